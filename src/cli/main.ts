@@ -1,0 +1,47 @@
+// The ticketsim command line: parses, validates, wires, and is the only place that exits.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { doctorCommand } from './commands/doctor.js';
+import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
+import { UsageError } from '../errors.js';
+import { VERSION } from './version.js';
+
+async function main(argv: string[]): Promise<number> {
+  const cli = yargs(argv)
+    .scriptName('ticketsim')
+    .usage('$0 <command> [options]\n\nStress-test and simulation harness for ticket-sales backends.')
+    .command(doctorCommand)
+    .demandCommand(1, 'name a command (see the list above)')
+    .recommendCommands()
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .epilogue('Exit codes: 0 all checks held · 1 a check failed · 2 bad usage · 3 infrastructure unreachable or broken')
+    .fail((message, error) => {
+      throw error ?? new UsageError(usageMessage(message, argv));
+    });
+  if (argv.length === 0) {
+    cli.showHelp('log');
+    return EXIT.ok;
+  }
+  await cli.parseAsync();
+  return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+}
+
+/** yargs says only "Did you mean run?" for a mistyped command; name the command too. */
+function usageMessage(message: string, argv: string[]): string {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  return message.startsWith('Did you mean') ? `unknown command "${command}". ${message}` : message;
+}
+
+/** Writes everything pending to stdout/stderr, then exits (lingering sockets must not keep us alive). */
+function exit(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main(hideBin(process.argv)).then(exit, (error: unknown) => {
+  for (const line of errorLines(error)) process.stderr.write(`${line}\n`);
+  exit(exitCodeFor(error));
+});

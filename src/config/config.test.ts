@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildConfig, loadConfig } from './config.js';
+import { DEFAULTS } from './defaults.js';
+import { UsageError } from '../errors.js';
+
+describe('loadConfig', () => {
+  it('uses the defaults when nothing is given', () => {
+    const config = loadConfig({}, {});
+    expect(config.services.redis.url).toBe(DEFAULTS.redisUrl);
+    expect(config.services.mysql.endpoint).toEqual({ host: '127.0.0.1', port: 3306 });
+    expect(config.services.mysql.database).toBe('ticketsim');
+    expect(config.services.kafka.brokers).toEqual([{ host: '127.0.0.1', port: 9092 }]);
+    expect(config.run).toMatchObject({ users: 1000, stock: 100, strategy: 'lua', infra: 'auto', poolSize: 10, concurrency: undefined });
+  });
+
+  it('reads env vars, and flags override them', () => {
+    const env = { TICKETSIM_REDIS_URL: 'redis://localhost:6380', TICKETSIM_KAFKA_BROKERS: '127.0.0.1:9092,127.0.0.1:9094' };
+    const config = loadConfig({ redisUrl: 'redis://127.0.0.1:6381' }, env);
+    expect(config.services.redis.endpoint.port).toBe(6381);
+    expect(config.services.kafka.brokers.map((b) => b.port)).toEqual([9092, 9094]);
+  });
+
+  it('returns a frozen config', () => {
+    const config = loadConfig({}, {});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.services.redis.endpoint)).toBe(true);
+  });
+
+  it('reports every problem at once', () => {
+    const { problems } = buildConfig(
+      { users: 0, stock: Number.NaN, strategy: 'magic', infra: 'cloud', concurrency: 1.5 },
+      { TICKETSIM_REDIS_URL: 'http://x', TICKETSIM_KAFKA_BROKERS: 'nohost' },
+    );
+    expect(problems).toHaveLength(7);
+    expect(problems.join('\n')).toMatch(/--users .* \(got 0\)/);
+    expect(problems.join('\n')).toMatch(/--stock .*not a number/);
+    expect(problems.join('\n')).toMatch(/--strategy "magic" is not one of naive, lock, lua/);
+    expect(problems.join('\n')).toMatch(/TICKETSIM_KAFKA_BROKERS: Kafka broker "nohost" is not host:port/);
+  });
+
+  it('throws a UsageError listing the problems', () => {
+    expect(() => loadConfig({ users: -1 }, {})).toThrow(UsageError);
+  });
+
+  it('refuses non-loopback targets unless allowed', () => {
+    expect(buildConfig({ mysqlUrl: 'mysql://root@10.1.2.3/ticketsim' }, {}).problems[0]).toMatch(/10\.1\.2\.3 is not a loopback/);
+    expect(buildConfig({ mysqlUrl: 'mysql://root@10.1.2.3/ticketsim' }, { TICKETSIM_ALLOW_REMOTE: '1' }).problems).toEqual([]);
+    expect(buildConfig({ redisUrl: 'redis://[::1]:6379', kafkaBrokers: 'localhost:9092' }, {}).problems).toEqual([]);
+  });
+
+  it('rejects a database name that is not a plain identifier', () => {
+    expect(buildConfig({ mysqlUrl: 'mysql://root@127.0.0.1/bad-name' }, {}).problems[0]).toMatch(/database name "bad-name"/);
+  });
+
+  it('treats a bare --report as the default path', () => {
+    expect(loadConfig({ report: '' }, {}).run.report).toBe(true);
+    expect(loadConfig({ report: 'out.md' }, {}).run.report).toBe('out.md');
+    expect(loadConfig({}, {}).run.report).toBeUndefined();
+  });
+});

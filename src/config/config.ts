@@ -1,0 +1,149 @@
+// Environment + flags → one frozen Config. Defaults come from defaults.ts; validate() collects every
+// problem at once so the user sees all of them in a single exit-2 message.
+import { DEFAULTS, ENV, INFRA_MODES, LIMITS, SCENARIOS, STRATEGIES } from './defaults.js';
+import type { InfraMode, ScenarioName, StrategyName } from './defaults.js';
+import { endpointOfUrl, isLoopback, parseBrokerList } from './endpoints.js';
+import type { Endpoint } from './endpoints.js';
+import { UsageError } from '../errors.js';
+
+/** Where the three real services are. */
+export interface ServicesConfig {
+  redis: { url: string; endpoint: Endpoint };
+  mysql: { url: string; endpoint: Endpoint; database: string };
+  kafka: { brokers: readonly Endpoint[] };
+  connectTimeoutMs: number;
+}
+
+/** What one run does. */
+export interface RunConfig {
+  scenario: ScenarioName;
+  strategy: StrategyName;
+  infra: InfraMode;
+  users: number;
+  stock: number;
+  poolSize: number;
+  /** Max purchases in flight; undefined = all users at once. */
+  concurrency: number | undefined;
+  seed: number;
+  json: boolean;
+  /** Markdown report path; true = the default path; undefined = no report. */
+  report: string | true | undefined;
+}
+
+export interface Config {
+  services: ServicesConfig;
+  run: RunConfig;
+}
+
+/** Raw inputs as the CLI parsed them; every field optional. */
+export interface RawFlags {
+  scenario?: string;
+  strategy?: string;
+  infra?: string;
+  users?: number;
+  stock?: number;
+  poolSize?: number;
+  concurrency?: number;
+  seed?: number;
+  json?: boolean;
+  report?: string | boolean;
+  redisUrl?: string;
+  mysqlUrl?: string;
+  kafkaBrokers?: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Builds the config or throws a UsageError listing every problem. */
+export function loadConfig(flags: RawFlags, env: Env = process.env): Config {
+  const { config, problems } = buildConfig(flags, env);
+  if (problems.length > 0 || config === undefined) throw new UsageError(problems);
+  return config;
+}
+
+/** Builds the config and returns every problem found (empty when valid). */
+export function buildConfig(flags: RawFlags, env: Env = process.env): { config?: Config; problems: string[] } {
+  const problems: string[] = [];
+  const services = buildServices(flags, env, problems);
+  const run = buildRun(flags, problems);
+  if (problems.length > 0 || services === undefined) return { problems };
+  return { config: deepFreeze({ services, run }), problems };
+}
+
+function buildServices(flags: RawFlags, env: Env, problems: string[]): ServicesConfig | undefined {
+  const redisUrl = flags.redisUrl ?? env[ENV.redisUrl] ?? DEFAULTS.redisUrl;
+  const mysqlUrl = flags.mysqlUrl ?? env[ENV.mysqlUrl] ?? DEFAULTS.mysqlUrl;
+  const brokers = flags.kafkaBrokers ?? env[ENV.kafkaBrokers] ?? DEFAULTS.kafkaBrokers;
+  const redis = attempt(problems, ENV.redisUrl, () => endpointOfUrl(redisUrl, ['redis'], 6379));
+  const mysql = attempt(problems, ENV.mysqlUrl, () => endpointOfUrl(mysqlUrl, ['mysql'], 3306));
+  const kafka = attempt(problems, ENV.kafkaBrokers, () => parseBrokerList(brokers));
+  const database = mysql ? databaseOf(mysqlUrl, problems) : undefined;
+
+  if (env[ENV.allowRemote] !== '1') {
+    const all = [redis, mysql, ...(kafka ?? [])].filter((e): e is Endpoint => e !== undefined);
+    for (const endpoint of all.filter((e) => !isLoopback(e.host))) {
+      problems.push(`${endpoint.host} is not a loopback address; ticketsim sends load only to 127.0.0.1/localhost/::1 (set ${ENV.allowRemote}=1 to override)`);
+    }
+  }
+  if (!redis || !mysql || !kafka || database === undefined) return undefined;
+  return {
+    redis: { url: redisUrl, endpoint: redis },
+    mysql: { url: mysqlUrl, endpoint: mysql, database },
+    kafka: { brokers: kafka },
+    connectTimeoutMs: DEFAULTS.connectTimeoutMs,
+  };
+}
+
+function buildRun(flags: RawFlags, problems: string[]): RunConfig {
+  const scenario = oneOf(flags.scenario ?? DEFAULTS.scenario, SCENARIOS, 'scenario', problems);
+  const strategy = oneOf(flags.strategy ?? DEFAULTS.strategy, STRATEGIES, '--strategy', problems);
+  const infra = oneOf(flags.infra ?? DEFAULTS.infra, INFRA_MODES, '--infra', problems);
+  const users = integer(flags.users ?? DEFAULTS.users, '--users', 1, LIMITS.maxUsers, problems);
+  const stock = integer(flags.stock ?? DEFAULTS.stock, '--stock', 1, LIMITS.maxStock, problems);
+  const poolSize = integer(flags.poolSize ?? DEFAULTS.poolSize, '--pool-size', 1, LIMITS.maxPoolSize, problems);
+  const seed = integer(flags.seed ?? DEFAULTS.seed, '--seed', 0, Number.MAX_SAFE_INTEGER, problems);
+  const concurrency =
+    flags.concurrency === undefined ? undefined : integer(flags.concurrency, '--concurrency', 1, LIMITS.maxConcurrency, problems);
+  const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
+  return { scenario, strategy, infra, users, stock, poolSize, concurrency, seed, json: flags.json ?? false, report };
+}
+
+function databaseOf(mysqlUrl: string, problems: string[]): string | undefined {
+  const name = decodeURIComponent(new URL(mysqlUrl).pathname.replace(/^\//, '')) || 'ticketsim';
+  if (!/^[A-Za-z0-9_]{1,64}$/.test(name)) {
+    problems.push(`${ENV.mysqlUrl}: database name "${name}" must be letters, digits and _`);
+    return undefined;
+  }
+  return name;
+}
+
+function attempt<T>(problems: string[], label: string, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (error) {
+    problems.push(`${label}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], label: string, problems: string[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    problems.push(`${label} "${value}" is not one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function integer(value: number, label: string, min: number, max: number, problems: string[]): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${label} must be a whole number from ${min} to ${max} (got ${Number.isNaN(value) ? 'not a number' : value})`);
+  }
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

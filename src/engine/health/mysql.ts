@@ -1,0 +1,42 @@
+// Health probe for MySQL/MariaDB: reachable, version, round-trip time, purchases schema present.
+import { createConnection } from 'mysql2/promise';
+import type { RowDataPacket } from 'mysql2/promise';
+import { connectionOptions, ensureSchema } from '../mysql/connect.js';
+import type { MysqlTarget } from '../mysql/connect.js';
+import { PURCHASES_TABLE } from '../mysql/tables.js';
+import { formatEndpoint } from '../../config/endpoints.js';
+import { TicketsimError, describeError } from '../../errors.js';
+import { elapsedMs } from './probe.js';
+import type { ProbeResult } from './probe.js';
+
+/** Ensures the schema (idempotent), then checks the table's unique key and reads server facts. */
+export async function probeMysql(target: MysqlTarget): Promise<ProbeResult> {
+  const result: ProbeResult = { service: 'mysql', address: formatEndpoint(target.endpoint), ok: false, details: [] };
+  try {
+    await ensureSchema(target);
+    const connection = await createConnection({ ...connectionOptions(target), database: target.database });
+    try {
+      const start = performance.now();
+      await connection.query('SELECT 1');
+      result.rttMs = elapsedMs(start);
+      const [[server]] = await connection.query<RowDataPacket[]>('SELECT VERSION() AS version, @@max_connections AS maxConnections');
+      result.version = String(server?.version);
+      result.details.push(`max_connections: ${server?.maxConnections}`);
+      const [keys] = await connection.query<RowDataPacket[]>(
+        `SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX) AS columns FROM information_schema.STATISTICS
+         WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND INDEX_NAME = 'uk_user_ticket'`,
+        [target.database, PURCHASES_TABLE],
+      );
+      const unique = keys[0]?.columns === 'user_id,ticket_name';
+      result.details.push(`schema: ${target.database}.${PURCHASES_TABLE} ${unique ? 'present, UNIQUE(user_id, ticket_name)' : 'present but UNIQUE(user_id, ticket_name) is missing'}`);
+      result.ok = unique;
+      if (!unique) result.error = `${PURCHASES_TABLE} lacks UNIQUE KEY uk_user_ticket (user_id, ticket_name)`;
+    } finally {
+      await connection.end().catch(() => undefined);
+    }
+  } catch (error) {
+    result.error = describeError(error);
+    result.hint = error instanceof TicketsimError ? error.hint : undefined;
+  }
+  return result;
+}

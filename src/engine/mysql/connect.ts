@@ -1,0 +1,80 @@
+// Opens a bounded mysql2 pool, creating the database and the purchases table first when missing.
+// Never drops or truncates anything.
+import { createConnection, createPool } from 'mysql2/promise';
+import type { Pool } from 'mysql2/promise';
+import { InfrastructureError, describeError } from '../../errors.js';
+import { formatEndpoint } from '../../config/endpoints.js';
+import type { Endpoint } from '../../config/endpoints.js';
+import { START_SERVICES_HINT } from '../hints.js';
+import { CREATE_PURCHASES_TABLE, createDatabaseSql } from './tables.js';
+
+export interface MysqlTarget {
+  url: string;
+  endpoint: Endpoint;
+  database: string;
+  connectTimeoutMs: number;
+}
+
+/** Connection options (host, user, password, timeouts) from the target, without a database. */
+export function connectionOptions(target: MysqlTarget) {
+  const url = new URL(target.url);
+  return {
+    host: target.endpoint.host,
+    port: target.endpoint.port,
+    user: decodeURIComponent(url.username) || 'root',
+    password: decodeURIComponent(url.password),
+    connectTimeout: target.connectTimeoutMs,
+    supportBigNumbers: true,
+  };
+}
+
+/** Creates the database and the purchases table if they are missing (idempotent). */
+export async function ensureSchema(target: MysqlTarget): Promise<void> {
+  const address = formatEndpoint(target.endpoint);
+  let connection;
+  try {
+    connection = await createConnection(connectionOptions(target));
+  } catch (error) {
+    throw new InfrastructureError('mysql', address, `cannot connect (${describeError(error)})`, { cause: error, hint: START_SERVICES_HINT });
+  }
+  try {
+    await connection.query(createDatabaseSql(target.database));
+    await connection.query(`USE \`${target.database}\``);
+    await connection.query(CREATE_PURCHASES_TABLE);
+  } catch (error) {
+    throw new InfrastructureError('mysql', address, `cannot create the schema (${describeError(error)})`, {
+      cause: error,
+      retriable: false,
+      hint: 'the MySQL user needs CREATE privileges on the database, or create it and the purchases table by hand',
+    });
+  } finally {
+    await connection.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Ensures the schema, then opens a pool of at most `poolSize` connections. Connections are made on
+ * demand; one is checked out at once so an unreachable server fails here, not mid-run.
+ */
+export async function connectMysql(target: MysqlTarget, poolSize: number): Promise<Pool> {
+  await ensureSchema(target);
+  const pool = createPool({
+    ...connectionOptions(target),
+    database: target.database,
+    connectionLimit: poolSize,
+    maxIdle: poolSize,
+    queueLimit: 0,
+    waitForConnections: true,
+  });
+  try {
+    const connection = await pool.getConnection();
+    connection.release();
+    return pool;
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new InfrastructureError('mysql', formatEndpoint(target.endpoint), `cannot connect (${describeError(error)})`, {
+      cause: error,
+      hint: START_SERVICES_HINT,
+    });
+  }
+}

@@ -1,0 +1,67 @@
+// Enforces the import rules of DESIGN.md §4 over the real import graph of src/:
+// cli → scenarios → engine; ui and report see result types only; engine knows no measurement or UI.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(import.meta.dirname, '../src');
+
+/** Folders each top-level area must never import from. */
+const FORBIDDEN: Record<string, readonly string[]> = {
+  engine: ['cli', 'scenarios', 'ui', 'report', 'worker'],
+  scenarios: ['cli', 'ui', 'report', 'worker'],
+  worker: ['cli', 'scenarios', 'ui', 'report'],
+  ui: ['engine', 'worker', 'scenarios', 'cli'],
+  report: ['engine', 'worker', 'scenarios', 'cli', 'ui'],
+  config: ['cli', 'scenarios', 'ui', 'report', 'worker', 'engine'],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Top-level area of a file under src/ ("engine", "cli", …, or "" for src/*.ts). */
+function areaOf(file: string): string {
+  const parts = relative(SRC, file).split('/');
+  return parts.length > 1 ? parts[0]! : '';
+}
+
+/** Every relative import of a file, resolved to the area it lands in. */
+export function importedAreas(file: string, text = readFileSync(file, 'utf8')): { specifier: string; area: string }[] {
+  const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)];
+  return specifiers.map((m) => {
+    const specifier = (m[1] ?? m[2])!;
+    return { specifier, area: areaOf(resolve(dirname(file), specifier)) };
+  });
+}
+
+function violations(): string[] {
+  return sourceFiles(SRC).flatMap((file) => {
+    const forbidden = FORBIDDEN[areaOf(file)] ?? [];
+    return importedAreas(file)
+      .filter(({ area }) => forbidden.includes(area))
+      .map(({ specifier }) => `${relative(SRC, file)} imports ${specifier}`);
+  });
+}
+
+describe('import rules (DESIGN.md §4)', () => {
+  it('holds over src/', () => {
+    expect(violations()).toEqual([]);
+  });
+
+  it('would catch an engine file importing the ui', () => {
+    const planted = join(SRC, 'engine/planted.ts');
+    const found = importedAreas(planted, "import { renderRun } from '../ui/render-run.js';\n");
+    expect(found.filter(({ area }) => FORBIDDEN.engine!.includes(area))).toHaveLength(1);
+  });
+
+  it('would catch a report file importing the engine dynamically', () => {
+    const planted = join(SRC, 'report/planted.ts');
+    const found = importedAreas(planted, "const m = await import('../engine/redis/connect.js');\n");
+    expect(found.map(({ area }) => area)).toEqual(['engine']);
+  });
+});
