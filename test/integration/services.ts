@@ -1,10 +1,10 @@
 // Decides whether integration tests can reach the real services. On a developer's machine a missing
 // service skips its tests with a printed reason; with CI=true or TICKETSIM_REQUIRE_SERVICES=1 it
 // fails the run instead.
-import { connect } from 'node:net';
 import { loadConfig } from '../../src/config/config.js';
 import type { Config } from '../../src/config/config.js';
 import { formatEndpoint } from '../../src/config/endpoints.js';
+import { acceptsConnection } from '../../src/engine/tcp-probe.js';
 import type { Endpoint } from '../../src/config/endpoints.js';
 
 export type ServiceName = 'redis' | 'mysql' | 'kafka';
@@ -20,19 +20,6 @@ function endpointOf(name: ServiceName): Endpoint {
   return servicesConfig.kafka.brokers[0]!;
 }
 
-function accepts(endpoint: Endpoint, timeoutMs = 1500): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: endpoint.host, port: endpoint.port });
-    socket.setTimeout(timeoutMs, () => socket.destroy());
-    socket.once('connect', () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.once('close', () => resolve(false));
-    socket.once('error', () => resolve(false));
-  });
-}
-
 /**
  * True when every named service accepts connections. False (with a printed reason) when one does
  * not; throws instead when services are required.
@@ -40,7 +27,7 @@ function accepts(endpoint: Endpoint, timeoutMs = 1500): Promise<boolean> {
 export async function servicesAvailable(...names: ServiceName[]): Promise<boolean> {
   for (const name of names) {
     const endpoint = endpointOf(name);
-    if (await accepts(endpoint)) continue;
+    if (await acceptsConnection(endpoint, 1500)) continue;
     const reason = `${name} at ${formatEndpoint(endpoint)} is unreachable (start it: bash scripts/services.sh start)`;
     if (required) throw new Error(`${reason}; integration tests are required here (CI=true or TICKETSIM_REQUIRE_SERVICES=1)`);
     console.warn(`skipping integration tests that need ${names.join(', ')}: ${reason}`);
