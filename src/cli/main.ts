@@ -4,7 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { doctorCommand } from './commands/doctor.js';
 import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
 import { UsageError } from '../errors.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)

@@ -53,8 +53,10 @@ export async function ensureSchema(target: MysqlTarget): Promise<void> {
 }
 
 /**
- * Ensures the schema, then opens a pool of at most `poolSize` connections. Connections are made on
- * demand; one is checked out at once so an unreachable server fails here, not mid-run.
+ * Ensures the schema, then opens a pool of at most `poolSize` connections. One is checked out at
+ * once so an unreachable server fails here, not mid-run; then the pool is warmed up to `poolSize`
+ * so the burst measures purchases, not connection handshakes. A warm-up connection the server
+ * refuses (e.g. `Too many connections`) is not an error here: the run will meet it and count it.
  */
 export async function connectMysql(target: MysqlTarget, poolSize: number): Promise<Pool> {
   await ensureSchema(target);
@@ -69,7 +71,6 @@ export async function connectMysql(target: MysqlTarget, poolSize: number): Promi
   try {
     const connection = await pool.getConnection();
     connection.release();
-    return pool;
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new InfrastructureError('mysql', formatEndpoint(target.endpoint), `cannot connect (${describeError(error)})`, {
@@ -77,4 +78,11 @@ export async function connectMysql(target: MysqlTarget, poolSize: number): Promi
       hint: START_SERVICES_HINT,
     });
   }
+  await warmUp(pool, poolSize);
+  return pool;
+}
+
+async function warmUp(pool: Pool, poolSize: number): Promise<void> {
+  const opened = await Promise.allSettled(Array.from({ length: poolSize }, () => pool.getConnection()));
+  for (const attempt of opened) if (attempt.status === 'fulfilled') attempt.value.release();
 }

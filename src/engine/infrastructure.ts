@@ -1,0 +1,92 @@
+// Opens the ports a run uses: the real services, or the in-process ones. `auto` takes the real
+// services when each one the scenario needs accepts a connection within about a second, and says
+// why it chose what it chose.
+import type { ServicesConfig } from '../config/config.js';
+import type { InfraMode } from '../config/defaults.js';
+import { formatEndpoint } from '../config/endpoints.js';
+import type { Endpoint } from '../config/endpoints.js';
+import { connectRedis } from './redis/connect.js';
+import { createRedisInventory } from './redis/inventory.js';
+import { createRedlockLocks } from './redis/locks.js';
+import { connectMysql } from './mysql/connect.js';
+import { createMysqlLedger } from './mysql/ledger.js';
+import { createMemoryInfrastructure } from './memory/index.js';
+import { createRealClock } from './real-clock.js';
+import { acceptsConnection } from './tcp-probe.js';
+import type { Infrastructure } from './ports.js';
+
+export type ServiceName = 'redis' | 'mysql' | 'kafka';
+
+export interface OpenOptions {
+  mode: InfraMode;
+  services: ServicesConfig;
+  needs: readonly ServiceName[];
+  poolSize: number;
+  seed: number;
+}
+
+/** Opened infrastructure and the one-line reason it was chosen. */
+export interface OpenedInfrastructure {
+  infra: Infrastructure;
+  reason: string;
+}
+
+/** How long auto mode waits for a service before choosing the in-process infrastructure. */
+const AUTO_PROBE_MS = 1000;
+
+/** Opens real or in-process infrastructure; real-mode connection failures throw InfrastructureError. */
+export async function openInfrastructure(options: OpenOptions): Promise<OpenedInfrastructure> {
+  if (options.mode === 'memory') {
+    return { infra: createMemoryInfrastructure({ seed: options.seed, poolSize: options.poolSize }), reason: 'in-process (--infra memory)' };
+  }
+  if (options.mode === 'auto') {
+    const missing = await firstUnreachable(options.needs.map((name) => [name, endpointOf(options.services, name)] as const));
+    if (missing !== undefined) {
+      const infra = createMemoryInfrastructure({ seed: options.seed, poolSize: options.poolSize });
+      return { infra, reason: `in-process: auto found ${missing} unreachable (use --infra real to require the real services)` };
+    }
+  }
+  const infra = await openReal(options);
+  const reason = options.mode === 'auto' ? `real: auto found ${options.needs.join(' and ')} answering` : 'real (--infra real)';
+  return { infra, reason };
+}
+
+async function openReal({ services, poolSize }: OpenOptions): Promise<Infrastructure> {
+  const timeout = { connectTimeoutMs: services.connectTimeoutMs };
+  const redis = await connectRedis({ ...services.redis, ...timeout });
+  let pool;
+  try {
+    pool = await connectMysql({ ...services.mysql, ...timeout }, poolSize);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
+  const [rows] = await pool.query('SELECT VERSION() AS version');
+  const mysqlVersion = String((rows as { version: string }[])[0]?.version);
+  return {
+    kind: 'real',
+    inventory: createRedisInventory(redis),
+    locks: createRedlockLocks(redis),
+    ledger: createMysqlLedger(pool),
+    clock: createRealClock(),
+    versions: { redis: redisVersion, mysql: mysqlVersion },
+    close: async () => {
+      redis.disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+function endpointOf(services: ServicesConfig, name: ServiceName): Endpoint {
+  if (name === 'redis') return services.redis.endpoint;
+  if (name === 'mysql') return services.mysql.endpoint;
+  return services.kafka.brokers[0]!;
+}
+
+/** "redis at 127.0.0.1:6379" for the first service that refuses or ignores a TCP connect. */
+async function firstUnreachable(targets: readonly (readonly [ServiceName, Endpoint])[]): Promise<string | undefined> {
+  const answers = await Promise.all(targets.map(([, endpoint]) => acceptsConnection(endpoint, AUTO_PROBE_MS)));
+  const index = answers.indexOf(false);
+  return index === -1 ? undefined : `${targets[index]![0]} at ${formatEndpoint(targets[index]![1])}`;
+}

@@ -1,0 +1,108 @@
+// The in-process Inventory: the Redis side of a sale (stock and buyer set) behind simulated network
+// round trips, so that separate calls interleave exactly as they would over a socket — a naive
+// read-then-write oversells — while reserve/release act at one instant, like the Lua scripts.
+import { TicketsimError } from '../../errors.js';
+import type { Clock, Inventory, Reservation, SaleId, UserId } from '../ports.js';
+import { createRedisServer } from './latency.js';
+import type { RedisServer } from './latency.js';
+import type { Random } from './random.js';
+
+/** Dependencies of {@link createMemoryInventory}. */
+export interface MemoryInventoryOptions {
+  clock: Clock;
+  random: Random;
+  /** The simulated Redis to share with the locks (one server, one command loop); own one if absent. */
+  redis?: RedisServer;
+}
+
+interface Sale {
+  stock: number;
+  buyers: Set<UserId>;
+}
+
+/**
+ * Creates an in-process Inventory. Every method is one round trip to the simulated Redis; the state
+ * change happens atomically when the request reaches the server. A sale must be created before its
+ * stock is read or changed (that throws a TicketsimError); membership reads of a missing sale
+ * answer empty, as Redis would.
+ */
+export function createMemoryInventory(options: MemoryInventoryOptions): Inventory {
+  const redis = options.redis ?? createRedisServer(options);
+  const sales = new Map<SaleId, Sale>();
+
+  const existing = (sale: SaleId): Sale => {
+    const found = sales.get(sale);
+    if (found === undefined) throw new TicketsimError(`sale ${sale} does not exist (create it first)`);
+    return found;
+  };
+
+  return {
+    createSale(sale, stock) {
+      return redis.call('script', () => {
+        if (!Number.isSafeInteger(stock) || stock < 0) {
+          throw new TicketsimError(`sale ${sale}: stock must be a whole number ≥ 0, not ${stock}`);
+        }
+        if (sales.has(sale)) throw new TicketsimError(`sale ${sale} already exists; it is never overwritten`);
+        sales.set(sale, { stock, buyers: new Set() });
+      });
+    },
+
+    readStock(sale) {
+      return redis.call('command', () => existing(sale).stock);
+    },
+
+    writeStock(sale, stock) {
+      return redis.call('command', () => {
+        existing(sale).stock = stock;
+      });
+    },
+
+    decrementStock(sale) {
+      return redis.call('command', () => {
+        const found = existing(sale);
+        found.stock -= 1;
+        return found.stock;
+      });
+    },
+
+    isBuyer(sale, user) {
+      return redis.call('command', () => sales.get(sale)?.buyers.has(user) ?? false);
+    },
+
+    addBuyer(sale, user) {
+      return redis.call('command', () => {
+        const { buyers } = existing(sale);
+        if (buyers.has(user)) return false;
+        buyers.add(user);
+        return true;
+      });
+    },
+
+    reserve(sale, user) {
+      return redis.call('script', (): Reservation => {
+        const found = existing(sale);
+        if (found.buyers.has(user)) return 'duplicate';
+        if (found.stock <= 0) return 'sold-out';
+        found.stock -= 1;
+        found.buyers.add(user);
+        return 'reserved';
+      });
+    },
+
+    release(sale, user) {
+      return redis.call('script', () => {
+        const found = sales.get(sale);
+        if (found === undefined || !found.buyers.delete(user)) return false;
+        found.stock += 1;
+        return true;
+      });
+    },
+
+    inspect(sale) {
+      return redis.call('command', () => {
+        const found = sales.get(sale);
+        return { stock: found?.stock, buyers: found === undefined ? [] : [...found.buyers] };
+      });
+    },
+  };
+}

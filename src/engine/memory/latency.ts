@@ -1,0 +1,117 @@
+// Simulated service times of the in-process infrastructure, all in one place: the network between
+// the engine and Redis/MySQL, Redis' single command loop, MySQL inserts with their tail, connection
+// set-up and lock retry back-off. Every figure is drawn from a seeded PRNG, so a seed fixes a run.
+import type { Clock } from '../ports.js';
+import type { Random } from './random.js';
+
+/**
+ * The figures, in milliseconds. They follow DESIGN.md §7 (measured on the development machines)
+ * and ordinary loopback behaviour; they orient the simulation, they are not promises.
+ */
+export const LATENCY = {
+  /** One way over loopback TCP to Redis: a round trip of ~0.1–0.4 ms seen from Node + ioredis. */
+  redisOneWay: { min: 0.05, max: 0.2 },
+  /** Redis' single thread on a GET/SET/SADD: ~100k SET/s in redis-benchmark (c=50) → ~7 µs each. */
+  redisCommand: { min: 0.004, max: 0.01 },
+  /** …and on a short Lua script (EVALSHA): ~111k purchases/s unpipelined → ~9 µs, a bit more. */
+  redisScript: { min: 0.006, max: 0.012 },
+  /** One way to MySQL/MariaDB over loopback. */
+  mysqlOneWay: { min: 0.05, max: 0.2 },
+  /** An autocommit single-row INSERT: 0.5 ms floor plus an exponential tail (p50 ~0.85, p99 ~2.8 ms). */
+  mysqlInsert: { floor: 0.5, tailMean: 0.5, cap: 10 },
+  /** The server-wide serialized part of a commit (redo log): ~15k rows/s one row per statement. */
+  mysqlCommit: { min: 0.04, max: 0.09 },
+  /** A SELECT over one sale's rows (the checks' read). */
+  mysqlSelect: { min: 1, max: 4 },
+  /** TCP connect, handshake and authentication of a new pool connection. */
+  mysqlConnect: { min: 1, max: 3 },
+} as const;
+
+/** Redlock settings the real adapter uses; the in-process locks default to the same. */
+export const LOCK_DEFAULTS = { retryCount: 100, retryDelayMs: 50, retryJitterMs: 50 } as const;
+
+/** Draws simulated durations (ms). Each call consumes the PRNG, so call order matters. */
+export interface ServiceTimes {
+  redisOneWay(): number;
+  redisCommand(): number;
+  redisScript(): number;
+  mysqlOneWay(): number;
+  mysqlInsert(): number;
+  mysqlCommit(): number;
+  mysqlSelect(): number;
+  mysqlConnect(): number;
+  /** Redlock's back-off: `delay + floor((2r − 1) · jitter)`, never negative (redlock 5 `_execute`). */
+  lockRetryDelay(delayMs: number, jitterMs: number): number;
+}
+
+/** Creates the service-time source over a (preferably forked) PRNG. */
+export function createServiceTimes(random: Random): ServiceTimes {
+  const L = LATENCY;
+  return {
+    redisOneWay: () => random.between(L.redisOneWay.min, L.redisOneWay.max),
+    redisCommand: () => random.between(L.redisCommand.min, L.redisCommand.max),
+    redisScript: () => random.between(L.redisScript.min, L.redisScript.max),
+    mysqlOneWay: () => random.between(L.mysqlOneWay.min, L.mysqlOneWay.max),
+    mysqlInsert: () => Math.min(L.mysqlInsert.cap, L.mysqlInsert.floor + random.exponential(L.mysqlInsert.tailMean)),
+    mysqlCommit: () => random.between(L.mysqlCommit.min, L.mysqlCommit.max),
+    mysqlSelect: () => random.between(L.mysqlSelect.min, L.mysqlSelect.max),
+    mysqlConnect: () => random.between(L.mysqlConnect.min, L.mysqlConnect.max),
+    lockRetryDelay: (delayMs, jitterMs) => Math.max(0, delayMs + Math.floor((random.next() * 2 - 1) * jitterMs)),
+  };
+}
+
+/** A resource that serves one job at a time, first come first served (Redis' event loop, a log flush). */
+export interface SerialQueue {
+  /** Books the next free slot for a job of `serviceMs` arriving now; returns ms from now until it ends. */
+  occupy(serviceMs: number): number;
+}
+
+/** Creates a serial queue on the given clock. */
+export function createSerialQueue(clock: Clock): SerialQueue {
+  let busyUntilUs = -Infinity;
+  return {
+    occupy(serviceMs) {
+      const nowUs = clock.nowUs();
+      busyUntilUs = Math.max(nowUs, busyUntilUs) + serviceMs * 1000;
+      return (busyUntilUs - nowUs) / 1000;
+    },
+  };
+}
+
+/** What a simulated Redis call costs on the server: a plain command or a Lua script. */
+export type RedisCallKind = 'command' | 'script';
+
+/** The simulated Redis server: network plus one command loop, shared by inventory and locks. */
+export interface RedisServer {
+  /**
+   * One round trip: the request travels, `action` runs atomically at the instant it arrives (so it
+   * must be synchronous), the server's single thread is busy for the command's service time, and
+   * the reply travels back. An exception from `action` is rethrown when the reply arrives.
+   */
+  call<T>(kind: RedisCallKind, action: () => T): Promise<T>;
+}
+
+/**
+ * Creates a simulated Redis server. Running `action` at arrival and queueing only its service time
+ * is exact for a FIFO single-threaded server: commands execute in arrival order either way.
+ */
+export function createRedisServer(deps: { clock: Clock; random: Random }): RedisServer {
+  const { clock } = deps;
+  const times = createServiceTimes(deps.random);
+  const loop = createSerialQueue(clock);
+  return {
+    async call<T>(kind: RedisCallKind, action: () => T): Promise<T> {
+      await clock.sleep(times.redisOneWay());
+      let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+      try {
+        outcome = { ok: true, value: action() };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+      const busy = loop.occupy(kind === 'script' ? times.redisScript() : times.redisCommand());
+      await clock.sleep(busy + times.redisOneWay());
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Tests of the in-process ledger: the UNIQUE key, the pool bound, and MySQL's max_connections
+// refusing a pool larger than the server allows.
+import { describe, expect, it } from 'vitest';
+import { InfrastructureError, UsageError } from '../../errors.js';
+import { createMemoryLedger } from './ledger.js';
+import { createRandom } from './random.js';
+import { createVirtualClock } from './virtual-clock.js';
+
+const SALE = 'concert-test';
+
+function setUp(poolSize: number, maxConnections?: number, seed = 1) {
+  const clock = createVirtualClock();
+  return { clock, ledger: createMemoryLedger({ clock, random: createRandom(seed), poolSize, maxConnections }) };
+}
+
+/** 1,000 concurrent inserts of distinct users; settles every one. */
+async function burst(ledger: ReturnType<typeof setUp>['ledger'], n = 1000) {
+  return Promise.allSettled(Array.from({ length: n }, (_, i) => ledger.record(SALE, `user-${i}`)));
+}
+
+describe('createMemoryLedger', () => {
+  it('enforces UNIQUE(user_id, ticket_name), also under concurrency', async () => {
+    const { ledger } = setUp(10);
+    expect(await ledger.record(SALE, 'a')).toBe('inserted');
+    expect(await ledger.record(SALE, 'a')).toBe('duplicate');
+    expect(await ledger.record('other-sale', 'a')).toBe('inserted');
+    const spam = await Promise.all(Array.from({ length: 20 }, () => ledger.record(SALE, 'b')));
+    expect(spam.filter((w) => w === 'inserted')).toHaveLength(1);
+    expect(await ledger.purchases(SALE)).toEqual([
+      { userId: 'a', rows: 1 },
+      { userId: 'b', rows: 1 },
+    ]);
+    expect(await ledger.purchases('no-such-sale')).toEqual([]);
+  });
+
+  it('keeps at most poolSize queries in flight and queues the rest', async () => {
+    const { ledger } = setUp(10);
+    const results = await burst(ledger);
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+    const stats = ledger.stats();
+    expect(stats.maxInFlight).toBe(10);
+    expect(stats.connections).toBe(10);
+    expect(stats.inFlight).toBe(0);
+    expect(await ledger.purchases(SALE)).toHaveLength(1000);
+  });
+
+  it('fails the excess with ER_CON_COUNT_ERROR when the pool outgrows max_connections', async () => {
+    const { ledger } = setUp(1000, 151);
+    const results = await burst(ledger);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const { reason } of failed) {
+      expect(reason).toBeInstanceOf(InfrastructureError);
+      const cause = (reason as InfrastructureError).cause as Error & { code?: string };
+      expect(cause.code).toBe('ER_CON_COUNT_ERROR');
+      expect(cause.message).toBe('Too many connections');
+      expect((reason as InfrastructureError).message).toContain('Too many connections');
+    }
+    const stats = ledger.stats();
+    expect(stats.connections).toBe(151);
+    expect(stats.maxInFlight).toBeLessThanOrEqual(151);
+    expect(stats.refusedConnections).toBe(failed.length);
+    expect(await ledger.purchases(SALE)).toHaveLength(1000 - failed.length);
+  });
+
+  it('refuses no connection when the pool stays within max_connections', async () => {
+    const { ledger } = setUp(151, 151);
+    const results = await burst(ledger);
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+    expect(ledger.stats()).toMatchObject({ refusedConnections: 0, maxInFlight: 151 });
+  });
+
+  it('recovers: queued queries retry a connection that the server refused', async () => {
+    const { ledger } = setUp(5, 3);
+    const results = await burst(ledger, 50);
+    const ok = results.filter((r) => r.status === 'fulfilled').length;
+    expect(ok).toBeGreaterThan(0);
+    expect(ok + ledger.stats().refusedConnections).toBe(50);
+    expect(ledger.stats().connections).toBe(3);
+  });
+
+  it('takes a MySQL-like time per insert and is reproducible for a seed', async () => {
+    const run = async (seed: number) => {
+      const { clock, ledger } = setUp(10, undefined, seed);
+      await burst(ledger, 200);
+      return clock.nowUs();
+    };
+    const endUs = await run(2);
+    expect(endUs).toBe(await run(2));
+    // 200 inserts through 10 connections at ≥ 0.5 ms each: at least 20 waves of 0.5 ms.
+    expect(endUs).toBeGreaterThan(20 * 500);
+    expect(() => setUp(0)).toThrow(UsageError);
+  });
+});

@@ -1,0 +1,162 @@
+// The in-process Ledger: the purchases table with UNIQUE(user_id, ticket_name), reached through a
+// pool that behaves like mysql2's (bounded, FIFO queue, connections opened on demand and kept), and
+// a server that refuses connections beyond max_connections with ER_CON_COUNT_ERROR, as MySQL does.
+import { InfrastructureError, UsageError, describeError } from '../../errors.js';
+import type { Clock, Ledger, LedgerWrite, PurchaseRow, SaleId, UserId } from '../ports.js';
+import { createSerialQueue, createServiceTimes } from './latency.js';
+import type { Random } from './random.js';
+
+/** Dependencies and settings of {@link createMemoryLedger}. */
+export interface MemoryLedgerOptions {
+  clock: Clock;
+  random: Random;
+  /** Most connections the pool opens (mysql2 `connectionLimit`); further queries queue. */
+  poolSize: number;
+  /** The simulated server's `max_connections` (default 151, MariaDB's and MySQL's default). */
+  maxConnections?: number;
+}
+
+/** What the pool and server went through, for tests and diagnostics. */
+export interface LedgerStats {
+  /** Queries holding a pool connection now, and the most at any one time. */
+  inFlight: number;
+  maxInFlight: number;
+  /** Connections open on the server (pool connections that connected). */
+  connections: number;
+  /** Connection attempts the server refused with ER_CON_COUNT_ERROR. */
+  refusedConnections: number;
+}
+
+/** An in-process Ledger with its statistics. */
+export interface MemoryLedger extends Ledger {
+  stats(): LedgerStats;
+}
+
+/** The address the in-process services report in errors. */
+const ADDRESS = 'in-process';
+
+/** A FIFO of waiting callbacks with O(1) removal from the front. */
+function createFifo<T>() {
+  let items: T[] = [];
+  let head = 0;
+  return {
+    push: (item: T) => void items.push(item),
+    shift(): T | undefined {
+      if (head >= items.length) return undefined;
+      const item = items[head++];
+      if (head > 1024 && head * 2 > items.length) {
+        items = items.slice(head);
+        head = 0;
+      }
+      return item;
+    },
+  };
+}
+
+/**
+ * Creates an in-process Ledger. `record` takes a pool connection (opening one if the pool is below
+ * `poolSize`, else waiting), sends the INSERT, and at the instant it reaches the server either adds
+ * the row or reports `duplicate`. A connection the server refuses fails that query with an
+ * InfrastructureError whose `cause` is a mysql2-like Error (`code` 'ER_CON_COUNT_ERROR',
+ * 'Too many connections').
+ */
+export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
+  const { clock, poolSize, maxConnections = 151 } = options;
+  if (!Number.isSafeInteger(poolSize) || poolSize < 1) throw new UsageError(`ledger: pool size must be a whole number ≥ 1, not ${poolSize}`);
+  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) {
+    throw new UsageError(`ledger: max_connections must be a whole number ≥ 1, not ${maxConnections}`);
+  }
+  const times = createServiceTimes(options.random);
+  const commits = createSerialQueue(clock);
+  const tables = new Map<SaleId, Map<UserId, number>>();
+  const waiters = createFifo<(handedOver: boolean) => void>();
+  const stats: LedgerStats = { inFlight: 0, maxInFlight: 0, connections: 0, refusedConnections: 0 };
+  let idle = 0;
+  let poolConnections = 0;
+
+  const refused = (): InfrastructureError => {
+    const cause = Object.assign(new Error('Too many connections'), { code: 'ER_CON_COUNT_ERROR', errno: 1040, sqlState: '08004', fatal: true });
+    return new InfrastructureError('mysql', ADDRESS, `cannot connect (${describeError(cause)})`, {
+      cause,
+      hint: `the pool (${poolSize}) may open more connections than the server allows (max_connections ${maxConnections}); lower --pool-size`,
+    });
+  };
+
+  /** Opens a connection: the server counts it from the handshake on, or refuses it when full. */
+  const connect = async (): Promise<void> => {
+    await clock.sleep(times.mysqlOneWay());
+    if (stats.connections >= maxConnections) {
+      stats.refusedConnections++;
+      await clock.sleep(times.mysqlOneWay());
+      throw refused();
+    }
+    stats.connections++;
+    await clock.sleep(times.mysqlConnect());
+  };
+
+  /** mysql2 getConnection: an idle connection, else a new one below the limit, else wait in line. */
+  const acquire = (): Promise<void> => {
+    if (idle > 0) {
+      idle--;
+      return Promise.resolve();
+    }
+    if (poolConnections < poolSize) {
+      poolConnections++;
+      return connect().catch((error: unknown) => {
+        poolConnections--;
+        waiters.shift()?.(false); // like mysql2: a removed connection lets the next waiter try anew
+        throw error;
+      });
+    }
+    return new Promise<void>((resolve, reject) => {
+      waiters.push((handedOver) => (handedOver ? resolve() : acquire().then(resolve, reject)));
+    });
+  };
+
+  const release = (): void => {
+    const next = waiters.shift();
+    if (next === undefined) idle++;
+    else next(true);
+  };
+
+  /** Runs one query on a pool connection, counting it in flight from checkout to release. */
+  const query = async <T>(run: () => Promise<T>): Promise<T> => {
+    await acquire();
+    stats.inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    try {
+      return await run();
+    } finally {
+      stats.inFlight--;
+      release();
+    }
+  };
+
+  return {
+    record(sale, user) {
+      return query(async (): Promise<LedgerWrite> => {
+        await clock.sleep(times.mysqlOneWay());
+        let table = tables.get(sale);
+        if (table === undefined) tables.set(sale, (table = new Map()));
+        const duplicate = table.has(user);
+        if (!duplicate) table.set(user, 1);
+        const commit = duplicate ? 0 : commits.occupy(times.mysqlCommit());
+        await clock.sleep(times.mysqlInsert() + commit + times.mysqlOneWay());
+        return duplicate ? 'duplicate' : 'inserted';
+      });
+    },
+
+    purchases(sale) {
+      return query(async (): Promise<PurchaseRow[]> => {
+        await clock.sleep(times.mysqlOneWay());
+        const rows = [...(tables.get(sale) ?? new Map<UserId, number>())]
+          .map(([userId, count]) => ({ userId, rows: count }))
+          .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+        await clock.sleep(times.mysqlSelect() + times.mysqlOneWay());
+        return rows;
+      });
+    },
+
+    stats: () => ({ ...stats }),
+  };
+}

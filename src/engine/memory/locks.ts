@@ -1,0 +1,85 @@
+// The in-process Locks with Redlock's semantics on one simulated Redis: acquire is an atomic
+// "set if absent, expire after ttl" with bounded retries and jittered back-off; leases expire in
+// virtual time; release deletes the key only while it still holds this lease's token.
+import { UsageError } from '../../errors.js';
+import type { Clock, Lease, Locks } from '../ports.js';
+import { LOCK_DEFAULTS, createRedisServer, createServiceTimes } from './latency.js';
+import type { RedisServer } from './latency.js';
+import type { Random } from './random.js';
+
+/** Dependencies and settings of {@link createMemoryLocks}; defaults match the real Redlock set-up. */
+export interface MemoryLocksOptions {
+  clock: Clock;
+  random: Random;
+  /** Retries after the first attempt (default 100); attempts = retryCount + 1. */
+  retryCount?: number;
+  /** Base wait between attempts in ms (default 50). */
+  retryDelayMs?: number;
+  /** The wait varies by up to ± this many ms (default 50), as in Redlock. */
+  retryJitterMs?: number;
+  /** The simulated Redis shared with the inventory; own one if absent. */
+  redis?: RedisServer;
+}
+
+interface Held {
+  token: string;
+  expiresAtUs: number;
+}
+
+function checkSetting(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw new UsageError(`locks: ${name} must be a whole number ≥ 0, not ${value}`);
+  return value;
+}
+
+/**
+ * Creates in-process distributed locks. `acquire` returns undefined after `retryCount` failed
+ * retries (a lock timeout, an outcome). A lease that outlives its ttl is silently lost: a later
+ * acquirer may take the resource, and the late holder's release leaves the new holder's lock alone.
+ */
+export function createMemoryLocks(options: MemoryLocksOptions): Locks {
+  const { clock } = options;
+  const retryCount = checkSetting('retryCount', options.retryCount ?? LOCK_DEFAULTS.retryCount);
+  const retryDelayMs = checkSetting('retryDelayMs', options.retryDelayMs ?? LOCK_DEFAULTS.retryDelayMs);
+  const retryJitterMs = checkSetting('retryJitterMs', options.retryJitterMs ?? LOCK_DEFAULTS.retryJitterMs);
+  const times = createServiceTimes(options.random.fork());
+  const redis = options.redis ?? createRedisServer({ clock, random: options.random.fork() });
+  const held = new Map<string, Held>();
+  let tokens = 0;
+
+  /** Redis semantics: a key with a PX expiry is gone once the clock passes its expiry time. */
+  const live = (resource: string): Held | undefined => {
+    const entry = held.get(resource);
+    if (entry !== undefined && clock.nowUs() > entry.expiresAtUs) {
+      held.delete(resource);
+      return undefined;
+    }
+    return entry;
+  };
+
+  const trySet = (resource: string, token: string, ttlMs: number): Promise<boolean> =>
+    redis.call('script', () => {
+      if (live(resource) !== undefined) return false;
+      held.set(resource, { token, expiresAtUs: clock.nowUs() + Math.round(ttlMs * 1000) });
+      return true;
+    });
+
+  const lease = (resource: string, token: string): Lease => ({
+    async release() {
+      await redis.call('script', () => {
+        if (live(resource)?.token === token) held.delete(resource);
+      });
+    },
+  });
+
+  return {
+    async acquire(resource, ttlMs) {
+      if (!(ttlMs > 0) || !Number.isFinite(ttlMs)) throw new UsageError(`locks: ttl must be a positive number of ms, not ${ttlMs}`);
+      const token = `${resource}:${++tokens}`;
+      for (let attempt = 0; attempt <= retryCount; attempt++) {
+        if (await trySet(resource, token, ttlMs)) return lease(resource, token);
+        if (attempt < retryCount) await clock.sleep(times.lockRetryDelay(retryDelayMs, retryJitterMs));
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// The engine's ports: what strategies need from the Redis side (Inventory, Locks), the MySQL side
+// (Ledger) and time (Clock). Real adapters (redis/, mysql/) and in-process ones (memory/) implement
+// them; strategies are written against these interfaces only.
+
+/** One sale (one event's tickets). Its id is also the MySQL ticket_name, e.g. `concert-<runId>`. */
+export type SaleId = string;
+export type UserId = string;
+
+/** Answer of the atomic reservation: the whole purchase check on the Redis side in one step. */
+export type Reservation = 'reserved' | 'sold-out' | 'duplicate';
+
+/** The Redis side of a sale: remaining stock and the set of buyers. */
+export interface Inventory {
+  /** Creates the sale with `stock` seats. Fails if the sale already exists (never overwrites). */
+  createSale(sale: SaleId, stock: number): Promise<void>;
+  /** Remaining stock (one round trip; no lock). Throws if the sale does not exist. */
+  readStock(sale: SaleId): Promise<number>;
+  /** Overwrites the remaining stock (one round trip; the naive strategy's write). */
+  writeStock(sale: SaleId, stock: number): Promise<void>;
+  /** Decrements the stock by one and returns the new value (one round trip, no bound check). */
+  decrementStock(sale: SaleId): Promise<number>;
+  /** True when the user is in the buyer set. */
+  isBuyer(sale: SaleId, user: UserId): Promise<boolean>;
+  /** Adds the user to the buyer set; false when they were already there. */
+  addBuyer(sale: SaleId, user: UserId): Promise<boolean>;
+  /** Atomically: duplicate if already a buyer, sold-out if stock ≤ 0, else decrement and add buyer. */
+  reserve(sale: SaleId, user: UserId): Promise<Reservation>;
+  /** Atomically undoes a reservation: removes the buyer and, only if they were there, stock + 1. */
+  release(sale: SaleId, user: UserId): Promise<boolean>;
+  /** Everything the checks read afterwards: remaining stock and every buyer. */
+  inspect(sale: SaleId): Promise<{ stock: number | undefined; buyers: UserId[] }>;
+}
+
+/** A held lock; release() is safe to call once, and does nothing if the lock already expired. */
+export interface Lease {
+  release(): Promise<void>;
+}
+
+/** Distributed locks (Redlock on the real side). */
+export interface Locks {
+  /**
+   * Tries to take `resource` for `ttlMs`, retrying for a bounded time. Undefined when it could not
+   * be had in time (a lock timeout: an outcome, not an error).
+   */
+  acquire(resource: string, ttlMs: number): Promise<Lease | undefined>;
+}
+
+/** What a ledger insert did. `duplicate` means the UNIQUE(user_id, ticket_name) key held it off. */
+export type LedgerWrite = 'inserted' | 'duplicate';
+
+/** One purchases row as the checks see it. */
+export interface PurchaseRow {
+  userId: UserId;
+  /** How many rows this user has for the sale (more than 1 would be a double sale). */
+  rows: number;
+}
+
+/** The MySQL side: the purchases table, through a bounded connection pool. */
+export interface Ledger {
+  /** Inserts one purchase synchronously. Infrastructure failures throw. */
+  record(sale: SaleId, user: UserId): Promise<LedgerWrite>;
+  /** Every buyer of the sale with their row count, read from the table itself. */
+  purchases(sale: SaleId): Promise<PurchaseRow[]>;
+}
+
+/** Time as the engine and the runner see it; the in-process infrastructure uses a virtual clock. */
+export interface Clock {
+  /** Monotonic time in microseconds. */
+  nowUs(): number;
+  /** Resolves after `ms` milliseconds of this clock's time. */
+  sleep(ms: number): Promise<void>;
+}
+
+/** The result of one purchase attempt: an outcome, never an exception (errors are thrown). */
+export type PurchaseOutcome =
+  | { kind: 'purchased' }
+  | { kind: 'sold-out' }
+  | { kind: 'duplicate' }
+  | { kind: 'lock-timeout' };
+
+export type OutcomeKind = PurchaseOutcome['kind'];
+
+/** A concurrency-control strategy: buys one ticket of one sale for one user. */
+export interface Strategy {
+  readonly name: string;
+  purchase(sale: SaleId, user: UserId): Promise<PurchaseOutcome>;
+}
+
+/** What every strategy factory receives. */
+export interface StrategyDeps {
+  inventory: Inventory;
+  ledger: Ledger;
+  locks: Locks;
+  clock: Clock;
+}
+
+/** A connected set of ports, real or in-process, and how to close it. */
+export interface Infrastructure {
+  kind: 'real' | 'memory';
+  inventory: Inventory;
+  ledger: Ledger;
+  locks: Locks;
+  clock: Clock;
+  /** Server versions, for the result's environment block (undefined for services not used). */
+  versions: { redis?: string; mysql?: string; kafka?: string };
+  close(): Promise<void>;
+}

@@ -1,0 +1,82 @@
+// Locks over Redlock (redlock 5 beta) on one Redis client: the `lock` strategy's distributed lock.
+// A lock that cannot be had within the retry window is an outcome (undefined), not an error; a
+// failing Redis is an error.
+import Redlock, { ExecutionError, ResourceLockedError } from 'redlock';
+import type { Lock, Settings } from 'redlock';
+import type { Redis } from 'ioredis';
+import type { Lease, Locks } from '../ports.js';
+
+/** Redlock's retry settings; every field optional. */
+export type RedlockLocksOptions = Partial<Pick<Settings, 'retryCount' | 'retryDelay' | 'retryJitter' | 'driftFactor'>>;
+
+/**
+ * Defaults. An attempt that finds the lock taken waits retryDelay ± retryJitter ms (uniform, so
+ * 0–100 ms, mean 50) and tries again, up to retryCount more times. 100 retries therefore wait about
+ * 100 × 50 ms = 5 s in total (the sum of 100 uniform delays: σ ≈ 0.3 s, hard ceiling 10 s), plus one
+ * round trip per attempt. That is long enough for a 1,000-buyer burst to drain through one lock on
+ * these machines (DESIGN.md §7: ~2 s), and short enough that a stuck lock shows up as lock timeouts
+ * within seconds rather than a hung run. The jitter keeps contenders from retrying in lockstep.
+ */
+export const REDLOCK_DEFAULTS = Object.freeze({
+  retryCount: 100,
+  retryDelay: 50,
+  retryJitter: 50,
+  driftFactor: 0.01,
+});
+
+/**
+ * The errors behind a failed Redlock operation, from every vote of every attempt. Empty when the
+ * operation failed only because the resource was held (ResourceLockedError votes).
+ */
+async function infrastructureErrors(error: ExecutionError): Promise<Error[]> {
+  const stats = await Promise.all(error.attempts);
+  return stats.flatMap((s) => [...s.votesAgainst.values()]).filter((e) => !(e instanceof ResourceLockedError));
+}
+
+/** Rethrows a Redlock failure unless it only means "held by someone else" (or "no longer ours"). */
+async function rethrowUnlessContention(error: unknown): Promise<void> {
+  if (!(error instanceof ExecutionError)) throw error;
+  const causes = await infrastructureErrors(error);
+  // A Redis failure: throw the underlying error as-is so runs can group errors by their code.
+  if (causes.length > 0) throw causes[causes.length - 1];
+}
+
+function leaseOf(redlock: Redlock, lock: Lock): Lease {
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      try {
+        // No retries: a lock that expired (or was taken over) cannot be released, and needn't be.
+        await redlock.release(lock, { retryCount: 0 });
+      } catch (error) {
+        await rethrowUnlessContention(error);
+      }
+    },
+  };
+}
+
+/**
+ * Creates Locks over Redlock with a single Redis client (one node: quorum of one). The caller owns
+ * the client. acquire() resolves undefined when the resource stayed held for the whole retry window;
+ * it throws when Redis itself failed (note: only after the retry window, since Redlock retries a
+ * failing node like a held lock). Lease.release() never throws for an expired lock.
+ */
+export function createRedlockLocks(redis: Redis, options: RedlockLocksOptions = {}): Locks {
+  const redlock = new Redlock([redis], { ...REDLOCK_DEFAULTS, ...options });
+  // Redlock emits every failed vote as 'error'; an EventEmitter without a listener would throw it out
+  // of Redlock's internals. The failures are inspected from ExecutionError.attempts instead.
+  redlock.on('error', () => undefined);
+
+  return {
+    async acquire(resource, ttlMs) {
+      try {
+        return leaseOf(redlock, await redlock.acquire([resource], Math.round(ttlMs)));
+      } catch (error) {
+        await rethrowUnlessContention(error);
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// The return codes of the Lua scripts in scripts/ and the one translator from a code to what it
+// means. Non-negative codes are answers; negative codes are refusals (see each script's header).
+import { TicketsimError } from '../../errors.js';
+import type { SaleId } from '../ports.js';
+
+/** Every code the scripts return. Keep in step with the `returns` blocks of the .lua files. */
+export enum ScriptCode {
+  /** Done: created, reserved or released. */
+  Ok = 1,
+  /** release-2: the user held no seat, nothing changed. */
+  Unchanged = 0,
+  /** purchase-2: the user already holds a seat. */
+  Duplicate = -1,
+  /** purchase-2: no stock left. */
+  SoldOut = -2,
+  /** purchase-2, release-2: the sale's stock key does not exist. */
+  SaleNotFound = -3,
+  /** create-sale-2: a key of the sale already exists; nothing was overwritten. */
+  SaleExists = -4,
+}
+
+/** What a script answered, once its code is understood. Refusals that are errors are thrown instead. */
+export type ScriptAnswer = 'ok' | 'unchanged' | 'duplicate' | 'sold-out';
+
+/**
+ * Translates a script's return code. Outcomes (`duplicate`, `sold-out`) are returned; a missing or
+ * already-existing sale, or a code no script returns, throws a TicketsimError naming the sale.
+ */
+export function translateScriptCode(code: unknown, script: string, sale: SaleId): ScriptAnswer {
+  switch (code) {
+    case ScriptCode.Ok:
+      return 'ok';
+    case ScriptCode.Unchanged:
+      return 'unchanged';
+    case ScriptCode.Duplicate:
+      return 'duplicate';
+    case ScriptCode.SoldOut:
+      return 'sold-out';
+    case ScriptCode.SaleNotFound:
+      return failure(`sale ${JSON.stringify(sale)} does not exist in Redis (${script})`);
+    case ScriptCode.SaleExists:
+      return failure(`sale ${JSON.stringify(sale)} already exists in Redis; it is never overwritten (${script})`, 'use a new run id');
+    default:
+      return failure(`${script} returned an unexpected value ${JSON.stringify(code)} for sale ${JSON.stringify(sale)}`);
+  }
+}
+
+function failure(message: string, hint?: string): never {
+  throw new TicketsimError(message, hint === undefined ? {} : { hint });
+}

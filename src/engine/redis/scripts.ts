@@ -1,0 +1,50 @@
+// Loads the Lua scripts of scripts/*.lua onto an ioredis client with defineCommand (BullMQ style):
+// read from disk once per process, defined once per client, then run by EVALSHA with EVAL fallback.
+// The build copies the .lua files beside the compiled loader (scripts/copy-assets.mjs).
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+
+/** The script files, by command name. The number in a file name is its key count. */
+const SCRIPT_FILES = {
+  ticketsimCreateSale: 'create-sale-2.lua',
+  ticketsimPurchase: 'purchase-2.lua',
+  ticketsimRelease: 'release-2.lua',
+} as const;
+
+type CommandName = keyof typeof SCRIPT_FILES;
+
+/** The custom commands a loaded client has; every one resolves to the script's integer code. */
+export type ScriptCommands = {
+  [name in CommandName]: (...keysThenArgs: (string | number)[]) => Promise<number>;
+};
+
+const sources = new Map<CommandName, string>();
+const loaded = new WeakSet<Redis>();
+
+/** The text of a script file, read once. */
+export function scriptSource(name: CommandName): string {
+  let source = sources.get(name);
+  if (source === undefined) {
+    source = readFileSync(new URL(`./scripts/${SCRIPT_FILES[name]}`, import.meta.url), 'utf8');
+    sources.set(name, source);
+  }
+  return source;
+}
+
+/** Key count of a script, from its file name (`purchase-2.lua` → 2). */
+function keyCountOf(file: string): number {
+  const match = /-(\d+)\.lua$/.exec(file);
+  if (match === null) throw new Error(`script file ${file} does not end in -<key count>.lua`);
+  return Number(match[1]);
+}
+
+/** Defines ticketsim's script commands on `redis` (once per client) and returns it typed with them. */
+export function loadScripts(redis: Redis): Redis & ScriptCommands {
+  if (!loaded.has(redis)) {
+    for (const [name, file] of Object.entries(SCRIPT_FILES) as [CommandName, string][]) {
+      redis.defineCommand(name, { numberOfKeys: keyCountOf(file), lua: scriptSource(name) });
+    }
+    loaded.add(redis);
+  }
+  return redis as Redis & ScriptCommands;
+}

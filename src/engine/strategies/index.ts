@@ -1,0 +1,32 @@
+// Picks a concurrency-control strategy by name (DESIGN.md §2). Each strategy is a factory over the
+// ports, so the same code runs on the real and the in-process infrastructure.
+import type { StrategyName } from '../../config/defaults.js';
+import { STRATEGIES } from '../../config/defaults.js';
+import type { Strategy, StrategyDeps } from '../ports.js';
+import { createLockStrategy } from './lock.js';
+import { createLuaStrategy } from './lua.js';
+import { createNaiveStrategy } from './naive.js';
+
+export { createLockStrategy, LOCK_TTL_MS } from './lock.js';
+export type { LockStrategyOptions } from './lock.js';
+export { createLuaStrategy } from './lua.js';
+export { createNaiveStrategy } from './naive.js';
+
+export type { StrategyName } from '../../config/defaults.js';
+
+/** One factory per name config/defaults.ts declares: adding a name there without a factory fails to compile. */
+const FACTORIES: Record<StrategyName, (deps: StrategyDeps) => Strategy> = {
+  naive: createNaiveStrategy,
+  lock: (deps) => createLockStrategy(deps),
+  lua: createLuaStrategy,
+};
+
+/**
+ * Creates the strategy called `name` over `deps` (an Infrastructure will do: it carries every port).
+ * Throws for a name that is not a strategy; the CLI validates names before this point.
+ */
+export function createStrategy(name: StrategyName, deps: StrategyDeps): Strategy {
+  const factory = FACTORIES[name];
+  if (factory === undefined) throw new TypeError(`unknown strategy ${JSON.stringify(name)}; expected one of ${STRATEGIES.join(', ')}`);
+  return factory(deps);
+}

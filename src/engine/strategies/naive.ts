@@ -1,0 +1,29 @@
+// The `naive` strategy: read the stock, then write stock - 1 in a separate round trip. Between the
+// two, every concurrent buyer reads the same value, so it oversells under load. It exists to fail,
+// and for the checks to prove that they notice.
+import type { PurchaseOutcome, Strategy, StrategyDeps } from '../ports.js';
+
+/**
+ * Creates the naive strategy. With N buyers released together over one Redis connection, all N GETs
+ * usually answer before the first SET lands, so every one of them sees the initial stock and buys:
+ * expect far more than `stock` sales (up to N), and a final stock of `stock - 1` rather than 0.
+ *
+ * Each purchase is GET, compare, SET stock - 1, add the buyer, insert the purchase, each a
+ * separate round trip with no lock and no atomicity. Only the ledger's UNIQUE key can say
+ * `duplicate`; nothing is compensated when a step fails.
+ */
+export function createNaiveStrategy(deps: StrategyDeps): Strategy {
+  const { inventory, ledger } = deps;
+  return {
+    name: 'naive',
+    async purchase(sale, user): Promise<PurchaseOutcome> {
+      const stock = await inventory.readStock(sale);
+      if (stock <= 0) return { kind: 'sold-out' };
+      // The race: other buyers read the same `stock` before this write lands.
+      await inventory.writeStock(sale, stock - 1);
+      await inventory.addBuyer(sale, user);
+      const write = await ledger.record(sale, user);
+      return write === 'duplicate' ? { kind: 'duplicate' } : { kind: 'purchased' };
+    },
+  };
+}

@@ -1,0 +1,169 @@
+// The strategies on real Redis + MariaDB: a 1,000-buyer burst on 100 seats, released together
+// behind a barrier. lua and lock must sell exactly 100 with Redis and MySQL agreeing; naive must
+// oversell. Also the ledger's duplicate mapping, the strategies' compensation when the ledger fails,
+// and Redlock's timeout and expired-release behaviour. Each test owns its sale id and cleans up only
+// its own keys and rows.
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Pool } from 'mysql2/promise';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectMysql } from '../../src/engine/mysql/connect.js';
+import { createMysqlLedger } from '../../src/engine/mysql/ledger.js';
+import { PURCHASES_TABLE } from '../../src/engine/mysql/tables.js';
+import { connectRedis } from '../../src/engine/redis/connect.js';
+import { createRedisInventory } from '../../src/engine/redis/inventory.js';
+import { saleKeyList, saleKeys } from '../../src/engine/redis/keys.js';
+import { createRedlockLocks } from '../../src/engine/redis/locks.js';
+import { createRealClock } from '../../src/engine/real-clock.js';
+import { createStrategy } from '../../src/engine/strategies/index.js';
+import type { Ledger, OutcomeKind, Strategy, StrategyDeps } from '../../src/engine/ports.js';
+import { servicesAvailable, servicesConfig } from './services.js';
+
+const available = await servicesAvailable('redis', 'mysql');
+const timeout = { connectTimeoutMs: servicesConfig.connectTimeoutMs };
+const USERS = 1000;
+const STOCK = 100;
+const POOL_SIZE = 10;
+
+/** Runs `users` purchases released together behind a barrier; counts outcomes and times the burst. */
+async function burst(strategy: Strategy, sale: string, users: number) {
+  let open!: () => void;
+  const barrier = new Promise<void>((resolve) => (open = resolve));
+  const attempts = Array.from({ length: users }, async (_, i) => {
+    await barrier;
+    return (await strategy.purchase(sale, `user-${i}`)).kind;
+  });
+  const started = performance.now();
+  open();
+  const outcomes = await Promise.all(attempts);
+  const ms = Math.round(performance.now() - started);
+  const counts: Partial<Record<OutcomeKind, number>> = {};
+  for (const kind of outcomes) counts[kind] = (counts[kind] ?? 0) + 1;
+  return { counts, ms };
+}
+
+describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
+  let redis: Redis;
+  let pool: Pool;
+  let deps: StrategyDeps;
+  const sales: string[] = [];
+
+  function newSale(): string {
+    const sale = `it-${randomUUID().slice(0, 8)}`;
+    sales.push(sale);
+    return sale;
+  }
+
+  /** A ledger whose inserts fail like an exhausted server, to exercise compensation. */
+  const failingLedger: Ledger = {
+    record: async () => {
+      throw Object.assign(new Error('Too many connections'), { code: 'ER_CON_COUNT_ERROR' });
+    },
+    purchases: async () => [],
+  };
+
+  beforeAll(async () => {
+    redis = await connectRedis({ ...servicesConfig.redis, ...timeout });
+    pool = await connectMysql({ ...servicesConfig.mysql, ...timeout }, POOL_SIZE);
+    deps = { inventory: createRedisInventory(redis), ledger: createMysqlLedger(pool), locks: createRedlockLocks(redis), clock: createRealClock() };
+  });
+
+  afterEach(async () => {
+    for (const sale of sales.splice(0)) {
+      await redis.del(...saleKeyList(sale));
+      await pool.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [sale]);
+    }
+  });
+
+  afterAll(async () => {
+    redis?.disconnect();
+    await pool?.end();
+  });
+
+  /** Redis buyers and MySQL rows of a sale, for the agreement checks. */
+  async function sides(sale: string) {
+    const { stock, buyers } = await deps.inventory.inspect(sale);
+    const rows = await deps.ledger.purchases(sale);
+    return { stock, buyers: [...buyers].sort(), rows };
+  }
+
+  for (const name of ['lua', 'lock'] as const) {
+    it(`${name}: ${USERS} buyers on ${STOCK} seats sell exactly ${STOCK}, and Redis agrees with MySQL`, async () => {
+      const sale = newSale();
+      await deps.inventory.createSale(sale, STOCK);
+      const { counts, ms } = await burst(createStrategy(name, deps), sale, USERS);
+      console.info(`${name}: ${USERS} buyers, stock ${STOCK}: ${JSON.stringify(counts)} in ${ms} ms`);
+      expect(counts.purchased).toBe(STOCK);
+      expect((counts['sold-out'] ?? 0) + (counts['lock-timeout'] ?? 0)).toBe(USERS - STOCK);
+      const { stock, buyers, rows } = await sides(sale);
+      expect(stock).toBe(0);
+      expect(buyers).toHaveLength(STOCK);
+      expect(rows.every((row) => row.rows === 1)).toBe(true);
+      expect(rows.map((row) => row.userId).sort()).toEqual(buyers);
+    });
+  }
+
+  it(`naive: ${USERS} buyers on ${STOCK} seats oversell`, async () => {
+    const sale = newSale();
+    await deps.inventory.createSale(sale, STOCK);
+    const { counts, ms } = await burst(createStrategy('naive', deps), sale, USERS);
+    console.info(`naive: ${USERS} buyers, stock ${STOCK}: ${JSON.stringify(counts)} in ${ms} ms`);
+    expect(counts.purchased).toBeGreaterThan(STOCK);
+    const { buyers, rows } = await sides(sale);
+    expect(buyers.length).toBeGreaterThan(STOCK);
+    expect(rows.length).toBe(counts.purchased);
+  });
+
+  it('ledger: one row per purchase, a repeat is a duplicate, rows are counted per user', async () => {
+    const sale = newSale();
+    expect(await deps.ledger.record(sale, 'u1')).toBe('inserted');
+    expect(await deps.ledger.record(sale, 'u1')).toBe('duplicate');
+    expect(await deps.ledger.record(sale, 'u2')).toBe('inserted');
+    const rows = await deps.ledger.purchases(sale);
+    expect(rows.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual([
+      { userId: 'u1', rows: 1 },
+      { userId: 'u2', rows: 1 },
+    ]);
+  });
+
+  for (const name of ['lua', 'lock'] as const) {
+    it(`${name}: a failing ledger write is rethrown as-is and the Redis side is undone`, async () => {
+      const sale = newSale();
+      await deps.inventory.createSale(sale, 3);
+      const strategy = createStrategy(name, { ...deps, ledger: failingLedger });
+      await expect(strategy.purchase(sale, 'u1')).rejects.toMatchObject({ code: 'ER_CON_COUNT_ERROR' });
+      expect(await deps.inventory.inspect(sale)).toEqual({ stock: 3, buyers: [] });
+    });
+
+    it(`${name}: a buyer MySQL already has is a duplicate and keeps no seat in Redis`, async () => {
+      const sale = newSale();
+      await deps.inventory.createSale(sale, 3);
+      await deps.ledger.record(sale, 'u1');
+      expect(await createStrategy(name, deps).purchase(sale, 'u1')).toEqual({ kind: 'duplicate' });
+      expect(await deps.inventory.inspect(sale)).toEqual({ stock: 3, buyers: [] });
+      expect(await deps.ledger.purchases(sale)).toEqual([{ userId: 'u1', rows: 1 }]);
+    });
+  }
+
+  it('locks: a held lock times out as undefined, an expired lease releases without throwing', async () => {
+    const sale = newSale();
+    const resource = saleKeys(sale).lock;
+    const impatient = createRedlockLocks(redis, { retryCount: 2, retryDelay: 10, retryJitter: 0 });
+    const held = await impatient.acquire(resource, 5_000);
+    expect(held).toBeDefined();
+    const started = performance.now();
+    expect(await impatient.acquire(resource, 5_000)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await held!.release();
+    await held!.release();
+    const short = await impatient.acquire(resource, 50);
+    expect(short).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const next = await impatient.acquire(resource, 5_000);
+    expect(next).toBeDefined();
+    await expect(short!.release()).resolves.toBeUndefined();
+    expect(await redis.exists(resource)).toBe(1);
+    await next!.release();
+    expect(await redis.exists(resource)).toBe(0);
+  });
+});
