@@ -2,6 +2,8 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { doctorCommand } from './commands/doctor.js';
+import { runCommand } from './commands/run.js';
+import { startInteractive } from './commands/interactive.js';
 import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
 import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -10,6 +12,7 @@ async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
     .scriptName('ticketsim')
     .usage('$0 <command> [options]\n\nStress-test and simulation harness for ticket-sales backends.')
+    .command(runCommand)
     .command(doctorCommand)
     .demandCommand(1, 'name a command (see the list above)')
     .recommendCommands()
@@ -23,6 +26,10 @@ async function main(argv: string[]): Promise<number> {
       throw error ?? new UsageError(usageMessage(message, argv));
     });
   if (argv.length === 0) {
+    if (process.stdin.isTTY && process.stdout.isTTY) {
+      await startInteractive();
+      return EXIT.ok;
+    }
     cli.showHelp('log');
     return EXIT.ok;
   }

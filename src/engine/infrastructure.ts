@@ -37,17 +37,17 @@ const AUTO_PROBE_MS = 1000;
 /** Opens real or in-process infrastructure; real-mode connection failures throw InfrastructureError. */
 export async function openInfrastructure(options: OpenOptions): Promise<OpenedInfrastructure> {
   if (options.mode === 'memory') {
-    return { infra: createMemoryInfrastructure({ seed: options.seed, poolSize: options.poolSize }), reason: 'in-process (--infra memory)' };
+    return { infra: createMemoryInfrastructure({ seed: options.seed, poolSize: options.poolSize }), reason: '--infra memory' };
   }
   if (options.mode === 'auto') {
     const missing = await firstUnreachable(options.needs.map((name) => [name, endpointOf(options.services, name)] as const));
     if (missing !== undefined) {
       const infra = createMemoryInfrastructure({ seed: options.seed, poolSize: options.poolSize });
-      return { infra, reason: `in-process: auto found ${missing} unreachable (use --infra real to require the real services)` };
+      return { infra, reason: `auto: ${missing} unreachable; --infra real requires the real services` };
     }
   }
   const infra = await openReal(options);
-  const reason = options.mode === 'auto' ? `real: auto found ${options.needs.join(' and ')} answering` : 'real (--infra real)';
+  const reason = options.mode === 'auto' ? `auto: ${options.needs.join(' and ')} answered` : '--infra real';
   return { infra, reason };
 }
 

@@ -1,0 +1,75 @@
+// `ticketsim run <scenario>`: validate, start the run, render it (dashboard, plain text or JSON),
+// write the report if asked, and turn the verdict into the exit code.
+import type { CommandModule } from 'yargs';
+import { loadConfig } from '../../config/config.js';
+import { DEFAULTS, INFRA_MODES, SCENARIOS, STRATEGIES } from '../../config/defaults.js';
+import { startRun } from '../../scenarios/run.js';
+import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
+import { chooseRenderMode, renderRun } from '../../ui/render-run.js';
+import { writeReport } from '../../report/paths.js';
+import type { RunResult } from '../../result.js';
+import { VERSION } from '../../version.js';
+import { withJsonOption, withServiceOptions } from '../options.js';
+import { EXIT } from '../exit-codes.js';
+
+interface RunArgs {
+  scenario: string;
+  users: number;
+  stock: number;
+  strategy: string;
+  infra: string;
+  poolSize: number;
+  concurrency?: number;
+  seed: number;
+  json: boolean;
+  report?: string;
+  redisUrl?: string;
+  mysqlUrl?: string;
+  kafkaBrokers?: string;
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run <scenario>',
+  describe: 'run a scenario against the engine and check its invariants',
+  builder: (yargs) =>
+    withJsonOption(withServiceOptions(yargs))
+      .positional('scenario', { type: 'string', describe: `one of: ${Object.keys(SCENARIO_CATALOGUE).join(', ')}`, demandOption: true })
+      .option('users', { type: 'number', default: DEFAULTS.users, describe: 'virtual buyers, each with its own user id' })
+      .option('stock', { type: 'number', default: DEFAULTS.stock, describe: 'seats on sale' })
+      .option('strategy', { type: 'string', default: DEFAULTS.strategy, choices: STRATEGIES, describe: 'concurrency control: naive (oversells), lock (Redlock), lua (atomic script)' })
+      .option('infra', { type: 'string', default: DEFAULTS.infra, choices: INFRA_MODES, describe: 'real services, in-process ones, or real when reachable' })
+      .option('pool-size', { type: 'number', default: DEFAULTS.poolSize, describe: 'MySQL connection pool size' })
+      .option('concurrency', { type: 'number', describe: 'max purchases in flight [default: all users at once]' })
+      .option('seed', { type: 'number', default: DEFAULTS.seed, describe: 'seed for the in-process infrastructure (reproducible runs)' })
+      .option('report', { type: 'string', describe: 'write a markdown report [default path: reports/<scenario>-<strategy>-<timestamp>.md]' })
+      .example('$0 run oversell --users 1000', 'race 1,000 buyers for 100 seats with the lua strategy')
+      .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL') as never,
+  handler: async (args) => {
+    const config = loadConfig({ ...args, report: args.report });
+    if (!(SCENARIOS as readonly string[]).includes(config.run.scenario) || SCENARIO_CATALOGUE[config.run.scenario] === undefined) {
+      throw new Error('unreachable: scenario validated by loadConfig and the run');
+    }
+    const run = startRun(config);
+    let result: RunResult;
+    if (config.run.json) {
+      const onSigint = () => run.abort();
+      process.once('SIGINT', onSigint);
+      result = await run.result.finally(() => process.off('SIGINT', onSigint));
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      result = await renderRun(run, chooseRenderMode(process.env, process.stdout));
+    }
+    if (config.run.report !== undefined) {
+      const path = await writeReport(result, config.run.report, { generatedAt: new Date(), version: VERSION });
+      process.stderr.write(`report written to ${path}\n`);
+    }
+    process.exitCode = exitCodeOf(result);
+  },
+};
+
+/** 3 when the data could not be read back, 1 when a check failed, 130 when interrupted, else 0. */
+function exitCodeOf(result: RunResult): number {
+  if (result.inconclusive !== undefined) return EXIT.infrastructure;
+  if (!result.ok) return EXIT.checkFailed;
+  return result.interrupted ? EXIT.interrupted : EXIT.ok;
+}

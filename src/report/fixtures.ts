@@ -1,0 +1,86 @@
+// Realistic RunResult fixtures for renderer tests and demos: a passing lua run (1,000 buyers,
+// stock 100), a failing naive run that oversells, and an interrupted run with connection errors.
+import type { HistogramBucket, LatencySummary, OperationLatency, RunResult } from '../result.js';
+
+function summary(count: number, p50: number, p90: number, p99: number, p999: number, max: number): LatencySummary {
+  return { unit: 'us', count, min: Math.min(41, p50), mean: Math.round((p50 + p90) / 2), p50, p90, p99, p999, max };
+}
+
+/** Power-of-two buckets from 32µs with the given counts. */
+function buckets(counts: readonly number[]): HistogramBucket[] {
+  return counts.map((count, i) => ({ fromUs: 32 * 2 ** i, toUs: 64 * 2 ** i, count }));
+}
+
+/** Latency of 1,000 purchase attempts: 100 bought, 900 told "sold out". */
+export const purchaseLatency: OperationLatency = {
+  ...summary(1000, 406, 1187, 3211, 5903, 6102),
+  byOutcome: {
+    purchased: summary(100, 512, 1402, 3305, 4011, 4011),
+    'sold-out': summary(900, 391, 1150, 3190, 6102, 6102),
+  },
+  buckets: buckets([3, 41, 212, 380, 251, 86, 21, 6]),
+  raw: summary(1000, 388, 1102, 3006, 5800, 6002),
+};
+
+const passingChecks: RunResult['checks'] = [
+  { name: 'no-oversell', ok: true, expected: '≤ 100 sold', observed: '100 sold', detail: 'redis stock 0, mysql rows 100' },
+  { name: 'stock-conserved', ok: true, expected: 'stock + sold = 100', observed: '0 + 100 = 100', detail: '' },
+  { name: 'one-per-user', ok: true, expected: '0 users with > 1 ticket', observed: '0', detail: '' },
+  { name: 'redis-mysql-agree', ok: true, expected: 'buyers = rows', observed: '100 = 100', detail: 'redis buyer set vs mysql purchases' },
+];
+
+/** A passing run: strategy lua, 1,000 users, stock 100, 100 purchased, 900 sold out. */
+export const passingResult: RunResult = {
+  scenario: 'oversell',
+  strategy: 'lua',
+  infra: 'real',
+  infraReason: 'auto: redis and mysql answered',
+  runId: '01JQ7Z4K2M',
+  seed: 42,
+  data: {
+    sale: 'concert-01JQ7Z4K2M',
+    redisKeys: ['ticketsim:{concert-01JQ7Z4K2M}:stock', 'ticketsim:{concert-01JQ7Z4K2M}:buyers'],
+    mysqlTicketName: 'concert-01JQ7Z4K2M',
+  },
+  params: { users: 1000, stock: 100, concurrency: null, poolSize: 10 },
+  counts: { attempts: 1000, purchased: 100, soldOut: 900, duplicate: 0, lockTimeout: 0, cancelled: 0, errors: 0, notStarted: 0 },
+  errorCauses: [],
+  checks: passingChecks,
+  latency: { purchase: purchaseLatency },
+  durationMs: 412,
+  throughput: 2427.2,
+  interrupted: false,
+  startedAt: '2025-03-14T09:26:53.589Z',
+  environment: { node: 'v20.20.2', ticketsim: '0.1.0', redis: '7.0.15', mysql: '10.11.6-MariaDB', platform: 'linux x64' },
+  command: 'ticketsim run oversell --strategy lua --users 1000 --stock 100 --infra real --seed 42',
+  ok: true,
+};
+
+/** A failing run: strategy naive sells 1,000 tickets of 100; the no-oversell check says so. */
+export const failingResult: RunResult = {
+  ...passingResult,
+  strategy: 'naive',
+  runId: '01JQ7Z9XQ4',
+  counts: { ...passingResult.counts, purchased: 1000, soldOut: 0 },
+  checks: [
+    { name: 'no-oversell', ok: false, expected: '≤ 100 sold', observed: '1000 sold', detail: 'sold 1000 of 100: oversold by 900' },
+    { name: 'stock-conserved', ok: false, expected: 'stock + sold = 100', observed: '99 + 1000 = 1099', detail: 'lost updates on GET-then-SET' },
+    passingChecks[2]!,
+  ],
+  command: 'ticketsim run oversell --strategy naive --users 1000 --stock 100 --infra real --seed 42',
+  ok: false,
+};
+
+/** A run stopped by Ctrl-C after 600 attempts, with connection errors; its checks still held. */
+export const interruptedResult: RunResult = {
+  ...passingResult,
+  strategy: 'lock',
+  runId: '01JQ7ZC3VB',
+  counts: { ...passingResult.counts, attempts: 600, purchased: 100, soldOut: 188, lockTimeout: 0, errors: 312, notStarted: 400 },
+  errorCauses: [
+    { cause: 'ER_CON_COUNT_ERROR: Too many connections', count: 300 },
+    { cause: 'ETIMEDOUT: connect timed out', count: 12 },
+  ],
+  interrupted: true,
+  command: 'ticketsim run oversell --strategy lock --users 1000 --stock 100 --infra real --seed 42',
+};

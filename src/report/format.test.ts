@@ -1,0 +1,73 @@
+// Unit tests of the shared formatting and histogram helpers.
+import { describe, expect, it } from 'vitest';
+import { failingResult, interruptedResult, passingResult } from './fixtures.js';
+import { fit, formatBucketLabel, formatCount, formatElapsed, formatMicros, paint, verdictOf } from './format.js';
+import { drawBar, fitBuckets, textHistogram, trimBuckets } from './histogram.js';
+
+describe('formatting', () => {
+  it('scales microseconds to µs, ms and s with three significant digits', () => {
+    expect([12, 812, 999.6, 1024, 4100, 131_072, 1_048_576].map(formatMicros)).toEqual([
+      '12µs', '812µs', '1ms', '1.02ms', '4.1ms', '131ms', '1.05s',
+    ]);
+    expect(formatBucketLabel(128, 256)).toBe('128µs–256µs');
+  });
+
+  it('formats counts, elapsed times and fixed-width cells', () => {
+    expect(formatCount(1000)).toBe('1,000');
+    expect([412, 12_345, 125_000].map(formatElapsed)).toEqual(['412ms', '12.3s', '2m05s']);
+    expect(fit('no-oversell', 6)).toBe('no-ov…');
+    expect(fit('ok', 4)).toBe('ok  ');
+  });
+
+  it('paints only when colour is on', () => {
+    expect(paint('red', 'x', false)).toBe('x');
+    expect(paint('red', 'x', true)).toBe('\u001b[31mx\u001b[39m');
+  });
+
+  it('derives the verdict from ok and the checks', () => {
+    expect(verdictOf(passingResult)).toEqual({ word: 'PASS', interrupted: false, summary: 'all 4 checks held' });
+    expect(verdictOf(failingResult).summary).toBe('2 of 3 checks failed: no-oversell, stock-conserved — sold 1000 of 100: oversold by 900');
+    expect(verdictOf(interruptedResult).interrupted).toBe(true);
+  });
+});
+
+describe('histogram helpers', () => {
+  const buckets = [
+    { fromUs: 1, toUs: 2, count: 0 },
+    { fromUs: 2, toUs: 4, count: 5 },
+    { fromUs: 4, toUs: 8, count: 0 },
+    { fromUs: 8, toUs: 16, count: 7 },
+    { fromUs: 16, toUs: 32, count: 1 },
+    { fromUs: 32, toUs: 64, count: 0 },
+  ];
+
+  it('trims empty edges but keeps empty buckets inside', () => {
+    expect(trimBuckets(buckets).map((b) => b.count)).toEqual([5, 0, 7, 1]);
+    expect(trimBuckets([{ fromUs: 1, toUs: 2, count: 0 }])).toEqual([]);
+  });
+
+  it('merges the quietest neighbours until the rows fit, keeping every sample', () => {
+    expect(fitBuckets(buckets, 3)).toEqual([
+      { fromUs: 2, toUs: 8, count: 5 },
+      { fromUs: 8, toUs: 16, count: 7 },
+      { fromUs: 16, toUs: 32, count: 1 },
+    ]);
+    const purchase = passingResult.latency.purchase!.buckets;
+    expect(fitBuckets(purchase, 6).map((b) => b.count)).toEqual([44, 212, 380, 251, 86, 27]);
+    expect(fitBuckets(purchase, 1)).toEqual([{ fromUs: 32, toUs: 8192, count: 1000 }]);
+  });
+
+  it('draws bars in eighths, at least one eighth for any sample', () => {
+    expect(drawBar(10, 10, 4)).toBe('████');
+    expect(drawBar(5, 10, 4)).toBe('██');
+    expect(drawBar(1, 1000, 4)).toBe('▏');
+    expect(drawBar(0, 10, 4)).toBe('');
+  });
+
+  it('lays out a text chart within the width', () => {
+    const lines = textHistogram(passingResult.latency.purchase!.buckets, 60);
+    expect(lines).toHaveLength(8);
+    expect(lines.every((line) => line.length <= 60)).toBe(true);
+    expect(lines[3]).toMatch(/^256µs–512µs\s+█+\s+380$/);
+  });
+});

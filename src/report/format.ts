@@ -1,0 +1,90 @@
+// Human formatting shared by the plain-text summary, the markdown report and the Ink dashboard:
+// counts, microsecond latencies, elapsed times, rates, the verdict, and a tiny ANSI painter.
+import type { RunResult } from '../result.js';
+
+/** `1000` → `1,000`. */
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** Three significant digits, trailing zeros dropped: `4.10` → `4.1`, `131.07` → `131`. */
+function threeDigits(value: number): string {
+  const fixed = value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+/** A latency in microseconds, scaled: `812µs`, `1.94ms`, `1.05s`. */
+export function formatMicros(us: number): string {
+  if (Math.round(us) < 1000) return `${Math.round(us)}µs`;
+  if (Number(threeDigits(us / 1000)) < 1000) return `${threeDigits(us / 1000)}ms`;
+  return `${threeDigits(us / 1_000_000)}s`;
+}
+
+/** A histogram bucket's range, e.g. `128µs–256µs`. */
+export function formatBucketLabel(fromUs: number, toUs: number): string {
+  return `${formatMicros(fromUs)}–${formatMicros(toUs)}`;
+}
+
+/** An elapsed time in milliseconds: `412ms`, `12.3s`, `2m05s`. */
+export function formatElapsed(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+}
+
+/** A rate per second: `2,427/s`. */
+export function formatRate(perSecond: number): string {
+  return `${formatCount(perSecond)}/s`;
+}
+
+/** `null` concurrency means "as many in flight as there are users". */
+export function formatConcurrency(concurrency: number | null): string {
+  return concurrency === null ? 'unlimited' : formatCount(concurrency);
+}
+
+/** What a renderer says at the end of a run. */
+export interface Verdict {
+  /** PASS when the run's `ok` is true, FAIL otherwise. */
+  word: 'PASS' | 'FAIL';
+  interrupted: boolean;
+  /** e.g. `all 4 checks held` or `1 of 4 checks failed: no-oversell`. */
+  summary: string;
+}
+
+/** The verdict of a finished run, from `result.ok` and its checks. */
+export function verdictOf(result: RunResult): Verdict {
+  const failed = result.checks.filter((check) => !check.ok);
+  const total = result.checks.length;
+  let summary: string;
+  if (result.inconclusive !== undefined) summary = `inconclusive: ${result.inconclusive}`;
+  else if (total === 0) summary = 'no checks ran';
+  else if (failed.length === 0) summary = `all ${total} check${total === 1 ? '' : 's'} held`;
+  else summary = `${failed.length} of ${total} checks failed: ${failed.map((check) => check.name).join(', ')} — ${failed[0]!.detail}`;
+  if (result.interrupted) summary += ` (stopped by Ctrl-C; ${formatCount(result.counts.notStarted)} attempts not started)`;
+  return { word: result.ok ? 'PASS' : 'FAIL', interrupted: result.interrupted, summary };
+}
+
+/** The operation a dashboard or summary leads with: `purchase` when present, else the first. */
+export function primaryOperation(latency: RunResult['latency']): string | undefined {
+  const names = Object.keys(latency);
+  return names.includes('purchase') ? 'purchase' : names[0];
+}
+
+const ANSI = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
+
+/** An ANSI style name understood by {@link paint}. */
+export type Style = keyof typeof ANSI;
+
+/** Wraps text in an ANSI style, or returns it untouched when colour is off (NO_COLOR, not a TTY). */
+export function paint(style: Style, text: string, color: boolean): string {
+  if (!color) return text;
+  const [open, close] = ANSI[style];
+  return `\u001b[${open}m${text}\u001b[${close}m`;
+}
+
+/** Pads or cuts text to exactly `width` characters, ending a cut with `…`. */
+export function fit(text: string, width: number): string {
+  if (text.length <= width) return text.padEnd(width);
+  return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
+}

@@ -1,0 +1,86 @@
+// Tests of the markdown report: every section present, numbers equal to the RunResult's, a
+// valid-looking mermaid xychart whose bars are the bucket counts, and ✗/FAIL for a failing run.
+import { describe, expect, it } from 'vitest';
+import { failingResult, interruptedResult, passingResult } from './fixtures.js';
+import { renderMarkdownReport } from './markdown.js';
+import { mermaidHistogram } from './mermaid.js';
+
+const meta = { generatedAt: new Date('2025-03-14T09:30:00Z'), version: '0.1.0' };
+
+/** The body of the first fenced block with this info string. */
+function fenced(markdown: string, info: string): string {
+  const match = new RegExp(`\`\`\`${info}\\n([\\s\\S]*?)\\n\`\`\``).exec(markdown);
+  if (!match) throw new Error(`no \`\`\`${info} block`);
+  return match[1]!;
+}
+
+describe('renderMarkdownReport', () => {
+  const report = renderMarkdownReport(passingResult, meta);
+
+  it('has title, date, version, environment, parameters, outcomes, checks, data and command', () => {
+    expect(report).toMatch(/^# ticketsim report: oversell · lua\n/);
+    expect(report).toContain('Generated 2025-03-14T09:30:00.000Z by ticketsim 0.1.0');
+    expect(report).toContain('| Node.js | v20.20.2 |');
+    expect(report).toContain('| MySQL | 10.11.6-MariaDB |');
+    expect(report).toContain('| Kafka | not used |');
+    expect(report).toContain('| Infrastructure | real (auto: redis and mysql answered) |');
+    expect(report).toContain('| oversell | lua | 1000 | 100 | unlimited | 10 | 42 |');
+    expect(report).toContain('## Verdict: ✓ PASS');
+    expect(report).toContain('| ✓ | no-oversell | ≤ 100 sold | 100 sold | redis stock 0, mysql rows 100 |');
+    expect(report).toContain('- Run id: `01JQ7Z4K2M`');
+    expect(fenced(report, 'sh')).toBe(passingResult.command);
+  });
+
+  it('prints exactly the RunResult numbers', () => {
+    const { counts } = passingResult;
+    for (const [label, value] of [['attempts', counts.attempts], ['purchased', counts.purchased], ['sold out', counts.soldOut]] as const) {
+      expect(report).toContain(`| ${label} | ${value} |`);
+    }
+    const p = passingResult.latency.purchase!;
+    expect(report).toContain(`| **purchase** | ${p.count} | ${p.min} | ${p.p50} | ${p.p90} | ${p.p99} | ${p.p999} | ${p.max} |`);
+    expect(JSON.parse(fenced(report, 'json'))).toEqual(passingResult);
+  });
+
+  it('draws the histogram as a mermaid xychart-beta bar chart with the bucket counts', () => {
+    const chart = fenced(report, 'mermaid').split('\n');
+    expect(chart[0]).toBe('xychart-beta');
+    expect(chart).toContain('    x-axis "latency" ["32µs–64µs", "64µs–128µs", "128µs–256µs", "256µs–512µs", "512µs–1.02ms", "1.02ms–2.05ms", "2.05ms–4.1ms", "4.1ms–8.19ms"]');
+    const bar = chart.find((line) => line.trim().startsWith('bar '));
+    const values = /^\s*bar \[([\d, ]+)\]$/.exec(bar ?? '')![1]!.split(', ').map(Number);
+    expect(values).toEqual(passingResult.latency.purchase!.buckets.map((bucket) => bucket.count));
+    expect(fenced(report, 'text').split('\n')).toHaveLength(8);
+  });
+
+  it('trims empty edge buckets from the chart and escapes quotes in labels', () => {
+    const chart = mermaidHistogram('say "hi"', [
+      { fromUs: 1, toUs: 2, count: 0 },
+      { fromUs: 2, toUs: 4, count: 3 },
+      { fromUs: 4, toUs: 8, count: 0 },
+      { fromUs: 8, toUs: 16, count: 1 },
+      { fromUs: 16, toUs: 32, count: 0 },
+    ]);
+    expect(chart).toContain(`title "say 'hi'"`);
+    expect(chart).toContain('x-axis "latency" ["2µs–4µs", "4µs–8µs", "8µs–16µs"]');
+    expect(chart).toContain('bar [3, 0, 1]');
+  });
+
+  it('shows ✗ and FAIL for a planted failing run', () => {
+    const failing = renderMarkdownReport(failingResult, meta);
+    expect(failing).toContain('## Verdict: ✗ FAIL');
+    expect(failing).toContain('| ✗ | no-oversell | ≤ 100 sold | 1000 sold | sold 1000 of 100: oversold by 900 |');
+    expect(failing).not.toContain('PASS');
+  });
+
+  it('lists error causes and marks an interrupted run', () => {
+    const stopped = renderMarkdownReport(interruptedResult, meta);
+    expect(stopped).toContain('## Verdict: ✓ PASS · **INTERRUPTED**');
+    expect(stopped).toContain('| 300 | ER_CON_COUNT_ERROR: Too many connections |');
+    expect(stopped).toContain('| not started | 400 |');
+  });
+
+  it('says so when no latency was recorded', () => {
+    const empty = renderMarkdownReport({ ...passingResult, latency: {} }, meta);
+    expect(empty).not.toContain('```mermaid');
+    expect(empty).toContain('No latency was recorded.');
+  });
+});

@@ -1,0 +1,147 @@
+// The self-contained markdown report of one run (`--report`): verdict, environment, parameters,
+// outcomes, latency, histogram (mermaid + text), checks, errors, data location, the command that
+// reproduces it, and the result JSON itself. Every number printed is the RunResult's own number.
+import type { LatencySummary, RunResult } from '../result.js';
+import { formatConcurrency, verdictOf } from './format.js';
+import { histogramSection } from './mermaid.js';
+
+/** Facts about the report itself rather than the run. */
+export interface ReportMeta {
+  generatedAt: Date;
+  /** ticketsim's version, e.g. `0.1.0`. */
+  version: string;
+}
+
+/** A table cell: pipes escaped, newlines flattened, empty shown as an en dash. */
+function cell(value: string | number): string {
+  const text = String(value).replaceAll('|', '\\|').replaceAll(/\r?\n/g, ' ');
+  return text === '' ? '–' : text;
+}
+
+function mdTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const line = (values: readonly (string | number)[]): string => `| ${values.map(cell).join(' | ')} |`;
+  return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** A number exactly as the result holds it; only non-integers are cut to one decimal. */
+function exact(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+function verdictSection(result: RunResult): string {
+  const verdict = verdictOf(result);
+  const mark = verdict.word === 'PASS' ? '✓' : '✗';
+  const interrupted = verdict.interrupted ? ' · **INTERRUPTED**' : '';
+  return `## Verdict: ${mark} ${verdict.word}${interrupted}\n\n${verdict.summary[0]!.toUpperCase()}${verdict.summary.slice(1)}.`;
+}
+
+function environmentSection(result: RunResult): string {
+  const env = result.environment;
+  const notUsed = 'not used';
+  return mdTable(
+    ['Component', 'Version / value'],
+    [
+      ['ticketsim', env.ticketsim],
+      ['Node.js', env.node],
+      ['Redis', env.redis ?? notUsed],
+      ['MySQL', env.mysql ?? notUsed],
+      ['Kafka', env.kafka ?? notUsed],
+      ['Platform', env.platform],
+      ['Infrastructure', `${result.infra} (${result.infraReason})`],
+    ],
+  );
+}
+
+function parametersSection(result: RunResult): string {
+  const { params } = result;
+  return mdTable(
+    ['Scenario', 'Strategy', 'Users', 'Stock', 'Concurrency', 'Pool size', 'Seed'],
+    [[result.scenario, result.strategy, params.users, params.stock, formatConcurrency(params.concurrency), params.poolSize, result.seed]],
+  );
+}
+
+function outcomesSection(result: RunResult): string {
+  const { counts } = result;
+  const table = mdTable(
+    ['Outcome', 'Count'],
+    [
+      ['attempts', counts.attempts],
+      ['purchased', counts.purchased],
+      ['sold out', counts.soldOut],
+      ['duplicate', counts.duplicate],
+      ['lock timeout', counts.lockTimeout],
+      ['cancelled', counts.cancelled],
+      ['errors', counts.errors],
+      ['not started', counts.notStarted],
+    ],
+  );
+  return `${table}\n\nDuration ${exact(result.durationMs)} ms from barrier release to last reply; throughput ${exact(result.throughput)} attempts/s.`;
+}
+
+function errorsSection(result: RunResult): string {
+  if (result.errorCauses.length === 0) return 'No infrastructure errors.';
+  return mdTable(['Count', 'Cause'], result.errorCauses.map(({ cause, count }) => [count, cause]));
+}
+
+function latencyRow(label: string, latency: LatencySummary): (string | number)[] {
+  return [label, latency.count, ...[latency.min, latency.p50, latency.p90, latency.p99, latency.p999, latency.max].map(exact)];
+}
+
+function latencySection(result: RunResult): string {
+  const rows: (string | number)[][] = [];
+  for (const [operation, latency] of Object.entries(result.latency)) {
+    rows.push(latencyRow(`**${operation}**`, latency));
+    for (const [outcome, summary] of Object.entries(latency.byOutcome)) rows.push(latencyRow(`${operation} · ${outcome}`, summary));
+    rows.push(latencyRow(`${operation} · service time`, latency.raw));
+  }
+  if (rows.length === 0) return 'No latency was recorded.';
+  const note = 'All values in microseconds (µs), measured from the intended start; "service time" is measured from when the request was actually sent.';
+  return `${note}\n\n${mdTable(['Operation', 'Count', 'min', 'p50', 'p90', 'p99', 'p99.9', 'max'], rows)}`;
+}
+
+function histogramsSection(result: RunResult): string {
+  return Object.entries(result.latency)
+    .map(([operation, latency]) => `### ${operation}\n\n${histogramSection(`${operation} latency: attempts per bucket`, latency.buckets)}`)
+    .join('\n\n') || 'No latency was recorded.';
+}
+
+function checksSection(result: RunResult): string {
+  if (result.checks.length === 0) return 'No checks ran.';
+  return mdTable(
+    ['✓/✗', 'Check', 'Expected', 'Observed', 'Detail'],
+    result.checks.map((check) => [check.ok ? '✓' : '✗', check.name, check.expected, check.observed, check.detail]),
+  );
+}
+
+function dataSection(result: RunResult): string {
+  return [
+    `- Run id: \`${result.runId}\``,
+    `- Sale: \`${result.data.sale}\``,
+    `- MySQL: \`purchases\` rows with \`ticket_name = '${result.data.mysqlTicketName}'\``,
+    `- Redis keys: ${result.data.redisKeys.map((key) => `\`${key}\``).join(', ') || 'none'}`,
+  ].join('\n');
+}
+
+/** Renders the whole report. Pure: same result and meta, same text. */
+export function renderMarkdownReport(result: RunResult, meta: ReportMeta): string {
+  const sections: [string, string][] = [
+    ['Environment', environmentSection(result)],
+    ['Parameters', parametersSection(result)],
+    ['Outcomes', outcomesSection(result)],
+    ['Errors', errorsSection(result)],
+    ['Latency', latencySection(result)],
+    ['Latency histogram', histogramsSection(result)],
+    ['Checks', checksSection(result)],
+    ['Data', dataSection(result)],
+    ['Reproduce', `\`\`\`sh\n${result.command}\n\`\`\``],
+    ['Result JSON', `<details><summary>The RunResult this report was rendered from</summary>\n\n\`\`\`json\n${JSON.stringify(result, null, 2)}\n\`\`\`\n\n</details>`],
+  ];
+  const head = [
+    `# ticketsim report: ${result.scenario} · ${result.strategy}`,
+    '',
+    `Generated ${meta.generatedAt.toISOString()} by ticketsim ${meta.version} · run started ${result.startedAt} · infra **${result.infra}**`,
+    '',
+    verdictSection(result),
+  ].join('\n');
+  return `${[head, ...sections.map(([title, body]) => `## ${title}\n\n${body}`)].join('\n\n')}\n`;
+}

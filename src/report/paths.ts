@@ -1,0 +1,41 @@
+// Where a markdown report goes (`reports/<scenario>-<strategy>-<timestamp>.md` by default) and
+// writing it there, creating the folder.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { RunResult } from '../result.js';
+import { renderMarkdownReport, type ReportMeta } from './markdown.js';
+
+/** The folder default reports go to, relative to the working directory. */
+export const REPORTS_DIR = 'reports';
+
+/** A timestamp safe in file names on every OS: `2025-03-14T09-26-53Z`. */
+export function fileTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+}
+
+/** Keeps a name to letters, digits, `.`, `_` and `-`. */
+function safeName(name: string): string {
+  return name.replaceAll(/[^A-Za-z0-9._-]+/g, '_');
+}
+
+/**
+ * The default report path of a run, `reports/<scenario>-<strategy>-<timestamp>.md`, stamped with
+ * the run's start time (so exporting one run twice writes one file), or `fallback` if that is unreadable.
+ */
+export function defaultReportPath(result: RunResult, fallback: Date = new Date()): string {
+  const started = new Date(result.startedAt);
+  const stamp = fileTimestamp(Number.isNaN(started.getTime()) ? fallback : started);
+  return `${REPORTS_DIR}/${safeName(result.scenario)}-${safeName(result.strategy)}-${stamp}.md`;
+}
+
+/**
+ * Renders the markdown report and writes it to `path`, or to {@link defaultReportPath} when
+ * `path` is `true` (a bare `--report`). Creates the folder. Resolves to the path written, as given
+ * (relative paths stay relative to the working directory).
+ */
+export async function writeReport(result: RunResult, path: string | true, meta: ReportMeta): Promise<string> {
+  const target = path === true ? defaultReportPath(result, meta.generatedAt) : path;
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, renderMarkdownReport(result, meta), 'utf8');
+  return target;
+}

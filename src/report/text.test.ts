@@ -1,0 +1,67 @@
+// Tests of the plain-text summary, start and progress lines: content, verdicts, and no escape
+// codes at all when colour is off (NO_COLOR, not a TTY).
+import { describe, expect, it } from 'vitest';
+import { failingResult, interruptedResult, passingResult } from './fixtures.js';
+import { formatProgressLine, formatStartLine, formatSummary } from './text.js';
+
+describe('formatSummary', () => {
+  const text = formatSummary(passingResult, { color: false });
+
+  it('shows parameters, infra, outcomes, latency, checks and verdict', () => {
+    expect(text).toContain('oversell · strategy lua · infra: real (auto: redis and mysql answered)');
+    expect(text).toContain('users 1,000 · stock 100 · concurrency unlimited · pool 10 · seed 42');
+    expect(text).toMatch(/purchased\s+100\n/);
+    expect(text).toMatch(/sold out\s+900\n/);
+    expect(text).toMatch(/purchase\s+1,000\s+406µs\s+1\.19ms\s+3\.21ms\s+5\.9ms\s+6\.1ms/);
+    expect(text).toMatch(/sold-out\s+900\s+391µs/);
+    expect(text).toMatch(/✓\s+no-oversell\s+≤ 100 sold\s+100 sold\s+redis stock 0, mysql rows 100/);
+    expect(text).toContain('PASS  all 4 checks held');
+    expect(text).toContain(`reproduce: ${passingResult.command}`);
+  });
+
+  it('contains no escape codes when colour is off', () => {
+    for (const result of [passingResult, failingResult, interruptedResult]) {
+      expect(formatSummary(result, { color: false })).not.toContain('\u001b');
+    }
+    expect(formatStartLine(passingResult, { color: false })).not.toContain('\u001b');
+  });
+
+  it('colours the verdict when colour is on', () => {
+    expect(formatSummary(passingResult, { color: true })).toContain('\u001b[32mPASS');
+  });
+
+  it('renders ✗ and FAIL for a planted failing run', () => {
+    const failing = formatSummary(failingResult, { color: false });
+    expect(failing).toMatch(/✗\s+no-oversell\s+≤ 100 sold\s+1000 sold\s+sold 1000 of 100/);
+    expect(failing).toContain('FAIL  2 of 3 checks failed: no-oversell, stock-conserved');
+    expect(failing).not.toContain('PASS');
+  });
+
+  it('lists error causes and says INTERRUPTED for a stopped run', () => {
+    const stopped = formatSummary(interruptedResult, { color: false });
+    expect(stopped).toContain('300 × ER_CON_COUNT_ERROR: Too many connections');
+    expect(stopped).toMatch(/not started\s+400/);
+    expect(stopped).toMatch(/^INTERRUPTED PASS {2}all 4 checks held \(stopped by Ctrl-C; 400 attempts not started\)$/m);
+  });
+});
+
+describe('start and progress lines', () => {
+  it('names the infra and why it was chosen, loudly when in-process', () => {
+    expect(formatStartLine(passingResult, { color: false })).toBe(
+      'ticketsim oversell · strategy lua · 1,000 users · stock 100 · infra: real (auto: redis and mysql answered)',
+    );
+    const memory = { ...passingResult, infra: 'memory' as const, infraReason: 'auto: redis unreachable' };
+    expect(formatStartLine(memory, { color: false })).toContain('infra: memory (auto: redis unreachable) — in-process');
+  });
+
+  it('prints done/total, rate and outcomes so far', () => {
+    const snapshot = {
+      scenario: 'oversell', strategy: 'lua', infra: 'real' as const, infraReason: undefined, params: passingResult.params,
+      phase: 'running' as const, total: 1000, done: 650, inFlight: 120, counts: { ...passingResult.counts, purchased: 100, soldOut: 550 },
+      elapsedMs: 1200, ratePerSec: 2826.4, latency: undefined,
+    };
+    expect(formatProgressLine(snapshot, { color: false })).toBe(
+      'running 650/1,000 (65%) · 2,826/s · in flight 120 · purchased 100 · sold out 550 · errors 0 · 1.2s',
+    );
+  });
+});

@@ -1,0 +1,147 @@
+// Plain-text renderers (autocannon printResult style): the start line, a progress line for plain
+// mode, and the end-of-run summary. Pure functions; no escape codes at all when colour is off.
+import type { InfraKind, LatencySummary, RunResult, RunSnapshot } from '../result.js';
+import {
+  formatConcurrency,
+  formatCount,
+  formatElapsed,
+  formatMicros,
+  formatRate,
+  paint,
+  verdictOf,
+} from './format.js';
+
+/** Colour on or off (off for NO_COLOR and when stdout is not a TTY). */
+export interface TextOptions {
+  color: boolean;
+}
+
+/** What the start line needs: a RunSnapshot or a RunResult has it, `infraReason` if known. */
+export interface StartInfo {
+  scenario: string;
+  strategy: string;
+  infra: InfraKind | 'connecting';
+  infraReason?: string | undefined;
+  params: RunResult['params'];
+}
+
+/** `infra: real (auto: redis and mysql answered)`; in-process infra is said in yellow. */
+function infraText(infra: InfraKind | 'connecting', reason: string | undefined, color: boolean): string {
+  const text = `infra: ${infra}${reason ? ` (${reason})` : ''}`;
+  return infra === 'memory' ? paint('yellow', `${text} — in-process, not the real services`, color) : text;
+}
+
+/** The first line of a run, e.g. `ticketsim oversell · strategy lua · 1,000 users · stock 100 · infra: real (…)`. */
+export function formatStartLine(info: StartInfo, options: TextOptions): string {
+  const head = `${paint('bold', 'ticketsim', options.color)} ${info.scenario} · strategy ${info.strategy}`;
+  const params = `${formatCount(info.params.users)} users · stock ${formatCount(info.params.stock)}`;
+  return `${head} · ${params} · ${infraText(info.infra, info.infraReason, options.color)}`;
+}
+
+/** One progress line for plain mode: done/total, rate, in flight, outcomes so far, elapsed. */
+export function formatProgressLine(snapshot: RunSnapshot, options: TextOptions): string {
+  const { counts } = snapshot;
+  const pct = snapshot.total > 0 ? Math.floor((snapshot.done / snapshot.total) * 100) : 0;
+  const errors = paint(counts.errors > 0 ? 'red' : 'dim', `errors ${formatCount(counts.errors)}`, options.color);
+  return [
+    `${snapshot.phase} ${formatCount(snapshot.done)}/${formatCount(snapshot.total)} (${pct}%)`,
+    formatRate(snapshot.ratePerSec),
+    `in flight ${formatCount(snapshot.inFlight)}`,
+    `purchased ${formatCount(counts.purchased)}`,
+    `sold out ${formatCount(counts.soldOut)}`,
+    errors,
+    formatElapsed(snapshot.elapsedMs),
+  ].join(' · ');
+}
+
+/** Left-aligned columns separated by two spaces; `align` marks right-aligned columns. */
+function table(rows: readonly string[][], align: readonly ('l' | 'r')[] = []): string[] {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
+  return rows.map((row) =>
+    row
+      .map((cell, col) => (align[col] === 'r' ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function outcomeLines(result: RunResult): string[] {
+  const { counts } = result;
+  const rows: [string, number][] = [
+    ['attempts', counts.attempts],
+    ['purchased', counts.purchased],
+    ['sold out', counts.soldOut],
+    ['duplicate', counts.duplicate],
+    ['lock timeout', counts.lockTimeout],
+  ];
+  if (counts.cancelled > 0) rows.push(['cancelled', counts.cancelled]);
+  rows.push(['errors', counts.errors]);
+  if (counts.notStarted > 0 || result.interrupted) rows.push(['not started', counts.notStarted]);
+  return table(rows.map(([label, value]) => [`  ${label}`, formatCount(value)]), ['l', 'r']);
+}
+
+function latencyRow(label: string, latency: LatencySummary): string[] {
+  const values = [latency.p50, latency.p90, latency.p99, latency.p999, latency.max].map(formatMicros);
+  return [label, formatCount(latency.count), ...values];
+}
+
+function latencyLines(result: RunResult): string[] {
+  const rows = [['Latency', 'count', 'p50', 'p90', 'p99', 'p99.9', 'max']];
+  for (const [operation, latency] of Object.entries(result.latency)) {
+    rows.push(latencyRow(`  ${operation}`, latency));
+    for (const [outcome, byOutcome] of Object.entries(latency.byOutcome)) rows.push(latencyRow(`    ${outcome}`, byOutcome));
+  }
+  return table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']);
+}
+
+function checkLines(result: RunResult, color: boolean): string[] {
+  const rows = [['', 'check', 'expected', 'observed', 'detail']];
+  for (const check of result.checks) rows.push([check.ok ? '✓' : '✗', check.name, check.expected, check.observed, check.detail]);
+  const [header, ...body] = table(rows);
+  return [
+    paint('bold', 'Checks', color),
+    paint('dim', `  ${header!}`, color),
+    ...body.map((line, i) => `  ${paint(result.checks[i]!.ok ? 'green' : 'red', line, color)}`),
+  ];
+}
+
+/** The verdict line: `PASS all 4 checks held`, `FAIL 1 of 3 checks failed: …`, with `INTERRUPTED` first if stopped. */
+export function formatVerdictLine(result: RunResult, options: TextOptions): string {
+  const verdict = verdictOf(result);
+  const word = paint('bold', paint(verdict.word === 'PASS' ? 'green' : 'red', verdict.word, options.color), options.color);
+  const interrupted = verdict.interrupted ? `${paint('yellow', 'INTERRUPTED', options.color)} ` : '';
+  return `${interrupted}${word}  ${verdict.summary}`;
+}
+
+/** Where the run's data can be inspected; in-process data is gone when the run ends. */
+export function dataLocation(result: RunResult): string {
+  if (result.infra === 'memory') return 'in-process, gone with the run';
+  return `mysql purchases.ticket_name = '${result.data.mysqlTicketName}', redis ${result.data.redisKeys.join(' ')}`;
+}
+
+/** The end-of-run summary: parameters, infra, outcomes, error causes, latency, checks, verdict. */
+export function formatSummary(result: RunResult, options: TextOptions): string {
+  const { color } = options;
+  const { params } = result;
+  const lines = [
+    `${paint('bold', 'ticketsim', color)} ${result.scenario} · strategy ${result.strategy} · ${infraText(result.infra, result.infraReason, color)}`,
+    `users ${formatCount(params.users)} · stock ${formatCount(params.stock)} · concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)} · seed ${result.seed}`,
+    '',
+    paint('bold', 'Outcomes', color),
+    ...outcomeLines(result),
+  ];
+  if (result.errorCauses.length > 0) {
+    lines.push('', paint('bold', 'Errors', color));
+    for (const { cause, count } of result.errorCauses) lines.push(paint('red', `  ${formatCount(count)} × ${cause}`, color));
+  }
+  if (Object.keys(result.latency).length > 0) lines.push('', ...latencyLines(result));
+  lines.push('', `${formatCount(result.counts.attempts)} attempts in ${formatElapsed(result.durationMs)} · ${formatRate(result.throughput)}`);
+  if (result.checks.length > 0) lines.push('', ...checkLines(result, color));
+  lines.push(
+    '',
+    formatVerdictLine(result, options),
+    paint('dim', `run ${result.runId} · data: ${dataLocation(result)}`, color),
+    paint('dim', `reproduce: ${result.command}`, color),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,164 @@
+// One scenario run from start to verdict: open the infrastructure, prepare the scenario, release the
+// burst, read the stores back into checks, close. A ScenarioRun is a LiveRun (snapshot(), result,
+// abort()) and also emits typed `phase` and `done` events for any other subscriber.
+import { EventEmitter } from 'node:events';
+import type { Config } from '../config/config.js';
+import { openInfrastructure } from '../engine/infrastructure.js';
+import type { Infrastructure } from '../engine/ports.js';
+import { createStrategy } from '../engine/strategies/index.js';
+import { InterruptedError, UsageError, describeError } from '../errors.js';
+import type { CheckResult, LiveRun, RunPhase, RunResult, RunSnapshot } from '../result.js';
+import { VERSION } from '../version.js';
+import { Burst, emptyCounts } from './burst.js';
+import { SCENARIO_CATALOGUE } from './catalogue.js';
+import { reproduceCommand } from './command-line.js';
+import { newRunId } from './run-id.js';
+import { RateMeter } from './rate-meter.js';
+import type { PreparedScenario } from './scenario.js';
+
+interface RunEvents {
+  phase: [RunPhase];
+  done: [RunResult];
+}
+
+/** A run in progress. Create it with startRun(). */
+export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
+  readonly runId = newRunId();
+  readonly result: Promise<RunResult>;
+  readonly connected: Promise<void>;
+  private markConnected!: () => void;
+  private phase: RunPhase = 'connecting';
+  private infraKind: RunSnapshot['infra'] = 'connecting';
+  private infraReason: string | undefined;
+  private burst: Burst | undefined;
+  private aborted = false;
+  private readonly rate = new RateMeter();
+
+  constructor(private readonly config: Config) {
+    super();
+    this.connected = new Promise((resolve) => (this.markConnected = resolve));
+    this.result = this.execute();
+    this.result.then((result) => this.emit('done', result), () => undefined).finally(() => this.markConnected());
+  }
+
+  /** Stops dispatching new attempts; what is in flight finishes and is checked. */
+  abort(): void {
+    this.aborted = true;
+    this.burst?.abort();
+  }
+
+  snapshot(): RunSnapshot {
+    const { run } = this.config;
+    const burst = this.burst;
+    const clockUs = burst?.finishedUs ?? (burst?.releasedUs !== undefined ? this.nowUs() : undefined);
+    const elapsedMs = burst?.releasedUs !== undefined && clockUs !== undefined ? (clockUs - burst.releasedUs) / 1000 : 0;
+    const done = burst?.done ?? 0;
+    return {
+      scenario: run.scenario,
+      strategy: run.strategy,
+      infra: this.infraKind,
+      infraReason: this.infraReason,
+      params: this.params(),
+      phase: this.phase,
+      total: run.users,
+      done,
+      inFlight: burst?.inFlight ?? 0,
+      counts: burst ? { ...burst.counts } : emptyCounts(),
+      elapsedMs,
+      ratePerSec: this.rate.sample(performance.now(), done),
+      latency: burst && burst.latency.count > 0 ? burst.latency.summary() : undefined,
+    };
+  }
+
+  private nowUs: () => number = () => performance.now() * 1000;
+
+  private setPhase(phase: RunPhase): void {
+    this.phase = phase;
+    this.emit('phase', phase);
+  }
+
+  private params(): RunResult['params'] {
+    const { run } = this.config;
+    return { users: run.users, stock: run.stock, concurrency: run.concurrency ?? null, poolSize: run.poolSize };
+  }
+
+  private async execute(): Promise<RunResult> {
+    const { run, services } = this.config;
+    const scenario = SCENARIO_CATALOGUE[run.scenario];
+    if (scenario === undefined) throw new UsageError(`scenario "${run.scenario}" is not implemented yet (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`);
+    const startedAt = new Date();
+    const { infra, reason } = await openInfrastructure({ mode: run.infra, services, needs: scenario.needs, poolSize: run.poolSize, seed: run.seed });
+    this.infraKind = infra.kind;
+    this.infraReason = reason;
+    this.markConnected();
+    this.nowUs = () => infra.clock.nowUs();
+    try {
+      if (this.aborted) throw new InterruptedError('stopped before the run began');
+      this.setPhase('setup');
+      const strategy = createStrategy(run.strategy, infra);
+      const prepared = await scenario.prepare({ infra, strategy, runId: this.runId, users: run.users, stock: run.stock });
+      await prepared.warmUp();
+      const burst = new Burst({ total: prepared.total, concurrency: run.concurrency, clock: infra.clock, attempt: prepared.attempt });
+      this.burst = burst;
+      if (this.aborted) burst.abort();
+      this.setPhase('running');
+      await burst.run();
+      this.setPhase('checking');
+      const { checks, inconclusive } = await this.check(prepared, burst);
+      const result = this.buildResult({ infra, reason, burst, prepared, checks, inconclusive, startedAt });
+      this.setPhase('done');
+      return result;
+    } finally {
+      await infra.close();
+    }
+  }
+
+  private async check(prepared: PreparedScenario, burst: Burst): Promise<{ checks: CheckResult[]; inconclusive?: string }> {
+    try {
+      return { checks: await prepared.check(burst.counts) };
+    } catch (error) {
+      return { checks: [], inconclusive: `could not read the stores back: ${describeError(error)}` };
+    }
+  }
+
+  private buildResult(parts: {
+    infra: Infrastructure;
+    reason: string;
+    burst: Burst;
+    prepared: PreparedScenario;
+    checks: CheckResult[];
+    inconclusive: string | undefined;
+    startedAt: Date;
+  }): RunResult {
+    const { run } = this.config;
+    const { infra, burst, checks, inconclusive } = parts;
+    const durationMs = ((burst.finishedUs ?? 0) - (burst.releasedUs ?? 0)) / 1000;
+    return {
+      scenario: run.scenario,
+      strategy: run.strategy,
+      infra: infra.kind,
+      infraReason: parts.reason,
+      runId: this.runId,
+      seed: run.seed,
+      data: parts.prepared.data,
+      params: this.params(),
+      counts: { ...burst.counts },
+      errorCauses: burst.errorCauses(),
+      checks,
+      latency: { purchase: burst.latency.summary() },
+      durationMs: Math.round(durationMs * 1000) / 1000,
+      throughput: durationMs > 0 ? Math.round((burst.counts.attempts / durationMs) * 1000) : 0,
+      interrupted: burst.counts.notStarted > 0 || this.aborted,
+      startedAt: parts.startedAt.toISOString(),
+      environment: { node: process.version, ticketsim: VERSION, platform: `${process.platform}-${process.arch}`, ...infra.versions },
+      ...(inconclusive === undefined ? {} : { inconclusive }),
+      command: reproduceCommand(run, infra.kind),
+      ok: inconclusive === undefined && checks.length > 0 && checks.every((c) => c.ok),
+    };
+  }
+}
+
+/** Starts a run of the configured scenario; await `.result` for its RunResult. */
+export function startRun(config: Config): ScenarioRun {
+  return new ScenarioRun(config);
+}

@@ -1,0 +1,126 @@
+// Invariant checks of one sale, computed from what the stores hold after the run (not from the
+// runner's own counters, except to compare against them). Pure functions: each is unit-tested
+// against planted violations.
+import type { PurchaseRow, UserId } from '../engine/ports.js';
+import type { CheckResult } from '../result.js';
+
+/** Everything read back from Redis and MySQL after a run, plus what the runner saw. */
+export interface SaleObservation {
+  initialStock: number;
+  /** Distinct users who tried to buy. */
+  demand: number;
+  /** Redis: remaining stock (undefined if the key is gone). */
+  remainingStock: number | undefined;
+  /** Redis: the buyer set. */
+  redisBuyers: readonly UserId[];
+  /** MySQL: rows of this sale, per user. */
+  mysqlRows: readonly PurchaseRow[];
+  /** What the runner counted. */
+  reported: { purchased: number; errors: number; lockTimeouts: number; notStarted: number };
+}
+
+/** Rows sold according to MySQL (every row counts, duplicates included). */
+function soldRows(o: SaleObservation): number {
+  return o.mysqlRows.reduce((sum, row) => sum + row.rows, 0);
+}
+
+/** Never more sold than stock; Redis stock never below zero. */
+export function checkNoOversell(o: SaleObservation): CheckResult {
+  const sold = soldRows(o);
+  const stockOk = o.remainingStock !== undefined && o.remainingStock >= 0;
+  const ok = sold <= o.initialStock && stockOk;
+  const problems = [
+    sold > o.initialStock ? `oversold by ${sold - o.initialStock}` : '',
+    !stockOk ? `Redis stock is ${o.remainingStock ?? 'missing'}` : '',
+  ].filter(Boolean);
+  return {
+    name: 'no-oversell',
+    ok,
+    expected: `sold ≤ ${o.initialStock}, stock ≥ 0`,
+    observed: `sold ${sold}, stock ${o.remainingStock ?? 'missing'}`,
+    detail: ok ? 'no seat sold twice' : problems.join('; '),
+  };
+}
+
+/** With demand ≥ stock every seat is sold, unless reported failures explain the shortfall. */
+export function checkExactSellOut(o: SaleObservation): CheckResult {
+  const sold = soldRows(o);
+  const target = Math.min(o.initialStock, o.demand);
+  const failures = o.reported.errors + o.reported.lockTimeouts + o.reported.notStarted;
+  const shortfall = target - sold;
+  const explained = shortfall > 0 && shortfall <= failures;
+  const ok = shortfall <= 0 ? sold === target : explained;
+  const failureText = `${o.reported.errors} errors, ${o.reported.lockTimeouts} lock timeouts, ${o.reported.notStarted} not started`;
+  let detail: string;
+  if (shortfall === 0) detail = 'every seat that could be sold was sold';
+  else if (shortfall < 0) detail = `${-shortfall} more than the ${target} that could be sold`;
+  else if (explained) detail = `${shortfall} unsold, explained by ${failureText}`;
+  else detail = `${shortfall} unsold that no failure explains (${failureText})`;
+  return { name: 'exact-sell-out', ok, expected: `sold = ${target}`, observed: `sold ${sold}`, detail };
+}
+
+/** Redis's buyer set and MySQL's rows name the same users. */
+export function checkStoresAgree(o: SaleObservation): CheckResult {
+  const inRedis = new Set(o.redisBuyers);
+  const inMysql = new Set(o.mysqlRows.map((row) => row.userId));
+  const onlyRedis = [...inRedis].filter((u) => !inMysql.has(u));
+  const onlyMysql = [...inMysql].filter((u) => !inRedis.has(u));
+  const ok = onlyRedis.length === 0 && onlyMysql.length === 0;
+  const sample = (users: string[]) => users.slice(0, 3).join(', ') + (users.length > 3 ? ', …' : '');
+  return {
+    name: 'redis-mysql-agree',
+    ok,
+    expected: 'same buyers in Redis and MySQL',
+    observed: `redis ${inRedis.size}, mysql ${inMysql.size}`,
+    detail: ok
+      ? 'buyer set equals purchases rows'
+      : [onlyRedis.length ? `${onlyRedis.length} only in Redis (${sample(onlyRedis)})` : '', onlyMysql.length ? `${onlyMysql.length} only in MySQL (${sample(onlyMysql)})` : '']
+          .filter(Boolean)
+          .join('; '),
+  };
+}
+
+/** Remaining stock plus seats held by buyers equals the initial stock. */
+export function checkConservation(o: SaleObservation): CheckResult {
+  const held = new Set(o.redisBuyers).size;
+  const total = (o.remainingStock ?? 0) + held;
+  const ok = o.remainingStock !== undefined && total === o.initialStock;
+  return {
+    name: 'conservation',
+    ok,
+    expected: `remaining + sold = ${o.initialStock}`,
+    observed: `${o.remainingStock ?? 'missing'} + ${held} = ${total}`,
+    detail: ok ? 'no seat created or lost' : `${total > o.initialStock ? `${total - o.initialStock} seats created` : `${o.initialStock - total} seats lost`}`,
+  };
+}
+
+/** No user holds more than one row of the sale. */
+export function checkNoDoubleBuyer(o: SaleObservation): CheckResult {
+  const doubled = o.mysqlRows.filter((row) => row.rows > 1);
+  const ok = doubled.length === 0;
+  return {
+    name: 'no-double-buyer',
+    ok,
+    expected: 'at most 1 row per user',
+    observed: ok ? 'none twice' : `${doubled.length} users twice or more`,
+    detail: ok ? 'one ticket per person' : doubled.slice(0, 3).map((row) => `${row.userId} × ${row.rows}`).join(', '),
+  };
+}
+
+/** What the runner reported as purchased is what the stores hold. */
+export function checkReportedMatchesData(o: SaleObservation): CheckResult {
+  const sold = soldRows(o);
+  const ok = o.reported.purchased === sold;
+  return {
+    name: 'reported-matches-data',
+    ok,
+    expected: `reported purchases = rows (${sold})`,
+    observed: `reported ${o.reported.purchased}`,
+    detail: ok ? 'every reported purchase is in the ledger' : `${Math.abs(o.reported.purchased - sold)} ${o.reported.purchased > sold ? 'reported but not stored' : 'stored but not reported'}`,
+  };
+}
+
+/** All sale checks, in the order they are shown. */
+export function checkSale(o: SaleObservation): CheckResult[] {
+  return [checkNoOversell, checkExactSellOut, checkStoresAgree, checkConservation, checkNoDoubleBuyer, checkReportedMatchesData].map((check) => check(o));
+}

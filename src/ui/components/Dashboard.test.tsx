@@ -1,0 +1,71 @@
+// ink-testing-library tests of the whole Dashboard frame from fixture snapshots and results:
+// content while running and at the end, and that every frame fits 80×24 (≤ 22 lines of ≤ 80).
+import { render, cleanup } from 'ink-testing-library';
+import { stripVTControlCharacters } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { failingResult, interruptedResult, passingResult } from '../../report/fixtures.js';
+import type { RunResult } from '../../result.js';
+import { snapshotAt } from '../fixtures.js';
+import { Dashboard, type DashboardProps } from './Dashboard.js';
+
+function frame(props: DashboardProps): string[] {
+  const { lastFrame } = render(<Dashboard width={80} {...props} />);
+  const lines = stripVTControlCharacters(lastFrame() ?? '').split('\n').map((line) => line.trimEnd());
+  expect(lines.length).toBeLessThanOrEqual(props.height ?? 22);
+  for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  return lines;
+}
+
+afterEach(cleanup);
+
+describe('Dashboard', () => {
+  it('shows header, progress, counters and histogram while running', () => {
+    const lines = frame({ snapshot: snapshotAt(passingResult, 0.65), color: true });
+    const text = lines.join('\n');
+    expect(lines[0]).toContain('oversell · strategy lua · infra real (auto: redis and mysql answered)');
+    expect(lines[1]).toMatch(/running$/);
+    expect(lines[3]).toMatch(/^█+░+ {2}650\/1,000 {2} 65%/);
+    expect(text).toMatch(/purchased\s+65 sold out\s+585 duplicate\s+0 in flight\s+120/);
+    expect(text).toContain('latency · all replies so far · 645 replies');
+    expect(text).toMatch(/256µs–512µs\s+█+\s+247/);
+    expect(text).toContain('p50 406µs  p90 1.19ms');
+    expect(lines.at(-1)).toBe('ctrl-c stops the run; the checks still run on what happened');
+    expect(text).not.toContain('PASS');
+  });
+
+  it('says it is stopping after Ctrl-C', () => {
+    const lines = frame({ snapshot: snapshotAt(passingResult, 0.3), stopping: true, color: false });
+    expect(lines.at(-1)).toMatch(/^stopping: in-flight attempts finish, then the checks run/);
+  });
+
+  it('ends on the checks table and the verdict, with the result numbers', () => {
+    const lines = frame({ snapshot: snapshotAt(passingResult, 1), result: passingResult, color: true });
+    const text = lines.join('\n');
+    expect(lines[1]).toMatch(/done$/);
+    expect(lines[3]).toMatch(/^█+ {2}1,000\/1,000 {2}100% {2}2,427\/s {2}412ms$/);
+    expect(text).toMatch(/purchased\s+100 sold out\s+900/);
+    expect(text).toContain('latency · purchase · 1,000 replies');
+    expect(text).toMatch(/✓ no-oversell\s+≤ 100 sold\s+100 sold/);
+    expect(lines.at(-1)).toBe(' PASS   all 4 checks held · 1,000 attempts in 412ms');
+  });
+
+  it('shows ✗ and FAIL for a failing run, INTERRUPTED and the top error cause for a stopped one', () => {
+    const failing = frame({ snapshot: snapshotAt(failingResult, 1), result: failingResult, color: true });
+    expect(failing.join('\n')).toMatch(/✗ no-oversell\s+≤ 100 sold\s+1000 sold\s+sold 1000 of 100/);
+    expect(failing.at(-1)).toMatch(/^ FAIL /);
+    const stopped = frame({ snapshot: snapshotAt(interruptedResult, 0.6), result: interruptedResult, color: true });
+    expect(stopped[1]).toMatch(/interrupted$/);
+    expect(stopped.at(-2)).toBe('errors: 300 × ER_CON_COUNT_ERROR: Too many connections (+1 more cause)');
+    expect(stopped.at(-1)).toMatch(/^INTERRUPTED {2}PASS /);
+  });
+
+  it('stays within its height with many checks and buckets', () => {
+    const many: RunResult = {
+      ...passingResult,
+      checks: Array.from({ length: 6 }, (_, i) => ({ ...passingResult.checks[0]!, name: `check-${i}` })),
+      errorCauses: interruptedResult.errorCauses,
+    };
+    expect(frame({ snapshot: snapshotAt(many, 1), result: many, color: false, height: 22 }).length).toBeLessThanOrEqual(22);
+    expect(frame({ snapshot: snapshotAt(passingResult, 0.5), color: false, height: 14 }).length).toBeLessThanOrEqual(14);
+  });
+});

@@ -1,0 +1,107 @@
+// The run dashboard: header, progress, counters and latency histogram while running; with the
+// final RunResult also the checks table and verdict. Pure props → frame, sized to stay within
+// `height` lines (default 22, so it fits an 80×24 terminal) by limiting histogram rows.
+import { Box, Text } from 'ink';
+import type { RunResult, RunSnapshot } from '../../result.js';
+import { formatCount, primaryOperation } from '../../report/format.js';
+import { ChecksTable } from './ChecksTable.js';
+import { Counters } from './Counters.js';
+import { Header } from './Header.js';
+import { LatencyHistogram } from './LatencyHistogram.js';
+import { ProgressBar } from './ProgressBar.js';
+import { Verdict } from './Verdict.js';
+
+/** Props of {@link Dashboard}. */
+export interface DashboardProps {
+  /** The latest snapshot (after the run, the one pulled once the result arrived). */
+  snapshot: RunSnapshot;
+  /** The finished run: when present, counts and latency come from it and checks + verdict show. */
+  result?: RunResult | undefined;
+  /** Ctrl-C was pressed: in-flight attempts are finishing. */
+  stopping?: boolean;
+  color: boolean;
+  /** Columns to lay out in; default 80. */
+  width?: number;
+  /** Most lines the frame may take; default 22. */
+  height?: number;
+}
+
+const MAX_HISTOGRAM_ROWS = 10;
+const MIN_HISTOGRAM_ROWS = 3;
+
+/** Lines everything but the histogram bars takes: header 2, gap, progress, counters 2, gap, title, percentiles. */
+const FIXED_LINES = 9;
+
+function ErrorCauseLine({ result, color }: { result: RunResult; color: boolean }): React.JSX.Element | null {
+  const [top, ...rest] = result.errorCauses;
+  if (!top) return null;
+  const more = rest.length > 0 ? ` (+${rest.length} more cause${rest.length === 1 ? '' : 's'})` : '';
+  return <Text color={color ? 'red' : undefined} wrap="truncate-end">{`errors: ${formatCount(top.count)} × ${top.cause}${more}`}</Text>;
+}
+
+function StatusLine({ snapshot, stopping, color }: { snapshot: RunSnapshot; stopping: boolean; color: boolean }): React.JSX.Element {
+  if (stopping) {
+    return (
+      <Text color={color ? 'yellow' : undefined} wrap="truncate-end">
+        stopping: in-flight attempts finish, then the checks run (ctrl-c again quits at once)
+      </Text>
+    );
+  }
+  const text = snapshot.phase === 'checking' ? 'checking the invariants…' : 'ctrl-c stops the run; the checks still run on what happened';
+  return <Text color={color ? 'gray' : undefined} wrap="truncate-end">{text}</Text>;
+}
+
+/** The whole dashboard frame. */
+export function Dashboard(props: DashboardProps): React.JSX.Element {
+  const { snapshot, result, color } = props;
+  const width = props.width ?? 80;
+  const height = props.height ?? 22;
+  const operation = result ? primaryOperation(result.latency) : undefined;
+  const latency = result ? (operation ? result.latency[operation] : undefined) : snapshot.latency;
+  const tail = result ? 2 + Math.max(1, result.checks.length + 1) + (result.errorCauses.length > 0 ? 1 : 0) : 2;
+  const rows = Math.max(MIN_HISTOGRAM_ROWS, Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - tail));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Header
+        scenario={snapshot.scenario}
+        strategy={snapshot.strategy}
+        infra={result?.infra ?? snapshot.infra}
+        infraReason={result?.infraReason ?? snapshot.infraReason}
+        params={snapshot.params}
+        phase={result ? (result.interrupted ? 'interrupted' : 'done') : snapshot.phase}
+        color={color}
+      />
+      <Box marginTop={1}>
+        <ProgressBar
+          done={snapshot.done}
+          total={snapshot.total}
+          ratePerSec={result ? result.throughput : snapshot.ratePerSec}
+          elapsedMs={result ? result.durationMs : snapshot.elapsedMs}
+          width={width}
+          color={color}
+        />
+      </Box>
+      <Counters counts={result ? result.counts : snapshot.counts} inFlight={result ? 0 : snapshot.inFlight} color={color} />
+      <Box marginTop={1}>
+        <LatencyHistogram
+          title={operation ? `latency · ${operation}` : 'latency · all replies so far'}
+          latency={latency}
+          maxRows={rows}
+          width={width}
+          color={color}
+        />
+      </Box>
+      {result ? (
+        <Box flexDirection="column" marginTop={1}>
+          <ChecksTable checks={result.checks} width={width} color={color} />
+          <ErrorCauseLine result={result} color={color} />
+          <Verdict result={result} color={color} />
+        </Box>
+      ) : (
+        <Box marginTop={1}>
+          <StatusLine snapshot={snapshot} stopping={props.stopping ?? false} color={color} />
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,42 @@
+// Dashboard header: what is running (scenario, strategy, infra and why) and with which parameters.
+import { Box, Text } from 'ink';
+import type { InfraKind, RunResult } from '../../result.js';
+import { formatConcurrency, formatCount } from '../../report/format.js';
+
+/** Props of {@link Header}. */
+export interface HeaderProps {
+  scenario: string;
+  strategy: string;
+  infra: InfraKind | 'connecting';
+  /** e.g. `auto: redis and mysql answered`; shown after the infra when known. */
+  infraReason?: string | undefined;
+  params: RunResult['params'];
+  /** What the run is doing: a RunPhase, or `interrupted` at the end of a stopped run. */
+  phase: string;
+  color: boolean;
+}
+
+/** Two lines: `ticketsim oversell · lua · infra real (…)` and the parameters with the phase. */
+export function Header(props: HeaderProps): React.JSX.Element {
+  const { params, color } = props;
+  const memory = props.infra === 'memory';
+  const reason = props.infraReason ? ` (${props.infraReason})` : '';
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text bold={color} color={color ? 'cyan' : undefined}>ticketsim</Text>
+        {` ${props.scenario} · strategy `}
+        <Text bold={color}>{props.strategy}</Text>
+        {' · infra '}
+        <Text color={color && memory ? 'yellow' : undefined}>{`${props.infra}${reason}`}</Text>
+      </Text>
+      <Box justifyContent="space-between">
+        <Text wrap="truncate-end">
+          {`users ${formatCount(params.users)} · stock ${formatCount(params.stock)} · ` +
+            `concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)}`}
+        </Text>
+        <Text color={color ? 'gray' : undefined}>{props.phase}</Text>
+      </Box>
+    </Box>
+  );
+}

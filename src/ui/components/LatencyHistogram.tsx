@@ -1,0 +1,64 @@
+// Latency histogram: log-scale buckets as horizontal bars (merged to fit a row budget), then
+// p50 p90 p99 p99.9 max. Shows a waiting line until the first replies arrive.
+import { Box, Text } from 'ink';
+import type { OperationLatency } from '../../result.js';
+import { formatCount, formatMicros } from '../../report/format.js';
+import { fitBuckets, histogramRows } from '../../report/histogram.js';
+
+/** Props of {@link LatencyHistogram}. */
+export interface LatencyHistogramProps {
+  /** What is measured, e.g. `latency · purchase`. */
+  title: string;
+  latency: OperationLatency | undefined;
+  /** At most this many bar rows; neighbouring buckets are merged to fit. */
+  maxRows: number;
+  width: number;
+  color: boolean;
+}
+
+/** The percentile line, e.g. `p50 406µs  p90 1.19ms  p99 3.21ms  p99.9 5.9ms  max 6.1ms`. */
+function Percentiles({ latency, color }: { latency: OperationLatency; color: boolean }): React.JSX.Element {
+  const values: [string, number][] = [
+    ['p50', latency.p50],
+    ['p90', latency.p90],
+    ['p99', latency.p99],
+    ['p99.9', latency.p999],
+    ['max', latency.max],
+  ];
+  return (
+    <Text wrap="truncate-end">
+      {values.map(([label, value], i) => (
+        <Text key={label}>
+          {i > 0 ? '  ' : ''}
+          <Text color={color ? 'gray' : undefined}>{label} </Text>
+          <Text bold={color}>{formatMicros(value)}</Text>
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+/** Title line, up to `maxRows` bar rows (`128µs–256µs ████▌ 212`), and the percentile line. */
+export function LatencyHistogram(props: LatencyHistogramProps): React.JSX.Element {
+  const { latency, color } = props;
+  const { title } = props;
+  if (!latency || latency.count === 0) {
+    return <Text color={color ? 'gray' : undefined}>{`${title} · waiting for the first replies…`}</Text>;
+  }
+  const rows = histogramRows(fitBuckets(latency.buckets, props.maxRows), props.width - 2);
+  return (
+    <Box flexDirection="column">
+      <Text bold={color}>{`${title} · ${formatCount(latency.count)} replies`}</Text>
+      {rows.map((row) => (
+        <Text key={row.label} wrap="truncate-end">
+          {'  '}
+          <Text color={color ? 'gray' : undefined}>{row.label}</Text>
+          {' '}
+          <Text color={color ? 'cyan' : undefined}>{row.bar}</Text>
+          {` ${row.count}`}
+        </Text>
+      ))}
+      <Percentiles latency={latency} color={color} />
+    </Box>
+  );
+}

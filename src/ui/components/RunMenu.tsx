@@ -1,0 +1,75 @@
+// The interactive menu frame: one row per parameter (choices shown inline, numbers with ‹ ›),
+// the Run and Quit actions, a key help line and an optional notice. Pure props → frame.
+import { Box, Text } from 'ink';
+import { formatCount } from '../../report/format.js';
+import { MENU_ROWS, type MenuChoices, type MenuRow, type MenuState } from '../menu-state.js';
+
+/** Props of {@link RunMenu}. */
+export interface RunMenuProps {
+  menu: MenuState;
+  choices: MenuChoices;
+  /** A line under the menu: why a run could not start, or what is happening. */
+  notice?: string | undefined;
+  color: boolean;
+}
+
+const LIST_OF: Partial<Record<MenuRow, keyof MenuChoices>> = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes' };
+
+function ChoiceValue({ list, value, color }: { list: readonly string[]; value: string; color: boolean }): React.JSX.Element {
+  return (
+    <Text wrap="truncate-end">
+      {list.map((item, i) => (
+        <Text key={item}>
+          {i > 0 ? ' ' : ''}
+          {item === value ? (
+            <Text bold={color} color={color ? 'cyan' : undefined}>{`[${item}]`}</Text>
+          ) : (
+            <Text color={color ? 'gray' : undefined}>{` ${item} `}</Text>
+          )}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+function RowValue({ row, menu, choices, color }: { row: MenuRow; menu: MenuState; choices: MenuChoices; color: boolean }): React.JSX.Element | null {
+  const list = LIST_OF[row];
+  if (list) return <ChoiceValue list={choices[list]} value={menu.params[row as 'scenario' | 'strategy' | 'infra']} color={color} />;
+  if (row === 'users' || row === 'stock') {
+    const selected = MENU_ROWS[menu.row] === row;
+    const value = formatCount(menu.params[row]);
+    return <Text bold={color && selected}>{selected && menu.typing ? `${value}▏` : `‹ ${value} ›`}</Text>;
+  }
+  return null;
+}
+
+/** The whole menu frame. */
+export function RunMenu({ menu, choices, notice, color }: RunMenuProps): React.JSX.Element {
+  return (
+    <Box flexDirection="column" width={80}>
+      <Text>
+        <Text bold={color} color={color ? 'cyan' : undefined}>ticketsim</Text>
+        {' · flash-sale stress test: choose, then run'}
+      </Text>
+      <Box flexDirection="column" marginY={1}>
+        {MENU_ROWS.map((row, i) => {
+          const selected = i === menu.row;
+          const action = row === 'run' || row === 'quit';
+          return (
+            <Box key={row} marginTop={row === 'run' ? 1 : 0}>
+              <Text color={color && selected ? 'cyan' : undefined}>{selected ? '❯ ' : '  '}</Text>
+              <Text bold={color && (selected || action)} inverse={color && selected && action}>
+                {action ? (row === 'run' ? '▶ run' : '  quit') : row.padEnd(10)}
+              </Text>
+              <RowValue row={row} menu={menu} choices={choices} color={color} />
+            </Box>
+          );
+        })}
+      </Box>
+      <Text color={color ? 'gray' : undefined} wrap="truncate-end">
+        ↑↓ move · ←→ change · 0-9 type a number · enter select · r run · q quit
+      </Text>
+      {notice ? <Text color={color ? 'yellow' : undefined} wrap="truncate-end">{notice}</Text> : null}
+    </Box>
+  );
+}

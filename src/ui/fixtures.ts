@@ -1,0 +1,78 @@
+// Fixtures for UI tests and demos: snapshots part-way through a fixture RunResult, and a fake
+// LiveRun whose progress follows the clock and whose result resolves after a set time.
+import type { LiveRun, OperationLatency, RunCounts, RunResult, RunSnapshot } from '../result.js';
+
+function scaleCounts(counts: RunCounts, fraction: number): RunCounts {
+  const scaled = Object.entries(counts).map(([key, value]) => [key, Math.floor(value * fraction)]);
+  return { ...(Object.fromEntries(scaled) as unknown as RunCounts), notStarted: 0 };
+}
+
+function scaleLatency(latency: OperationLatency | undefined, fraction: number): OperationLatency | undefined {
+  if (!latency) return undefined;
+  const buckets = latency.buckets.map((bucket) => ({ ...bucket, count: Math.floor(bucket.count * fraction) }));
+  return { ...latency, buckets, count: buckets.reduce((sum, bucket) => sum + bucket.count, 0) };
+}
+
+/** The snapshot of `result`'s run when `fraction` (0..1) of its attempts had completed. */
+export function snapshotAt(result: RunResult, fraction: number): RunSnapshot {
+  const done = Math.floor(result.counts.attempts * fraction);
+  const finished = fraction >= 1;
+  return {
+    scenario: result.scenario,
+    strategy: result.strategy,
+    infra: result.infra,
+    infraReason: result.infraReason,
+    params: result.params,
+    phase: finished ? 'done' : fraction === 0 ? 'setup' : 'running',
+    total: result.params.users,
+    done,
+    inFlight: finished ? 0 : Math.min(result.params.users - done, 120),
+    counts: scaleCounts(result.counts, fraction),
+    elapsedMs: Math.round(result.durationMs * fraction),
+    ratePerSec: finished ? 0 : result.throughput * 1.1,
+    latency: scaleLatency(result.latency.purchase, fraction),
+  };
+}
+
+/** A LiveRun that also says whether it was aborted and how often it was polled. */
+export interface FakeLiveRun extends LiveRun {
+  readonly aborted: boolean;
+  readonly snapshotCalls: number;
+}
+
+/**
+ * A fake run: progress grows linearly over `durationMs`, then `result` resolves with `final`.
+ * `abort()` resolves at once with an interrupted copy whose counts are those reached so far.
+ */
+export function fakeLiveRun(final: RunResult, durationMs = 300): FakeLiveRun {
+  const startedAt = Date.now();
+  const state = { aborted: false, calls: 0 };
+  let settle: (result: RunResult) => void = () => undefined;
+  const result = new Promise<RunResult>((resolve) => {
+    settle = resolve;
+  });
+  const timer = setTimeout(() => settle(final), durationMs);
+  const fraction = (): number => Math.min(1, (Date.now() - startedAt) / durationMs);
+  return {
+    result,
+    connected: Promise.resolve(),
+    get aborted() {
+      return state.aborted;
+    },
+    get snapshotCalls() {
+      return state.calls;
+    },
+    snapshot() {
+      state.calls += 1;
+      return snapshotAt(final, fraction());
+    },
+    abort() {
+      if (state.aborted) return;
+      state.aborted = true;
+      clearTimeout(timer);
+      const reached = snapshotAt(final, fraction());
+      const counts = { ...reached.counts, notStarted: final.params.users - reached.counts.attempts };
+      settle({ ...final, counts, interrupted: true, durationMs: reached.elapsedMs });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// Unit tests of the interactive menu's keyboard reducer.
+import { describe, expect, it } from 'vitest';
+import { menuKey, invalidParams, type MenuKey, type MenuState } from './menu-state.js';
+
+const choices = { scenarios: ['oversell', 'spam'], strategies: ['naive', 'lock', 'dcl', 'lua'], infraModes: ['auto', 'memory', 'real'] };
+const noKey: MenuKey = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false,
+  escape: false, tab: false, backspace: false, delete: false, ctrl: false,
+};
+const start: MenuState = { params: { scenario: 'oversell', strategy: 'lua', users: 1000, stock: 100, infra: 'auto' }, row: 0, typing: false };
+
+/** Applies keys in order: strings are typed input, objects are special keys. */
+function press(state: MenuState, ...keys: (string | Partial<MenuKey>)[]): { state: MenuState; command?: 'run' | 'quit' } {
+  let outcome: { state: MenuState; command?: 'run' | 'quit' } = { state };
+  for (const key of keys) {
+    outcome = typeof key === 'string' ? menuKey(outcome.state, choices, key, noKey) : menuKey(outcome.state, choices, '', { ...noKey, ...key });
+  }
+  return outcome;
+}
+
+describe('menuKey', () => {
+  it('moves between rows with arrows, wrapping around', () => {
+    expect(press(start, { downArrow: true }).state.row).toBe(1);
+    expect(press(start, { upArrow: true }).state.row).toBe(6);
+  });
+
+  it('cycles choices with ←/→', () => {
+    expect(press(start, { rightArrow: true }).state.params.scenario).toBe('spam');
+    expect(press(start, { downArrow: true }, { rightArrow: true }).state.params.strategy).toBe('naive');
+    expect(press(start, { downArrow: true }, { leftArrow: true }).state.params.strategy).toBe('dcl');
+  });
+
+  it('steps numbers through presets and types digits', () => {
+    const users = press(start, { downArrow: true }, { downArrow: true });
+    expect(press(users.state, { rightArrow: true }).state.params.users).toBe(2000);
+    expect(press(users.state, { leftArrow: true }).state.params.users).toBe(500);
+    const typed = press(users.state, '2', '5', '0');
+    expect(typed.state.params.users).toBe(250);
+    expect(press(typed.state, { backspace: true }).state.params.users).toBe(25);
+    expect(press(users.state, '1200').state.params.users).toBe(1200);
+  });
+
+  it('runs and quits from the action rows or by shortcut', () => {
+    expect(press(start, { upArrow: true }, { upArrow: true }, { return: true }).command).toBe('run');
+    expect(press(start, { upArrow: true }, { return: true }).command).toBe('quit');
+    expect(press(start, 'r').command).toBe('run');
+    expect(press(start, 'q').command).toBe('quit');
+    expect(press(start, { return: true }).state.row).toBe(1);
+  });
+
+  it('refuses to run without users', () => {
+    expect(invalidParams({ ...start.params, users: 0 })).toBe('users must be at least 1');
+    expect(invalidParams(start.params)).toBeUndefined();
+  });
+});

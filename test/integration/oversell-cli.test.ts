@@ -1,0 +1,133 @@
+// `ticketsim run oversell` end to end, as a user runs it: the built CLI in a child process, against
+// the real Redis + MariaDB and the in-process infrastructure. The data is then read back directly
+// from the stores, independently of ticketsim, to confirm what the result JSON claims.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/result.js';
+import { connectionOptions } from '../../src/engine/mysql/connect.js';
+import { servicesAvailable, servicesConfig } from './services.js';
+
+const BIN = resolve(import.meta.dirname, '../../bin/ticketsim');
+const available = await servicesAvailable('redis', 'mysql');
+
+/** Runs the CLI with --json; resolves with the exit code and the parsed result. */
+async function runCli(...args: string[]): Promise<{ code: number; result: RunResult; stderr: string }> {
+  const child = await promisify(execFile)(BIN, ['run', 'oversell', '--json', ...args], { maxBuffer: 10_000_000 }).then(
+    (out) => ({ ...out, code: 0 }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+  return { code: child.code, result: JSON.parse(child.stdout) as RunResult, stderr: child.stderr };
+}
+
+describe.skipIf(!available)('ticketsim run oversell on real Redis + MariaDB', () => {
+  let redis: Redis;
+  let mysql: Connection;
+  const foreignKey = `someone-else:${randomUUID()}`;
+  const foreignTicket = `someone-else-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    redis = new Redis(servicesConfig.redis.url);
+    mysql = await createConnection({ ...connectionOptions({ ...servicesConfig.mysql, connectTimeoutMs: 2000 }), database: servicesConfig.mysql.database });
+    // Data ticketsim did not create; it must survive every run.
+    await redis.set(foreignKey, 'keep me');
+    await mysql.query('INSERT INTO purchases (user_id, ticket_name) VALUES (?, ?)', ['user-1', foreignTicket]);
+  });
+
+  afterAll(async () => {
+    expect(await redis.get(foreignKey)).toBe('keep me');
+    const [rows] = await mysql.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM purchases WHERE ticket_name = ?', [foreignTicket]);
+    expect(rows[0]!.n).toBe(1);
+    await redis.del(foreignKey);
+    await mysql.query('DELETE FROM purchases WHERE ticket_name = ?', [foreignTicket]);
+    redis.disconnect();
+    await mysql.end();
+  });
+
+  /** Reads the run's data straight from the stores and removes it. */
+  async function readBackAndClean(result: RunResult) {
+    const [stockKey, buyersKey] = result.data.redisKeys as [string, string];
+    const stock = Number(await redis.get(stockKey));
+    const buyers = await redis.scard(buyersKey);
+    const [rows] = await mysql.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM purchases WHERE ticket_name = ?', [result.data.mysqlTicketName]);
+    await redis.del(stockKey, buyersKey);
+    await mysql.query('DELETE FROM purchases WHERE ticket_name = ?', [result.data.mysqlTicketName]);
+    return { stock, buyers, rows: Number(rows[0]!.n) };
+  }
+
+  it.each(['lua', 'lock'])('%s sells exactly the stock to 1,000 buyers, every check passing', async (strategy) => {
+    const { code, result } = await runCli('--users', '1000', '--infra', 'real', '--strategy', strategy);
+    expect(code).toBe(0);
+    expect(result.infra).toBe('real');
+    expect(result.counts).toMatchObject({ attempts: 1000, purchased: 100, errors: 0 });
+    // Late lock waiters may give up (a lock timeout) after the seats are gone; never before.
+    expect(result.counts.soldOut + result.counts.lockTimeout).toBe(900);
+    expect(result.checks.every((c) => c.ok)).toBe(true);
+    expect(await readBackAndClean(result)).toEqual({ stock: 0, buyers: 100, rows: 100 });
+  });
+
+  it('naive is caught overselling and exits 1', async () => {
+    const { code, result } = await runCli('--users', '1000', '--infra', 'real', '--strategy', 'naive');
+    const data = await readBackAndClean(result);
+    expect(code).toBe(1);
+    const noOversell = result.checks.find((c) => c.name === 'no-oversell')!;
+    expect(noOversell.ok).toBe(false);
+    expect(noOversell.detail).toBe(`oversold by ${data.rows - 100}`);
+    expect(data.rows).toBeGreaterThan(100);
+  });
+
+  it('runs never see each other: two concurrent runs each sell their own 100', async () => {
+    const [a, b] = await Promise.all([runCli('--users', '300', '--infra', 'real'), runCli('--users', '300', '--infra', 'real')]);
+    expect(a.result.runId).not.toBe(b.result.runId);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(await readBackAndClean(a.result)).toEqual({ stock: 0, buyers: 100, rows: 100 });
+    expect(await readBackAndClean(b.result)).toEqual({ stock: 0, buyers: 100, rows: 100 });
+  });
+
+  it('a pool larger than max_connections yields counted "Too many connections" errors, not a crash', async () => {
+    const [[server]] = await mysql.query<RowDataPacket[]>('SELECT @@max_connections AS max');
+    const poolSize = Number(server!.max) + 200;
+    const { result } = await runCli('--users', '1000', '--stock', '1000', '--infra', 'real', '--pool-size', String(poolSize));
+    await readBackAndClean(result);
+    expect(result.counts.errors).toBeGreaterThan(0);
+    expect(result.errorCauses[0]!.cause).toMatch(/Too many connections/);
+    expect(result.counts.attempts).toBe(1000);
+    // The seats whose write failed were released again: the stores still agree.
+    expect(result.checks.find((c) => c.name === 'redis-mysql-agree')!.ok).toBe(true);
+  });
+
+  it('a bounded pool has no connection errors', async () => {
+    const { result } = await runCli('--users', '1000', '--stock', '1000', '--infra', 'real', '--pool-size', '10');
+    await readBackAndClean(result);
+    expect(result.counts).toMatchObject({ purchased: 1000, errors: 0 });
+  });
+});
+
+describe('ticketsim run oversell in-process', () => {
+  it.each(['lua', 'lock'])('%s sells exactly the stock', async (strategy) => {
+    const { code, result } = await runCli('--users', '1000', '--infra', 'memory', '--strategy', strategy);
+    expect(code).toBe(0);
+    expect(result.infra).toBe('memory');
+    expect(result.counts).toMatchObject({ purchased: 100, soldOut: 900, errors: 0 });
+  });
+
+  it('naive oversells and exits 1', async () => {
+    const { code, result } = await runCli('--users', '1000', '--infra', 'memory', '--strategy', 'naive');
+    expect(code).toBe(1);
+    expect(result.checks.find((c) => c.name === 'no-oversell')!.ok).toBe(false);
+  });
+
+  it('is reproducible from its seed', async () => {
+    const [a, b] = await Promise.all([
+      runCli('--infra', 'memory', '--strategy', 'naive', '--seed', '7'),
+      runCli('--infra', 'memory', '--strategy', 'naive', '--seed', '7'),
+    ]);
+    expect(a.result.counts).toEqual(b.result.counts);
+    expect(a.result.latency.purchase!.p99).toBe(b.result.latency.purchase!.p99);
+  });
+});
