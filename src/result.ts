@@ -21,10 +21,14 @@ export interface HistogramBucket {
   count: number;
 }
 
-/** Latency of one operation: all outcomes together, per outcome, and the histogram to draw. */
-export interface OperationLatency extends LatencySummary {
-  byOutcome: Record<string, LatencySummary>;
+/** Percentiles of all outcomes together, and the histogram to draw. */
+export interface LatencyOverview extends LatencySummary {
   buckets: HistogramBucket[];
+}
+
+/** Latency of one operation: all outcomes together, per outcome, and the histogram to draw. */
+export interface OperationLatency extends LatencyOverview {
+  byOutcome: Record<string, LatencySummary>;
   /**
    * Service time, measured from when the request was actually sent rather than from its intended
    * start (the barrier release); differs from the main figures only when requests had to queue.
@@ -116,7 +120,7 @@ export interface RunSnapshot {
   /** Completions per second over the last second or so. */
   ratePerSec: number;
   /** Latency of everything completed so far (all outcomes). */
-  latency: OperationLatency | undefined;
+  latency: LatencyOverview | undefined;
 }
 
 /** A run in progress as a renderer sees it: pull snapshots, await the result, or stop it. */

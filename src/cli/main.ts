@@ -6,6 +6,7 @@ import { runCommand } from './commands/run.js';
 import { startInteractive } from './commands/interactive.js';
 import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
 import { UsageError } from '../errors.js';
+import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
 import { VERSION } from '../version.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -40,7 +41,11 @@ async function main(argv: string[]): Promise<number> {
 /** yargs says only "Did you mean run?" for a mistyped command; name the command too. */
 function usageMessage(message: string, argv: string[]): string {
   const command = argv.find((arg) => !arg.startsWith('-'));
-  return message.startsWith('Did you mean') ? `unknown command "${command}". ${message}` : message;
+  if (message.startsWith('Did you mean')) return `unknown command "${command}". ${message}`;
+  if (message.startsWith('Not enough non-option arguments') && command === 'run') {
+    return `name a scenario: ticketsim run <scenario> (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`;
+  }
+  return message;
 }
 
 /** Writes everything pending to stdout/stderr, then exits (lingering sockets must not keep us alive). */

@@ -1,68 +1,92 @@
 // Records operation latencies in microseconds into HDR histograms: one per outcome, corrected
 // (timed from the intended start, i.e. the barrier release) and raw (timed from dispatch), plus
-// log2 buckets for drawing. Summaries are cheap enough to take at 10 Hz.
+// log2 buckets for drawing. The live overview is cached until a new value arrives, so pulling it at
+// 10 Hz costs nothing while nothing changes.
 import hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
-import type { HistogramBucket, LatencySummary, OperationLatency } from '../result.js';
+import type { HistogramBucket, LatencyOverview, LatencySummary, OperationLatency } from '../result.js';
 
 /** One hour in µs: anything slower is clamped (and still counted). */
 const HIGHEST_US = 3_600_000_000;
 
-function newHistogram(): Histogram {
-  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: HIGHEST_US, numberOfSignificantValueDigits: 3, autoResize: false });
-}
+/** A histogram and the running sum of its values (hdr's own mean walks every bucket). */
+class Track {
+  readonly histogram: Histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: HIGHEST_US,
+    numberOfSignificantValueDigits: 3,
+    autoResize: false,
+  });
+  private sumUs = 0;
 
-/** Percentiles of one histogram (zeros when it is empty). */
-export function summarize(histogram: Histogram): LatencySummary {
-  const count = histogram.totalCount;
-  const at = (p: number) => (count === 0 ? 0 : histogram.getValueAtPercentile(p));
-  return {
-    unit: 'us',
-    count,
-    min: count === 0 ? 0 : histogram.minNonZeroValue,
-    mean: count === 0 ? 0 : Math.round(histogram.mean),
-    p50: at(50),
-    p90: at(90),
-    p99: at(99),
-    p999: at(99.9),
-    max: count === 0 ? 0 : histogram.maxValue,
-  };
+  record(us: number): void {
+    this.histogram.recordValue(us);
+    this.sumUs += us;
+  }
+
+  /** Percentiles (zeros when empty). */
+  summary(): LatencySummary {
+    const h = this.histogram;
+    const count = h.totalCount;
+    const max = count === 0 ? 0 : h.maxValue;
+    // A percentile is reported at its bucket's upper edge, which can sit above the exact maximum.
+    const at = (p: number) => (count === 0 ? 0 : Math.min(h.getValueAtPercentile(p), max));
+    return {
+      unit: 'us',
+      count,
+      min: count === 0 ? 0 : h.minNonZeroValue,
+      mean: count === 0 ? 0 : Math.round(this.sumUs / count),
+      p50: at(50),
+      p90: at(90),
+      p99: at(99),
+      p999: at(99.9),
+      max,
+    };
+  }
 }
 
 /** Latency of one operation (e.g. `purchase`), split by outcome. */
 export class LatencyRecorder {
-  private readonly all = newHistogram();
-  private readonly raw = newHistogram();
-  private readonly byOutcome = new Map<string, Histogram>();
-  /** counts[k] = values in [2^k, 2^(k+1)) µs. */
+  private readonly all = new Track();
+  private readonly raw = new Track();
+  private readonly byOutcome = new Map<string, Track>();
+  /** log2Counts[k] = values in [2^k, 2^(k+1)) µs. */
   private readonly log2Counts: number[] = [];
+  private cachedOverview: LatencyOverview | undefined;
 
   /** Records one completed operation: µs since its intended start, and since it was sent. */
   record(outcome: string, correctedUs: number, rawUs: number): void {
     const corrected = clamp(correctedUs);
-    this.all.recordValue(corrected);
-    this.raw.recordValue(clamp(rawUs));
-    let histogram = this.byOutcome.get(outcome);
-    if (histogram === undefined) {
-      histogram = newHistogram();
-      this.byOutcome.set(outcome, histogram);
+    this.all.record(corrected);
+    this.raw.record(clamp(rawUs));
+    let track = this.byOutcome.get(outcome);
+    if (track === undefined) {
+      track = new Track();
+      this.byOutcome.set(outcome, track);
     }
-    histogram.recordValue(corrected);
+    track.record(corrected);
     const bucket = Math.floor(Math.log2(corrected));
     this.log2Counts[bucket] = (this.log2Counts[bucket] ?? 0) + 1;
+    this.cachedOverview = undefined;
   }
 
   get count(): number {
-    return this.all.totalCount;
+    return this.all.histogram.totalCount;
   }
 
-  /** The whole picture: percentiles overall, per outcome, raw, and the non-empty bucket range. */
+  /** Percentiles of all outcomes together and the histogram: what a live dashboard draws. */
+  overview(): LatencyOverview {
+    this.cachedOverview ??= { ...this.all.summary(), buckets: this.buckets() };
+    return this.cachedOverview;
+  }
+
+  /** The whole picture: overall, per outcome, raw, and the non-empty bucket range. */
   summary(): OperationLatency {
     const byOutcome: Record<string, LatencySummary> = {};
-    for (const [outcome, histogram] of [...this.byOutcome].sort(([a], [b]) => a.localeCompare(b))) {
-      byOutcome[outcome] = summarize(histogram);
+    for (const [outcome, track] of [...this.byOutcome].sort(([a], [b]) => a.localeCompare(b))) {
+      byOutcome[outcome] = track.summary();
     }
-    return { ...summarize(this.all), byOutcome, buckets: this.buckets(), raw: summarize(this.raw) };
+    return { ...this.overview(), byOutcome, raw: this.raw.summary() };
   }
 
   private buckets(): HistogramBucket[] {

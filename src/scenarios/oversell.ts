@@ -9,9 +9,6 @@ export function buyerId(index: number): string {
   return `user-${index}`;
 }
 
-const WARM_UP_MAX = 2000;
-const WARM_UP_ROUNDS = 3;
-
 export const oversellScenario: ScenarioDefinition = {
   name: 'oversell',
   summary: 'N buyers race for the seats at once; nothing may be sold twice (v2)',
@@ -23,13 +20,6 @@ export const oversellScenario: ScenarioDefinition = {
     return {
       total: users,
       attempt: async (index) => (await strategy.purchase(sale, buyerId(index))).kind,
-      warmUp: async () => {
-        // Read-only round trips on this run's own sale, as many at once as the burst will send.
-        const probes = Math.min(users, WARM_UP_MAX);
-        for (let round = 0; round < WARM_UP_ROUNDS; round += 1) {
-          await Promise.all(Array.from({ length: probes }, (_, i) => infra.inventory.isBuyer(sale, `warm-up-${i}`)));
-        }
-      },
       check: async (counts) => {
         const [redisSide, mysqlRows] = await Promise.all([infra.inventory.inspect(sale), infra.ledger.purchases(sale)]);
         return checkSale({

@@ -66,7 +66,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       counts: burst ? { ...burst.counts } : emptyCounts(),
       elapsedMs,
       ratePerSec: this.rate.sample(performance.now(), done),
-      latency: burst && burst.latency.count > 0 ? burst.latency.summary() : undefined,
+      latency: burst && burst.latency.count > 0 ? burst.latency.overview() : undefined,
     };
   }
 
@@ -97,7 +97,6 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       this.setPhase('setup');
       const strategy = createStrategy(run.strategy, infra);
       const prepared = await scenario.prepare({ infra, strategy, runId: this.runId, users: run.users, stock: run.stock });
-      await prepared.warmUp();
       const burst = new Burst({ total: prepared.total, concurrency: run.concurrency, clock: infra.clock, attempt: prepared.attempt });
       this.burst = burst;
       if (this.aborted) burst.abort();

@@ -19,11 +19,6 @@ export interface PreparedScenario {
   total: number;
   /** The attempt with this index (0 ≤ index < total). */
   attempt(index: number): Promise<OutcomeKind>;
-  /**
-   * Exercises the client code paths the burst will use without changing any data, so the burst
-   * measures the servers rather than the JIT compiler warming up (as JMH warms up before measuring).
-   */
-  warmUp(): Promise<void>;
   /** Reads the stores back and checks the invariants; throws if the stores cannot be read. */
   check(counts: RunCounts): Promise<CheckResult[]>;
   /** Where this run's data lives. */

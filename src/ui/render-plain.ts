@@ -26,7 +26,9 @@ export async function renderPlain(run: LiveRun, options: PlainOptions): Promise<
   let timer: NodeJS.Timeout | undefined;
   try {
     await run.connected;
-    stdout.write(`${formatStartLine(run.snapshot(), { color })}\n`);
+    const start = run.snapshot();
+    // A run that failed to connect has no infra to announce; its error says why.
+    if (start.infra !== 'connecting') stdout.write(`${formatStartLine(start, { color })}\n`);
     timer = setInterval(() => {
       stdout.write(`${formatProgressLine(run.snapshot(), { color })}\n`);
     }, options.progressIntervalMs ?? 1000);

@@ -2,15 +2,15 @@
 // write the report if asked, and turn the verdict into the exit code.
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/config.js';
-import { DEFAULTS, INFRA_MODES, SCENARIOS, STRATEGIES } from '../../config/defaults.js';
+import { DEFAULTS, INFRA_MODES, STRATEGIES } from '../../config/defaults.js';
 import { startRun } from '../../scenarios/run.js';
 import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
-import { chooseRenderMode, renderRun } from '../../ui/render-run.js';
 import { writeReport } from '../../report/paths.js';
 import type { RunResult } from '../../result.js';
 import { VERSION } from '../../version.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
 import { EXIT } from '../exit-codes.js';
+import { UsageError } from '../../errors.js';
 
 interface RunArgs {
   scenario: string;
@@ -36,8 +36,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .positional('scenario', { type: 'string', describe: `one of: ${Object.keys(SCENARIO_CATALOGUE).join(', ')}`, demandOption: true })
       .option('users', { type: 'number', default: DEFAULTS.users, describe: 'virtual buyers, each with its own user id' })
       .option('stock', { type: 'number', default: DEFAULTS.stock, describe: 'seats on sale' })
-      .option('strategy', { type: 'string', default: DEFAULTS.strategy, choices: STRATEGIES, describe: 'concurrency control: naive (oversells), lock (Redlock), lua (atomic script)' })
-      .option('infra', { type: 'string', default: DEFAULTS.infra, choices: INFRA_MODES, describe: 'real services, in-process ones, or real when reachable' })
+      .option('strategy', { type: 'string', default: DEFAULTS.strategy, describe: `concurrency control: ${STRATEGIES.join(' | ')} — naive oversells, lock is Redlock (v2), lua one atomic script` })
+      .option('infra', { type: 'string', default: DEFAULTS.infra, describe: `${INFRA_MODES.join(' | ')} — real services, in-process ones, or real when they answer` })
       .option('pool-size', { type: 'number', default: DEFAULTS.poolSize, describe: 'MySQL connection pool size' })
       .option('concurrency', { type: 'number', describe: 'max purchases in flight [default: all users at once]' })
       .option('seed', { type: 'number', default: DEFAULTS.seed, describe: 'seed for the in-process infrastructure (reproducible runs)' })
@@ -46,8 +46,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL') as never,
   handler: async (args) => {
     const config = loadConfig({ ...args, report: args.report });
-    if (!(SCENARIOS as readonly string[]).includes(config.run.scenario) || SCENARIO_CATALOGUE[config.run.scenario] === undefined) {
-      throw new Error('unreachable: scenario validated by loadConfig and the run');
+    if (SCENARIO_CATALOGUE[config.run.scenario] === undefined) {
+      throw new UsageError(`scenario "${config.run.scenario}" is not implemented yet (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`);
     }
     const run = startRun(config);
     let result: RunResult;
@@ -57,6 +57,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       result = await run.result.finally(() => process.off('SIGINT', onSigint));
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {
+      // Loaded only when drawing: --json runs skip React and Ink entirely.
+      const { chooseRenderMode, renderRun } = await import('../../ui/render-run.js');
       result = await renderRun(run, chooseRenderMode(process.env, process.stdout));
     }
     if (config.run.report !== undefined) {

@@ -1,7 +1,7 @@
 // Latency histogram: log-scale buckets as horizontal bars (merged to fit a row budget), then
 // p50 p90 p99 p99.9 max. Shows a waiting line until the first replies arrive.
 import { Box, Text } from 'ink';
-import type { OperationLatency } from '../../result.js';
+import type { LatencyOverview } from '../../result.js';
 import { formatCount, formatMicros } from '../../report/format.js';
 import { fitBuckets, histogramRows } from '../../report/histogram.js';
 
@@ -9,7 +9,7 @@ import { fitBuckets, histogramRows } from '../../report/histogram.js';
 export interface LatencyHistogramProps {
   /** What is measured, e.g. `latency · purchase`. */
   title: string;
-  latency: OperationLatency | undefined;
+  latency: LatencyOverview | undefined;
   /** At most this many bar rows; neighbouring buckets are merged to fit. */
   maxRows: number;
   width: number;
@@ -17,7 +17,7 @@ export interface LatencyHistogramProps {
 }
 
 /** The percentile line, e.g. `p50 406µs  p90 1.19ms  p99 3.21ms  p99.9 5.9ms  max 6.1ms`. */
-function Percentiles({ latency, color }: { latency: OperationLatency; color: boolean }): React.JSX.Element {
+function Percentiles({ latency, color }: { latency: LatencyOverview; color: boolean }): React.JSX.Element {
   const values: [string, number][] = [
     ['p50', latency.p50],
     ['p90', latency.p90],
