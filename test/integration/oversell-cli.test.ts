@@ -3,8 +3,10 @@
 // from the stores, independently of ticketsim, to confirm what the result JSON claims.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
@@ -18,7 +20,11 @@ const available = await servicesAvailable('redis', 'mysql');
 
 /** Runs the CLI with --json; resolves with the exit code and the parsed result. */
 async function runCli(...args: string[]): Promise<{ code: number; result: RunResult; stderr: string }> {
-  const child = await promisify(execFile)(BIN, ['run', 'oversell', '--json', ...args], { maxBuffer: 10_000_000 }).then(
+  return runCliWith(process.env, ...args);
+}
+
+async function runCliWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; result: RunResult; stderr: string }> {
+  const child = await promisify(execFile)(BIN, ['run', 'oversell', '--json', ...args], { maxBuffer: 10_000_000, env }).then(
     (out) => ({ ...out, code: 0 }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
@@ -120,6 +126,28 @@ describe('ticketsim run oversell in-process', () => {
     const { code, result } = await runCli('--users', '1000', '--infra', 'memory', '--strategy', 'naive');
     expect(code).toBe(1);
     expect(result.checks.find((c) => c.name === 'no-oversell')!.ok).toBe(false);
+  });
+
+  it('is what auto chooses, and says so, when no service answers', async () => {
+    const env = { ...process.env, TICKETSIM_REDIS_URL: 'redis://127.0.0.1:1', TICKETSIM_MYSQL_URL: 'mysql://root@127.0.0.1:2/ticketsim' };
+    const { code, result } = await runCliWith(env, '--users', '1000');
+    expect(code).toBe(0);
+    expect(result.infra).toBe('memory');
+    expect(result.infraReason).toBe('auto: redis at 127.0.0.1:1 unreachable; --infra real requires the real services');
+  });
+
+  it('writes a report whose numbers are the JSON result of the same run', async () => {
+    const path = join(tmpdir(), `ticketsim-report-${randomUUID()}.md`);
+    const { result } = await runCli('--infra', 'memory', '--report', path);
+    const report = await readFile(path, 'utf8');
+    await rm(path);
+    const embedded = /<details>[\s\S]*?```json\n([\s\S]*?)\n```/.exec(report)?.[1];
+    expect(JSON.parse(embedded!)).toEqual(result);
+    const purchase = result.latency.purchase!;
+    expect(report).toContain(`| **purchase** | ${purchase.count} | ${purchase.min} | ${purchase.p50} | ${purchase.p90} | ${purchase.p99} | ${purchase.p999} | ${purchase.max} |`);
+    expect(report).toContain(`| purchased | ${result.counts.purchased} |`);
+    expect(report).toContain(`| sold out | ${result.counts.soldOut} |`);
+    expect(report).toContain(result.command);
   });
 
   it('is reproducible from its seed', async () => {
