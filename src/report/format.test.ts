@@ -26,7 +26,7 @@ describe('formatting', () => {
 
   it('derives the verdict from ok and the checks', () => {
     expect(verdictOf(passingResult)).toEqual({ word: 'PASS', interrupted: false, summary: 'all 4 checks held' });
-    expect(verdictOf(failingResult).summary).toBe('2 of 3 checks failed: no-oversell, stock-conserved — sold 1000 of 100: oversold by 900');
+    expect(verdictOf(failingResult).summary).toBe('2 of 3 checks failed — no-oversell: sold 1000 of 100: oversold by 900; also stock-conserved');
     expect(verdictOf(interruptedResult).interrupted).toBe(true);
   });
 });

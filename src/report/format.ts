@@ -1,6 +1,6 @@
 // Human formatting shared by the plain-text summary, the markdown report and the Ink dashboard:
 // counts, microsecond latencies, elapsed times, rates, the verdict, and a tiny ANSI painter.
-import type { RunResult } from '../result.js';
+import type { CheckResult, RunResult } from '../result.js';
 
 /** `1000` → `1,000`. */
 export function formatCount(value: number): string {
@@ -60,7 +60,11 @@ export function verdictOf(result: RunResult): Verdict {
   if (result.inconclusive !== undefined) summary = `inconclusive: ${result.inconclusive}`;
   else if (total === 0) summary = 'no checks ran';
   else if (failed.length === 0) summary = `all ${total} check${total === 1 ? '' : 's'} held`;
-  else summary = `${failed.length} of ${total} checks failed: ${failed.map((check) => check.name).join(', ')} — ${failed[0]!.detail}`;
+  else {
+    const [first, ...others] = failed as [CheckResult, ...CheckResult[]];
+    summary = `${failed.length} of ${total} checks failed — ${first.name}: ${first.detail}`;
+    if (others.length > 0) summary += `; also ${others.map((check) => check.name).join(', ')}`;
+  }
   if (result.interrupted) summary += ` (stopped by Ctrl-C; ${formatCount(result.counts.notStarted)} attempts not started)`;
   return { word: result.ok ? 'PASS' : 'FAIL', interrupted: result.interrupted, summary };
 }

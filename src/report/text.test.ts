@@ -33,7 +33,7 @@ describe('formatSummary', () => {
   it('renders ✗ and FAIL for a planted failing run', () => {
     const failing = formatSummary(failingResult, { color: false });
     expect(failing).toMatch(/✗\s+no-oversell\s+≤ 100 sold\s+1000 sold\s+sold 1000 of 100/);
-    expect(failing).toContain('FAIL  2 of 3 checks failed: no-oversell, stock-conserved');
+    expect(failing).toContain('FAIL  2 of 3 checks failed — no-oversell: sold 1000 of 100: oversold by 900; also stock-conserved');
     expect(failing).not.toContain('PASS');
   });
 

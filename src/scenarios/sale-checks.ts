@@ -36,9 +36,9 @@ export function checkNoOversell(o: SaleObservation): CheckResult {
   return {
     name: 'no-oversell',
     ok,
-    expected: `sold ≤ ${o.initialStock}, stock ≥ 0`,
+    expected: `sold ≤ ${o.initialStock}`,
     observed: `sold ${sold}, stock ${o.remainingStock ?? 'missing'}`,
-    detail: ok ? 'no seat sold twice' : problems.join('; '),
+    detail: ok ? 'none oversold' : problems.join('; '),
   };
 }
 
@@ -52,8 +52,8 @@ export function checkExactSellOut(o: SaleObservation): CheckResult {
   const ok = shortfall <= 0 ? sold === target : explained;
   const failureText = `${o.reported.errors} errors, ${o.reported.lockTimeouts} lock timeouts, ${o.reported.notStarted} not started`;
   let detail: string;
-  if (shortfall === 0) detail = 'every seat that could be sold was sold';
-  else if (shortfall < 0) detail = `${-shortfall} more than the ${target} that could be sold`;
+  if (shortfall === 0) detail = 'all sold';
+  else if (shortfall < 0) detail = `${-shortfall} sold beyond the ${target} available`;
   else if (explained) detail = `${shortfall} unsold, explained by ${failureText}`;
   else detail = `${shortfall} unsold that no failure explains (${failureText})`;
   return { name: 'exact-sell-out', ok, expected: `sold = ${target}`, observed: `sold ${sold}`, detail };
@@ -70,10 +70,10 @@ export function checkStoresAgree(o: SaleObservation): CheckResult {
   return {
     name: 'redis-mysql-agree',
     ok,
-    expected: 'same buyers in Redis and MySQL',
+    expected: 'same buyers',
     observed: `redis ${inRedis.size}, mysql ${inMysql.size}`,
     detail: ok
-      ? 'buyer set equals purchases rows'
+      ? 'buyer set = rows'
       : [onlyRedis.length ? `${onlyRedis.length} only in Redis (${sample(onlyRedis)})` : '', onlyMysql.length ? `${onlyMysql.length} only in MySQL (${sample(onlyMysql)})` : '']
           .filter(Boolean)
           .join('; '),
@@ -88,9 +88,9 @@ export function checkConservation(o: SaleObservation): CheckResult {
   return {
     name: 'conservation',
     ok,
-    expected: `remaining + sold = ${o.initialStock}`,
+    expected: `left + sold = ${o.initialStock}`,
     observed: `${o.remainingStock ?? 'missing'} + ${held} = ${total}`,
-    detail: ok ? 'no seat created or lost' : `${total > o.initialStock ? `${total - o.initialStock} seats created` : `${o.initialStock - total} seats lost`}`,
+    detail: ok ? 'none created or lost' : `${total > o.initialStock ? `${total - o.initialStock} seats created` : `${o.initialStock - total} seats lost`}`,
   };
 }
 
@@ -101,9 +101,9 @@ export function checkNoDoubleBuyer(o: SaleObservation): CheckResult {
   return {
     name: 'no-double-buyer',
     ok,
-    expected: 'at most 1 row per user',
+    expected: '≤ 1 row per user',
     observed: ok ? 'none twice' : `${doubled.length} users twice or more`,
-    detail: ok ? 'one ticket per person' : doubled.slice(0, 3).map((row) => `${row.userId} × ${row.rows}`).join(', '),
+    detail: ok ? 'one per person' : doubled.slice(0, 3).map((row) => `${row.userId} × ${row.rows}`).join(', '),
   };
 }
 
@@ -114,9 +114,9 @@ export function checkReportedMatchesData(o: SaleObservation): CheckResult {
   return {
     name: 'reported-matches-data',
     ok,
-    expected: `reported purchases = rows (${sold})`,
-    observed: `reported ${o.reported.purchased}`,
-    detail: ok ? 'every reported purchase is in the ledger' : `${Math.abs(o.reported.purchased - sold)} ${o.reported.purchased > sold ? 'reported but not stored' : 'stored but not reported'}`,
+    expected: 'reported = stored',
+    observed: `${o.reported.purchased} = ${sold}`,
+    detail: ok ? 'all stored' : `${Math.abs(o.reported.purchased - sold)} ${o.reported.purchased > sold ? 'reported but not stored' : 'stored but not reported'}`,
   };
 }
 

@@ -28,7 +28,7 @@ export interface MemoryInfrastructureOptions {
   poolSize: number;
   /** The simulated MySQL `max_connections` (default 151). */
   maxConnections?: number;
-  /** Lock retry settings; default to the real Redlock set-up (100 retries, 50 ± 50 ms). */
+  /** Lock retry settings; default to the real Redlock set-up (50 retries, 200 ± 100 ms). */
   lockRetryCount?: number;
   lockRetryDelayMs?: number;
   lockRetryJitterMs?: number;

@@ -28,7 +28,7 @@ export const LATENCY = {
 } as const;
 
 /** Redlock settings the real adapter uses; the in-process locks default to the same. */
-export const LOCK_DEFAULTS = { retryCount: 100, retryDelayMs: 50, retryJitterMs: 50 } as const;
+export const LOCK_DEFAULTS = { retryCount: 50, retryDelayMs: 200, retryJitterMs: 100 } as const;
 
 /** Draws simulated durations (ms). Each call consumes the PRNG, so call order matters. */
 export interface ServiceTimes {
