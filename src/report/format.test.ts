@@ -29,6 +29,11 @@ describe('formatting', () => {
     expect(verdictOf(failingResult).summary).toBe('2 of 3 checks failed — no-oversell: sold 1000 of 100: oversold by 900; also stock-conserved');
     expect(verdictOf(interruptedResult).interrupted).toBe(true);
   });
+
+  it('says when infrastructure errors happened even though the checks held', () => {
+    const errors = { ...passingResult, counts: { ...passingResult.counts, errors: 365 }, errorCauses: [{ cause: 'ER_CON_COUNT_ERROR: Too many connections', count: 365 }] };
+    expect(verdictOf(errors).summary).toBe('all 4 checks held · 365 infrastructure errors, mostly ER_CON_COUNT_ERROR: Too many connections');
+  });
 });
 
 describe('histogram helpers', () => {

@@ -65,6 +65,10 @@ export function verdictOf(result: RunResult): Verdict {
     summary = `${failed.length} of ${total} checks failed — ${first.name}: ${first.detail}`;
     if (others.length > 0) summary += `; also ${others.map((check) => check.name).join(', ')}`;
   }
+  const [cause] = result.errorCauses;
+  if (result.counts.errors > 0 && result.inconclusive === undefined) {
+    summary += ` · ${formatCount(result.counts.errors)} infrastructure error${result.counts.errors === 1 ? '' : 's'}${cause ? `, mostly ${cause.cause}` : ''}`;
+  }
   if (result.interrupted) summary += ` (stopped by Ctrl-C; ${formatCount(result.counts.notStarted)} attempts not started)`;
   return { word: result.ok ? 'PASS' : 'FAIL', interrupted: result.interrupted, summary };
 }

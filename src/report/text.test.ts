@@ -41,7 +41,7 @@ describe('formatSummary', () => {
     const stopped = formatSummary(interruptedResult, { color: false });
     expect(stopped).toContain('300 × ER_CON_COUNT_ERROR: Too many connections');
     expect(stopped).toMatch(/not started\s+400/);
-    expect(stopped).toMatch(/^INTERRUPTED PASS {2}all 4 checks held \(stopped by Ctrl-C; 400 attempts not started\)$/m);
+    expect(stopped).toMatch(/^INTERRUPTED PASS {2}all 4 checks held · 312 infrastructure errors, mostly ER_CON_COUNT_ERROR: Too many connections \(stopped by Ctrl-C; 400 attempts not started\)$/m);
   });
 });
 

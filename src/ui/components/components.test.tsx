@@ -98,6 +98,6 @@ describe('Verdict', () => {
   it('says PASS, FAIL, or INTERRUPTED with the reason', () => {
     expect(frame(<Verdict result={passingResult} color />)[0]).toBe(' PASS   all 4 checks held · 1,000 attempts in 412ms');
     expect(frame(<Verdict result={failingResult} color />)[0]).toMatch(/^ FAIL {3}2 of 3 checks failed — no-oversell: sold 1000 of 100/);
-    expect(frame(<Verdict result={interruptedResult} color />)[0]).toMatch(/^INTERRUPTED {2}PASS {3}all 4 checks held \(stopped by Ctrl-C/);
+    expect(frame(<Verdict result={interruptedResult} color />)[0]).toMatch(/^INTERRUPTED {2}PASS {3}all 4 checks held · 312 infrastructure errors/);
   });
 });
