@@ -5,7 +5,7 @@
 //   B. whole lua purchases (reservation + synchronous MySQL INSERT) vs raw mysql2 INSERTs through
 //      the same pool size;
 //   C. the 1,000-buyer burst (stock 100), barrier release to last reply: lock vs lua.
-// Usage: npm run build && node bench/oversell-bench.mjs [--quick]
+// Usage: npm run bench (or, once built: node bench/oversell-bench.mjs [--quick])
 // Every key and row it creates is under its own bench-<id> sale and is removed at the end.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
