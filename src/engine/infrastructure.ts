@@ -13,6 +13,7 @@ import { createMysqlLedger } from './mysql/ledger.js';
 import { createMemoryInfrastructure } from './memory/index.js';
 import { createRealClock } from './real-clock.js';
 import { acceptsConnection } from './tcp-probe.js';
+import { attributeErrors } from './attribute-errors.js';
 import type { Infrastructure } from './ports.js';
 
 export type ServiceName = 'redis' | 'mysql' | 'kafka';
@@ -66,9 +67,9 @@ async function openReal({ services, poolSize }: OpenOptions): Promise<Infrastruc
   const mysqlVersion = String((rows as { version: string }[])[0]?.version);
   return {
     kind: 'real',
-    inventory: createRedisInventory(redis),
-    locks: createRedlockLocks(redis),
-    ledger: createMysqlLedger(pool),
+    inventory: attributeErrors(createRedisInventory(redis), 'redis', formatEndpoint(services.redis.endpoint)),
+    locks: attributeErrors(createRedlockLocks(redis), 'redis', formatEndpoint(services.redis.endpoint)),
+    ledger: attributeErrors(createMysqlLedger(pool), 'mysql', formatEndpoint(services.mysql.endpoint)),
     clock: createRealClock(),
     versions: { redis: redisVersion, mysql: mysqlVersion },
     close: async () => {
