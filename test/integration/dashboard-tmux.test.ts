@@ -32,7 +32,9 @@ describe.skipIf(!hasTmux)('the dashboard in a real 80×24 terminal', () => {
   });
 
   it('draws progress and histogram, then ends on the checks table and verdict', async () => {
-    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', `${BIN} run oversell --users 1000 --infra memory --strategy lock; echo EXIT=$?; sleep 30`);
+    // A user's terminal: CI=true or NO_COLOR from the test's own environment would select plain output.
+    const command = `env -u CI -u NO_COLOR ${BIN} run oversell --users 1000 --infra memory --strategy lock; echo EXIT=$?; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
     const screen = await screenUntil((s) => s.includes('EXIT='), 30_000);
     const lines = screen.split('\n');
     expect(screen).toContain('EXIT=0');
