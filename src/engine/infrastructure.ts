@@ -5,7 +5,7 @@ import type { ServicesConfig } from '../config/config.js';
 import type { InfraMode } from '../config/defaults.js';
 import { formatEndpoint } from '../config/endpoints.js';
 import type { Endpoint } from '../config/endpoints.js';
-import { connectRedis } from './redis/connect.js';
+import { connectRedis, redisVersion } from './redis/connect.js';
 import { createRedisInventory } from './redis/inventory.js';
 import { createRedlockLocks } from './redis/locks.js';
 import { connectMysql } from './mysql/connect.js';
@@ -62,7 +62,7 @@ async function openReal({ services, poolSize }: OpenOptions): Promise<Infrastruc
     redis.disconnect();
     throw error;
   }
-  const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
+  const redisServerVersion = await redisVersion(redis);
   const [rows] = await pool.query('SELECT VERSION() AS version');
   const mysqlVersion = String((rows as { version: string }[])[0]?.version);
   return {
@@ -71,7 +71,7 @@ async function openReal({ services, poolSize }: OpenOptions): Promise<Infrastruc
     locks: attributeErrors(createRedlockLocks(redis), 'redis', formatEndpoint(services.redis.endpoint)),
     ledger: attributeErrors(createMysqlLedger(pool), 'mysql', formatEndpoint(services.mysql.endpoint)),
     clock: createRealClock(),
-    versions: { redis: redisVersion, mysql: mysqlVersion },
+    versions: { redis: redisServerVersion, mysql: mysqlVersion },
     close: async () => {
       redis.disconnect();
       await pool.end().catch(() => undefined);
@@ -79,7 +79,8 @@ async function openReal({ services, poolSize }: OpenOptions): Promise<Infrastruc
   };
 }
 
-function endpointOf(services: ServicesConfig, name: ServiceName): Endpoint {
+/** Where a service is: Redis and MySQL from their URLs, Kafka by its first broker. */
+export function endpointOf(services: ServicesConfig, name: ServiceName): Endpoint {
   if (name === 'redis') return services.redis.endpoint;
   if (name === 'mysql') return services.mysql.endpoint;
   return services.kafka.brokers[0]!;

@@ -1,6 +1,20 @@
 // Human formatting shared by the plain-text summary, the markdown report and the Ink dashboard:
 // counts, microsecond latencies, elapsed times, rates, the verdict, and a tiny ANSI painter.
-import type { CheckResult, RunResult } from '../result.js';
+import type { CheckResult, LatencySummary, RunResult } from '../result.js';
+
+/** The percentiles every renderer shows, in order: label and RunResult field. */
+export const PERCENTILES = [
+  ['p50', 'p50'],
+  ['p90', 'p90'],
+  ['p99', 'p99'],
+  ['p99.9', 'p999'],
+  ['max', 'max'],
+] as const satisfies readonly (readonly [string, keyof LatencySummary])[];
+
+/** The percentile values of a summary, in {@link PERCENTILES} order. */
+export function percentileValues(latency: LatencySummary): number[] {
+  return PERCENTILES.map(([, field]) => latency[field]);
+}
 
 /** `1000` → `1,000`. */
 export function formatCount(value: number): string {

@@ -2,7 +2,7 @@
 // outcomes, latency, histogram (mermaid + text), checks, errors, data location, the command that
 // reproduces it, and the result JSON itself. Every number printed is the RunResult's own number.
 import type { LatencySummary, RunResult } from '../result.js';
-import { formatConcurrency, verdictOf } from './format.js';
+import { PERCENTILES, formatConcurrency, percentileValues, verdictOf } from './format.js';
 import { histogramSection } from './mermaid.js';
 
 /** Facts about the report itself rather than the run. */
@@ -84,7 +84,7 @@ function errorsSection(result: RunResult): string {
 }
 
 function latencyRow(label: string, latency: LatencySummary): (string | number)[] {
-  return [label, latency.count, ...[latency.min, latency.p50, latency.p90, latency.p99, latency.p999, latency.max].map(exact)];
+  return [label, latency.count, ...[latency.min, ...percentileValues(latency)].map(exact)];
 }
 
 function latencySection(result: RunResult): string {
@@ -96,7 +96,7 @@ function latencySection(result: RunResult): string {
   }
   if (rows.length === 0) return 'No latency was recorded.';
   const note = 'All values in microseconds (µs), measured from the intended start; "service time" is measured from when the request was actually sent.';
-  return `${note}\n\n${mdTable(['Operation', 'Count', 'min', 'p50', 'p90', 'p99', 'p99.9', 'max'], rows)}`;
+  return `${note}\n\n${mdTable(['Operation', 'Count', 'min', ...PERCENTILES.map(([label]) => label)], rows)}`;
 }
 
 function histogramsSection(result: RunResult): string {

@@ -2,12 +2,14 @@
 // mode, and the end-of-run summary. Pure functions; no escape codes at all when colour is off.
 import type { InfraKind, LatencySummary, RunResult, RunSnapshot } from '../result.js';
 import {
+  PERCENTILES,
   formatConcurrency,
   formatCount,
   formatElapsed,
   formatMicros,
   formatRate,
   paint,
+  percentileValues,
   verdictOf,
 } from './format.js';
 
@@ -81,12 +83,12 @@ function outcomeLines(result: RunResult): string[] {
 }
 
 function latencyRow(label: string, latency: LatencySummary): string[] {
-  const values = [latency.p50, latency.p90, latency.p99, latency.p999, latency.max].map(formatMicros);
+  const values = percentileValues(latency).map(formatMicros);
   return [label, formatCount(latency.count), ...values];
 }
 
 function latencyLines(result: RunResult): string[] {
-  const rows = [['Latency', 'count', 'p50', 'p90', 'p99', 'p99.9', 'max']];
+  const rows = [['Latency', 'count', ...PERCENTILES.map(([label]) => label)]];
   for (const [operation, latency] of Object.entries(result.latency)) {
     rows.push(latencyRow(`  ${operation}`, latency));
     for (const [outcome, byOutcome] of Object.entries(latency.byOutcome)) rows.push(latencyRow(`    ${outcome}`, byOutcome));

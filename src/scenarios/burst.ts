@@ -47,6 +47,12 @@ export class Burst {
 
   constructor(private readonly options: BurstOptions) {}
 
+  /** Clock time from the barrier release to the last reply (or to now, while running); 0 before. */
+  get elapsedMs(): number {
+    if (this.releasedUs === undefined) return 0;
+    return ((this.finishedUs ?? this.options.clock.nowUs()) - this.releasedUs) / 1000;
+  }
+
   /** Attempts that have finished (any outcome or error) or were skipped after an abort. */
   get done(): number {
     return this.counts.attempts + this.counts.notStarted;

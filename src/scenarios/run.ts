@@ -50,8 +50,6 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   snapshot(): RunSnapshot {
     const { run } = this.config;
     const burst = this.burst;
-    const clockUs = burst?.finishedUs ?? (burst?.releasedUs !== undefined ? this.nowUs() : undefined);
-    const elapsedMs = burst?.releasedUs !== undefined && clockUs !== undefined ? (clockUs - burst.releasedUs) / 1000 : 0;
     const done = burst?.done ?? 0;
     return {
       scenario: run.scenario,
@@ -64,13 +62,11 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       done,
       inFlight: burst?.inFlight ?? 0,
       counts: burst ? { ...burst.counts } : emptyCounts(),
-      elapsedMs,
+      elapsedMs: burst?.elapsedMs ?? 0,
       ratePerSec: this.rate.sample(performance.now(), done),
       latency: burst && burst.latency.count > 0 ? burst.latency.overview() : undefined,
     };
   }
-
-  private nowUs: () => number = () => performance.now() * 1000;
 
   private setPhase(phase: RunPhase): void {
     this.phase = phase;
@@ -91,7 +87,6 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     this.infraKind = infra.kind;
     this.infraReason = reason;
     this.markConnected();
-    this.nowUs = () => infra.clock.nowUs();
     try {
       if (this.aborted) throw new InterruptedError('stopped before the run began');
       this.setPhase('setup');
@@ -131,7 +126,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   }): RunResult {
     const { run } = this.config;
     const { infra, burst, checks, inconclusive } = parts;
-    const durationMs = ((burst.finishedUs ?? 0) - (burst.releasedUs ?? 0)) / 1000;
+    const durationMs = burst.elapsedMs;
     return {
       scenario: run.scenario,
       strategy: run.strategy,

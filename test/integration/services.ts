@@ -5,20 +5,13 @@ import { loadConfig } from '../../src/config/config.js';
 import type { Config } from '../../src/config/config.js';
 import { formatEndpoint } from '../../src/config/endpoints.js';
 import { acceptsConnection } from '../../src/engine/tcp-probe.js';
-import type { Endpoint } from '../../src/config/endpoints.js';
-
-export type ServiceName = 'redis' | 'mysql' | 'kafka';
+import { endpointOf } from '../../src/engine/infrastructure.js';
+import type { ServiceName } from '../../src/engine/infrastructure.js';
 
 /** The services config every integration test uses (env vars honoured, defaults otherwise). */
 export const servicesConfig: Config['services'] = loadConfig({}).services;
 
 const required = process.env.CI === 'true' || process.env.TICKETSIM_REQUIRE_SERVICES === '1';
-
-function endpointOf(name: ServiceName): Endpoint {
-  if (name === 'redis') return servicesConfig.redis.endpoint;
-  if (name === 'mysql') return servicesConfig.mysql.endpoint;
-  return servicesConfig.kafka.brokers[0]!;
-}
 
 /**
  * True when every named service accepts connections. False (with a printed reason) when one does
@@ -26,7 +19,7 @@ function endpointOf(name: ServiceName): Endpoint {
  */
 export async function servicesAvailable(...names: ServiceName[]): Promise<boolean> {
   for (const name of names) {
-    const endpoint = endpointOf(name);
+    const endpoint = endpointOf(servicesConfig, name);
     if (await acceptsConnection(endpoint, 1500)) continue;
     const reason = `${name} at ${formatEndpoint(endpoint)} is unreachable (start it: bash scripts/services.sh start)`;
     if (required) throw new Error(`${reason}; integration tests are required here (CI=true or TICKETSIM_REQUIRE_SERVICES=1)`);

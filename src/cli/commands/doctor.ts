@@ -6,6 +6,7 @@ import { redactUrl } from '../../config/redact.js';
 import { probeRedis } from '../../engine/health/redis.js';
 import { probeMysql } from '../../engine/health/mysql.js';
 import { probeKafka } from '../../engine/health/kafka.js';
+import { formatBrokers } from '../../engine/kafka/connect.js';
 import { withDeadline } from '../../engine/health/probe.js';
 import type { ProbeResult } from '../../engine/health/probe.js';
 import { formatDoctor } from '../doctor-format.js';
@@ -33,7 +34,7 @@ export const doctorCommand: CommandModule<object, DoctorArgs> = {
     const results = await Promise.all([
       settle('redis', redactUrl(services.redis.url), probeRedis({ ...services.redis, connectTimeoutMs: services.connectTimeoutMs })),
       settle('mysql', redactUrl(services.mysql.url), probeMysql({ ...services.mysql, connectTimeoutMs: services.connectTimeoutMs })),
-      settle('kafka', services.kafka.brokers.map((b) => `${b.host}:${b.port}`).join(','), probeKafka({ ...services.kafka, connectTimeoutMs: services.connectTimeoutMs })),
+      settle('kafka', formatBrokers(services.kafka.brokers), probeKafka({ ...services.kafka, connectTimeoutMs: services.connectTimeoutMs })),
     ]);
     const ok = results.every((r) => r.ok);
     process.stdout.write(args.json ? `${JSON.stringify({ ok, services: results }, null, 2)}\n` : `${formatDoctor(results)}\n`);

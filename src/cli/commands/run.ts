@@ -45,7 +45,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run oversell --users 1000', 'race 1,000 buyers for 100 seats with the lua strategy')
       .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL') as never,
   handler: async (args) => {
-    const config = loadConfig({ ...args, report: args.report });
+    const config = loadConfig(args);
     if (SCENARIO_CATALOGUE[config.run.scenario] === undefined) {
       throw new UsageError(`scenario "${config.run.scenario}" is not implemented yet (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`);
     }

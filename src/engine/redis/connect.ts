@@ -5,6 +5,11 @@ import { formatEndpoint } from '../../config/endpoints.js';
 import type { Endpoint } from '../../config/endpoints.js';
 import { START_SERVICES_HINT } from '../hints.js';
 
+/** The server's version from INFO server, e.g. `7.0.15`. */
+export async function redisVersion(client: Redis): Promise<string | undefined> {
+  return /redis_version:(\S+)/.exec(await client.info('server'))?.[1];
+}
+
 export interface RedisTarget {
   url: string;
   endpoint: Endpoint;

@@ -4,6 +4,7 @@
 // cannot get the lock within the retry window gets `lock-timeout`.
 import { saleKeys } from '../redis/keys.js';
 import type { PurchaseOutcome, Strategy, StrategyDeps } from '../ports.js';
+import { recordPurchase } from './record-purchase.js';
 
 /** Options of the lock strategy. */
 export interface LockStrategyOptions {
@@ -25,7 +26,7 @@ export const LOCK_TTL_MS = 2000;
  * scenario, which the checks expose and `dcl` fixes.
  */
 export function createLockStrategy(deps: StrategyDeps, options: LockStrategyOptions = {}): Strategy {
-  const { inventory, ledger, locks } = deps;
+  const { inventory, locks } = deps;
   const ttlMs = options.lockTtlMs ?? LOCK_TTL_MS;
 
   return {
@@ -38,20 +39,7 @@ export function createLockStrategy(deps: StrategyDeps, options: LockStrategyOpti
         if (stock <= 0) return { kind: 'sold-out' };
         await inventory.decrementStock(sale);
         const added = await inventory.addBuyer(sale, user);
-        let write;
-        try {
-          write = await ledger.record(sale, user);
-        } catch (error) {
-          // The Redis side changed but the purchase was not recorded: undo it, then report the
-          // ledger's failure. If the undo fails too, the ledger's error is still the one thrown.
-          if (added) await inventory.release(sale, user).catch(() => undefined);
-          throw error;
-        }
-        if (write === 'duplicate') {
-          if (added) await inventory.release(sale, user);
-          return { kind: 'duplicate' };
-        }
-        return { kind: 'purchased' };
+        return await recordPurchase(deps, sale, user, added);
       } finally {
         // A release failure must not hide the purchase's own error, and after a finished purchase
         // it must not turn a sale into an error either: the lock expires by its TTL, so it is dropped.

@@ -2,7 +2,7 @@
 // p50 p90 p99 p99.9 max. Shows a waiting line until the first replies arrive.
 import { Box, Text } from 'ink';
 import type { LatencyOverview } from '../../result.js';
-import { formatCount, formatMicros } from '../../report/format.js';
+import { PERCENTILES, formatCount, formatMicros } from '../../report/format.js';
 import { fitBuckets, histogramRows } from '../../report/histogram.js';
 
 /** Props of {@link LatencyHistogram}. */
@@ -18,20 +18,13 @@ export interface LatencyHistogramProps {
 
 /** The percentile line, e.g. `p50 406µs  p90 1.19ms  p99 3.21ms  p99.9 5.9ms  max 6.1ms`. */
 function Percentiles({ latency, color }: { latency: LatencyOverview; color: boolean }): React.JSX.Element {
-  const values: [string, number][] = [
-    ['p50', latency.p50],
-    ['p90', latency.p90],
-    ['p99', latency.p99],
-    ['p99.9', latency.p999],
-    ['max', latency.max],
-  ];
   return (
     <Text wrap="truncate-end">
-      {values.map(([label, value], i) => (
+      {PERCENTILES.map(([label, field], i) => (
         <Text key={label}>
           {i > 0 ? '  ' : ''}
           <Text color={color ? 'gray' : undefined}>{label} </Text>
-          <Text bold={color}>{formatMicros(value)}</Text>
+          <Text bold={color}>{formatMicros(latency[field])}</Text>
         </Text>
       ))}
     </Text>
