@@ -12,7 +12,7 @@ import { createConnection } from 'mysql2/promise';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/result.js';
-import { connectionOptions } from '../../src/engine/mysql/connect.js';
+import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/ticketsim');
@@ -39,7 +39,10 @@ describe.skipIf(!available)('ticketsim run oversell on real Redis + MariaDB', ()
 
   beforeAll(async () => {
     redis = new Redis(servicesConfig.redis.url);
-    mysql = await createConnection({ ...connectionOptions({ ...servicesConfig.mysql, connectTimeoutMs: 2000 }), database: servicesConfig.mysql.database });
+    // On a fresh server this file may run before anything else has created the database.
+    const target = { ...servicesConfig.mysql, connectTimeoutMs: 2000 };
+    await ensureSchema(target);
+    mysql = await createConnection({ ...connectionOptions(target), database: servicesConfig.mysql.database });
     // Data ticketsim did not create; it must survive every run.
     await redis.set(foreignKey, 'keep me');
     await mysql.query('INSERT INTO purchases (user_id, ticket_name) VALUES (?, ?)', ['user-1', foreignTicket]);
