@@ -49,6 +49,73 @@ export interface RunCounts {
   notStarted: number;
 }
 
+/** How the strategy's guards worked: lock traffic, and where repeat buyers were turned away. */
+export interface GuardCounts {
+  /** Lock acquisitions asked for (each purchase that reached the lock asks once). */
+  lockRequests: number;
+  /** Lock acquisitions granted. */
+  locksGranted: number;
+  /** Lock round trips to Redis, retries included. */
+  lockTries: number;
+  /** Attempts answered before touching the lock: the buyer look-up's cheap rejection. */
+  rejectedBeforeLock: number;
+  /** Duplicates by the guard that caught them: precheck, recheck (under the lock), script, ledger. */
+  duplicatesBy: Record<string, number>;
+}
+
+/** Timing of one kind of SQL statement, its two measured parts and their sum, in µs. */
+export interface SqlStatementTiming {
+  count: number;
+  /** Statements that failed (an infrastructure error; a refused duplicate is not a failure). */
+  failed: number;
+  /** Waiting for a pool connection. */
+  wait: LatencySummary;
+  /** Executing on the connection: network and server. */
+  exec: LatencySummary;
+  /** What the caller waited: wait + exec. */
+  total: LatencySummary;
+}
+
+/** One statement slower than the threshold. */
+export interface SlowStatement {
+  kind: string;
+  /** When it was asked for, ms after the barrier release (negative: before it). */
+  atMs: number;
+  totalUs: number;
+  waitUs: number;
+  execUs: number;
+}
+
+/** Where the time of the run's SQL went (the seed's slow-SQL analysis). */
+export interface SqlSummary {
+  /** Per statement kind (insert, select, …). */
+  statements: Record<string, SqlStatementTiming>;
+  /** Statements slower than the threshold, client-side (pool wait included). */
+  slow: {
+    thresholdMs: number;
+    count: number;
+    /** Of the time the slow statements took, the share spent waiting for a connection (0–1). */
+    waitShare: number;
+    /** Slow statements that waited longer than they executed. */
+    mostlyWaiting: number;
+    /** The slowest, slowest first (at most 10). */
+    slowest: SlowStatement[];
+  };
+  /** What the server itself counted, when it could be read. */
+  server?: { source: string; writes: number; slow: number; thresholdMs: number; sessions: number };
+  /** Where each figure came from. */
+  sources: { wait: string; exec: string };
+}
+
+/** The live view of the SQL timings for a dashboard. */
+export interface SqlLive {
+  statements: number;
+  waitP99Us: number;
+  execP99Us: number;
+  slow: number;
+  thresholdMs: number;
+}
+
 /** A group of errors with one cause, e.g. `ER_CON_COUNT_ERROR: Too many connections` × 312. */
 export interface ErrorCause {
   cause: string;
@@ -77,8 +144,22 @@ export interface RunResult {
   seed: number;
   /** Where this run's data lives: Redis key prefix and MySQL ticket_name. */
   data: { sale: string; redisKeys: string[]; mysqlTicketName: string };
-  params: { users: number; stock: number; concurrency: number | null; poolSize: number };
+  params: {
+    users: number;
+    stock: number;
+    /** spam: concurrent purchases per user. */
+    requestsPerUser?: number;
+    /** Attempts the run set out to make (users × requests per user). */
+    attempts: number;
+    concurrency: number | null;
+    poolSize: number;
+    /** Threshold of the sql section's slow statements, ms. */
+    slowSqlMs: number;
+  };
   counts: RunCounts;
+  guards: GuardCounts;
+  /** Where the SQL time went; absent when the run made no MySQL statement. */
+  sql?: SqlSummary;
   errorCauses: ErrorCause[];
   checks: CheckResult[];
   latency: Record<string, OperationLatency>;
@@ -121,6 +202,9 @@ export interface RunSnapshot {
   ratePerSec: number;
   /** Latency of everything completed so far (all outcomes). */
   latency: LatencyOverview | undefined;
+  guards: GuardCounts;
+  /** SQL timings so far; undefined before the first statement. */
+  sql: SqlLive | undefined;
 }
 
 /** A run in progress as a renderer sees it: pull snapshots, await the result, or stop it. */

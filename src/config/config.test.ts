@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(7);
     expect(problems.join('\n')).toMatch(/--users .* \(got 0\)/);
     expect(problems.join('\n')).toMatch(/--stock .*not a number/);
-    expect(problems.join('\n')).toMatch(/--strategy "magic" is not one of naive, lock, lua/);
+    expect(problems.join('\n')).toMatch(/--strategy "magic" is not one of naive, lock, precheck, dcl, lua/);
     expect(problems.join('\n')).toMatch(/TICKETSIM_KAFKA_BROKERS: Kafka broker "nohost" is not host:port/);
   });
 
@@ -50,6 +50,25 @@ describe('loadConfig', () => {
 
   it('rejects a database name that is not a plain identifier', () => {
     expect(buildConfig({ mysqlUrl: 'mysql://root@127.0.0.1/bad-name' }, {}).problems[0]).toMatch(/database name "bad-name"/);
+  });
+
+  it('takes the workload defaults of the scenario', () => {
+    expect(loadConfig({ scenario: 'spam' }, {}).run).toMatchObject({ users: 100, stock: 100, requestsPerUser: 20, slowSqlMs: 500 });
+    expect(loadConfig({ scenario: 'spam', users: 1, requestsPerUser: 1000 }, {}).run).toMatchObject({ users: 1, requestsPerUser: 1000 });
+    expect(loadConfig({}, {}).run.requestsPerUser).toBeUndefined();
+  });
+
+  it('refuses bad values of the spam and sql flags, one line each', () => {
+    const problems = (flags: Parameters<typeof buildConfig>[0]) => buildConfig(flags, {}).problems;
+    expect(problems({ scenario: 'spam', requestsPerUser: 0 })).toEqual(['--requests-per-user must be a whole number from 1 to 1000000 (got 0)']);
+    expect(problems({ scenario: 'spam', requestsPerUser: 2.5 })[0]).toMatch(/--requests-per-user must be a whole number/);
+    expect(problems({ scenario: 'spam', requestsPerUser: Number.NaN })[0]).toMatch(/\(got not a number\)/);
+    expect(problems({ scenario: 'spam', users: 2000, requestsPerUser: 1000 })).toEqual([
+      '--users × --requests-per-user must be at most 1,000,000 attempts (got 2,000,000)',
+    ]);
+    expect(problems({ scenario: 'oversell', requestsPerUser: 5 })).toEqual(['--requests-per-user applies to the spam scenario only, not oversell']);
+    expect(problems({ slowSqlMs: 0 })[0]).toMatch(/--slow-sql-ms must be a whole number from 1/);
+    expect(problems({ slowSqlMs: -5 })[0]).toMatch(/--slow-sql-ms/);
   });
 
   it('treats a bare --report as the default path', () => {

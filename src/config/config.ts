@@ -1,7 +1,9 @@
 // Environment + flags → one frozen Config. Defaults come from defaults.ts; validate() collects every
 // problem at once so the user sees all of them in a single exit-2 message.
-import { DEFAULTS, ENV, INFRA_MODES, LIMITS, SCENARIOS, STRATEGIES } from './defaults.js';
-import type { InfraMode, ScenarioName, StrategyName } from './defaults.js';
+import { DEFAULTS, ENV, INFRA_MODES, LIMITS, SCENARIOS, SCENARIO_DEFAULTS } from './defaults.js';
+import type { InfraMode, ScenarioName } from './defaults.js';
+import { STRATEGIES } from './strategies.js';
+import type { StrategyName } from './strategies.js';
 import { endpointOfUrl, isLoopback, parseBrokerList } from './endpoints.js';
 import type { Endpoint } from './endpoints.js';
 import { UsageError } from '../errors.js';
@@ -21,10 +23,14 @@ export interface RunConfig {
   infra: InfraMode;
   users: number;
   stock: number;
+  /** spam: concurrent purchases each user fires; undefined for scenarios without repeats. */
+  requestsPerUser: number | undefined;
   poolSize: number;
   /** Max purchases in flight; undefined = all users at once. */
   concurrency: number | undefined;
   seed: number;
+  /** Statements slower than this (ms, client-side, pool wait included) are listed as slow. */
+  slowSqlMs: number;
   json: boolean;
   /** Markdown report path; true = the default path; undefined = no report. */
   report: string | true | undefined;
@@ -42,6 +48,8 @@ export interface RawFlags {
   infra?: string;
   users?: number;
   stock?: number;
+  requestsPerUser?: number;
+  slowSqlMs?: number;
   poolSize?: number;
   concurrency?: number;
   seed?: number;
@@ -98,14 +106,37 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const scenario = oneOf(flags.scenario ?? DEFAULTS.scenario, SCENARIOS, 'scenario', problems);
   const strategy = oneOf(flags.strategy ?? DEFAULTS.strategy, STRATEGIES, '--strategy', problems);
   const infra = oneOf(flags.infra ?? DEFAULTS.infra, INFRA_MODES, '--infra', problems);
-  const users = integer(flags.users ?? DEFAULTS.users, '--users', 1, LIMITS.maxUsers, problems);
-  const stock = integer(flags.stock ?? DEFAULTS.stock, '--stock', 1, LIMITS.maxStock, problems);
+  // An unknown scenario is already a problem; its workload then falls back to oversell's.
+  const workload = SCENARIO_DEFAULTS[scenario] ?? SCENARIO_DEFAULTS.oversell;
+  const users = integer(flags.users ?? workload.users, '--users', 1, LIMITS.maxUsers, problems);
+  const stock = integer(flags.stock ?? workload.stock, '--stock', 1, LIMITS.maxStock, problems);
+  const requestsPerUser = buildRequestsPerUser(flags, scenario, workload.requestsPerUser, users, problems);
   const poolSize = integer(flags.poolSize ?? DEFAULTS.poolSize, '--pool-size', 1, LIMITS.maxPoolSize, problems);
   const seed = integer(flags.seed ?? DEFAULTS.seed, '--seed', 0, Number.MAX_SAFE_INTEGER, problems);
   const concurrency =
     flags.concurrency === undefined ? undefined : integer(flags.concurrency, '--concurrency', 1, LIMITS.maxConcurrency, problems);
+  const slowSqlMs = integer(flags.slowSqlMs ?? DEFAULTS.slowSqlMs, '--slow-sql-ms', 1, LIMITS.maxSlowSqlMs, problems);
   const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
-  return { scenario, strategy, infra, users, stock, poolSize, concurrency, seed, json: flags.json ?? false, report };
+  return { scenario, strategy, infra, users, stock, requestsPerUser, poolSize, concurrency, seed, slowSqlMs, json: flags.json ?? false, report };
+}
+
+/** --requests-per-user: only where the scenario repeats requests, and within the attempt limit. */
+function buildRequestsPerUser(
+  flags: RawFlags,
+  scenario: string,
+  fallback: number | undefined,
+  users: number,
+  problems: string[],
+): number | undefined {
+  if (fallback === undefined) {
+    if (flags.requestsPerUser !== undefined) problems.push(`--requests-per-user applies to the spam scenario only, not ${scenario}`);
+    return undefined;
+  }
+  const perUser = integer(flags.requestsPerUser ?? fallback, '--requests-per-user', 1, LIMITS.maxAttempts, problems);
+  if (Number.isInteger(users) && Number.isInteger(perUser) && users * perUser > LIMITS.maxAttempts) {
+    problems.push(`--users × --requests-per-user must be at most ${LIMITS.maxAttempts.toLocaleString('en-US')} attempts (got ${(users * perUser).toLocaleString('en-US')})`);
+  }
+  return perUser;
 }
 
 function databaseOf(mysqlUrl: string, problems: string[]): string | undefined {

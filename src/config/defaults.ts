@@ -1,12 +1,9 @@
 // Every default ticketsim uses, declared once. Flags and env vars override these (see config.ts).
+import type { StrategyName } from './strategies.js';
 
-/** Scenarios the CLI knows; only those in IMPLEMENTED_SCENARIOS can run today. */
+/** Scenarios the CLI knows; only those the scenario catalogue implements can run today. */
 export const SCENARIOS = ['oversell', 'spam', 'cancel-storm', 'write-behind'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
-
-/** Concurrency-control strategies of the engine (DESIGN.md §2). */
-export const STRATEGIES = ['naive', 'lock', 'lua'] as const;
-export type StrategyName = (typeof STRATEGIES)[number];
 
 /** Where the services come from: real ones, in-process ones, or real when reachable. */
 export const INFRA_MODES = ['auto', 'memory', 'real'] as const;
@@ -19,17 +16,35 @@ export const DEFAULTS = Object.freeze({
   scenario: 'oversell' as ScenarioName,
   strategy: 'lua' as StrategyName,
   infra: 'auto' as InfraMode,
-  users: 1000,
-  stock: 100,
   poolSize: 10,
   seed: 1,
+  /** A statement slower than this is listed as slow: the seed's 0.5 s INSERTs. */
+  slowSqlMs: 500,
   /** How long a service may take to answer before it counts as unreachable. */
   connectTimeoutMs: 1500,
+});
+
+/** The workload of each scenario when flags do not say otherwise. */
+export interface ScenarioDefaults {
+  users: number;
+  stock: number;
+  /** spam: concurrent purchases each user fires. */
+  requestsPerUser?: number;
+}
+
+export const SCENARIO_DEFAULTS: Readonly<Record<ScenarioName, ScenarioDefaults>> = Object.freeze({
+  oversell: { users: 1000, stock: 100 },
+  spam: { users: 100, stock: 100, requestsPerUser: 20 },
+  'cancel-storm': { users: 1000, stock: 100 },
+  'write-behind': { users: 10_000, stock: 5000 },
 });
 
 /** Upper bounds that keep a run bounded in count and time. */
 export const LIMITS = Object.freeze({
   maxUsers: 1_000_000,
+  /** Attempts of one run (users × requests per user). */
+  maxAttempts: 1_000_000,
+  maxSlowSqlMs: 3_600_000,
   maxStock: 10_000_000,
   maxPoolSize: 10_000,
   maxConcurrency: 100_000,

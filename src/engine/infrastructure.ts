@@ -14,7 +14,7 @@ import { createMemoryInfrastructure } from './memory/index.js';
 import { createRealClock } from './real-clock.js';
 import { acceptsConnection } from './tcp-probe.js';
 import { attributeErrors } from './attribute-errors.js';
-import type { Infrastructure } from './ports.js';
+import type { EngineObserver, Infrastructure } from './ports.js';
 
 export type ServiceName = 'redis' | 'mysql' | 'kafka';
 
@@ -24,6 +24,10 @@ export interface OpenOptions {
   needs: readonly ServiceName[];
   poolSize: number;
   seed: number;
+  /** Hears about lock acquisitions and SQL statements (the run's measurements). */
+  observer?: EngineObserver;
+  /** The server counts statements slower than this (session long_query_time), for the sql section. */
+  slowSqlMs?: number;
 }
 
 /** Opened infrastructure and the one-line reason it was chosen. */
@@ -37,27 +41,24 @@ const AUTO_PROBE_MS = 1000;
 
 /** Opens real or in-process infrastructure; real-mode connection failures throw InfrastructureError. */
 export async function openInfrastructure(options: OpenOptions): Promise<OpenedInfrastructure> {
-  if (options.mode === 'memory') {
-    return { infra: createMemoryInfrastructure({ seed: options.seed, poolSize: options.poolSize }), reason: '--infra memory' };
-  }
+  const inProcess = () =>
+    createMemoryInfrastructure({ seed: options.seed, poolSize: options.poolSize, observer: options.observer, slowSqlMs: options.slowSqlMs });
+  if (options.mode === 'memory') return { infra: inProcess(), reason: '--infra memory' };
   if (options.mode === 'auto') {
     const missing = await firstUnreachable(options.needs.map((name) => [name, endpointOf(options.services, name)] as const));
-    if (missing !== undefined) {
-      const infra = createMemoryInfrastructure({ seed: options.seed, poolSize: options.poolSize });
-      return { infra, reason: `auto: ${missing} unreachable; --infra real requires the real services` };
-    }
+    if (missing !== undefined) return { infra: inProcess(), reason: `auto: ${missing} unreachable; --infra real requires the real services` };
   }
   const infra = await openReal(options);
   const reason = options.mode === 'auto' ? `auto: ${options.needs.join(' and ')} answered` : '--infra real';
   return { infra, reason };
 }
 
-async function openReal({ services, poolSize }: OpenOptions): Promise<Infrastructure> {
+async function openReal({ services, poolSize, observer, slowSqlMs }: OpenOptions): Promise<Infrastructure> {
   const timeout = { connectTimeoutMs: services.connectTimeoutMs };
   const redis = await connectRedis({ ...services.redis, ...timeout });
   let pool;
   try {
-    pool = await connectMysql({ ...services.mysql, ...timeout }, poolSize);
+    pool = await connectMysql({ ...services.mysql, ...timeout }, poolSize, { sessionLongQueryMs: slowSqlMs });
   } catch (error) {
     redis.disconnect();
     throw error;
@@ -65,12 +66,14 @@ async function openReal({ services, poolSize }: OpenOptions): Promise<Infrastruc
   const redisServerVersion = await redisVersion(redis);
   const [rows] = await pool.query('SELECT VERSION() AS version');
   const mysqlVersion = String((rows as { version: string }[])[0]?.version);
+  const clock = createRealClock();
+  const ledger = createMysqlLedger(pool, { clock, observer, poolSize, sessionLongQueryMs: slowSqlMs });
   return {
     kind: 'real',
     inventory: attributeErrors(createRedisInventory(redis), 'redis', formatEndpoint(services.redis.endpoint)),
-    locks: attributeErrors(createRedlockLocks(redis), 'redis', formatEndpoint(services.redis.endpoint)),
-    ledger: attributeErrors(createMysqlLedger(pool), 'mysql', formatEndpoint(services.mysql.endpoint)),
-    clock: createRealClock(),
+    locks: attributeErrors(createRedlockLocks(redis, { observer }), 'redis', formatEndpoint(services.redis.endpoint)),
+    ledger: attributeErrors(ledger, 'mysql', formatEndpoint(services.mysql.endpoint)),
+    clock,
     versions: { redis: redisServerVersion, mysql: mysqlVersion },
     close: async () => {
       redis.disconnect();

@@ -55,12 +55,30 @@ export interface PurchaseRow {
   rows: number;
 }
 
+/**
+ * What the database server itself counted for the ledger's statements, read from its own
+ * sessions (not from ticketsim's timers), to confirm or contradict the client-side timings.
+ */
+export interface ServerStatementStats {
+  /** Where the figures come from, e.g. `SHOW SESSION STATUS of 10 pool sessions`. */
+  source: string;
+  /** Data-changing statements the server executed (Com_insert + Com_delete), summed over sessions. */
+  writes: number;
+  /** Statements the server itself found slower than `thresholdMs` (Slow_queries), execution only. */
+  slow: number;
+  thresholdMs: number;
+  /** How many sessions were read; a session that died during the run took its counters with it. */
+  sessions: number;
+}
+
 /** The MySQL side: the purchases table, through a bounded connection pool. */
 export interface Ledger {
   /** Inserts one purchase synchronously. Infrastructure failures throw. */
   record(sale: SaleId, user: UserId): Promise<LedgerWrite>;
   /** Every buyer of the sale with their row count, read from the table itself. */
   purchases(sale: SaleId): Promise<PurchaseRow[]>;
+  /** The server's own count of this ledger's statements (undefined when it cannot tell). */
+  serverStats(): Promise<ServerStatementStats | undefined>;
 }
 
 /** Time as the engine and the runner see it; the in-process infrastructure uses a virtual clock. */
@@ -71,11 +89,18 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
+/**
+ * Which guard turned a repeat buyer away: the buyer-set look-up before the lock (`precheck`), the
+ * look-up again under the lock (`recheck`), the atomic Lua script (`script`), or MySQL's
+ * UNIQUE(user_id, ticket_name) key (`ledger`).
+ */
+export type DuplicateGuard = 'precheck' | 'recheck' | 'script' | 'ledger';
+
 /** The result of one purchase attempt: an outcome, never an exception (errors are thrown). */
 export type PurchaseOutcome =
   | { kind: 'purchased' }
   | { kind: 'sold-out' }
-  | { kind: 'duplicate' }
+  | { kind: 'duplicate'; caughtBy: DuplicateGuard }
   | { kind: 'lock-timeout' };
 
 export type OutcomeKind = PurchaseOutcome['kind'];
@@ -92,6 +117,33 @@ export interface StrategyDeps {
   ledger: Ledger;
   locks: Locks;
   clock: Clock;
+}
+
+/** Kinds of SQL statement the ledger runs. */
+export type StatementKind = 'insert' | 'select';
+
+/** One SQL statement as the ledger timed it, in µs of the infrastructure's clock. */
+export interface StatementTiming {
+  kind: StatementKind;
+  /** When the ledger was asked to run it. */
+  startUs: number;
+  /** Waiting for a pool connection (measured: from the request to the connection in hand). */
+  waitUs: number;
+  /** Executing on the connection (measured: from sending the statement to its reply). */
+  execUs: number;
+  /** False when it failed (the failure is also thrown to the caller). */
+  ok: boolean;
+}
+
+/**
+ * Hooks through which the engine says what it did, for whoever measures it (the scenarios). Every
+ * hook is optional, synchronous and must not throw; the engine never measures anything itself.
+ */
+export interface EngineObserver {
+  /** A lock acquisition ended, granted or not, after `tries` round trips to Redis (retries included). */
+  lockAcquisition?(granted: boolean, tries: number): void;
+  /** A SQL statement ended. */
+  statement?(timing: StatementTiming): void;
 }
 
 /** A connected set of ports, real or in-process, and how to close it. */

@@ -1,6 +1,6 @@
 // Realistic RunResult fixtures for renderer tests and demos: a passing lua run (1,000 buyers,
 // stock 100), a failing naive run that oversells, and an interrupted run with connection errors.
-import type { HistogramBucket, LatencySummary, OperationLatency, RunResult } from '../result.js';
+import type { HistogramBucket, LatencySummary, OperationLatency, RunResult, SqlSummary } from '../result.js';
 
 function summary(count: number, p50: number, p90: number, p99: number, p999: number, max: number): LatencySummary {
   return { unit: 'us', count, min: Math.min(41, p50), mean: Math.round((p50 + p90) / 2), p50, p90, p99, p999, max };
@@ -20,6 +20,47 @@ export const purchaseLatency: OperationLatency = {
   },
   buckets: buckets([3, 41, 212, 380, 251, 86, 21, 6]),
   raw: summary(1000, 388, 1102, 3006, 5800, 6002),
+};
+
+const clientSources: SqlSummary['sources'] = {
+  wait: 'measured by ticketsim on the wall clock: from asking the pool for a connection to having it',
+  exec: 'measured by ticketsim on the wall clock: from sending the statement on that connection to its reply',
+};
+
+/** The 100 INSERTs of a 1,000-buyer lua run through pool 10, and the checks' SELECT: nothing slow. */
+export const quickSql: SqlSummary = {
+  statements: {
+    insert: { count: 100, failed: 0, wait: summary(100, 2100, 4400, 5000, 5000, 5000), exec: summary(100, 880, 1500, 2900, 2900, 2900), total: summary(100, 3100, 5600, 7300, 7300, 7300) },
+    select: { count: 1, failed: 0, wait: summary(1, 12, 12, 12, 12, 12), exec: summary(1, 900, 900, 900, 900, 900), total: summary(1, 912, 912, 912, 912, 912) },
+  },
+  slow: { thresholdMs: 500, count: 0, waitShare: 0, mostlyWaiting: 0, slowest: [] },
+  server: { source: 'SHOW SESSION STATUS (Com_insert + Com_delete, Slow_queries) of 10 pool sessions, session long_query_time 0.5 s', writes: 100, slow: 0, thresholdMs: 500, sessions: 10 },
+  sources: clientSources,
+};
+
+/** 10,000 INSERTs through pool 10: the seed's "INSERT takes over 0.5 s", almost all of it waiting. */
+export const slowSql: SqlSummary = {
+  statements: {
+    insert: {
+      count: 10_000,
+      failed: 0,
+      wait: summary(10_000, 812_000, 1_402_000, 1_530_000, 1_551_000, 1_552_000),
+      exec: summary(10_000, 1_100, 2_300, 4_100, 9_800, 12_000),
+      total: summary(10_000, 814_000, 1_404_000, 1_533_000, 1_553_000, 1_554_000),
+    },
+  },
+  slow: {
+    thresholdMs: 500,
+    count: 6_512,
+    waitShare: 0.998,
+    mostlyWaiting: 6_512,
+    slowest: [
+      { kind: 'insert', atMs: 3.2, totalUs: 1_554_000, waitUs: 1_551_000, execUs: 3_000 },
+      { kind: 'insert', atMs: 3.2, totalUs: 1_553_500, waitUs: 1_550_900, execUs: 2_600 },
+    ],
+  },
+  server: { source: 'SHOW SESSION STATUS (Com_insert + Com_delete, Slow_queries) of 10 pool sessions, session long_query_time 0.5 s', writes: 10_000, slow: 0, thresholdMs: 500, sessions: 10 },
+  sources: clientSources,
 };
 
 const passingChecks: RunResult['checks'] = [
@@ -42,8 +83,10 @@ export const passingResult: RunResult = {
     redisKeys: ['ticketsim:{concert-01JQ7Z4K2M}:stock', 'ticketsim:{concert-01JQ7Z4K2M}:buyers'],
     mysqlTicketName: 'concert-01JQ7Z4K2M',
   },
-  params: { users: 1000, stock: 100, concurrency: null, poolSize: 10 },
+  params: { users: 1000, stock: 100, attempts: 1000, concurrency: null, poolSize: 10, slowSqlMs: 500 },
   counts: { attempts: 1000, purchased: 100, soldOut: 900, duplicate: 0, lockTimeout: 0, cancelled: 0, errors: 0, notStarted: 0 },
+  guards: { lockRequests: 0, locksGranted: 0, lockTries: 0, rejectedBeforeLock: 0, duplicatesBy: {} },
+  sql: quickSql,
   errorCauses: [],
   checks: passingChecks,
   latency: { purchase: purchaseLatency },
@@ -68,6 +111,23 @@ export const failingResult: RunResult = {
     passingChecks[2]!,
   ],
   command: 'ticketsim run oversell --strategy naive --users 1000 --stock 100 --infra real --seed 42',
+  ok: false,
+};
+
+/** A spam run of the lock strategy: repeat buyers leaked seats, caught by conservation. */
+export const spamLockResult: RunResult = {
+  ...passingResult,
+  scenario: 'spam',
+  strategy: 'lock',
+  runId: '01JQ7ZF1AA',
+  params: { users: 100, stock: 100, requestsPerUser: 20, attempts: 2000, concurrency: null, poolSize: 10, slowSqlMs: 500 },
+  counts: { attempts: 2000, purchased: 52, soldOut: 1900, duplicate: 48, lockTimeout: 0, cancelled: 0, errors: 0, notStarted: 0 },
+  guards: { lockRequests: 2000, locksGranted: 2000, lockTries: 9130, rejectedBeforeLock: 0, duplicatesBy: { ledger: 48 } },
+  checks: [
+    { name: 'no-double-buyer', ok: true, expected: '≤ 1 row per user', observed: 'none twice', detail: 'one per person' },
+    { name: 'conservation', ok: false, expected: 'left + sold = 100', observed: '0 + 52 = 52', detail: '48 seats leaked (taken from the stock, held by no buyer)' },
+  ],
+  command: 'ticketsim run spam --users 100 --requests-per-user 20 --stock 100 --strategy lock --infra real --seed 1 --pool-size 10',
   ok: false,
 };
 

@@ -1,7 +1,7 @@
 // Tests of the markdown report: every section present, numbers equal to the RunResult's, a
 // valid-looking mermaid xychart whose bars are the bucket counts, and ✗/FAIL for a failing run.
 import { describe, expect, it } from 'vitest';
-import { failingResult, interruptedResult, passingResult } from './fixtures.js';
+import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult } from './fixtures.js';
 import { renderMarkdownReport } from './markdown.js';
 import { mermaidHistogram } from './mermaid.js';
 
@@ -24,7 +24,7 @@ describe('renderMarkdownReport', () => {
     expect(report).toContain('| MySQL | 10.11.6-MariaDB |');
     expect(report).toContain('| Kafka | not used |');
     expect(report).toContain('| Infrastructure | real (auto: redis and mysql answered) |');
-    expect(report).toContain('| oversell | lua | 1000 | 100 | unlimited | 10 | 42 |');
+    expect(report).toContain('| oversell | lua | 1000 | 1 | 1000 | 100 | unlimited | 10 | 500 | 42 |');
     expect(report).toContain('## Verdict: ✓ PASS');
     expect(report).toContain('| ✓ | no-oversell | ≤ 100 sold | 100 sold | redis stock 0, mysql rows 100 |');
     expect(report).toContain('- Run id: `01JQ7Z4K2M`');
@@ -82,5 +82,39 @@ describe('renderMarkdownReport', () => {
     const empty = renderMarkdownReport({ ...passingResult, latency: {} }, meta);
     expect(empty).not.toContain('```mermaid');
     expect(empty).toContain('No latency was recorded.');
+  });
+});
+
+describe('renderMarkdownReport on spam and slow SQL', () => {
+  it('says in two lines what the strategy does and why it failed', () => {
+    const report = renderMarkdownReport(spamLockResult, meta);
+    expect(report).toContain('- **What it does:** `lock` takes one Redlock lock per sale');
+    expect(report).toContain(
+      '- **Why it failed:** conservation: 48 seats leaked (taken from the stock, held by no buyer). Why: a repeat request of a buyer decrements the stock again',
+    );
+    expect(report).toContain('| lock tries (Redis round trips, retries included) | 9130 |');
+    expect(report).toContain('| duplicates caught by ledger | 48 |');
+  });
+
+  it('says why a strategy held', () => {
+    expect(renderMarkdownReport(passingResult, meta)).toContain('- **Why it held:** Every check held: nothing can run between the check and the decrement');
+  });
+
+  it('shows where the SQL time went, the slowest statements and the source of every figure', () => {
+    const report = renderMarkdownReport({ ...passingResult, sql: slowSql }, meta);
+    const section = report.slice(report.indexOf('## SQL: where the time went'), report.indexOf('## Checks'));
+    expect(section).toContain(
+      '6,512 of 10,000 statements took over 500 ms; 99.8% of their time was spent waiting for a pool connection (6,512 waited longer than they ran). Server: 10,000 writes executed, 0 slower than 0.5 s on the server.',
+    );
+    expect(section).toContain('| **insert** · pool wait | 10000 | 41 | 812000 | 1402000 | 1530000 | 1551000 | 1552000 |');
+    expect(section).toContain('| insert · execution | 10000 |');
+    expect(section).toContain('| insert | 3.2 | 1554000 | 1551000 | 3000 |');
+    expect(section).toContain('- Pool wait: measured by ticketsim on the wall clock: from asking the pool for a connection to having it.');
+    expect(section).toContain('- Server: SHOW SESSION STATUS (Com_insert + Com_delete, Slow_queries) of 10 pool sessions, session long_query_time 0.5 s.');
+  });
+
+  it('says so when no SQL ran', () => {
+    const { sql: _unused, ...withoutSql } = passingResult;
+    expect(renderMarkdownReport(withoutSql, meta)).toContain('## SQL: where the time went\n\nNo SQL statement ran.');
   });
 });

@@ -4,6 +4,8 @@
 import type { LatencySummary, RunResult } from '../result.js';
 import { PERCENTILES, formatConcurrency, percentileValues, verdictOf } from './format.js';
 import { histogramSection } from './mermaid.js';
+import { serverSentence, slowSentence, statementRows } from './sql.js';
+import { duplicatesSentence, lockSentence, strategyLines } from './strategy.js';
 
 /** Facts about the report itself rather than the run. */
 export interface ReportMeta {
@@ -55,9 +57,74 @@ function environmentSection(result: RunResult): string {
 function parametersSection(result: RunResult): string {
   const { params } = result;
   return mdTable(
-    ['Scenario', 'Strategy', 'Users', 'Stock', 'Concurrency', 'Pool size', 'Seed'],
-    [[result.scenario, result.strategy, params.users, params.stock, formatConcurrency(params.concurrency), params.poolSize, result.seed]],
+    ['Scenario', 'Strategy', 'Users', 'Requests per user', 'Attempts', 'Stock', 'Concurrency', 'Pool size', 'Slow SQL (ms)', 'Seed'],
+    [
+      [
+        result.scenario,
+        result.strategy,
+        params.users,
+        params.requestsPerUser ?? 1,
+        params.attempts,
+        params.stock,
+        formatConcurrency(params.concurrency),
+        params.poolSize,
+        params.slowSqlMs,
+        result.seed,
+      ],
+    ],
   );
+}
+
+function strategySection(result: RunResult): string {
+  const [does, verdict] = strategyLines(result);
+  return `- **What it does:** ${does}\n- **${result.ok ? 'Why it held' : 'Why it failed'}:** ${verdict}`;
+}
+
+function guardsSection(result: RunResult): string {
+  const { guards } = result;
+  const table = mdTable(
+    ['Guard', 'Count'],
+    [
+      ['lock acquisitions asked', guards.lockRequests],
+      ['lock acquisitions granted', guards.locksGranted],
+      ['lock tries (Redis round trips, retries included)', guards.lockTries],
+      ['rejected before the lock', guards.rejectedBeforeLock],
+      ...Object.entries(guards.duplicatesBy).map(([guard, count]): [string, number] => [`duplicates caught by ${guard}`, count]),
+    ],
+  );
+  const summary = [lockSentence(guards), duplicatesSentence(guards)].filter((line) => line !== undefined);
+  return summary.length > 0 ? `${table}\n\n${summary.map((line) => `${line[0]!.toUpperCase()}${line.slice(1)}.`).join(' ')}` : table;
+}
+
+function sqlSection(result: RunResult): string {
+  const { sql } = result;
+  if (sql === undefined) return 'No SQL statement ran.';
+  const rows: (string | number)[][] = [];
+  for (const [kind, timing] of statementRows(sql)) {
+    rows.push(latencyRow(`**${kind}** · pool wait`, timing.wait));
+    rows.push(latencyRow(`${kind} · execution`, timing.exec));
+    rows.push(latencyRow(`${kind} · total`, timing.total));
+  }
+  const slowest = sql.slow.slowest.length === 0
+    ? ''
+    : `\n\nThe slowest statements (ms after the barrier release, µs):\n\n${mdTable(
+        ['Statement', 'At (ms)', 'Total', 'Pool wait', 'Execution'],
+        sql.slow.slowest.map((s) => [s.kind, exact(s.atMs), s.totalUs, s.waitUs, s.execUs]),
+      )}`;
+  const server = sql.server === undefined ? 'the server\'s own count could not be read' : sql.server.source;
+  return [
+    `${slowSentence(sql)[0]!.toUpperCase()}${slowSentence(sql).slice(1)}. ${serverSentence(sql)[0]!.toUpperCase()}${serverSentence(sql).slice(1)}.`,
+    '',
+    'All values in microseconds (µs).',
+    '',
+    mdTable(['Statement · part', 'Count', 'min', ...PERCENTILES.map(([label]) => label)], rows) + slowest,
+    '',
+    'Where each figure came from:',
+    '',
+    `- Pool wait: ${sql.sources.wait}.`,
+    `- Execution: ${sql.sources.exec}.`,
+    `- Server: ${server}.`,
+  ].join('\n');
 }
 
 function outcomesSection(result: RunResult): string {
@@ -127,10 +194,13 @@ export function renderMarkdownReport(result: RunResult, meta: ReportMeta): strin
   const sections: [string, string][] = [
     ['Environment', environmentSection(result)],
     ['Parameters', parametersSection(result)],
+    ['Strategy', strategySection(result)],
     ['Outcomes', outcomesSection(result)],
+    ['Guards', guardsSection(result)],
     ['Errors', errorsSection(result)],
     ['Latency', latencySection(result)],
     ['Latency histogram', histogramsSection(result)],
+    ['SQL: where the time went', sqlSection(result)],
     ['Checks', checksSection(result)],
     ['Data', dataSection(result)],
     ['Reproduce', `\`\`\`sh\n${result.command}\n\`\`\``],

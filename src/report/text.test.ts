@@ -1,7 +1,7 @@
 // Tests of the plain-text summary, start and progress lines: content, verdicts, and no escape
 // codes at all when colour is off (NO_COLOR, not a TTY).
 import { describe, expect, it } from 'vitest';
-import { failingResult, interruptedResult, passingResult } from './fixtures.js';
+import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult } from './fixtures.js';
 import { formatProgressLine, formatStartLine, formatSummary } from './text.js';
 
 describe('formatSummary', () => {
@@ -9,7 +9,7 @@ describe('formatSummary', () => {
 
   it('shows parameters, infra, outcomes, latency, checks and verdict', () => {
     expect(text).toContain('oversell · strategy lua · infra: real (auto: redis and mysql answered)');
-    expect(text).toContain('users 1,000 · stock 100 · concurrency unlimited · pool 10 · seed 42');
+    expect(text).toContain('1,000 users · stock 100 · concurrency unlimited · pool 10 · seed 42');
     expect(text).toMatch(/purchased\s+100\n/);
     expect(text).toMatch(/sold out\s+900\n/);
     expect(text).toMatch(/purchase\s+1,000\s+406µs\s+1\.19ms\s+3\.21ms\s+5\.9ms\s+6\.1ms/);
@@ -58,10 +58,35 @@ describe('start and progress lines', () => {
     const snapshot = {
       scenario: 'oversell', strategy: 'lua', infra: 'real' as const, infraReason: undefined, params: passingResult.params,
       phase: 'running' as const, total: 1000, done: 650, inFlight: 120, counts: { ...passingResult.counts, purchased: 100, soldOut: 550 },
-      elapsedMs: 1200, ratePerSec: 2826.4, latency: undefined,
+      elapsedMs: 1200, ratePerSec: 2826.4, latency: undefined, guards: passingResult.guards, sql: undefined,
     };
     expect(formatProgressLine(snapshot, { color: false })).toBe(
       'running 650/1,000 (65%) · 2,826/s · in flight 120 · purchased 100 · sold out 550 · errors 0 · 1.2s',
     );
+  });
+});
+
+describe('formatSummary: guards and sql', () => {
+  it('shows lock traffic and where duplicates were caught', () => {
+    const text = formatSummary(spamLockResult, { color: false });
+    expect(text).toContain('100 users × 20 requests · stock 100');
+    expect(text).toContain('  2,000 locks granted of 2,000 asked · 9,130 tries · 0 rejected before the lock');
+    expect(text).toContain('  duplicates caught by: ledger 48');
+  });
+
+  it('shows pool wait apart from execution, the finding, the slowest statement and the server count', () => {
+    const text = formatSummary({ ...passingResult, sql: slowSql }, { color: false });
+    expect(text).toMatch(/insert\s+10,000\s+pool wait\s+812ms\s+1\.4s\s+1\.53s/);
+    expect(text).toMatch(/execution\s+1\.1ms\s+2\.3ms\s+4\.1ms/);
+    expect(text).toContain('  6,512 of 10,000 statements took over 500 ms; 99.8% of their time was spent waiting for a pool connection');
+    expect(text).toContain('  slowest: insert 1.55s = 1.55s waiting + 3ms executing');
+    expect(text).toContain('  server: 10,000 writes executed, 0 slower than 0.5 s on the server');
+  });
+
+  it('leaves the sections out when nothing happened there', () => {
+    const { sql: _unused, ...withoutSql } = passingResult;
+    const text = formatSummary(withoutSql, { color: false });
+    expect(text).not.toContain('SQL (client-side)');
+    expect(text).not.toContain('Guards');
   });
 });

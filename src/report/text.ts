@@ -12,6 +12,8 @@ import {
   percentileValues,
   verdictOf,
 } from './format.js';
+import { serverSentence, slowSentence, statementRows } from './sql.js';
+import { duplicatesSentence, lockSentence } from './strategy.js';
 
 /** Colour on or off (off for NO_COLOR and when stdout is not a TTY). */
 export interface TextOptions {
@@ -33,10 +35,16 @@ function infraText(infra: InfraKind | 'connecting', reason: string | undefined, 
   return infra === 'memory' ? paint('yellow', `${text} — in-process, not the real services`, color) : text;
 }
 
+/** `1,000 users` or, when users repeat their purchase, `100 users × 20 requests`. */
+export function formatUsers(params: RunResult['params']): string {
+  const users = `${formatCount(params.users)} user${params.users === 1 ? '' : 's'}`;
+  return params.requestsPerUser === undefined ? users : `${users} × ${formatCount(params.requestsPerUser)} requests`;
+}
+
 /** The first line of a run, e.g. `ticketsim oversell · strategy lua · 1,000 users · stock 100 · infra: real (…)`. */
 export function formatStartLine(info: StartInfo, options: TextOptions): string {
   const head = `${paint('bold', 'ticketsim', options.color)} ${info.scenario} · strategy ${info.strategy}`;
-  const params = `${formatCount(info.params.users)} users · stock ${formatCount(info.params.stock)}`;
+  const params = `${formatUsers(info.params)} · stock ${formatCount(info.params.stock)}`;
   return `${head} · ${params} · ${infraText(info.infra, info.infraReason, options.color)}`;
 }
 
@@ -96,6 +104,28 @@ function latencyLines(result: RunResult): string[] {
   return table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']);
 }
 
+function guardLines(result: RunResult): string[] {
+  const lines = [lockSentence(result.guards), duplicatesSentence(result.guards)].filter((line) => line !== undefined);
+  return lines.map((line) => `  ${line}`);
+}
+
+function sqlLines(result: RunResult, color: boolean): string[] {
+  const { sql } = result;
+  if (sql === undefined) return [];
+  const rows = [['SQL (client-side)', 'count', 'part', ...PERCENTILES.map(([label]) => label)]];
+  for (const [kind, timing] of statementRows(sql)) {
+    rows.push([`  ${kind}`, formatCount(timing.count), 'pool wait', ...percentileValues(timing.wait).map(formatMicros)]);
+    rows.push(['', '', 'execution', ...percentileValues(timing.exec).map(formatMicros)]);
+  }
+  const slowest = sql.slow.slowest[0];
+  return [
+    ...table(rows, ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r']),
+    paint(sql.slow.count > 0 ? 'yellow' : 'dim', `  ${slowSentence(sql)}`, color),
+    ...(slowest ? [`  slowest: ${slowest.kind} ${formatMicros(slowest.totalUs)} = ${formatMicros(slowest.waitUs)} waiting + ${formatMicros(slowest.execUs)} executing`] : []),
+    `  ${serverSentence(sql)}`,
+  ];
+}
+
 function checkLines(result: RunResult, color: boolean): string[] {
   const rows = [['', 'check', 'expected', 'observed', 'detail']];
   for (const check of result.checks) rows.push([check.ok ? '✓' : '✗', check.name, check.expected, check.observed, check.detail]);
@@ -127,7 +157,7 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
   const { params } = result;
   const lines = [
     `${paint('bold', 'ticketsim', color)} ${result.scenario} · strategy ${result.strategy} · ${infraText(result.infra, result.infraReason, color)}`,
-    `users ${formatCount(params.users)} · stock ${formatCount(params.stock)} · concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)} · seed ${result.seed}`,
+    `${formatUsers(params)} · stock ${formatCount(params.stock)} · concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)} · seed ${result.seed}`,
     '',
     paint('bold', 'Outcomes', color),
     ...outcomeLines(result),
@@ -136,8 +166,11 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
     lines.push('', paint('bold', 'Errors', color));
     for (const { cause, count } of result.errorCauses) lines.push(paint('red', `  ${formatCount(count)} × ${cause}`, color));
   }
+  const guards = guardLines(result);
+  if (guards.length > 0) lines.push('', paint('bold', 'Guards', color), ...guards);
   if (Object.keys(result.latency).length > 0) lines.push('', ...latencyLines(result));
   lines.push('', `${formatCount(result.counts.attempts)} attempts in ${formatElapsed(result.durationMs)} · ${formatRate(result.throughput)}`);
+  if (result.sql !== undefined) lines.push('', ...sqlLines(result, color));
   if (result.checks.length > 0) lines.push('', ...checkLines(result, color));
   lines.push(
     '',

@@ -1,8 +1,10 @@
 // The scenarios ticketsim can run today, by name.
 import { oversellScenario } from './oversell.js';
 import type { ScenarioDefinition } from './scenario.js';
+import { spamScenario } from './spam.js';
 
 /** Implemented scenarios; the CLI offers exactly these. */
 export const SCENARIO_CATALOGUE: Readonly<Record<string, ScenarioDefinition>> = Object.freeze({
   oversell: oversellScenario,
+  spam: spamScenario,
 });

@@ -1,11 +1,15 @@
 // The command line that reproduces a run, as written into results and reports.
 import type { RunConfig } from '../config/config.js';
+import { DEFAULTS } from '../config/defaults.js';
 import type { InfraKind } from '../result.js';
 
 /** `ticketsim run oversell --users 1000 --stock 100 --strategy lua --infra real --seed 1 --pool-size 10` */
 export function reproduceCommand(run: RunConfig, infra: InfraKind): string {
-  const parts = ['ticketsim', 'run', run.scenario, '--users', run.users, '--stock', run.stock, '--strategy', run.strategy];
+  const parts = ['ticketsim', 'run', run.scenario, '--users', run.users];
+  if (run.requestsPerUser !== undefined) parts.push('--requests-per-user', run.requestsPerUser);
+  parts.push('--stock', run.stock, '--strategy', run.strategy);
   parts.push('--infra', infra, '--seed', run.seed, '--pool-size', run.poolSize);
   if (run.concurrency !== undefined) parts.push('--concurrency', run.concurrency);
+  if (run.slowSqlMs !== DEFAULTS.slowSqlMs) parts.push('--slow-sql-ms', run.slowSqlMs);
   return parts.join(' ');
 }

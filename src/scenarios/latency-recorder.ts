@@ -9,8 +9,8 @@ import type { HistogramBucket, LatencyOverview, LatencySummary, OperationLatency
 /** One hour in µs: anything slower is clamped (and still counted). */
 const HIGHEST_US = 3_600_000_000;
 
-/** A histogram and the running sum of its values (hdr's own mean walks every bucket). */
-class Track {
+/** A histogram of µs values and their running sum (hdr's own mean walks every bucket). */
+export class LatencyTrack {
   readonly histogram: Histogram = hdr.build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: HIGHEST_US,
@@ -19,9 +19,21 @@ class Track {
   });
   private sumUs = 0;
 
+  /** Records one value, clamped to 1 µs … 1 h. */
   record(us: number): void {
-    this.histogram.recordValue(us);
-    this.sumUs += us;
+    const value = clamp(us);
+    this.histogram.recordValue(value);
+    this.sumUs += value;
+  }
+
+  get count(): number {
+    return this.histogram.totalCount;
+  }
+
+  /** One percentile (0 when empty), never above the maximum. */
+  at(percentile: number): number {
+    const h = this.histogram;
+    return h.totalCount === 0 ? 0 : Math.min(h.getValueAtPercentile(percentile), h.maxValue);
   }
 
   /** Percentiles (zeros when empty). */
@@ -30,7 +42,7 @@ class Track {
     const count = h.totalCount;
     const max = count === 0 ? 0 : h.maxValue;
     // A percentile is reported at its bucket's upper edge, which can sit above the exact maximum.
-    const at = (p: number) => (count === 0 ? 0 : Math.min(h.getValueAtPercentile(p), max));
+    const at = (p: number) => this.at(p);
     return {
       unit: 'us',
       count,
@@ -47,9 +59,9 @@ class Track {
 
 /** Latency of one operation (e.g. `purchase`), split by outcome. */
 export class LatencyRecorder {
-  private readonly all = new Track();
-  private readonly raw = new Track();
-  private readonly byOutcome = new Map<string, Track>();
+  private readonly all = new LatencyTrack();
+  private readonly raw = new LatencyTrack();
+  private readonly byOutcome = new Map<string, LatencyTrack>();
   /** log2Counts[k] = values in [2^k, 2^(k+1)) µs. */
   private readonly log2Counts: number[] = [];
   private cachedOverview: LatencyOverview | undefined;
@@ -58,10 +70,10 @@ export class LatencyRecorder {
   record(outcome: string, correctedUs: number, rawUs: number): void {
     const corrected = clamp(correctedUs);
     this.all.record(corrected);
-    this.raw.record(clamp(rawUs));
+    this.raw.record(rawUs);
     let track = this.byOutcome.get(outcome);
     if (track === undefined) {
-      track = new Track();
+      track = new LatencyTrack();
       this.byOutcome.set(outcome, track);
     }
     track.record(corrected);

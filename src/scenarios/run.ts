@@ -7,14 +7,16 @@ import { openInfrastructure } from '../engine/infrastructure.js';
 import type { Infrastructure } from '../engine/ports.js';
 import { createStrategy } from '../engine/strategies/index.js';
 import { InterruptedError, UsageError, describeError } from '../errors.js';
-import type { CheckResult, LiveRun, RunPhase, RunResult, RunSnapshot } from '../result.js';
+import type { CheckResult, LiveRun, RunPhase, RunResult, RunSnapshot, SqlSummary } from '../result.js';
 import { VERSION } from '../version.js';
 import { Burst, emptyCounts } from './burst.js';
 import { SCENARIO_CATALOGUE } from './catalogue.js';
 import { reproduceCommand } from './command-line.js';
+import { GuardTally } from './guard-tally.js';
 import { newRunId } from './run-id.js';
 import { RateMeter } from './rate-meter.js';
 import type { PreparedScenario } from './scenario.js';
+import { SqlRecorder } from './sql-recorder.js';
 
 interface RunEvents {
   phase: [RunPhase];
@@ -33,9 +35,13 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private burst: Burst | undefined;
   private aborted = false;
   private readonly rate = new RateMeter();
+  /** The engine's reports of this run: lock traffic and SQL statements. */
+  private readonly guards = new GuardTally();
+  private readonly sql: SqlRecorder;
 
   constructor(private readonly config: Config) {
     super();
+    this.sql = new SqlRecorder(config.run.slowSqlMs);
     this.connected = new Promise((resolve) => (this.markConnected = resolve));
     this.result = this.execute();
     this.result.then((result) => this.emit('done', result), () => undefined).finally(() => this.markConnected());
@@ -58,14 +64,22 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       infraReason: this.infraReason,
       params: this.params(),
       phase: this.phase,
-      total: run.users,
+      total: this.plannedAttempts(),
       done,
       inFlight: burst?.inFlight ?? 0,
       counts: burst ? { ...burst.counts } : emptyCounts(),
       elapsedMs: burst?.elapsedMs ?? 0,
       ratePerSec: this.rate.sample(performance.now(), done),
       latency: burst && burst.latency.count > 0 ? burst.latency.overview() : undefined,
+      guards: this.guards.snapshot(),
+      sql: this.sql.live(),
     };
+  }
+
+  /** users × requests per user: what the burst will attempt. */
+  private plannedAttempts(): number {
+    const { run } = this.config;
+    return run.users * (run.requestsPerUser ?? 1);
   }
 
   private setPhase(phase: RunPhase): void {
@@ -75,7 +89,15 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
 
   private params(): RunResult['params'] {
     const { run } = this.config;
-    return { users: run.users, stock: run.stock, concurrency: run.concurrency ?? null, poolSize: run.poolSize };
+    return {
+      users: run.users,
+      stock: run.stock,
+      ...(run.requestsPerUser === undefined ? {} : { requestsPerUser: run.requestsPerUser }),
+      attempts: this.plannedAttempts(),
+      concurrency: run.concurrency ?? null,
+      poolSize: run.poolSize,
+      slowSqlMs: run.slowSqlMs,
+    };
   }
 
   private async execute(): Promise<RunResult> {
@@ -83,7 +105,15 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     const scenario = SCENARIO_CATALOGUE[run.scenario];
     if (scenario === undefined) throw new UsageError(`scenario "${run.scenario}" is not implemented yet (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`);
     const startedAt = new Date();
-    const { infra, reason } = await openInfrastructure({ mode: run.infra, services, needs: scenario.needs, poolSize: run.poolSize, seed: run.seed });
+    const { infra, reason } = await openInfrastructure({
+      mode: run.infra,
+      services,
+      needs: scenario.needs,
+      poolSize: run.poolSize,
+      seed: run.seed,
+      observer: { lockAcquisition: this.guards.lockAcquisition, statement: this.sql.record },
+      slowSqlMs: run.slowSqlMs,
+    });
     this.infraKind = infra.kind;
     this.infraReason = reason;
     this.markConnected();
@@ -91,15 +121,21 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       if (this.aborted) throw new InterruptedError('stopped before the run began');
       this.setPhase('setup');
       const strategy = createStrategy(run.strategy, infra);
-      const prepared = await scenario.prepare({ infra, strategy, runId: this.runId, users: run.users, stock: run.stock });
-      const burst = new Burst({ total: prepared.total, concurrency: run.concurrency, clock: infra.clock, attempt: prepared.attempt });
+      const prepared = await scenario.prepare({ infra, strategy, runId: this.runId, run });
+      const attempt = async (index: number) => {
+        const outcome = await prepared.attempt(index);
+        this.guards.outcome(outcome);
+        return outcome.kind;
+      };
+      const burst = new Burst({ total: prepared.total, concurrency: run.concurrency, clock: infra.clock, attempt });
       this.burst = burst;
       if (this.aborted) burst.abort();
       this.setPhase('running');
       await burst.run();
       this.setPhase('checking');
       const { checks, inconclusive } = await this.check(prepared, burst);
-      const result = this.buildResult({ infra, reason, burst, prepared, checks, inconclusive, startedAt });
+      const sql = await this.sqlSummary(infra, burst);
+      const result = this.buildResult({ infra, reason, burst, prepared, checks, inconclusive, sql, startedAt });
       this.setPhase('done');
       return result;
     } finally {
@@ -115,6 +151,16 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     }
   }
 
+  /** The sql section: the ledger's statements as timed, and the server's own count when it answers. */
+  private async sqlSummary(infra: Infrastructure, burst: Burst): Promise<SqlSummary | undefined> {
+    const server = await infra.ledger.serverStats().catch(() => undefined);
+    const clock = infra.kind === 'real' ? 'the wall clock' : 'the in-process virtual clock';
+    return this.sql.summary(burst.releasedUs ?? 0, {
+      wait: `measured by ticketsim on ${clock}: from asking the pool for a connection to having it`,
+      exec: `measured by ticketsim on ${clock}: from sending the statement on that connection to its reply`,
+    }, server);
+  }
+
   private buildResult(parts: {
     infra: Infrastructure;
     reason: string;
@@ -122,6 +168,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     prepared: PreparedScenario;
     checks: CheckResult[];
     inconclusive: string | undefined;
+    sql: SqlSummary | undefined;
     startedAt: Date;
   }): RunResult {
     const { run } = this.config;
@@ -137,6 +184,8 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       data: parts.prepared.data,
       params: this.params(),
       counts: { ...burst.counts },
+      guards: this.guards.snapshot(),
+      ...(parts.sql === undefined ? {} : { sql: parts.sql }),
       errorCauses: burst.errorCauses(),
       checks,
       latency: { purchase: burst.latency.summary() },

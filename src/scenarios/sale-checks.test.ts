@@ -5,6 +5,7 @@ import {
   checkNoDoubleBuyer,
   checkNoOversell,
   checkReportedMatchesData,
+  checkReportedOncePerUser,
   checkSale,
   checkStoresAgree,
 } from './sale-checks.js';
@@ -79,6 +80,12 @@ describe('each check fails on its planted violation', () => {
     expect(check.detail).toBe('99 seats created');
   });
 
+  it('conservation: seats leaked by repeat buyers', () => {
+    const check = checkConservation({ ...healthy(), redisBuyers: users(60) });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe('40 seats leaked (taken from the stock, held by no buyer)');
+  });
+
   it('conservation: the stock key vanished', () => {
     expect(checkConservation({ ...healthy(), remainingStock: undefined }).ok).toBe(false);
   });
@@ -88,6 +95,14 @@ describe('each check fails on its planted violation', () => {
     const check = checkNoDoubleBuyer({ ...o, mysqlRows: [{ userId: 'user-0', rows: 2 }, ...o.mysqlRows.slice(1)] });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('user-0 × 2');
+  });
+
+  it('reported-once-per-user: a user told "purchased" twice', () => {
+    const o = healthy();
+    const check = checkReportedOncePerUser({ ...o, reported: { ...o.reported, repeatPurchasers: [{ userId: 'user-7', times: 2 }] } });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe('user-7 × 2');
+    expect(checkReportedOncePerUser({ ...o, reported: { ...o.reported, repeatPurchasers: [] } }).ok).toBe(true);
   });
 
   it('reported-matches-data: a purchase reported but not stored', () => {

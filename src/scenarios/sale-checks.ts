@@ -16,7 +16,19 @@ export interface SaleObservation {
   /** MySQL: rows of this sale, per user. */
   mysqlRows: readonly PurchaseRow[];
   /** What the runner counted. */
-  reported: { purchased: number; errors: number; lockTimeouts: number; notStarted: number };
+  reported: {
+    purchased: number;
+    errors: number;
+    lockTimeouts: number;
+    notStarted: number;
+    /** Users whose attempts were answered `purchased` more than once (only scenarios that repeat track it). */
+    repeatPurchasers?: readonly { userId: UserId; times: number }[];
+  };
+}
+
+/** The first few users of a list, for a detail column. */
+function sample(users: readonly string[]): string {
+  return users.slice(0, 3).join(', ') + (users.length > 3 ? ', …' : '');
 }
 
 /** Rows sold according to MySQL (every row counts, duplicates included). */
@@ -66,7 +78,6 @@ export function checkStoresAgree(o: SaleObservation): CheckResult {
   const onlyRedis = [...inRedis].filter((u) => !inMysql.has(u));
   const onlyMysql = [...inMysql].filter((u) => !inRedis.has(u));
   const ok = onlyRedis.length === 0 && onlyMysql.length === 0;
-  const sample = (users: string[]) => users.slice(0, 3).join(', ') + (users.length > 3 ? ', …' : '');
   return {
     name: 'redis-mysql-agree',
     ok,
@@ -80,7 +91,10 @@ export function checkStoresAgree(o: SaleObservation): CheckResult {
   };
 }
 
-/** Remaining stock plus seats held by buyers equals the initial stock. */
+/**
+ * Remaining stock plus seats held by buyers equals the initial stock. More means seats were created
+ * (lost updates, over-stocking); fewer means seats leaked: taken from the stock, held by nobody.
+ */
 export function checkConservation(o: SaleObservation): CheckResult {
   const held = new Set(o.redisBuyers).size;
   const total = (o.remainingStock ?? 0) + held;
@@ -90,7 +104,11 @@ export function checkConservation(o: SaleObservation): CheckResult {
     ok,
     expected: `left + sold = ${o.initialStock}`,
     observed: `${o.remainingStock ?? 'missing'} + ${held} = ${total}`,
-    detail: ok ? 'none created or lost' : `${total > o.initialStock ? `${total - o.initialStock} seats created` : `${o.initialStock - total} seats lost`}`,
+    detail: ok
+      ? 'none created or leaked'
+      : total > o.initialStock
+        ? `${total - o.initialStock} seats created`
+        : `${o.initialStock - total} seats leaked (taken from the stock, held by no buyer)`,
   };
 }
 
@@ -120,7 +138,43 @@ export function checkReportedMatchesData(o: SaleObservation): CheckResult {
   };
 }
 
-/** All sale checks, in the order they are shown. */
-export function checkSale(o: SaleObservation): CheckResult[] {
-  return [checkNoOversell, checkExactSellOut, checkStoresAgree, checkConservation, checkNoDoubleBuyer, checkReportedMatchesData].map((check) => check(o));
+/** No user was told `purchased` more than once: one ticket per person, as the buyers saw it. */
+export function checkReportedOncePerUser(o: SaleObservation): CheckResult {
+  const repeats = o.reported.repeatPurchasers ?? [];
+  const ok = repeats.length === 0;
+  return {
+    name: 'reported-once-per-user',
+    ok,
+    expected: '≤ 1 purchase told per user',
+    observed: ok ? 'none twice' : `${repeats.length} users told twice or more`,
+    detail: ok ? 'one per person' : sample(repeats.map((r) => `${r.userId} × ${r.times}`)),
+  };
+}
+
+/** Every sale check by the name it reports. */
+export const SALE_CHECKS = {
+  'no-oversell': checkNoOversell,
+  'exact-sell-out': checkExactSellOut,
+  'redis-mysql-agree': checkStoresAgree,
+  conservation: checkConservation,
+  'no-double-buyer': checkNoDoubleBuyer,
+  'reported-once-per-user': checkReportedOncePerUser,
+  'reported-matches-data': checkReportedMatchesData,
+} as const satisfies Record<string, (o: SaleObservation) => CheckResult>;
+
+export type SaleCheckName = keyof typeof SALE_CHECKS;
+
+/** The checks a one-attempt-per-buyer sale (oversell) runs, in the order they are shown. */
+export const SALE_CHECK_ORDER: readonly SaleCheckName[] = [
+  'no-oversell',
+  'exact-sell-out',
+  'redis-mysql-agree',
+  'conservation',
+  'no-double-buyer',
+  'reported-matches-data',
+];
+
+/** Runs the named checks (default: {@link SALE_CHECK_ORDER}) in order. */
+export function checkSale(o: SaleObservation, names: readonly SaleCheckName[] = SALE_CHECK_ORDER): CheckResult[] {
+  return names.map((name) => SALE_CHECKS[name](o));
 }

@@ -13,6 +13,19 @@ function scaleLatency(latency: OperationLatency | undefined, fraction: number): 
   return { ...latency, buckets, count: buckets.reduce((sum, bucket) => sum + bucket.count, 0) };
 }
 
+/** The live SQL view of `result` part-way through (its final percentiles, scaled counts). */
+function sqlLive(result: RunResult, fraction: number): RunSnapshot['sql'] {
+  const insert = result.sql?.statements.insert;
+  if (!result.sql || !insert || fraction === 0) return undefined;
+  return {
+    statements: Math.floor(insert.count * fraction),
+    waitP99Us: insert.wait.p99,
+    execP99Us: insert.exec.p99,
+    slow: Math.floor(result.sql.slow.count * fraction),
+    thresholdMs: result.sql.slow.thresholdMs,
+  };
+}
+
 /** The snapshot of `result`'s run when `fraction` (0..1) of its attempts had completed. */
 export function snapshotAt(result: RunResult, fraction: number): RunSnapshot {
   const done = Math.floor(result.counts.attempts * fraction);
@@ -24,13 +37,15 @@ export function snapshotAt(result: RunResult, fraction: number): RunSnapshot {
     infraReason: result.infraReason,
     params: result.params,
     phase: finished ? 'done' : fraction === 0 ? 'setup' : 'running',
-    total: result.params.users,
+    total: result.params.attempts,
     done,
-    inFlight: finished ? 0 : Math.min(result.params.users - done, 120),
+    inFlight: finished ? 0 : Math.min(result.params.attempts - done, 120),
     counts: scaleCounts(result.counts, fraction),
     elapsedMs: Math.round(result.durationMs * fraction),
     ratePerSec: finished ? 0 : result.throughput * 1.1,
     latency: scaleLatency(result.latency.purchase, fraction),
+    guards: result.guards,
+    sql: sqlLive(result, fraction),
   };
 }
 
@@ -71,7 +86,7 @@ export function fakeLiveRun(final: RunResult, durationMs = 300): FakeLiveRun {
       state.aborted = true;
       clearTimeout(timer);
       const reached = snapshotAt(final, fraction());
-      const counts = { ...reached.counts, notStarted: final.params.users - reached.counts.attempts };
+      const counts = { ...reached.counts, notStarted: final.params.attempts - reached.counts.attempts };
       settle({ ...final, counts, interrupted: true, durationMs: reached.elapsedMs });
     },
   };

@@ -1,8 +1,13 @@
 // Unit tests of the interactive menu's keyboard reducer.
 import { describe, expect, it } from 'vitest';
-import { menuKey, invalidParams, type MenuKey, type MenuState } from './menu-state.js';
+import { menuKey, menuRows, invalidParams, selectedRow, type MenuKey, type MenuState } from './menu-state.js';
 
-const choices = { scenarios: ['oversell', 'spam'], strategies: ['naive', 'lock', 'dcl', 'lua'], infraModes: ['auto', 'memory', 'real'] };
+const choices = {
+  scenarios: ['oversell', 'spam'],
+  strategies: ['naive', 'lock', 'dcl', 'lua'],
+  infraModes: ['auto', 'memory', 'real'],
+  workloads: { oversell: { users: 1000, stock: 100 }, spam: { users: 100, stock: 100, requestsPerUser: 20 } },
+};
 const noKey: MenuKey = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false,
   escape: false, tab: false, backspace: false, delete: false, ctrl: false,
@@ -51,5 +56,23 @@ describe('menuKey', () => {
   it('refuses to run without users', () => {
     expect(invalidParams({ ...start.params, users: 0 })).toBe('users must be at least 1');
     expect(invalidParams(start.params)).toBeUndefined();
+  });
+
+  it("brings the scenario's workload, and a requests row for spam, keeping numbers the user changed", () => {
+    const spam = press(start, { rightArrow: true }).state;
+    expect(spam.params).toMatchObject({ scenario: 'spam', users: 100, stock: 100, requestsPerUser: 20 });
+    expect(menuRows(spam.params)).toEqual(['scenario', 'strategy', 'users', 'requests', 'stock', 'infra', 'run', 'quit']);
+    const typed = press(spam, { downArrow: true }, { downArrow: true }, { downArrow: true }, '1000');
+    expect(selectedRow(typed.state)).toBe('requests');
+    expect(typed.state.params.requestsPerUser).toBe(1000);
+    const back = press(typed.state, { upArrow: true }, { upArrow: true }, { upArrow: true }, { leftArrow: true }).state;
+    expect(back.params).toEqual({ scenario: 'oversell', strategy: 'lua', users: 1000, stock: 100, infra: 'auto' });
+    expect(menuRows(back.params)).not.toContain('requests');
+    const edited = press(start, { downArrow: true }, { downArrow: true }, '50', { upArrow: true }, { upArrow: true }, { rightArrow: true }).state;
+    expect(edited.params).toMatchObject({ scenario: 'spam', users: 50, requestsPerUser: 20 });
+  });
+
+  it('refuses zero requests per user', () => {
+    expect(invalidParams({ ...start.params, requestsPerUser: 0 })).toBe('requests per user must be at least 1');
   });
 });

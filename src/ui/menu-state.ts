@@ -1,5 +1,6 @@
 // The interactive menu's state and its keyboard reducer, kept pure: (state, key) → state + command.
-// Rows: scenario, strategy, users, stock, infra, then the Run and Quit actions.
+// Rows: scenario, strategy, users, requests per user (scenarios that repeat requests), stock,
+// infra, then the Run and Quit actions.
 import type { Key } from 'ink';
 
 /** The parameters the menu edits and a run starts with. */
@@ -7,22 +8,67 @@ export interface RunParams {
   scenario: string;
   strategy: string;
   users: number;
+  /** Only for scenarios whose users repeat their purchase (spam). */
+  requestsPerUser?: number;
   stock: number;
   infra: string;
 }
 
-/** The values the choice rows cycle through. */
+/** A scenario's workload defaults. */
+export interface Workload {
+  users: number;
+  stock: number;
+  requestsPerUser?: number;
+}
+
+/** The values the choice rows cycle through, and each scenario's workload defaults. */
 export interface MenuChoices {
   scenarios: readonly string[];
   strategies: readonly string[];
   infraModes: readonly string[];
+  /** By scenario; a scenario missing here keeps whatever numbers are set. */
+  workloads?: Readonly<Record<string, Workload>>;
+  /** One line on what a scenario or strategy does, by name, shown while its row is selected. */
+  hints?: Readonly<Record<string, string>>;
 }
 
-/** The menu rows, top to bottom. */
-export const MENU_ROWS = ['scenario', 'strategy', 'users', 'stock', 'infra', 'run', 'quit'] as const;
+/** Every menu row, top to bottom; `requests` shows only when the scenario repeats requests. */
+export const MENU_ROWS = ['scenario', 'strategy', 'users', 'requests', 'stock', 'infra', 'run', 'quit'] as const;
 
 /** One menu row. */
 export type MenuRow = (typeof MENU_ROWS)[number];
+
+/** The rows shown for these parameters. */
+export function menuRows(params: RunParams): MenuRow[] {
+  return MENU_ROWS.filter((row) => row !== 'requests' || params.requestsPerUser !== undefined);
+}
+
+/** The number rows and the parameter each edits. */
+const NUMBER_FIELDS = { users: 'users', requests: 'requestsPerUser', stock: 'stock' } as const;
+type NumberRow = keyof typeof NUMBER_FIELDS;
+
+function isNumberRow(row: MenuRow): row is NumberRow {
+  return row in NUMBER_FIELDS;
+}
+
+/**
+ * Switches the scenario. A number still at the old scenario's default takes the new one's (spam
+ * brings its 100 users × 20 requests), a number the user changed stays; the requests row comes
+ * and goes with the scenario.
+ */
+function switchScenario(params: RunParams, scenario: string, choices: MenuChoices): RunParams {
+  const before = choices.workloads?.[params.scenario];
+  const after = choices.workloads?.[scenario];
+  if (after === undefined) return { ...params, scenario };
+  const carry = (field: 'users' | 'stock'): number => (before === undefined || params[field] === before[field] ? after[field] : params[field]);
+  const next: RunParams = { ...params, scenario, users: carry('users'), stock: carry('stock') };
+  delete next.requestsPerUser;
+  if (after.requestsPerUser !== undefined) {
+    const untouched = params.requestsPerUser === undefined || params.requestsPerUser === before?.requestsPerUser;
+    next.requestsPerUser = untouched ? after.requestsPerUser : params.requestsPerUser;
+  }
+  return next;
+}
 
 /** What the menu shows: the parameters, the selected row, and whether digits are being typed. */
 export interface MenuState {
@@ -35,6 +81,7 @@ export interface MenuState {
 /** The presets ←/→ step through on the number rows. */
 export const PRESETS = {
   users: [1, 10, 100, 500, 1000, 2000, 5000, 10_000, 50_000, 100_000],
+  requests: [1, 2, 5, 10, 20, 50, 100, 1000],
   stock: [0, 1, 10, 50, 100, 500, 1000, 10_000],
 } as const;
 
@@ -52,26 +99,37 @@ function stepPreset(presets: readonly number[], value: number, step: number): nu
   return presets.findLast((preset) => preset < value) ?? value;
 }
 
+/** The row the cursor is on. */
+export function selectedRow(state: MenuState): MenuRow {
+  return menuRows(state.params)[state.row] ?? 'scenario';
+}
+
 function change(state: MenuState, choices: MenuChoices, step: number): MenuState {
-  const row = MENU_ROWS[state.row]!;
-  if (row === 'users' || row === 'stock') {
-    return { ...state, typing: false, params: { ...state.params, [row]: stepPreset(PRESETS[row], state.params[row], step) } };
+  const row = selectedRow(state);
+  if (isNumberRow(row)) {
+    const field = NUMBER_FIELDS[row];
+    const value = stepPreset(PRESETS[row], state.params[field] ?? 0, step);
+    return { ...state, typing: false, params: { ...state.params, [field]: value } };
   }
   if (row === 'run' || row === 'quit') return state;
   const list = choices[CHOICE_LISTS[row]];
-  return { ...state, params: { ...state.params, [row]: cycle(list, state.params[row], step) } };
+  const value = cycle(list, state.params[row], step);
+  if (row === 'scenario') return { ...state, params: switchScenario(state.params, value, choices) };
+  return { ...state, params: { ...state.params, [row]: value } };
 }
 
 function typeDigit(state: MenuState, digit: number | 'erase'): MenuState {
-  const row = MENU_ROWS[state.row]!;
-  if (row !== 'users' && row !== 'stock') return state;
-  const current = state.params[row];
+  const row = selectedRow(state);
+  if (!isNumberRow(row)) return state;
+  const field = NUMBER_FIELDS[row];
+  const current = state.params[field] ?? 0;
   const value = digit === 'erase' ? Math.floor(current / 10) : state.typing ? current * 10 + digit : digit;
-  return { ...state, typing: true, params: { ...state.params, [row]: Math.min(MAX_NUMBER, value) } };
+  return { ...state, typing: true, params: { ...state.params, [field]: Math.min(MAX_NUMBER, value) } };
 }
 
 function move(state: MenuState, step: number): MenuState {
-  return { ...state, typing: false, row: (state.row + step + MENU_ROWS.length) % MENU_ROWS.length };
+  const count = menuRows(state.params).length;
+  return { ...state, typing: false, row: (state.row + step + count) % count };
 }
 
 /** The keys the menu reads. */
@@ -91,7 +149,7 @@ export function menuKey(state: MenuState, choices: MenuChoices, input: string, k
   if (key.backspace || key.delete) return { state: typeDigit(state, 'erase') };
   if (/^[0-9]+$/.test(input)) return { state: [...input].reduce((typed, digit) => typeDigit(typed, Number(digit)), state) };
   if (key.return) {
-    const row = MENU_ROWS[state.row]!;
+    const row = selectedRow(state);
     if (row === 'run' || row === 'quit') return { state, command: row };
     return { state: move(state, 1) };
   }
@@ -101,5 +159,6 @@ export function menuKey(state: MenuState, choices: MenuChoices, input: string, k
 /** Why these parameters cannot run, or undefined when they can. */
 export function invalidParams(params: RunParams): string | undefined {
   if (params.users < 1) return 'users must be at least 1';
+  if (params.requestsPerUser !== undefined && params.requestsPerUser < 1) return 'requests per user must be at least 1';
   return undefined;
 }

@@ -58,12 +58,14 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
       throw Object.assign(new Error('Too many connections'), { code: 'ER_CON_COUNT_ERROR' });
     },
     purchases: async () => [],
+    serverStats: async () => undefined,
   };
 
   beforeAll(async () => {
     redis = await connectRedis({ ...servicesConfig.redis, ...timeout });
     pool = await connectMysql({ ...servicesConfig.mysql, ...timeout }, POOL_SIZE);
-    deps = { inventory: createRedisInventory(redis), ledger: createMysqlLedger(pool), locks: createRedlockLocks(redis), clock: createRealClock() };
+    const clock = createRealClock();
+    deps = { inventory: createRedisInventory(redis), ledger: createMysqlLedger(pool, { clock, poolSize: POOL_SIZE }), locks: createRedlockLocks(redis), clock };
   });
 
   afterEach(async () => {

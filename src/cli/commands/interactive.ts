@@ -1,7 +1,9 @@
 // `ticketsim` with no arguments in a terminal: the interactive menu. Choose scenario, strategy,
-// users, stock and infra; run; run again, change parameters, export the report, or quit.
+// users (and requests per user for spam), stock and infra; run; run again, change parameters,
+// export the report, or quit.
 import { loadConfig } from '../../config/config.js';
-import { DEFAULTS, INFRA_MODES, STRATEGIES } from '../../config/defaults.js';
+import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../../config/defaults.js';
+import { STRATEGIES, STRATEGY_INFO } from '../../config/strategies.js';
 import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
 import { startRun } from '../../scenarios/run.js';
 import { runInteractive } from '../../ui/render-interactive.js';
@@ -10,12 +12,18 @@ import { VERSION } from '../../version.js';
 
 /** Opens the menu and resolves when the user quits. Bad parameters fail the run, not the menu. */
 export async function startInteractive(): Promise<void> {
+  const scenarios = Object.keys(SCENARIO_CATALOGUE);
+  const hints: Record<string, string> = {};
+  for (const [name, scenario] of Object.entries(SCENARIO_CATALOGUE)) hints[name] = `${name}: ${scenario.summary}`;
+  for (const name of STRATEGIES) hints[name] = `${name}: ${STRATEGY_INFO[name].tag}`;
   await runInteractive(
     {
-      defaults: { scenario: DEFAULTS.scenario, strategy: DEFAULTS.strategy, users: DEFAULTS.users, stock: DEFAULTS.stock, infra: DEFAULTS.infra },
-      scenarios: Object.keys(SCENARIO_CATALOGUE),
+      defaults: { scenario: DEFAULTS.scenario, strategy: DEFAULTS.strategy, ...SCENARIO_DEFAULTS[DEFAULTS.scenario], infra: DEFAULTS.infra },
+      scenarios,
       strategies: STRATEGIES,
       infraModes: INFRA_MODES,
+      workloads: SCENARIO_DEFAULTS,
+      hints,
       startRun: (params) => startRun(loadConfig(params)),
       exportReport: (result) => writeReport(result, true, { generatedAt: new Date(), version: VERSION }),
     },

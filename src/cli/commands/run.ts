@@ -2,7 +2,8 @@
 // write the report if asked, and turn the verdict into the exit code.
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/config.js';
-import { DEFAULTS, INFRA_MODES, STRATEGIES } from '../../config/defaults.js';
+import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../../config/defaults.js';
+import { STRATEGIES, STRATEGY_INFO } from '../../config/strategies.js';
 import { startRun } from '../../scenarios/run.js';
 import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
 import { writeReport } from '../../report/paths.js';
@@ -14,8 +15,10 @@ import { UsageError } from '../../errors.js';
 
 interface RunArgs {
   scenario: string;
-  users: number;
-  stock: number;
+  users?: number;
+  stock?: number;
+  requestsPerUser?: number;
+  slowSqlMs: number;
   strategy: string;
   infra: string;
   poolSize: number;
@@ -34,16 +37,31 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (yargs) =>
     withJsonOption(withServiceOptions(yargs))
       .positional('scenario', { type: 'string', describe: `one of: ${Object.keys(SCENARIO_CATALOGUE).join(', ')}`, demandOption: true })
-      .option('users', { type: 'number', default: DEFAULTS.users, describe: 'virtual buyers, each with its own user id' })
-      .option('stock', { type: 'number', default: DEFAULTS.stock, describe: 'seats on sale' })
-      .option('strategy', { type: 'string', default: DEFAULTS.strategy, describe: `concurrency control: ${STRATEGIES.join(' | ')} — naive oversells, lock is Redlock (v2), lua one atomic script` })
+      .option('users', { type: 'number', describe: `virtual buyers, each with its own user id [default: ${perScenario('users')}]` })
+      .option('stock', { type: 'number', describe: `seats on sale [default: ${perScenario('stock')}]` })
+      .option('requests-per-user', {
+        type: 'number',
+        describe: `spam: purchases each user fires at once [default: ${SCENARIO_DEFAULTS.spam.requestsPerUser}]`,
+      })
+      .option('strategy', {
+        type: 'string',
+        default: DEFAULTS.strategy,
+        describe: `concurrency control: ${STRATEGIES.map((name) => `${name} (${STRATEGY_INFO[name].tag})`).join(' · ')}`,
+      })
       .option('infra', { type: 'string', default: DEFAULTS.infra, describe: `${INFRA_MODES.join(' | ')} — real services, in-process ones, or real when they answer` })
       .option('pool-size', { type: 'number', default: DEFAULTS.poolSize, describe: 'MySQL connection pool size' })
       .option('concurrency', { type: 'number', describe: 'max purchases in flight [default: all users at once]' })
       .option('seed', { type: 'number', default: DEFAULTS.seed, describe: 'seed for the in-process infrastructure (reproducible runs)' })
+      .option('slow-sql-ms', {
+        type: 'number',
+        default: DEFAULTS.slowSqlMs,
+        describe: 'list SQL statements slower than this (pool wait + execution), and have the server count its own',
+      })
       .option('report', { type: 'string', describe: 'write a markdown report [default path: reports/<scenario>-<strategy>-<timestamp>.md]' })
       .example('$0 run oversell --users 1000', 'race 1,000 buyers for 100 seats with the lua strategy')
-      .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL') as never,
+      .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL')
+      .example('$0 run spam --users 1 --requests-per-user 1000 --strategy dcl', 'one user, a thousand simultaneous clicks: one ticket')
+      .example('$0 run oversell --users 10000 --stock 10000', 'where the time of a "slow" INSERT goes (the sql section)') as never,
   handler: async (args) => {
     const config = loadConfig(args);
     if (SCENARIO_CATALOGUE[config.run.scenario] === undefined) {
@@ -68,6 +86,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
     process.exitCode = exitCodeOf(result);
   },
 };
+
+/** `1000 (spam 100)`: a workload default and the scenarios that differ from oversell's. */
+function perScenario(field: 'users' | 'stock'): string {
+  const base = SCENARIO_DEFAULTS.oversell[field];
+  const others = Object.entries(SCENARIO_DEFAULTS)
+    .filter(([name, workload]) => name in SCENARIO_CATALOGUE && workload[field] !== base)
+    .map(([name, workload]) => `${name} ${workload[field]}`);
+  return others.length > 0 ? `${base} (${others.join(', ')})` : String(base);
+}
 
 /** 3 when the data could not be read back, 1 when a check failed, 130 when interrupted, else 0. */
 function exitCodeOf(result: RunResult): number {

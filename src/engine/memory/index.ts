@@ -1,6 +1,6 @@
 // The in-process infrastructure (`--infra memory`): inventory, locks and ledger on one virtual clock
 // and one seeded PRNG, for zero-setup runs that still interleave like a real network would.
-import type { Infrastructure } from '../ports.js';
+import type { EngineObserver, Infrastructure } from '../ports.js';
 import { createRedisServer } from './latency.js';
 import { createMemoryInventory } from './inventory.js';
 import { createMemoryLedger } from './ledger.js';
@@ -32,6 +32,10 @@ export interface MemoryInfrastructureOptions {
   lockRetryCount?: number;
   lockRetryDelayMs?: number;
   lockRetryJitterMs?: number;
+  /** Told about lock acquisitions and SQL statements. */
+  observer?: EngineObserver;
+  /** The simulated MySQL server counts statements slower than this on the server (its long_query_time). */
+  slowSqlMs?: number;
 }
 
 /** The in-process infrastructure, with its virtual clock and ledger statistics exposed. */
@@ -57,12 +61,15 @@ export function createMemoryInfrastructure(options: MemoryInfrastructureOptions)
     retryCount: options.lockRetryCount,
     retryDelayMs: options.lockRetryDelayMs,
     retryJitterMs: options.lockRetryJitterMs,
+    observer: options.observer,
   });
   const ledger = createMemoryLedger({
     clock,
     random: random.fork(),
     poolSize: options.poolSize,
     maxConnections: options.maxConnections,
+    observer: options.observer,
+    slowThresholdMs: options.slowSqlMs,
   });
   return {
     kind: 'memory',

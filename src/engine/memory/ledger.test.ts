@@ -2,6 +2,7 @@
 // refusing a pool larger than the server allows.
 import { describe, expect, it } from 'vitest';
 import { InfrastructureError, UsageError } from '../../errors.js';
+import type { StatementTiming } from '../ports.js';
 import { createMemoryLedger } from './ledger.js';
 import { createRandom } from './random.js';
 import { createVirtualClock } from './virtual-clock.js';
@@ -90,5 +91,30 @@ describe('createMemoryLedger', () => {
     // 200 inserts through 10 connections at ≥ 0.5 ms each: at least 20 waves of 0.5 ms.
     expect(endUs).toBeGreaterThan(20 * 500);
     expect(() => setUp(0)).toThrow(UsageError);
+  });
+});
+
+describe('createMemoryLedger timing', () => {
+  it('reports every statement with its pool wait and execution, and counts the server-side slow ones', async () => {
+    const clock = createVirtualClock();
+    const timings: StatementTiming[] = [];
+    const ledger = createMemoryLedger({ clock, random: createRandom(2), poolSize: 2, observer: { statement: (t) => timings.push(t) }, slowThresholdMs: 1 });
+    await Promise.all(Array.from({ length: 50 }, (_, i) => ledger.record(SALE, `user-${i}`)));
+    await ledger.purchases(SALE);
+    expect(timings.filter((t) => t.kind === 'insert')).toHaveLength(50);
+    expect(timings.filter((t) => t.kind === 'select')).toHaveLength(1);
+    // Two connections for fifty inserts: the last ones waited for most of the run, and executed briefly.
+    const last = timings.filter((t) => t.kind === 'insert').at(-1)!;
+    expect(last.waitUs).toBeGreaterThan(10 * last.execUs);
+    expect(timings.every((t) => t.ok && t.waitUs >= 0 && t.execUs > 0)).toBe(true);
+    const server = await ledger.serverStats();
+    expect(server).toMatchObject({ writes: 50, thresholdMs: 1 });
+    expect(server!.slow).toBeGreaterThan(0);
+    expect(server!.slow).toBeLessThan(50);
+  });
+
+  it('says nothing of the server without a threshold', async () => {
+    const { ledger } = setUp(2);
+    expect(await ledger.serverStats()).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // pool that behaves like mysql2's (bounded, FIFO queue, connections opened on demand and kept), and
 // a server that refuses connections beyond max_connections with ER_CON_COUNT_ERROR, as MySQL does.
 import { InfrastructureError, UsageError, describeError } from '../../errors.js';
-import type { Clock, Ledger, LedgerWrite, PurchaseRow, SaleId, UserId } from '../ports.js';
+import type { Clock, EngineObserver, Ledger, LedgerWrite, PurchaseRow, SaleId, StatementKind, UserId } from '../ports.js';
 import { createSerialQueue, createServiceTimes } from './latency.js';
 import type { Random } from './random.js';
 
@@ -14,6 +14,10 @@ export interface MemoryLedgerOptions {
   poolSize: number;
   /** The simulated server's `max_connections` (default 151, MariaDB's and MySQL's default). */
   maxConnections?: number;
+  /** Told about every statement (pool wait and execution, in virtual µs). */
+  observer?: EngineObserver;
+  /** The simulated server counts statements whose server time exceeds this (its long_query_time). */
+  slowThresholdMs?: number;
 }
 
 /** What the pool and server went through, for tests and diagnostics. */
@@ -73,6 +77,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
   const stats: LedgerStats = { inFlight: 0, maxInFlight: 0, connections: 0, refusedConnections: 0 };
   let idle = 0;
   let poolConnections = 0;
+  const server = { writes: 0, slow: 0 };
 
   const refused = (): InfrastructureError => {
     const cause = Object.assign(new Error('Too many connections'), { code: 'ER_CON_COUNT_ERROR', errno: 1040, sqlState: '08004', fatal: true });
@@ -119,35 +124,58 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
     else next(true);
   };
 
-  /** Runs one query on a pool connection, counting it in flight from checkout to release. */
-  const query = async <T>(run: () => Promise<T>): Promise<T> => {
-    await acquire();
-    stats.inFlight++;
-    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+  /**
+   * Runs one query on a pool connection, counting it in flight from checkout to release, and tells
+   * the observer how long it waited for the connection and how long it ran.
+   */
+  const query = async <T>(kind: StatementKind, run: () => Promise<T>): Promise<T> => {
+    const startUs = clock.nowUs();
+    let connectedUs: number | undefined;
+    let ok = false;
     try {
-      return await run();
+      await acquire();
+      connectedUs = clock.nowUs();
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      try {
+        const value = await run();
+        ok = true;
+        return value;
+      } finally {
+        stats.inFlight--;
+        release();
+      }
     } finally {
-      stats.inFlight--;
-      release();
+      const endUs = clock.nowUs();
+      const waitUs = (connectedUs ?? endUs) - startUs;
+      options.observer?.statement?.({ kind, startUs, waitUs, execUs: endUs - startUs - waitUs, ok });
     }
+  };
+
+  /** The simulated server's own bookkeeping of a write that took `serverMs` on the server. */
+  const countWrite = (serverMs: number): void => {
+    server.writes++;
+    if (options.slowThresholdMs !== undefined && serverMs > options.slowThresholdMs) server.slow++;
   };
 
   return {
     record(sale, user) {
-      return query(async (): Promise<LedgerWrite> => {
+      return query('insert', async (): Promise<LedgerWrite> => {
         await clock.sleep(times.mysqlOneWay());
         let table = tables.get(sale);
         if (table === undefined) tables.set(sale, (table = new Map()));
         const duplicate = table.has(user);
         if (!duplicate) table.set(user, 1);
         const commit = duplicate ? 0 : commits.occupy(times.mysqlCommit());
-        await clock.sleep(times.mysqlInsert() + commit + times.mysqlOneWay());
+        const serverMs = times.mysqlInsert() + commit;
+        countWrite(serverMs);
+        await clock.sleep(serverMs + times.mysqlOneWay());
         return duplicate ? 'duplicate' : 'inserted';
       });
     },
 
     purchases(sale) {
-      return query(async (): Promise<PurchaseRow[]> => {
+      return query('select', async (): Promise<PurchaseRow[]> => {
         await clock.sleep(times.mysqlOneWay());
         const rows = [...(tables.get(sale) ?? new Map<UserId, number>())]
           .map(([userId, count]) => ({ userId, rows: count }))
@@ -155,6 +183,17 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
         await clock.sleep(times.mysqlSelect() + times.mysqlOneWay());
         return rows;
       });
+    },
+
+    async serverStats() {
+      if (options.slowThresholdMs === undefined) return undefined;
+      return {
+        source: 'the in-process server\'s own count (server time = execution without pool wait or network)',
+        writes: server.writes,
+        slow: server.slow,
+        thresholdMs: options.slowThresholdMs,
+        sessions: stats.connections,
+      };
     },
 
     stats: () => ({ ...stats }),

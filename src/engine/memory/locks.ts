@@ -2,7 +2,7 @@
 // "set if absent, expire after ttl" with bounded retries and jittered back-off; leases expire in
 // virtual time; release deletes the key only while it still holds this lease's token.
 import { UsageError } from '../../errors.js';
-import type { Clock, Lease, Locks } from '../ports.js';
+import type { Clock, EngineObserver, Lease, Locks } from '../ports.js';
 import { LOCK_DEFAULTS, createRedisServer, createServiceTimes } from './latency.js';
 import type { RedisServer } from './latency.js';
 import type { Random } from './random.js';
@@ -19,6 +19,8 @@ export interface MemoryLocksOptions {
   retryJitterMs?: number;
   /** The simulated Redis shared with the inventory; own one if absent. */
   redis?: RedisServer;
+  /** Told about every acquisition: granted or not, and after how many tries. */
+  observer?: EngineObserver;
 }
 
 interface Held {
@@ -76,9 +78,13 @@ export function createMemoryLocks(options: MemoryLocksOptions): Locks {
       if (!(ttlMs > 0) || !Number.isFinite(ttlMs)) throw new UsageError(`locks: ttl must be a positive number of ms, not ${ttlMs}`);
       const token = `${resource}:${++tokens}`;
       for (let attempt = 0; attempt <= retryCount; attempt++) {
-        if (await trySet(resource, token, ttlMs)) return lease(resource, token);
+        if (await trySet(resource, token, ttlMs)) {
+          options.observer?.lockAcquisition?.(true, attempt + 1);
+          return lease(resource, token);
+        }
         if (attempt < retryCount) await clock.sleep(times.lockRetryDelay(retryDelayMs, retryJitterMs));
       }
+      options.observer?.lockAcquisition?.(false, retryCount + 1);
       return undefined;
     },
   };

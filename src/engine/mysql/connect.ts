@@ -52,13 +52,23 @@ export async function ensureSchema(target: MysqlTarget): Promise<void> {
   }
 }
 
+/** Options of {@link connectMysql}. */
+export interface PoolOptions {
+  /**
+   * Gives every pool connection this session `long_query_time` (ms), so the server's own session
+   * `Slow_queries` counter counts the run's slow statements. Session-scoped: no server-wide setting
+   * is changed.
+   */
+  sessionLongQueryMs?: number;
+}
+
 /**
  * Ensures the schema, then opens a pool of at most `poolSize` connections. One is checked out at
  * once so an unreachable server fails here, not mid-run; then the pool is warmed up to `poolSize`
  * so the burst measures purchases, not connection handshakes. A warm-up connection the server
  * refuses (e.g. `Too many connections`) is not an error here: the run will meet it and count it.
  */
-export async function connectMysql(target: MysqlTarget, poolSize: number): Promise<Pool> {
+export async function connectMysql(target: MysqlTarget, poolSize: number, options: PoolOptions = {}): Promise<Pool> {
   await ensureSchema(target);
   const pool = createPool({
     ...connectionOptions(target),
@@ -68,6 +78,17 @@ export async function connectMysql(target: MysqlTarget, poolSize: number): Promi
     queueLimit: 0,
     waitForConnections: true,
   });
+  const { sessionLongQueryMs } = options;
+  if (sessionLongQueryMs !== undefined) {
+    // Queued on the new connection before the statement that asked for it, so it always runs first.
+    // A failure only leaves that session at the server's default (serverStats() then says less).
+    pool.on('connection', (connection) => {
+      // mysql2's typings promise a promise connection here; at run time the event carries the core,
+      // callback-style one (lib/promise/inherit_events.js passes the core pool's event through).
+      const core = connection as unknown as { query(sql: string, callback: (error: unknown) => void): void };
+      core.query(`SET SESSION long_query_time = ${sessionLongQueryMs / 1000}`, () => undefined);
+    });
+  }
   try {
     const connection = await pool.getConnection();
     connection.release();

@@ -1,13 +1,15 @@
 // The real Ledger: the purchases table through a bounded mysql2 pool. One plain INSERT per purchase
 // (the original's synchronous write); the UNIQUE(user_id, ticket_name) key turns a repeat into
 // `duplicate`. Every other failure is thrown untouched, so a run can group errors by their code
-// (ER_CON_COUNT_ERROR "Too many connections", ETIMEDOUT, …).
-import type { Pool, RowDataPacket } from 'mysql2/promise';
-import type { Ledger, LedgerWrite, PurchaseRow } from '../ports.js';
+// (ER_CON_COUNT_ERROR "Too many connections", ETIMEDOUT, …). Every statement is timed in two
+// measured parts, waiting for a pool connection and executing on it, and reported to the observer.
+import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
+import type { Clock, EngineObserver, Ledger, LedgerWrite, PurchaseRow, ServerStatementStats, StatementKind } from '../ports.js';
 import { PURCHASES_TABLE } from './tables.js';
 
 const INSERT_PURCHASE = `INSERT INTO ${PURCHASES_TABLE} (user_id, ticket_name) VALUES (?, ?)`;
 const SELECT_PURCHASES = `SELECT user_id, COUNT(*) AS n FROM ${PURCHASES_TABLE} WHERE ticket_name = ? GROUP BY user_id`;
+const SESSION_COUNTERS = `SHOW SESSION STATUS WHERE Variable_name IN ('Com_insert', 'Com_delete', 'Slow_queries')`;
 
 /** True for the error MySQL/MariaDB raise when a UNIQUE key refuses a row. */
 function isDuplicateEntry(error: unknown): boolean {
@@ -19,25 +21,100 @@ interface PurchaseCountRow extends RowDataPacket {
   n: number | string;
 }
 
+interface StatusRow extends RowDataPacket {
+  Variable_name: string;
+  Value: string;
+}
+
+/** Options of the MySQL ledger. */
+export interface MysqlLedgerOptions {
+  /** The clock statements are timed on. */
+  clock: Clock;
+  /** Told about every statement (pool wait and execution). */
+  observer?: EngineObserver;
+  /** The pool's size: how many sessions serverStats() reads. */
+  poolSize: number;
+  /**
+   * The session `long_query_time` the pool's connections were given (see connectMysql), in ms;
+   * serverStats() reports the server's Slow_queries against it. Undefined: no server-side count.
+   */
+  sessionLongQueryMs?: number;
+}
+
 /**
  * Creates the MySQL ledger over `pool` (the caller owns and ends it). The pool's connection limit is
  * the bound on concurrent writes; the sale id is the row's ticket_name.
  */
-export function createMysqlLedger(pool: Pool): Ledger {
-  return {
-    async record(sale, user): Promise<LedgerWrite> {
+export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledger {
+  const { clock, observer } = options;
+
+  /** Runs one statement on a pool connection, timing the wait for it and the execution apart. */
+  async function timed<T>(kind: StatementKind, run: (connection: PoolConnection) => Promise<T>): Promise<T> {
+    const startUs = clock.nowUs();
+    let connectedUs: number | undefined;
+    let ok = false;
+    try {
+      const connection = await pool.getConnection();
+      connectedUs = clock.nowUs();
       try {
-        await pool.query(INSERT_PURCHASE, [user, sale]);
-        return 'inserted';
-      } catch (error) {
-        if (isDuplicateEntry(error)) return 'duplicate';
-        throw error;
+        const value = await run(connection);
+        ok = true;
+        return value;
+      } finally {
+        connection.release();
       }
+    } finally {
+      const endUs = clock.nowUs();
+      const waitUs = (connectedUs ?? endUs) - startUs;
+      observer?.statement?.({ kind, startUs, waitUs, execUs: endUs - startUs - waitUs, ok });
+    }
+  }
+
+  return {
+    record(sale, user): Promise<LedgerWrite> {
+      // A refused duplicate is a normal reply from the server: the statement itself went fine.
+      return timed('insert', (connection) =>
+        connection.query(INSERT_PURCHASE, [user, sale]).then(
+          (): LedgerWrite => 'inserted',
+          (error: unknown): LedgerWrite => {
+            if (isDuplicateEntry(error)) return 'duplicate';
+            throw error;
+          },
+        ),
+      );
     },
 
     async purchases(sale): Promise<PurchaseRow[]> {
-      const [rows] = await pool.query<PurchaseCountRow[]>(SELECT_PURCHASES, [sale]);
+      const [rows] = await timed('select', (connection) => connection.query<PurchaseCountRow[]>(SELECT_PURCHASES, [sale]));
       return rows.map((row) => ({ userId: row.user_id, rows: Number(row.n) }));
+    },
+
+    async serverStats(): Promise<ServerStatementStats | undefined> {
+      const thresholdMs = options.sessionLongQueryMs;
+      if (thresholdMs === undefined) return undefined;
+      // Hold every pool connection at once, so each session is read exactly once.
+      const held = await Promise.allSettled(Array.from({ length: options.poolSize }, () => pool.getConnection()));
+      const connections = held.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
+      try {
+        const counters = await Promise.all(connections.map((connection) => connection.query<StatusRow[]>(SESSION_COUNTERS)));
+        let writes = 0;
+        let slow = 0;
+        for (const [rows] of counters) {
+          for (const row of rows) {
+            if (row.Variable_name === 'Slow_queries') slow += Number(row.Value);
+            else writes += Number(row.Value);
+          }
+        }
+        return {
+          source: `SHOW SESSION STATUS (Com_insert + Com_delete, Slow_queries) of ${connections.length} pool sessions, session long_query_time ${thresholdMs / 1000} s`,
+          writes,
+          slow,
+          thresholdMs,
+          sessions: connections.length,
+        };
+      } finally {
+        for (const connection of connections) connection.release();
+      }
     },
   };
 }

@@ -4,10 +4,12 @@
 import Redlock, { ExecutionError, ResourceLockedError } from 'redlock';
 import type { Lock, Settings } from 'redlock';
 import type { Redis } from 'ioredis';
-import type { Lease, Locks } from '../ports.js';
+import type { EngineObserver, Lease, Locks } from '../ports.js';
 
-/** Redlock's retry settings; every field optional. */
-export type RedlockLocksOptions = Partial<Pick<Settings, 'retryCount' | 'retryDelay' | 'retryJitter' | 'driftFactor'>>;
+/** Redlock's retry settings (every field optional), and who hears about each acquisition. */
+export type RedlockLocksOptions = Partial<Pick<Settings, 'retryCount' | 'retryDelay' | 'retryJitter' | 'driftFactor'>> & {
+  observer?: EngineObserver;
+};
 
 /**
  * Defaults: Redlock's own retry delay (200 ± 100 ms, uniform, mean 200) with 50 retries, so a
@@ -64,19 +66,24 @@ function leaseOf(redlock: Redlock, lock: Lock): Lease {
  * failing node like a held lock). Lease.release() never throws for an expired lock.
  */
 export function createRedlockLocks(redis: Redis, options: RedlockLocksOptions = {}): Locks {
-  const redlock = new Redlock([redis], { ...REDLOCK_DEFAULTS, ...options });
+  const { observer, ...settings } = options;
+  const redlock = new Redlock([redis], { ...REDLOCK_DEFAULTS, ...settings });
   // Redlock emits every failed vote as 'error'; an EventEmitter without a listener would throw it out
   // of Redlock's internals. The failures are inspected from ExecutionError.attempts instead.
   redlock.on('error', () => undefined);
 
   return {
     async acquire(resource, ttlMs) {
+      let lock: Lock;
       try {
-        return leaseOf(redlock, await redlock.acquire([resource], Math.round(ttlMs)));
+        lock = await redlock.acquire([resource], Math.round(ttlMs));
       } catch (error) {
         await rethrowUnlessContention(error);
+        observer?.lockAcquisition?.(false, (error as ExecutionError).attempts.length);
         return undefined;
       }
+      observer?.lockAcquisition?.(true, lock.attempts.length);
+      return leaseOf(redlock, lock);
     },
   };
 }

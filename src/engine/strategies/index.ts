@@ -1,23 +1,25 @@
 // Picks a concurrency-control strategy by name (DESIGN.md §2). Each strategy is a factory over the
 // ports, so the same code runs on the real and the in-process infrastructure.
-import type { StrategyName } from '../../config/defaults.js';
-import { STRATEGIES } from '../../config/defaults.js';
+import type { StrategyName } from '../../config/strategies.js';
+import { STRATEGIES } from '../../config/strategies.js';
 import type { Strategy, StrategyDeps } from '../ports.js';
-import { createLockStrategy } from './lock.js';
+import { createLockFamilyStrategy } from './lock-family.js';
 import { createLuaStrategy } from './lua.js';
 import { createNaiveStrategy } from './naive.js';
 
-export { createLockStrategy, LOCK_TTL_MS } from './lock.js';
-export type { LockStrategyOptions } from './lock.js';
+export { createLockFamilyStrategy, LOCK_FAMILY, LOCK_TTL_MS } from './lock-family.js';
+export type { LockFamilyName, LockFamilyOptions } from './lock-family.js';
 export { createLuaStrategy } from './lua.js';
 export { createNaiveStrategy } from './naive.js';
 
-export type { StrategyName } from '../../config/defaults.js';
+export type { StrategyName } from '../../config/strategies.js';
 
-/** One factory per name config/defaults.ts declares: adding a name there without a factory fails to compile. */
+/** One factory per name config/strategies.ts declares: adding a name there without a factory fails to compile. */
 const FACTORIES: Record<StrategyName, (deps: StrategyDeps) => Strategy> = {
   naive: createNaiveStrategy,
-  lock: (deps) => createLockStrategy(deps),
+  lock: (deps) => createLockFamilyStrategy('lock', deps),
+  precheck: (deps) => createLockFamilyStrategy('precheck', deps),
+  dcl: (deps) => createLockFamilyStrategy('dcl', deps),
   lua: createLuaStrategy,
 };
 

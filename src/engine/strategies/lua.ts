@@ -15,7 +15,7 @@ export function createLuaStrategy(deps: StrategyDeps): Strategy {
     async purchase(sale, user): Promise<PurchaseOutcome> {
       const reservation = await inventory.reserve(sale, user);
       if (reservation === 'sold-out') return { kind: 'sold-out' };
-      if (reservation === 'duplicate') return { kind: 'duplicate' };
+      if (reservation === 'duplicate') return { kind: 'duplicate', caughtBy: 'script' };
       return recordPurchase(deps, sale, user, true);
     },
   };

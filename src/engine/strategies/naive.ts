@@ -23,7 +23,7 @@ export function createNaiveStrategy(deps: StrategyDeps): Strategy {
       await inventory.writeStock(sale, stock - 1);
       await inventory.addBuyer(sale, user);
       const write = await ledger.record(sale, user);
-      return write === 'duplicate' ? { kind: 'duplicate' } : { kind: 'purchased' };
+      return write === 'duplicate' ? { kind: 'duplicate', caughtBy: 'ledger' } : { kind: 'purchased' };
     },
   };
 }

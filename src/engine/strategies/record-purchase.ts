@@ -24,7 +24,7 @@ export async function recordPurchase(
   if (write === 'duplicate') {
     // MySQL already had this buyer although Redis did not: give the seat just taken back.
     if (seatTaken) await inventory.release(sale, user);
-    return { kind: 'duplicate' };
+    return { kind: 'duplicate', caughtBy: 'ledger' };
   }
   return { kind: 'purchased' };
 }

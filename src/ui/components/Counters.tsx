@@ -1,12 +1,14 @@
-// Live outcome counters in a fixed 4×2 grid: purchased, sold out, duplicate, in flight,
-// lock timeout, errors, cancelled, not started. Errors turn red when there are any.
+// Live outcome counters in a 4×2 grid: purchased, sold out, duplicate, in flight, lock timeout,
+// errors, and the two counters that say most about this run (not started, cancelled, locks granted,
+// rejected before the lock). Errors turn red when there are any.
 import { Box, Text } from 'ink';
-import type { RunCounts } from '../../result.js';
+import type { GuardCounts, RunCounts } from '../../result.js';
 import { formatCount } from '../../report/format.js';
 
 /** Props of {@link Counters}. */
 export interface CountersProps {
   counts: RunCounts;
+  guards: GuardCounts;
   inFlight: number;
   color: boolean;
 }
@@ -23,8 +25,29 @@ function CounterCell({ cell, color }: { cell: Cell; color: boolean }): React.JSX
   );
 }
 
+/**
+ * The last two cells: whichever of not started, cancelled, locks and rejected-before-lock has
+ * something to say (in that order), then cancelled and not started as the quiet default.
+ */
+function lastCells(counts: RunCounts, guards: GuardCounts): Cell[] {
+  const locking = guards.lockRequests > 0 || guards.rejectedBeforeLock > 0;
+  const candidates: [Cell, boolean][] = [
+    [['not started', counts.notStarted], counts.notStarted > 0],
+    [['cancelled', counts.cancelled], counts.cancelled > 0],
+    [['locks', guards.locksGranted], locking],
+    [['pre-lock rej', guards.rejectedBeforeLock], locking],
+    [['cancelled', counts.cancelled], true],
+    [['not started', counts.notStarted], true],
+  ];
+  const chosen: Cell[] = [];
+  for (const [cell, relevant] of candidates) {
+    if (relevant && chosen.length < 2 && !chosen.some((c) => c[0] === cell[0])) chosen.push(cell);
+  }
+  return chosen;
+}
+
 /** Two lines of four counters, each 20 columns wide (80 in all). */
-export function Counters({ counts, inFlight, color }: CountersProps): React.JSX.Element {
+export function Counters({ counts, guards, inFlight, color }: CountersProps): React.JSX.Element {
   const rows: Cell[][] = [
     [
       ['purchased', counts.purchased, 'green'],
@@ -35,8 +58,7 @@ export function Counters({ counts, inFlight, color }: CountersProps): React.JSX.
     [
       ['lock timeout', counts.lockTimeout, counts.lockTimeout > 0 ? 'yellow' : undefined],
       ['errors', counts.errors, counts.errors > 0 ? 'red' : undefined],
-      ['cancelled', counts.cancelled],
-      ['not started', counts.notStarted],
+      ...lastCells(counts, guards),
     ],
   ];
   return (

@@ -3,7 +3,7 @@
 import { render, cleanup } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { failingResult, interruptedResult, passingResult } from '../../report/fixtures.js';
+import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult } from '../../report/fixtures.js';
 import type { RunResult } from '../../result.js';
 import { snapshotAt } from '../fixtures.js';
 import { Dashboard, type DashboardProps } from './Dashboard.js';
@@ -67,5 +67,24 @@ describe('Dashboard', () => {
     };
     expect(frame({ snapshot: snapshotAt(many, 1), result: many, color: false, height: 22 }).length).toBeLessThanOrEqual(22);
     expect(frame({ snapshot: snapshotAt(passingResult, 0.5), color: false, height: 14 }).length).toBeLessThanOrEqual(14);
+  });
+
+  it('fits a spam run with seven checks, lock traffic and the sql line into 80×24', () => {
+    const spam: RunResult = {
+      ...spamLockResult,
+      sql: slowSql,
+      checks: Array.from({ length: 7 }, (_, i) => ({ ...spamLockResult.checks[1]!, name: `check-${i}` })),
+    };
+    const lines = frame({ snapshot: snapshotAt(spam, 1), result: spam, color: false, height: 22 });
+    const text = lines.join('\n');
+    expect(lines[1]).toMatch(/^100 users × 20 requests · stock 100/);
+    expect(text).toMatch(/locks\s+2,000 pre-lock rej\s+0/);
+    expect(text).toContain('sql 10,000 stmts · pool wait p99 1.53s · exec p99 4.1ms · 6,512 over 500ms');
+    expect(lines.at(-1)).toMatch(/^ FAIL /);
+  });
+
+  it('shows no sql line before the first statement', () => {
+    const lines = frame({ snapshot: { ...snapshotAt(passingResult, 0.5), sql: undefined }, color: false });
+    expect(lines.join('\n')).not.toMatch(/^sql /m);
   });
 });

@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import type { RunResult, RunSnapshot } from '../../result.js';
 import { formatCount, primaryOperation } from '../../report/format.js';
+import { sqlLiveLine } from '../../report/sql.js';
 import { ChecksTable } from './ChecksTable.js';
 import { Counters } from './Counters.js';
 import { Header } from './Header.js';
@@ -27,7 +28,7 @@ export interface DashboardProps {
 }
 
 const MAX_HISTOGRAM_ROWS = 10;
-const MIN_HISTOGRAM_ROWS = 3;
+const MIN_HISTOGRAM_ROWS = 2;
 
 /** Lines everything but the histogram bars takes: header 2, gap, progress, counters 2, gap, title, percentiles. */
 const FIXED_LINES = 9;
@@ -59,7 +60,8 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
   const operation = result ? primaryOperation(result.latency) : undefined;
   const latency = result ? (operation ? result.latency[operation] : undefined) : snapshot.latency;
   const tail = result ? 2 + Math.max(1, result.checks.length + 1) + (result.errorCauses.length > 0 ? 1 : 0) : 2;
-  const rows = Math.max(MIN_HISTOGRAM_ROWS, Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - tail));
+  const sqlLines = snapshot.sql ? 1 : 0;
+  const rows = Math.max(MIN_HISTOGRAM_ROWS, Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - sqlLines - tail));
   return (
     <Box flexDirection="column" width={width}>
       <Header
@@ -81,7 +83,12 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
           color={color}
         />
       </Box>
-      <Counters counts={result ? result.counts : snapshot.counts} inFlight={result ? 0 : snapshot.inFlight} color={color} />
+      <Counters
+        counts={result ? result.counts : snapshot.counts}
+        guards={result ? result.guards : snapshot.guards}
+        inFlight={result ? 0 : snapshot.inFlight}
+        color={color}
+      />
       <Box marginTop={1}>
         <LatencyHistogram
           title={operation ? `latency · ${operation}` : 'latency · all replies so far'}
@@ -91,6 +98,11 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
           color={color}
         />
       </Box>
+      {snapshot.sql ? (
+        <Text color={color && snapshot.sql.slow > 0 ? 'yellow' : undefined} wrap="truncate-end">
+          {sqlLiveLine(snapshot.sql)}
+        </Text>
+      ) : null}
       {result ? (
         <Box flexDirection="column" marginTop={1}>
           <ChecksTable checks={result.checks} width={width} color={color} />

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import type { InfraKind, RunResult } from '../../result.js';
 import { formatConcurrency, formatCount } from '../../report/format.js';
+import { formatUsers } from '../../report/text.js';
 
 /** Props of {@link Header}. */
 export interface HeaderProps {
@@ -32,7 +33,7 @@ export function Header(props: HeaderProps): React.JSX.Element {
       </Text>
       <Box justifyContent="space-between">
         <Text wrap="truncate-end">
-          {`users ${formatCount(params.users)} · stock ${formatCount(params.stock)} · ` +
+          {`${formatUsers(params)} · stock ${formatCount(params.stock)} · ` +
             `concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)}`}
         </Text>
         <Text color={color ? 'gray' : undefined}>{props.phase}</Text>

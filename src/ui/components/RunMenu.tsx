@@ -2,7 +2,7 @@
 // the Run and Quit actions, a key help line and an optional notice. Pure props → frame.
 import { Box, Text } from 'ink';
 import { formatCount } from '../../report/format.js';
-import { MENU_ROWS, type MenuChoices, type MenuRow, type MenuState } from '../menu-state.js';
+import { menuRows, selectedRow, type MenuChoices, type MenuRow, type MenuState } from '../menu-state.js';
 
 /** Props of {@link RunMenu}. */
 export interface RunMenuProps {
@@ -13,7 +13,16 @@ export interface RunMenuProps {
   color: boolean;
 }
 
-const LIST_OF: Partial<Record<MenuRow, keyof MenuChoices>> = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes' };
+const LIST_OF: Partial<Record<MenuRow, 'scenarios' | 'strategies' | 'infraModes'>> = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes' };
+
+const ROW_LABELS: Partial<Record<MenuRow, string>> = { requests: 'requests/user' };
+
+/** What the selected choice means (a scenario's or strategy's one-liner), when the caller gave one. */
+function hintOf(menu: MenuState, choices: MenuChoices): string | undefined {
+  const row = selectedRow(menu);
+  if (row === 'scenario' || row === 'strategy') return choices.hints?.[menu.params[row]];
+  return undefined;
+}
 
 function ChoiceValue({ list, value, color }: { list: readonly string[]; value: string; color: boolean }): React.JSX.Element {
   return (
@@ -35,9 +44,9 @@ function ChoiceValue({ list, value, color }: { list: readonly string[]; value: s
 function RowValue({ row, menu, choices, color }: { row: MenuRow; menu: MenuState; choices: MenuChoices; color: boolean }): React.JSX.Element | null {
   const list = LIST_OF[row];
   if (list) return <ChoiceValue list={choices[list]} value={menu.params[row as 'scenario' | 'strategy' | 'infra']} color={color} />;
-  if (row === 'users' || row === 'stock') {
-    const selected = MENU_ROWS[menu.row] === row;
-    const value = formatCount(menu.params[row]);
+  if (row === 'users' || row === 'stock' || row === 'requests') {
+    const selected = selectedRow(menu) === row;
+    const value = formatCount((row === 'requests' ? menu.params.requestsPerUser : menu.params[row]) ?? 0);
     return <Text bold={color && selected}>{selected && menu.typing ? `${value}▏` : `‹ ${value} ›`}</Text>;
   }
   return null;
@@ -52,20 +61,23 @@ export function RunMenu({ menu, choices, notice, color }: RunMenuProps): React.J
         {' · flash-sale stress test: choose, then run'}
       </Text>
       <Box flexDirection="column" marginY={1}>
-        {MENU_ROWS.map((row, i) => {
+        {menuRows(menu.params).map((row, i) => {
           const selected = i === menu.row;
           const action = row === 'run' || row === 'quit';
           return (
             <Box key={row} marginTop={row === 'run' ? 1 : 0}>
               <Text color={color && selected ? 'cyan' : undefined}>{selected ? '❯ ' : '  '}</Text>
               <Text bold={color && (selected || action)} inverse={color && selected && action}>
-                {action ? (row === 'run' ? '▶ run' : '  quit') : row.padEnd(10)}
+                {action ? (row === 'run' ? '▶ run' : '  quit') : (ROW_LABELS[row] ?? row).padEnd(14)}
               </Text>
               <RowValue row={row} menu={menu} choices={choices} color={color} />
             </Box>
           );
         })}
       </Box>
+      <Text color={color ? 'gray' : undefined} wrap="truncate-end">
+        {hintOf(menu, choices) ?? ' '}
+      </Text>
       <Text color={color ? 'gray' : undefined} wrap="truncate-end">
         ↑↓ move · ←→ change · 0-9 type a number · enter select · r run · q quit
       </Text>

@@ -6,7 +6,7 @@ import type { ReactElement } from 'react';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { failingResult, interruptedResult, passingResult, purchaseLatency } from '../../report/fixtures.js';
+import { failingResult, interruptedResult, passingResult, purchaseLatency, spamLockResult } from '../../report/fixtures.js';
 import { ChecksTable } from './ChecksTable.js';
 import { Counters } from './Counters.js';
 import { Header } from './Header.js';
@@ -29,7 +29,13 @@ describe('Header', () => {
     const { scenario, strategy, infra, infraReason, params } = passingResult;
     const lines = frame(<Header {...{ scenario, strategy, infra, infraReason, params }} phase="running" color />);
     expect(lines[0]).toBe('ticketsim oversell · strategy lua · infra real (auto: redis and mysql answered)');
-    expect(lines[1]).toMatch(/^users 1,000 · stock 100 · concurrency unlimited · pool 10\s+running$/);
+    expect(lines[1]).toMatch(/^1,000 users · stock 100 · concurrency unlimited · pool 10\s+running$/);
+  });
+
+  it('shows the requests each user fires when they repeat', () => {
+    const { scenario, strategy, infra, infraReason, params } = spamLockResult;
+    const lines = frame(<Header {...{ scenario, strategy, infra, infraReason, params }} phase="running" color={false} />);
+    expect(lines[1]).toMatch(/^100 users × 20 requests · stock 100 ·/);
   });
 });
 
@@ -49,11 +55,16 @@ describe('ProgressBar', () => {
 
 describe('Counters', () => {
   it('shows every outcome and in flight in two rows of four', () => {
-    const lines = frame(<Counters counts={interruptedResult.counts} inFlight={120} color />);
+    const lines = frame(<Counters counts={interruptedResult.counts} guards={interruptedResult.guards} inFlight={120} color />);
     expect(lines).toEqual([
       'purchased       100 sold out        188 duplicate         0 in flight       120',
-      'lock timeout      0 errors          312 cancelled         0 not started     400',
+      'lock timeout      0 errors          312 not started     400 cancelled         0',
     ]);
+  });
+
+  it('shows lock traffic instead of quiet counters when a lock was used', () => {
+    const lines = frame(<Counters counts={spamLockResult.counts} guards={{ ...spamLockResult.guards, rejectedBeforeLock: 7 }} inFlight={0} color={false} />);
+    expect(lines[1]).toBe('lock timeout      0 errors            0 locks         2,000 pre-lock rej      7');
   });
 });
 

@@ -1,0 +1,52 @@
+// The concurrency-control strategies by name, with the words every surface uses for them: a short
+// tag for --help and the menu, what the strategy does, and why it holds or fails (the report's
+// two lines). The engine implements them (engine/strategies/); this file only names and explains.
+
+/** Concurrency-control strategies of the engine (DESIGN.md §2), weakest first. */
+export const STRATEGIES = ['naive', 'lock', 'precheck', 'dcl', 'lua'] as const;
+export type StrategyName = (typeof STRATEGIES)[number];
+
+/** How a strategy is described to users. */
+export interface StrategyInfo {
+  /** A few words for --help and the menu. */
+  tag: string;
+  /** What it does, in one sentence. */
+  does: string;
+  /** Why it keeps its promises when every check holds. */
+  holds: string;
+  /** The mechanism behind its failures when a check fails. */
+  fails: string;
+}
+
+export const STRATEGY_INFO: Readonly<Record<StrategyName, StrategyInfo>> = Object.freeze({
+  naive: {
+    tag: 'read stock, write stock-1: oversells',
+    does: 'reads the stock and writes stock − 1 in a separate round trip, with no lock and no buyer look-up.',
+    holds: 'no two requests happened to interleave between its read and its write.',
+    fails: 'concurrent requests read the same stock before any write lands, so each sells "the last" seats again (lost updates).',
+  },
+  lock: {
+    tag: 'Redlock around the sale, no buyer check (v2)',
+    does: 'takes one Redlock lock per sale around read stock → decrement → add buyer → insert, without looking the buyer up first (the original v2).',
+    holds: 'the lock serialises every purchase, and no buyer who already held a seat reached the decrement again, so no seat leaked.',
+    fails: 'a repeat request of a buyer decrements the stock again; the UNIQUE key refuses the row but the seat is never handed back (leaked).',
+  },
+  precheck: {
+    tag: 'buyer look-up before the lock only',
+    does: 'looks the buyer up in Redis before taking the lock, then buys under the lock without looking again (half of double-checked locking).',
+    holds: 'no two requests of one buyer were in flight at once, so the look-up before the lock saw every earlier purchase.',
+    fails: 'requests of one buyer pass the look-up together before any of them holds the lock, then each decrements in turn: the repeats leak seats.',
+  },
+  dcl: {
+    tag: 'look-up, lock, look-up again (v3)',
+    does: 'looks the buyer up before the lock (cheap rejection without lock traffic), takes the lock, looks again, then buys (the original v3).',
+    holds: 'the look-up under the lock sees every purchase that finished before it, so a repeat request is turned away before it touches the stock.',
+    fails: 'a lock holder lost mutual exclusion (it outlived the lock TTL) or a store failed between steps.',
+  },
+  lua: {
+    tag: 'one atomic Lua script',
+    does: 'checks the buyer and the stock, decrements and adds the buyer in one atomic Redis script, then inserts the row.',
+    holds: 'nothing can run between the check and the decrement: Redis executes the script as one step.',
+    fails: 'a store failed between the script and the insert, or the stores were changed from outside.',
+  },
+});

@@ -1,0 +1,60 @@
+// The strategies on the in-process infrastructure, under the spam pattern (one buyer, many
+// simultaneous requests): where each looks the buyer up decides whether repeats leak seats.
+import { describe, expect, it } from 'vitest';
+import { createMemoryInfrastructure } from '../memory/index.js';
+import type { PurchaseOutcome } from '../ports.js';
+import type { StrategyName } from './index.js';
+import { createStrategy } from './index.js';
+
+const SALE = 'concert-spam';
+
+/** One user fires `requests` purchases at once on a sale of `stock` seats. */
+async function spam(name: StrategyName, requests: number, stock = 10) {
+  const lockCalls: { granted: boolean; tries: number }[] = [];
+  const infra = createMemoryInfrastructure({ seed: 3, poolSize: 5, observer: { lockAcquisition: (granted, tries) => lockCalls.push({ granted, tries }) } });
+  await infra.inventory.createSale(SALE, stock);
+  const strategy = createStrategy(name, infra);
+  const outcomes = await Promise.all(Array.from({ length: requests }, () => strategy.purchase(SALE, 'spammer')));
+  const { stock: left, buyers } = await infra.inventory.inspect(SALE);
+  const rows = await infra.ledger.purchases(SALE);
+  return { outcomes, left, buyers, rows, lockCalls, strategy, infra };
+}
+
+const kinds = (outcomes: PurchaseOutcome[]) => outcomes.map((o) => (o.kind === 'duplicate' ? `duplicate:${o.caughtBy}` : o.kind));
+
+describe('strategies under one user spamming', () => {
+  it.each(['dcl', 'lua'] as const)('%s: one purchase, one seat taken, every repeat turned away', async (name) => {
+    const { outcomes, left, buyers, rows } = await spam(name, 20);
+    expect(outcomes.filter((o) => o.kind === 'purchased')).toHaveLength(1);
+    expect(left).toBe(9);
+    expect(buyers).toEqual(['spammer']);
+    expect(rows).toEqual([{ userId: 'spammer', rows: 1 }]);
+  });
+
+  it.each(['lock', 'precheck'] as const)('%s: one row, but every repeat that reached the stock leaked a seat', async (name) => {
+    const { outcomes, left, rows } = await spam(name, 5);
+    expect(rows).toEqual([{ userId: 'spammer', rows: 1 }]);
+    expect(kinds(outcomes).sort()).toEqual(['duplicate:ledger', 'duplicate:ledger', 'duplicate:ledger', 'duplicate:ledger', 'purchased']);
+    expect(left).toBe(5); // 10 − 1 sold − 4 leaked
+  });
+
+  it('dcl: concurrent repeats are caught by the look-up under the lock, each after one lock acquisition', async () => {
+    const { outcomes, lockCalls } = await spam('dcl', 5);
+    expect(kinds(outcomes).filter((k) => k !== 'purchased')).toEqual(Array(4).fill('duplicate:recheck'));
+    expect(lockCalls).toHaveLength(5);
+    expect(lockCalls.every((call) => call.granted && call.tries >= 1)).toBe(true);
+  });
+
+  it.each(['dcl', 'precheck'] as const)('%s: a later repeat is rejected before the lock, with no lock traffic', async (name) => {
+    const { strategy, lockCalls, infra } = await spam(name, 1);
+    expect(lockCalls).toHaveLength(1);
+    expect(await strategy.purchase(SALE, 'spammer')).toEqual({ kind: 'duplicate', caughtBy: 'precheck' });
+    expect(lockCalls).toHaveLength(1);
+    expect((await infra.inventory.inspect(SALE)).stock).toBe(9);
+  });
+
+  it('lua: the script is the guard', async () => {
+    const { outcomes } = await spam('lua', 3);
+    expect(kinds(outcomes).sort()).toEqual(['duplicate:script', 'duplicate:script', 'purchased']);
+  });
+});

@@ -1,0 +1,47 @@
+// The sql section in words: where the time of the run's statements went (waiting for a pool
+// connection vs executing), the slow ones, and what the server itself counted. One set of sentences
+// for the plain text, the markdown report and the dashboard.
+import type { SqlLive, SqlSummary } from '../result.js';
+import { formatCount, formatMicros } from './format.js';
+
+/** `99.8%` from a 0–1 share; near the ends one decimal, cut rather than rounded (never a false 100%). */
+function percent(share: number): string {
+  const value = share * 100;
+  const text = value >= 99 || value < 10 ? (Math.floor(value * 10) / 10).toFixed(1) : value.toFixed(0);
+  return `${text.replace(/\.0$/, '')}%`;
+}
+
+/** The statement kinds in the order they are shown: writes first. */
+export function statementRows(sql: SqlSummary): [string, SqlSummary['statements'][string]][] {
+  return Object.entries(sql.statements).sort(([a], [b]) => (a === 'insert' ? -1 : b === 'insert' ? 1 : a.localeCompare(b)));
+}
+
+/**
+ * The finding in one sentence, e.g. `8,934 of 10,000 statements took over 500 ms; 99.9% of their
+ * time was spent waiting for a pool connection`.
+ */
+export function slowSentence(sql: SqlSummary): string {
+  const { slow } = sql;
+  const total = Object.values(sql.statements).reduce((sum, timing) => sum + timing.count, 0);
+  if (slow.count === 0) return `none of ${formatCount(total)} statements took over ${formatCount(slow.thresholdMs)} ms`;
+  return (
+    `${formatCount(slow.count)} of ${formatCount(total)} statements took over ${formatCount(slow.thresholdMs)} ms; ` +
+    `${percent(slow.waitShare)} of their time was spent waiting for a pool connection ` +
+    `(${formatCount(slow.mostlyWaiting)} waited longer than they ran)`
+  );
+}
+
+/** What the server counted, e.g. `server: 10,000 writes, 0 slower than 0.5 s on the server`. */
+export function serverSentence(sql: SqlSummary): string {
+  const { server } = sql;
+  if (server === undefined) return 'server: its own count could not be read';
+  return `server: ${formatCount(server.writes)} writes executed, ${formatCount(server.slow)} slower than ${server.thresholdMs / 1000} s on the server`;
+}
+
+/** The dashboard's one line: `sql 10,000 · pool wait p99 1.84s · exec p99 11.7ms · 8,934 over 500ms`. */
+export function sqlLiveLine(live: SqlLive): string {
+  return (
+    `sql ${formatCount(live.statements)} stmts · pool wait p99 ${formatMicros(live.waitP99Us)} · ` +
+    `exec p99 ${formatMicros(live.execP99Us)} · ${formatCount(live.slow)} over ${formatCount(live.thresholdMs)}ms`
+  );
+}

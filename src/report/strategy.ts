@@ -1,0 +1,36 @@
+// What a run says about its strategy: how its guards worked (lock traffic, where repeat buyers
+// were turned away) and the report's two lines on what the strategy does and why it held or failed.
+import { STRATEGY_INFO } from '../config/strategies.js';
+import type { StrategyName } from '../config/strategies.js';
+import type { GuardCounts, RunResult } from '../result.js';
+import { formatCount } from './format.js';
+
+/** `2,000 locks granted of 2,000 asked · 26,519 tries · 0 rejected before the lock`; undefined without lock traffic. */
+export function lockSentence(guards: GuardCounts): string | undefined {
+  if (guards.lockRequests === 0 && guards.rejectedBeforeLock === 0) return undefined;
+  return (
+    `${formatCount(guards.locksGranted)} locks granted of ${formatCount(guards.lockRequests)} asked · ` +
+    `${formatCount(guards.lockTries)} tries · ${formatCount(guards.rejectedBeforeLock)} rejected before the lock`
+  );
+}
+
+/** `duplicates caught by: recheck 1,900, ledger 3`; undefined when there were none. */
+export function duplicatesSentence(guards: GuardCounts): string | undefined {
+  const entries = Object.entries(guards.duplicatesBy).filter(([, count]) => count > 0);
+  if (entries.length === 0) return undefined;
+  return `duplicates caught by: ${entries.map(([guard, count]) => `${guard} ${formatCount(count)}`).join(', ')}`;
+}
+
+/**
+ * Two lines for the report: what the strategy does, then why it held, or which checks failed and
+ * the mechanism behind them.
+ */
+export function strategyLines(result: RunResult): [does: string, verdict: string] {
+  const info = STRATEGY_INFO[result.strategy as StrategyName];
+  const does = info ? `\`${result.strategy}\` ${info.does}` : `\`${result.strategy}\`: no description.`;
+  if (result.inconclusive !== undefined) return [does, `Inconclusive: ${result.inconclusive}.`];
+  const failed = result.checks.filter((check) => !check.ok);
+  if (failed.length === 0) return [does, `Every check held: ${info?.holds ?? 'every invariant was read back intact.'}`];
+  const what = failed.map((check) => `${check.name}: ${check.detail}`).join('; ');
+  return [does, `${what}. Why: ${info?.fails ?? 'see the checks.'}`];
+}

@@ -1,0 +1,57 @@
+// The v3 spam scenario: one ticket per person. N users each fire K purchases at once, all behind
+// one barrier (N × K attempts; a user's K requests are dispatched back to back, as a user hammering
+// the buy button would send them). `--users 1 --requests-per-user 1000` is the seed's "same id,
+// endless requests". Afterwards the stores are read back: one row per user, no leaked seat, and
+// no user told "purchased" twice.
+import { checkSale } from './sale-checks.js';
+import type { SaleCheckName } from './sale-checks.js';
+import { PurchaseTally, buyerId, openSale } from './sale.js';
+import type { ScenarioDefinition } from './scenario.js';
+
+/** The checks of a spam run, in the order they are shown. */
+export const SPAM_CHECKS: readonly SaleCheckName[] = [
+  'no-double-buyer',
+  'redis-mysql-agree',
+  'conservation',
+  'exact-sell-out',
+  'no-oversell',
+  'reported-once-per-user',
+  'reported-matches-data',
+];
+
+export const spamScenario: ScenarioDefinition = {
+  name: 'spam',
+  summary: 'each user fires many purchases at once; one ticket per person (v3)',
+  needs: ['redis', 'mysql'],
+  async prepare({ infra, strategy, runId, run }) {
+    const perUser = run.requestsPerUser ?? 1;
+    const { sale, data, readBack } = await openSale(infra, runId, run.stock);
+    const told = new PurchaseTally(run.users);
+    return {
+      total: run.users * perUser,
+      attempt: async (index) => {
+        const user = Math.floor(index / perUser);
+        const outcome = await strategy.purchase(sale, buyerId(user));
+        if (outcome.kind === 'purchased') told.purchased(user);
+        return outcome;
+      },
+      check: async (counts) =>
+        checkSale(
+          {
+            initialStock: run.stock,
+            demand: run.users,
+            ...(await readBack()),
+            reported: {
+              purchased: counts.purchased,
+              errors: counts.errors,
+              lockTimeouts: counts.lockTimeout,
+              notStarted: counts.notStarted,
+              repeatPurchasers: told.repeats(),
+            },
+          },
+          SPAM_CHECKS,
+        ),
+      data,
+    };
+  },
+};
