@@ -26,7 +26,7 @@ export const STRATEGY_INFO: Readonly<Record<StrategyName, StrategyInfo>> = Objec
     fails: 'concurrent requests read the same stock before any write lands, so each sells "the last" seats again (lost updates).',
   },
   lock: {
-    tag: 'Redlock around the sale, no buyer check (v2)',
+    tag: 'Redlock around the sale, no buyer check; v2',
     does: 'takes one Redlock lock per sale around read stock → decrement → add buyer → insert, without looking the buyer up first (the original v2).',
     holds: 'the lock serialises every purchase, and no buyer who already held a seat reached the decrement again, so no seat leaked.',
     fails: 'a repeat request of a buyer decrements the stock again; the UNIQUE key refuses the row but the seat is never handed back (leaked).',
@@ -38,7 +38,7 @@ export const STRATEGY_INFO: Readonly<Record<StrategyName, StrategyInfo>> = Objec
     fails: 'requests of one buyer pass the look-up together before any of them holds the lock, then each decrements in turn: the repeats leak seats.',
   },
   dcl: {
-    tag: 'look-up, lock, look-up again (v3)',
+    tag: 'look-up, lock, look-up again; v3',
     does: 'looks the buyer up before the lock (cheap rejection without lock traffic), takes the lock, looks again, then buys (the original v3).',
     holds: 'the look-up under the lock sees every purchase that finished before it, so a repeat request is turned away before it touches the stock.',
     fails: 'a lock holder lost mutual exclusion (it outlived the lock TTL) or a store failed between steps.',

@@ -61,7 +61,7 @@ describe('start and progress lines', () => {
       elapsedMs: 1200, ratePerSec: 2826.4, latency: undefined, guards: passingResult.guards, sql: undefined,
     };
     expect(formatProgressLine(snapshot, { color: false })).toBe(
-      'running 650/1,000 (65%) · 2,826/s · in flight 120 · purchased 100 · sold out 550 · errors 0 · 1.2s',
+      'running 650/1,000 (65%) · 2,826/s · in flight 120 · purchased 100 · sold out 550 · duplicate 0 · errors 0 · 1.2s',
     );
   });
 });

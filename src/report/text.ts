@@ -59,6 +59,7 @@ export function formatProgressLine(snapshot: RunSnapshot, options: TextOptions):
     `in flight ${formatCount(snapshot.inFlight)}`,
     `purchased ${formatCount(counts.purchased)}`,
     `sold out ${formatCount(counts.soldOut)}`,
+    `duplicate ${formatCount(counts.duplicate)}`,
     errors,
     formatElapsed(snapshot.elapsedMs),
   ].join(' · ');

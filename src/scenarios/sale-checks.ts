@@ -145,7 +145,7 @@ export function checkReportedOncePerUser(o: SaleObservation): CheckResult {
   return {
     name: 'reported-once-per-user',
     ok,
-    expected: '≤ 1 purchase told per user',
+    expected: '≤ 1 reported per user',
     observed: ok ? 'none twice' : `${repeats.length} users told twice or more`,
     detail: ok ? 'one per person' : sample(repeats.map((r) => `${r.userId} × ${r.times}`)),
   };

@@ -81,13 +81,10 @@ export class SqlRecorder {
     if (this.count === 0) return undefined;
     const statements: Record<string, SqlStatementTiming> = {};
     for (const [kind, tracks] of [...this.byKind].sort(([a], [b]) => a.localeCompare(b))) statements[kind] = tracks.summary();
-    const slowest: SlowStatement[] = this.slowest.map((entry) => ({
-      kind: entry.kind,
-      atMs: Math.round((entry.startUs - originUs) / 100) / 10,
-      totalUs: Math.round(entry.waitUs + entry.execUs),
-      waitUs: Math.round(entry.waitUs),
-      execUs: Math.round(entry.execUs),
-    }));
+    const slowest: SlowStatement[] = this.slowest.map((entry) => {
+      const [waitUs, execUs] = [Math.round(entry.waitUs), Math.round(entry.execUs)];
+      return { kind: entry.kind, atMs: Math.round((entry.startUs - originUs) / 100) / 10, totalUs: waitUs + execUs, waitUs, execUs };
+    });
     return {
       statements,
       slow: {

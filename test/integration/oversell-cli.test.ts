@@ -1,10 +1,8 @@
 // `ticketsim run oversell` end to end, as a user runs it: the built CLI in a child process, against
 // the real Redis + MariaDB and the in-process infrastructure. The data is then read back directly
 // from the stores, independently of ticketsim, to confirm what the result JSON claims.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Redis } from 'ioredis';
@@ -13,23 +11,14 @@ import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/result.js';
 import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
+import { readSale, removeSale, runScenario } from './cli.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
-const BIN = resolve(import.meta.dirname, '../../bin/ticketsim');
 const available = await servicesAvailable('redis', 'mysql');
 
-/** Runs the CLI with --json; resolves with the exit code and the parsed result. */
-async function runCli(...args: string[]): Promise<{ code: number; result: RunResult; stderr: string }> {
-  return runCliWith(process.env, ...args);
-}
-
-async function runCliWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; result: RunResult; stderr: string }> {
-  const child = await promisify(execFile)(BIN, ['run', 'oversell', '--json', ...args], { maxBuffer: 10_000_000, env }).then(
-    (out) => ({ ...out, code: 0 }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-  return { code: child.code, result: JSON.parse(child.stdout) as RunResult, stderr: child.stderr };
-}
+/** Runs `ticketsim run oversell --json …`. */
+const runCli = (...args: string[]) => runScenario('oversell', args);
+const runCliWith = (env: NodeJS.ProcessEnv, ...args: string[]) => runScenario('oversell', args, env);
 
 describe.skipIf(!available)('ticketsim run oversell on real Redis + MariaDB', () => {
   let redis: Redis;
@@ -60,13 +49,9 @@ describe.skipIf(!available)('ticketsim run oversell on real Redis + MariaDB', ()
 
   /** Reads the run's data straight from the stores and removes it. */
   async function readBackAndClean(result: RunResult) {
-    const [stockKey, buyersKey] = result.data.redisKeys as [string, string];
-    const stock = Number(await redis.get(stockKey));
-    const buyers = await redis.scard(buyersKey);
-    const [rows] = await mysql.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM purchases WHERE ticket_name = ?', [result.data.mysqlTicketName]);
-    await redis.del(stockKey, buyersKey);
-    await mysql.query('DELETE FROM purchases WHERE ticket_name = ?', [result.data.mysqlTicketName]);
-    return { stock, buyers, rows: Number(rows[0]!.n) };
+    const { stock, buyers, rows } = await readSale(redis, mysql, result);
+    await removeSale(redis, mysql, result);
+    return { stock, buyers, rows };
   }
 
   it.each(['lua', 'lock'])('%s sells exactly the stock to 1,000 buyers, every check passing', async (strategy) => {

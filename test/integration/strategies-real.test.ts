@@ -16,7 +16,7 @@ import { saleKeyList, saleKeys } from '../../src/engine/redis/keys.js';
 import { createRedlockLocks } from '../../src/engine/redis/locks.js';
 import { createRealClock } from '../../src/engine/real-clock.js';
 import { createStrategy } from '../../src/engine/strategies/index.js';
-import type { Ledger, OutcomeKind, Strategy, StrategyDeps } from '../../src/engine/ports.js';
+import type { Ledger, OutcomeKind, StatementTiming, Strategy, StrategyDeps } from '../../src/engine/ports.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const available = await servicesAvailable('redis', 'mysql');
@@ -87,7 +87,7 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
     return { stock, buyers: [...buyers].sort(), rows };
   }
 
-  for (const name of ['lua', 'lock'] as const) {
+  for (const name of ['lua', 'lock', 'dcl'] as const) {
     it(`${name}: ${USERS} buyers on ${STOCK} seats sell exactly ${STOCK}, and Redis agrees with MySQL`, async () => {
       const sale = newSale();
       await deps.inventory.createSale(sale, STOCK);
@@ -124,7 +124,7 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
     ]);
   });
 
-  for (const name of ['lua', 'lock'] as const) {
+  for (const name of ['lua', 'lock', 'precheck', 'dcl'] as const) {
     it(`${name}: a failing ledger write is rethrown as-is and the Redis side is undone`, async () => {
       const sale = newSale();
       await deps.inventory.createSale(sale, 3);
@@ -137,11 +137,34 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
       const sale = newSale();
       await deps.inventory.createSale(sale, 3);
       await deps.ledger.record(sale, 'u1');
-      expect(await createStrategy(name, deps).purchase(sale, 'u1')).toEqual({ kind: 'duplicate' });
+      expect(await createStrategy(name, deps).purchase(sale, 'u1')).toEqual({ kind: 'duplicate', caughtBy: 'ledger' });
       expect(await deps.inventory.inspect(sale)).toEqual({ stock: 3, buyers: [] });
       expect(await deps.ledger.purchases(sale)).toEqual([{ userId: 'u1', rows: 1 }]);
     });
   }
+
+  it('ledger: times every statement in two parts, and the server counts the writes and the slow ones itself', async () => {
+    const sale = newSale();
+    const timings: StatementTiming[] = [];
+    const clock = createRealClock();
+    // A pool of one for twenty concurrent INSERTs: nineteen of them must wait for the connection.
+    const single = await connectMysql({ ...servicesConfig.mysql, ...timeout }, 1, { sessionLongQueryMs: 1 });
+    try {
+      const ledger = createMysqlLedger(single, { clock, poolSize: 1, sessionLongQueryMs: 1, observer: { statement: (t) => timings.push(t) } });
+      const writes = await Promise.all(Array.from({ length: 20 }, (_, i) => ledger.record(sale, `u${i % 19}`)));
+      expect(writes.filter((w) => w === 'duplicate')).toHaveLength(1);
+      await expect(single.query('SELECT SLEEP(0.01)')).resolves.toBeDefined(); // one statement over 1 ms on the server
+      expect(timings).toHaveLength(20);
+      expect(timings.every((t) => t.kind === 'insert' && t.ok && t.execUs > 0)).toBe(true);
+      const waits = timings.map((t) => t.waitUs).sort((a, b) => a - b);
+      expect(waits.at(-1)!).toBeGreaterThan(10 * waits[0]!);
+      const server = await ledger.serverStats();
+      expect(server).toMatchObject({ writes: 20, thresholdMs: 1, sessions: 1 });
+      expect(server!.slow).toBeGreaterThanOrEqual(1);
+    } finally {
+      await single.end();
+    }
+  });
 
   it('locks: a held lock times out as undefined, an expired lease releases without throwing', async () => {
     const sale = newSale();

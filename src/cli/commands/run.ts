@@ -36,7 +36,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'run a scenario against the engine and check its invariants',
   builder: (yargs) =>
     withJsonOption(withServiceOptions(yargs))
-      .positional('scenario', { type: 'string', describe: `one of: ${Object.keys(SCENARIO_CATALOGUE).join(', ')}`, demandOption: true })
+      .positional('scenario', {
+        type: 'string',
+        describe: Object.values(SCENARIO_CATALOGUE)
+          .map((scenario) => `${scenario.name}: ${scenario.summary}`)
+          .join(' · '),
+        demandOption: true,
+      })
       .option('users', { type: 'number', describe: `virtual buyers, each with its own user id [default: ${perScenario('users')}]` })
       .option('stock', { type: 'number', describe: `seats on sale [default: ${perScenario('stock')}]` })
       .option('requests-per-user', {
@@ -50,7 +56,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       })
       .option('infra', { type: 'string', default: DEFAULTS.infra, describe: `${INFRA_MODES.join(' | ')} — real services, in-process ones, or real when they answer` })
       .option('pool-size', { type: 'number', default: DEFAULTS.poolSize, describe: 'MySQL connection pool size' })
-      .option('concurrency', { type: 'number', describe: 'max purchases in flight [default: all users at once]' })
+      .option('concurrency', { type: 'number', describe: 'max attempts in flight [default: all at once]' })
       .option('seed', { type: 'number', default: DEFAULTS.seed, describe: 'seed for the in-process infrastructure (reproducible runs)' })
       .option('slow-sql-ms', {
         type: 'number',

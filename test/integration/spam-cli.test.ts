@@ -1,0 +1,141 @@
+// `ticketsim run spam` end to end (the built CLI in a child process) on real Redis + MariaDB and
+// in-process: dcl and lua hold one ticket per person, lock and precheck are caught leaking seats,
+// one user × 1,000 requests leaves exactly one row, and bad flags exit 2 with one line. The data is
+// read back directly from the stores. Also the sql section on 10,000 INSERTs through pool 10.
+import { Redis } from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import type { Connection } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
+import type { RunResult } from '../../src/result.js';
+import { readSale, removeSale, runScenario, ticketsim } from './cli.js';
+import { servicesAvailable, servicesConfig } from './services.js';
+
+const available = await servicesAvailable('redis', 'mysql');
+
+const failed = (result: RunResult) => result.checks.filter((check) => !check.ok).map((check) => check.name);
+
+describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => {
+  let redis: Redis;
+  let mysql: Connection;
+  const runs: RunResult[] = [];
+
+  beforeAll(async () => {
+    redis = new Redis(servicesConfig.redis.url);
+    const target = { ...servicesConfig.mysql, connectTimeoutMs: 2000 };
+    await ensureSchema(target);
+    mysql = await createConnection({ ...connectionOptions(target), database: target.database });
+  });
+
+  afterAll(async () => {
+    for (const result of runs) await removeSale(redis, mysql, result);
+    redis.disconnect();
+    await mysql.end();
+  });
+
+  /** Runs spam on the real services and remembers the run for cleanup. */
+  async function spam(...args: string[]) {
+    const run = await runScenario('spam', ['--infra', 'real', ...args]);
+    runs.push(run.result);
+    return run;
+  }
+
+  it.each(['dcl', 'lua'])('%s holds: 100 users × 20 requests, every check ✓, one row per buyer', async (strategy) => {
+    const { code, result } = await spam('--strategy', strategy);
+    expect(code).toBe(0);
+    expect(result.params).toMatchObject({ users: 100, requestsPerUser: 20, attempts: 2000, stock: 100 });
+    expect(result.counts).toMatchObject({ attempts: 2000, purchased: 100, duplicate: 1900, errors: 0 });
+    expect(result.checks).toHaveLength(7);
+    expect(failed(result)).toEqual([]);
+    const stored = await readSale(redis, mysql, result);
+    expect(stored).toMatchObject({ stock: 0, buyers: 100, rows: 100 });
+    expect(stored.perUser.every((row) => row.rows === 1)).toBe(true);
+  });
+
+  it('lock is caught leaking seats: exit 1, conservation names them', async () => {
+    const { code, result } = await spam('--strategy', 'lock');
+    expect(code).toBe(1);
+    const conservation = result.checks.find((check) => check.name === 'conservation')!;
+    expect(conservation.ok).toBe(false);
+    const stored = await readSale(redis, mysql, result);
+    expect(conservation.detail).toBe(`${100 - stored.stock - stored.buyers} seats leaked (taken from the stock, held by no buyer)`);
+    expect(stored.perUser.every((row) => row.rows === 1)).toBe(true); // the UNIQUE key held; the seats did not
+    expect(result.guards.locksGranted).toBe(2000);
+  });
+
+  it('precheck is caught: exit 1 with the failing check named', async () => {
+    const { code, result } = await spam('--strategy', 'precheck');
+    expect(code).toBe(1);
+    expect(failed(result)).toContain('conservation');
+  });
+
+  it('one user × 1,000 requests with dcl leaves exactly one row', async () => {
+    const { code, result } = await spam('--users', '1', '--requests-per-user', '1000', '--strategy', 'dcl');
+    expect(code).toBe(0);
+    expect(result.counts).toMatchObject({ attempts: 1000, purchased: 1, duplicate: 999 });
+    const stored = await readSale(redis, mysql, result);
+    expect(stored.perUser).toEqual([{ userId: 'user-0', rows: 1 }]);
+    expect(stored).toMatchObject({ stock: 99, buyers: 1 });
+  });
+
+  it('times 10,000 INSERTs through pool 10 in two measured parts, and the server confirms the count', async () => {
+    const run = await runScenario('oversell', ['--infra', 'real', '--users', '10000', '--stock', '10000', '--pool-size', '10']);
+    runs.push(run.result);
+    expect(run.code).toBe(0);
+    const sql = run.result.sql!;
+    const insert = sql.statements.insert!;
+    expect(insert.count).toBe(10_000);
+    expect(insert.failed).toBe(0);
+    // Ten connections for ten thousand INSERTs: the queue, not the server, is where the time goes.
+    expect(insert.wait.p50).toBeGreaterThan(insert.exec.p50);
+    expect(insert.total.max).toBeGreaterThanOrEqual(insert.wait.max);
+    expect(sql.server).toMatchObject({ writes: 10_000, thresholdMs: 500, sessions: 10 });
+    if (sql.slow.count > 0) {
+      expect(sql.slow.slowest[0]!.totalUs).toBeGreaterThan(500_000);
+      expect(sql.slow.slowest[0]!.waitUs + sql.slow.slowest[0]!.execUs).toBe(sql.slow.slowest[0]!.totalUs);
+    }
+    expect(sql.server!.slow).toBeLessThan(Math.max(1, sql.slow.count));
+  });
+});
+
+describe('ticketsim run spam in-process', () => {
+  const spam = (...args: string[]) => runScenario('spam', ['--infra', 'memory', ...args]);
+
+  it.each(['dcl', 'lua'])('%s holds every check', async (strategy) => {
+    const { code, result } = await spam('--strategy', strategy);
+    expect(code).toBe(0);
+    expect(result.infra).toBe('memory');
+    expect(failed(result)).toEqual([]);
+    expect(result.counts).toMatchObject({ purchased: 100, duplicate: 1900 });
+  });
+
+  it.each(['lock', 'precheck'])('%s is caught leaking seats', async (strategy) => {
+    const { code, result } = await spam('--strategy', strategy);
+    expect(code).toBe(1);
+    expect(failed(result)).toContain('conservation');
+    expect(result.checks.find((check) => check.name === 'conservation')!.detail).toMatch(/^\d+ seats leaked/);
+  });
+
+  it('one user × 1,000 requests with dcl: one purchase', async () => {
+    const { code, result } = await spam('--users', '1', '--requests-per-user', '1000', '--strategy', 'dcl');
+    expect(code).toBe(0);
+    expect(result.counts).toMatchObject({ purchased: 1, duplicate: 999 });
+  });
+});
+
+describe('bad values of the spam and sql flags', () => {
+  it.each([
+    [['run', 'spam', '--requests-per-user', '0'], /^ticketsim: --requests-per-user must be a whole number from 1 to 1000000 \(got 0\)$/],
+    [['run', 'spam', '--requests-per-user', 'many'], /^ticketsim: --requests-per-user must be a whole number .*\(got not a number\)$/],
+    [['run', 'spam', '--users', '5000', '--requests-per-user', '1000'], /^ticketsim: --users × --requests-per-user must be at most 1,000,000 attempts/],
+    [['run', 'oversell', '--requests-per-user', '3'], /^ticketsim: --requests-per-user applies to the spam scenario only, not oversell$/],
+    [['run', 'spam', '--slow-sql-ms', '-1'], /^ticketsim: --slow-sql-ms must be a whole number from 1 to/],
+    [['run', 'spam', '--strategy', 'optimistic'], /^ticketsim: --strategy "optimistic" is not one of naive, lock, precheck, dcl, lua$/],
+  ])('%j exits 2 with one line', async (args, message) => {
+    const { code, stdout, stderr } = await ticketsim([...args, '--infra', 'memory']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr.trimEnd()).toMatch(message);
+  });
+});
