@@ -108,7 +108,7 @@ export function checkConservation(o: SaleObservation): CheckResult {
       ? 'none created or leaked'
       : total > o.initialStock
         ? `${total - o.initialStock} seats created`
-        : `${o.initialStock - total} seats leaked (taken from the stock, held by no buyer)`,
+        : `${o.initialStock - total} seats leaked`,
   };
 }
 
@@ -145,7 +145,7 @@ export function checkReportedOncePerUser(o: SaleObservation): CheckResult {
   return {
     name: 'reported-once-per-user',
     ok,
-    expected: '≤ 1 reported per user',
+    expected: 'reported ≤ 1 each',
     observed: ok ? 'none twice' : `${repeats.length} users told twice or more`,
     detail: ok ? 'one per person' : sample(repeats.map((r) => `${r.userId} × ${r.times}`)),
   };

@@ -44,6 +44,14 @@ describe('SqlRecorder', () => {
     expect(summary.statements.insert!.failed).toBe(5);
   });
 
+  it('does not count a statement that never had a connection as executed', () => {
+    const sql = new SqlRecorder(500);
+    sql.record(insert(0, 2_000, 0, false)); // refused: ECONNREFUSED while connecting
+    sql.record(insert(0, 100, 900));
+    const insertTiming = sql.summary(0, SOURCES)!.statements.insert!;
+    expect([insertTiming.count, insertTiming.failed, insertTiming.wait.count, insertTiming.exec.count]).toEqual([2, 1, 2, 1]);
+  });
+
   it('has nothing to say before a statement ran, and a live view after', () => {
     const sql = new SqlRecorder(500);
     expect(sql.live()).toBeUndefined();

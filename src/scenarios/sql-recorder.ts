@@ -48,12 +48,14 @@ export class SqlRecorder {
     let tracks = this.byKind.get(timing.kind);
     if (tracks === undefined) this.byKind.set(timing.kind, (tracks = new StatementTracks()));
     const totalUs = timing.waitUs + timing.execUs;
+    // A statement that failed before it had a connection never executed: its time is all waiting.
+    const executed = timing.ok || timing.execUs > 0;
     tracks.wait.record(timing.waitUs);
-    tracks.exec.record(timing.execUs);
+    if (executed) tracks.exec.record(timing.execUs);
     tracks.total.record(totalUs);
     if (!timing.ok) tracks.failed++;
     this.allWait.record(timing.waitUs);
-    this.allExec.record(timing.execUs);
+    if (executed) this.allExec.record(timing.execUs);
     if (totalUs <= this.thresholdMs * 1000) return;
     this.slowCount++;
     this.slowWaitUs += timing.waitUs;

@@ -95,6 +95,7 @@ export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledg
       // Hold every pool connection at once, so each session is read exactly once.
       const held = await Promise.allSettled(Array.from({ length: options.poolSize }, () => pool.getConnection()));
       const connections = held.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
+      if (connections.length === 0) return undefined;
       try {
         const counters = await Promise.all(connections.map((connection) => connection.query<StatusRow[]>(SESSION_COUNTERS)));
         let writes = 0;

@@ -36,7 +36,9 @@ export function Header(props: HeaderProps): React.JSX.Element {
           {`${formatUsers(params)} · stock ${formatCount(params.stock)} · ` +
             `concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)}`}
         </Text>
-        <Text color={color ? 'gray' : undefined}>{props.phase}</Text>
+        <Box marginLeft={1} flexShrink={0}>
+          <Text color={color ? 'gray' : undefined}>{props.phase}</Text>
+        </Box>
       </Box>
     </Box>
   );

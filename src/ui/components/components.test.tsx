@@ -36,6 +36,8 @@ describe('Header', () => {
     const { scenario, strategy, infra, infraReason, params } = spamLockResult;
     const lines = frame(<Header {...{ scenario, strategy, infra, infraReason, params }} phase="running" color={false} />);
     expect(lines[1]).toMatch(/^100 users × 20 requests · stock 100 ·/);
+    const stopped = frame(<Header {...{ scenario, strategy, infra, infraReason, params }} phase="interrupted" color={false} />);
+    expect(stopped[1]).toMatch(/\S \s*interrupted$/);
   });
 });
 
