@@ -53,9 +53,18 @@ describe('each check fails on its planted violation', () => {
     expect(check.detail).toMatch(/5 unsold that no failure explains/);
   });
 
+  it('exact-sell-out: fewer sold than stock with the stock gone (leaked seats)', () => {
+    const o = healthy();
+    const check = checkExactSellOut({ ...o, mysqlRows: o.mysqlRows.slice(30), redisBuyers: o.redisBuyers.slice(30), reported: { ...o.reported, purchased: 70 } });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe('30 short, 0 left in stock: seats went to no sale');
+    const timedOut = { ...o.reported, purchased: 70, lockTimeouts: 40 };
+    expect(checkExactSellOut({ ...o, mysqlRows: o.mysqlRows.slice(30), reported: timedOut }).ok).toBe(false); // timeouts keep their seats in stock
+  });
+
   it('exact-sell-out: a shortfall explained by lock timeouts holds, and says so', () => {
     const o = healthy();
-    const check = checkExactSellOut({ ...o, mysqlRows: o.mysqlRows.slice(5), reported: { ...o.reported, lockTimeouts: 7 } });
+    const check = checkExactSellOut({ ...o, remainingStock: 5, mysqlRows: o.mysqlRows.slice(5), reported: { ...o.reported, lockTimeouts: 7 } });
     expect(check.ok).toBe(true);
     expect(check.detail).toMatch(/5 unsold, explained by 0 errors, 7 lock timeouts/);
   });

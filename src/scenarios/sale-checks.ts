@@ -54,19 +54,24 @@ export function checkNoOversell(o: SaleObservation): CheckResult {
   };
 }
 
-/** With demand ≥ stock every seat is sold, unless reported failures explain the shortfall. */
+/**
+ * With demand ≥ stock every seat is sold, unless reported failures explain the shortfall; failures
+ * can only explain seats still in stock (a failed attempt hands its seat back).
+ */
 export function checkExactSellOut(o: SaleObservation): CheckResult {
   const sold = soldRows(o);
   const target = Math.min(o.initialStock, o.demand);
+  const left = o.remainingStock ?? 0;
   const failures = o.reported.errors + o.reported.lockTimeouts + o.reported.notStarted;
   const shortfall = target - sold;
-  const explained = shortfall > 0 && shortfall <= failures;
+  const explained = shortfall > 0 && shortfall <= failures && left >= shortfall;
   const ok = shortfall <= 0 ? sold === target : explained;
   const failureText = `${o.reported.errors} errors, ${o.reported.lockTimeouts} lock timeouts, ${o.reported.notStarted} not started`;
   let detail: string;
   if (shortfall === 0) detail = 'all sold';
   else if (shortfall < 0) detail = `${-shortfall} sold beyond the ${target} available`;
   else if (explained) detail = `${shortfall} unsold, explained by ${failureText}`;
+  else if (left < shortfall) detail = `${shortfall} short, ${left} left in stock: seats went to no sale`;
   else detail = `${shortfall} unsold that no failure explains (${failureText})`;
   return { name: 'exact-sell-out', ok, expected: `sold = ${target}`, observed: `sold ${sold}`, detail };
 }
