@@ -38,12 +38,17 @@ export interface OperationLatency extends LatencyOverview {
 
 /** Outcome and error counts. Outcomes (sold out, duplicate, …) are never errors. */
 export interface RunCounts {
+  /** Operations made (purchases and cancels, each retry included). */
   attempts: number;
   purchased: number;
   soldOut: number;
   duplicate: number;
   lockTimeout: number;
   cancelled: number;
+  /** Cancels with nothing to cancel. */
+  notPurchased: number;
+  /** Seats bought again after a cancel freed them (cancel-storm's waiting line). */
+  rebought: number;
   errors: number;
   /** Attempts never started because the run was interrupted. */
   notStarted: number;
@@ -116,6 +121,16 @@ export interface SqlLive {
   thresholdMs: number;
 }
 
+/** One phase of a run (a burst behind its own barrier) as it went. */
+export interface PhaseResult {
+  name: string;
+  /** Attempts it released (an attempt may make several operations). */
+  attempts: number;
+  /** From its barrier release to its last reply. */
+  durationMs: number;
+  counts: RunCounts;
+}
+
 /** A group of errors with one cause, e.g. `ER_CON_COUNT_ERROR: Too many connections` × 312. */
 export interface ErrorCause {
   cause: string;
@@ -162,8 +177,11 @@ export interface RunResult {
   sql?: SqlSummary;
   errorCauses: ErrorCause[];
   checks: CheckResult[];
+  /** Per operation (purchase, cancel, …). */
   latency: Record<string, OperationLatency>;
-  /** From barrier release to last reply. */
+  /** The run's phases in order; one (`burst`) for single-burst scenarios. */
+  phases: PhaseResult[];
+  /** From barrier release to last reply, summed over the phases. */
   durationMs: number;
   /** Throughput over durationMs, attempts per second. */
   throughput: number;
@@ -193,15 +211,20 @@ export interface RunSnapshot {
   infraReason: string | undefined;
   params: RunResult['params'];
   phase: RunPhase;
+  /** The workload phase running (or last run): its name, and its place among the phases. */
+  stage: { name: string; index: number; of: number } | undefined;
+  /** Attempts of the current stage, and how many are done. */
   total: number;
   done: number;
   inFlight: number;
+  /** Every phase so far. */
   counts: RunCounts;
+  /** Elapsed in the current stage. */
   elapsedMs: number;
   /** Completions per second over the last second or so. */
   ratePerSec: number;
-  /** Latency of everything completed so far (all outcomes). */
-  latency: LatencyOverview | undefined;
+  /** Latency of the current stage's operations so far, in the order they started. */
+  operations: { operation: string; latency: LatencyOverview }[];
   guards: GuardCounts;
   /** SQL timings so far; undefined before the first statement. */
   sql: SqlLive | undefined;

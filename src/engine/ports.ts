@@ -19,10 +19,14 @@ export interface Inventory {
   writeStock(sale: SaleId, stock: number): Promise<void>;
   /** Decrements the stock by one and returns the new value (one round trip, no bound check). */
   decrementStock(sale: SaleId): Promise<number>;
+  /** Increments the stock by one and returns the new value (one round trip; a cancel's seat back). */
+  incrementStock(sale: SaleId): Promise<number>;
   /** True when the user is in the buyer set. */
   isBuyer(sale: SaleId, user: UserId): Promise<boolean>;
   /** Adds the user to the buyer set; false when they were already there. */
   addBuyer(sale: SaleId, user: UserId): Promise<boolean>;
+  /** Removes the user from the buyer set; false when they were not there. */
+  removeBuyer(sale: SaleId, user: UserId): Promise<boolean>;
   /** Atomically: duplicate if already a buyer, sold-out if stock ≤ 0, else decrement and add buyer. */
   reserve(sale: SaleId, user: UserId): Promise<Reservation>;
   /** Atomically undoes a reservation: removes the buyer and, only if they were there, stock + 1. */
@@ -75,6 +79,11 @@ export interface ServerStatementStats {
 export interface Ledger {
   /** Inserts one purchase synchronously. Infrastructure failures throw. */
   record(sale: SaleId, user: UserId): Promise<LedgerWrite>;
+  /**
+   * Deletes the user's purchase of the sale (`DELETE … WHERE user_id = ? AND ticket_name = ?`);
+   * true when a row went, false when there was none (the seed's repository: (bool, error)).
+   */
+  remove(sale: SaleId, user: UserId): Promise<boolean>;
   /** Every buyer of the sale with their row count, read from the table itself. */
   purchases(sale: SaleId): Promise<PurchaseRow[]>;
   /** The server's own count of this ledger's statements (undefined when it cannot tell). */
@@ -103,12 +112,19 @@ export type PurchaseOutcome =
   | { kind: 'duplicate'; caughtBy: DuplicateGuard }
   | { kind: 'lock-timeout' };
 
-export type OutcomeKind = PurchaseOutcome['kind'];
+/** The result of one cancel attempt: `not-purchased` when there was nothing to cancel. */
+export type CancelOutcome = { kind: 'cancelled' } | { kind: 'not-purchased' } | { kind: 'lock-timeout' };
 
-/** A concurrency-control strategy: buys one ticket of one sale for one user. */
+/** Any operation's outcome. */
+export type Outcome = PurchaseOutcome | CancelOutcome;
+export type OutcomeKind = Outcome['kind'];
+
+/** A concurrency-control strategy: buys and cancels one ticket of one sale for one user. */
 export interface Strategy {
   readonly name: string;
   purchase(sale: SaleId, user: UserId): Promise<PurchaseOutcome>;
+  /** Cancels the user's purchase: the row goes, the seat comes back, the buyer leaves the set. */
+  cancel(sale: SaleId, user: UserId): Promise<CancelOutcome>;
 }
 
 /** What every strategy factory receives. */
@@ -120,7 +136,7 @@ export interface StrategyDeps {
 }
 
 /** Kinds of SQL statement the ledger runs. */
-export type StatementKind = 'insert' | 'select';
+export type StatementKind = 'insert' | 'delete' | 'select';
 
 /** One SQL statement as the ledger timed it, in µs of the infrastructure's clock. */
 export interface StatementTiming {

@@ -58,7 +58,7 @@ describe('start and progress lines', () => {
     const snapshot = {
       scenario: 'oversell', strategy: 'lua', infra: 'real' as const, infraReason: undefined, params: passingResult.params,
       phase: 'running' as const, total: 1000, done: 650, inFlight: 120, counts: { ...passingResult.counts, purchased: 100, soldOut: 550 },
-      elapsedMs: 1200, ratePerSec: 2826.4, latency: undefined, guards: passingResult.guards, sql: undefined,
+      elapsedMs: 1200, ratePerSec: 2826.4, operations: [], stage: undefined, guards: passingResult.guards, sql: undefined,
     };
     expect(formatProgressLine(snapshot, { color: false })).toBe(
       'running 650/1,000 (65%) · 2,826/s · in flight 120 · purchased 100 · sold out 550 · duplicate 0 · errors 0 · 1.2s',

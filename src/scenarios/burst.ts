@@ -1,24 +1,33 @@
-// Executes a burst: N attempts held behind one barrier, released together, with at most
-// `concurrency` in flight (p-limit). Every attempt is timed into the latency recorder and counted
-// by outcome; infrastructure errors are counted and grouped by cause, never thrown out of the burst.
+// Executes one phase of a run as a burst: N attempts held behind one barrier, released together,
+// with at most `concurrency` in flight (p-limit). An attempt runs one or more engine operations
+// through `act`, which counts each outcome, times it under its operation's name (from the barrier
+// release for an attempt's first operation, from its own send for a later one) and turns an
+// infrastructure error into a counted, grouped error instead of an exception.
 import pLimit from 'p-limit';
-import type { Clock, OutcomeKind } from '../engine/ports.js';
+import type { Clock, Outcome, OutcomeKind } from '../engine/ports.js';
 import { describeError } from '../errors.js';
 import type { ErrorCause, RunCounts } from '../result.js';
-import { LatencyRecorder } from './latency-recorder.js';
+import type { OperationLatencies } from './latency-recorder.js';
+import type { Act, CountAs } from './scenario.js';
 
-/** What a burst needs: how many attempts, how many at once, and the attempt itself. */
+/** What a burst needs: how many attempts, how many at once, the attempt, and where to record. */
 export interface BurstOptions {
   total: number;
-  /** Max in flight; undefined = all at once. */
+  /** Max attempts in flight; undefined = all at once. */
   concurrency: number | undefined;
   clock: Clock;
-  attempt(index: number): Promise<OutcomeKind>;
-  /** An attempt still pending after this long counts as an error (a safety net, real time). */
-  attemptTimeoutMs?: number;
+  attempt(index: number, act: Act): Promise<void>;
+  /** Where operation latencies go (shared by every phase of a run). */
+  latency: OperationLatencies;
+  /** Outcome counts this burst books under another name (e.g. purchases as `rebought`). */
+  countAs?: CountAs;
+  /** Hears every outcome (the run's guard tally). */
+  onOutcome?(outcome: Outcome): void;
+  /** An operation still pending after this long counts as an error (a safety net, real time). */
+  operationTimeoutMs?: number;
 }
 
-const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
+const DEFAULT_OPERATION_TIMEOUT_MS = 30_000;
 const SWEEP_INTERVAL_MS = 250;
 
 const COUNT_OF: Record<OutcomeKind, keyof RunCounts> = {
@@ -26,21 +35,44 @@ const COUNT_OF: Record<OutcomeKind, keyof RunCounts> = {
   'sold-out': 'soldOut',
   duplicate: 'duplicate',
   'lock-timeout': 'lockTimeout',
+  cancelled: 'cancelled',
+  'not-purchased': 'notPurchased',
 };
 
 /** Fresh all-zero counts. */
 export function emptyCounts(): RunCounts {
-  return { attempts: 0, purchased: 0, soldOut: 0, duplicate: 0, lockTimeout: 0, cancelled: 0, errors: 0, notStarted: 0 };
+  return {
+    attempts: 0,
+    purchased: 0,
+    soldOut: 0,
+    duplicate: 0,
+    lockTimeout: 0,
+    cancelled: 0,
+    notPurchased: 0,
+    rebought: 0,
+    errors: 0,
+    notStarted: 0,
+  };
+}
+
+/** Adds `more` into `into`, field by field. */
+export function addCounts(into: RunCounts, more: RunCounts): RunCounts {
+  for (const key of Object.keys(into) as (keyof RunCounts)[]) into[key] += more[key];
+  return into;
 }
 
 /** A one-shot burst; read its live state while run() is pending. */
 export class Burst {
+  /** Operations by outcome (`attempts` counts operations), errors, and attempts never started. */
   readonly counts: RunCounts = emptyCounts();
-  readonly latency = new LatencyRecorder();
+  /** Attempts in flight now. */
   inFlight = 0;
+  /** Operation names in the order this burst first recorded them. */
+  readonly operations: string[] = [];
   /** Clock time (µs) of the barrier release and of the last reply. */
   releasedUs: number | undefined;
   finishedUs: number | undefined;
+  private finished = 0;
   private aborted = false;
   private readonly causes = new Map<string, number>();
   private readonly pending = new Set<{ sentMs: number; reject: (error: Error) => void }>();
@@ -53,9 +85,13 @@ export class Burst {
     return ((this.finishedUs ?? this.options.clock.nowUs()) - this.releasedUs) / 1000;
   }
 
-  /** Attempts that have finished (any outcome or error) or were skipped after an abort. */
+  /** Attempts that have finished or were skipped after an abort. */
   get done(): number {
-    return this.counts.attempts + this.counts.notStarted;
+    return this.finished + this.counts.notStarted;
+  }
+
+  get total(): number {
+    return this.options.total;
   }
 
   /** Error causes, most frequent first. */
@@ -68,20 +104,20 @@ export class Burst {
     this.aborted = true;
   }
 
-  /** Releases every attempt at once and resolves when the last one has replied. */
+  /** Releases every attempt at once and resolves when the last one has finished. */
   async run(): Promise<void> {
     const { total, concurrency, clock } = this.options;
-    // Without a bound every buyer is dispatched at the release; p-limit would only add overhead.
+    // Without a bound every attempt is dispatched at the release; p-limit would only add overhead.
     const limit = concurrency === undefined || concurrency >= total ? (task: () => Promise<void>) => task() : pLimit(concurrency);
     let release!: () => void;
     const barrier = new Promise<void>((resolve) => (release = resolve));
-    const buyers = Array.from({ length: total }, (_, index) => barrier.then(() => limit(() => this.dispatch(index))));
+    const attempts = Array.from({ length: total }, (_, index) => barrier.then(() => limit(() => this.dispatch(index))));
     const sweeper = setInterval(() => this.sweepOverdue(), SWEEP_INTERVAL_MS);
     sweeper.unref();
     this.releasedUs = clock.nowUs();
     release();
     try {
-      await Promise.all(buyers);
+      await Promise.all(attempts);
     } finally {
       clearInterval(sweeper);
     }
@@ -93,30 +129,51 @@ export class Burst {
       this.counts.notStarted += 1;
       return;
     }
-    const { clock } = this.options;
-    const sentUs = clock.nowUs();
     this.inFlight += 1;
-    let outcome: string;
+    let first = true;
+    const act: Act = async (operation, run) => {
+      const sentUs = this.options.clock.nowUs();
+      // An attempt's first operation was meant to start at the release; a later one when it is sent.
+      const intendedUs = first ? (this.releasedUs ?? sentUs) : sentUs;
+      first = false;
+      return this.operate(operation, run, intendedUs, sentUs);
+    };
     try {
-      const kind = await this.withTimeout(this.options.attempt(index));
-      this.counts[COUNT_OF[kind]] += 1;
-      outcome = kind;
+      await this.options.attempt(index, act);
     } catch (error) {
-      this.counts.errors += 1;
-      const cause = describeError(error);
-      this.causes.set(cause, (this.causes.get(cause) ?? 0) + 1);
-      outcome = 'error';
+      // An attempt that failed outside `act` (a scenario's own step) is an error of its own.
+      this.countError(error);
     }
     this.inFlight -= 1;
+    this.finished += 1;
+  }
+
+  private async operate<T extends Outcome>(operation: string, run: () => Promise<T>, intendedUs: number, sentUs: number): Promise<T | undefined> {
+    if (!this.operations.includes(operation)) this.operations.push(operation);
+    let outcome: T | undefined;
+    try {
+      outcome = await this.withTimeout(run());
+      this.counts[this.options.countAs?.[outcome.kind] ?? COUNT_OF[outcome.kind]] += 1;
+      this.options.onOutcome?.(outcome);
+    } catch (error) {
+      this.countError(error);
+    }
     this.counts.attempts += 1;
-    const nowUs = clock.nowUs();
-    this.latency.record(outcome, nowUs - (this.releasedUs ?? sentUs), nowUs - sentUs);
+    const nowUs = this.options.clock.nowUs();
+    this.options.latency.record(operation, outcome?.kind ?? 'error', nowUs - intendedUs, nowUs - sentUs);
+    return outcome;
+  }
+
+  private countError(error: unknown): void {
+    this.counts.errors += 1;
+    const cause = describeError(error);
+    this.causes.set(cause, (this.causes.get(cause) ?? 0) + 1);
   }
 
   /**
-   * Settles `work` as it settles, or rejects it once it has been pending longer than the attempt
-   * timeout. One sweeper timer serves all attempts: a timer per attempt costs more than the
-   * attempt itself on a fast path.
+   * Settles `work` as it settles, or rejects it once it has been pending longer than the operation
+   * timeout. One sweeper timer serves all operations: a timer per operation costs more than the
+   * operation itself on a fast path.
    */
   private withTimeout<T>(work: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -127,7 +184,7 @@ export class Burst {
   }
 
   private sweepOverdue(): void {
-    const limitMs = this.options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    const limitMs = this.options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
     const now = performance.now();
     for (const pending of this.pending) {
       if (now - pending.sentMs < limitMs) continue;

@@ -1,7 +1,7 @@
 // Counts how a strategy's guards worked during a run: lock traffic (from the engine's
 // EngineObserver.lockAcquisition hook) and where repeat buyers were turned away (from each
 // purchase's outcome). The point of dcl's first look-up is fewer lock round trips; this shows it.
-import type { PurchaseOutcome } from '../engine/ports.js';
+import type { Outcome } from '../engine/ports.js';
 import type { GuardCounts } from '../result.js';
 
 /** Fresh all-zero guard counts. */
@@ -20,13 +20,13 @@ export class GuardTally {
     this.counts.lockTries += tries;
   };
 
-  /** One purchase answered. */
-  outcome(outcome: PurchaseOutcome): void {
+  /** One operation answered. */
+  readonly outcome = (outcome: Outcome): void => {
     if (outcome.kind !== 'duplicate') return;
     const by = this.counts.duplicatesBy;
     by[outcome.caughtBy] = (by[outcome.caughtBy] ?? 0) + 1;
     if (outcome.caughtBy === 'precheck') this.counts.rejectedBeforeLock++;
-  }
+  };
 
   /** A copy safe to hand to a renderer. */
   snapshot(): GuardCounts {

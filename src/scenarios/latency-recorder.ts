@@ -115,3 +115,25 @@ export class LatencyRecorder {
 function clamp(us: number): number {
   return Math.min(HIGHEST_US, Math.max(1, Math.round(us)));
 }
+
+/** One LatencyRecorder per operation name (purchase, cancel, …), created on first use. */
+export class OperationLatencies {
+  private readonly byOperation = new Map<string, LatencyRecorder>();
+
+  /** Records one completed operation (see LatencyRecorder.record). */
+  record(operation: string, outcome: string, correctedUs: number, rawUs: number): void {
+    let recorder = this.byOperation.get(operation);
+    if (recorder === undefined) this.byOperation.set(operation, (recorder = new LatencyRecorder()));
+    recorder.record(outcome, correctedUs, rawUs);
+  }
+
+  /** The recorder of one operation, if it recorded anything. */
+  of(operation: string): LatencyRecorder | undefined {
+    return this.byOperation.get(operation);
+  }
+
+  /** Every operation's whole picture, in the order they first recorded. */
+  summary(): Record<string, OperationLatency> {
+    return Object.fromEntries([...this.byOperation].map(([operation, recorder]) => [operation, recorder.summary()]));
+  }
+}

@@ -2,6 +2,7 @@
 // Afterwards the Redis stock and buyer set and the MySQL rows are read back and checked.
 import { checkSale } from './sale-checks.js';
 import { buyerId, openSale } from './sale.js';
+import { singleBurst } from './scenario.js';
 import type { ScenarioDefinition } from './scenario.js';
 
 export const oversellScenario: ScenarioDefinition = {
@@ -11,8 +12,9 @@ export const oversellScenario: ScenarioDefinition = {
   async prepare({ infra, strategy, runId, run }) {
     const { sale, data, readBack } = await openSale(infra, runId, run.stock);
     return {
-      total: run.users,
-      attempt: (index) => strategy.purchase(sale, buyerId(index)),
+      phases: singleBurst(run.users, async (index, act) => {
+        await act('purchase', () => strategy.purchase(sale, buyerId(index)));
+      }),
       check: async (counts) =>
         checkSale({
           initialStock: run.stock,

@@ -10,6 +10,8 @@ import { InterruptedError, UsageError, describeError } from '../errors.js';
 import type { CheckResult, LiveRun, RunPhase, RunResult, RunSnapshot, SqlSummary } from '../result.js';
 import { VERSION } from '../version.js';
 import { Burst, emptyCounts } from './burst.js';
+import { OperationLatencies } from './latency-recorder.js';
+import { PhaseLog } from './phase-log.js';
 import { SCENARIO_CATALOGUE } from './catalogue.js';
 import { reproduceCommand } from './command-line.js';
 import { GuardTally } from './guard-tally.js';
@@ -32,7 +34,8 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private phase: RunPhase = 'connecting';
   private infraKind: RunSnapshot['infra'] = 'connecting';
   private infraReason: string | undefined;
-  private burst: Burst | undefined;
+  private phases: PhaseLog | undefined;
+  private readonly latency = new OperationLatencies();
   private aborted = false;
   private readonly rate = new RateMeter();
   /** The engine's reports of this run: lock traffic and SQL statements. */
@@ -50,12 +53,13 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   /** Stops dispatching new attempts; what is in flight finishes and is checked. */
   abort(): void {
     this.aborted = true;
-    this.burst?.abort();
+    this.phases?.current?.burst.abort();
   }
 
   snapshot(): RunSnapshot {
     const { run } = this.config;
-    const burst = this.burst;
+    const current = this.phases?.current;
+    const burst = current?.burst;
     const done = burst?.done ?? 0;
     return {
       scenario: run.scenario,
@@ -64,19 +68,23 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       infraReason: this.infraReason,
       params: this.params(),
       phase: this.phase,
-      total: this.plannedAttempts(),
+      stage: current === undefined ? undefined : { name: current.name, index: current.index, of: this.phases!.of },
+      total: burst?.total ?? this.plannedAttempts(),
       done,
       inFlight: burst?.inFlight ?? 0,
-      counts: burst ? { ...burst.counts } : emptyCounts(),
+      counts: this.phases?.counts() ?? emptyCounts(),
       elapsedMs: burst?.elapsedMs ?? 0,
-      ratePerSec: this.rate.sample(performance.now(), done),
-      latency: burst && burst.latency.count > 0 ? burst.latency.overview() : undefined,
+      ratePerSec: this.rate.sample(performance.now(), this.phases?.done() ?? 0),
+      operations: (burst?.operations ?? []).flatMap((operation) => {
+        const recorder = this.latency.of(operation);
+        return recorder === undefined || recorder.count === 0 ? [] : [{ operation, latency: recorder.overview() }];
+      }),
       guards: this.guards.snapshot(),
       sql: this.sql.live(),
     };
   }
 
-  /** users × requests per user: what the burst will attempt. */
+  /** users × requests per user: what a single burst will attempt (shown before a phase begins). */
   private plannedAttempts(): number {
     const { run } = this.config;
     return run.users * (run.requestsPerUser ?? 1);
@@ -93,7 +101,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       users: run.users,
       stock: run.stock,
       ...(run.requestsPerUser === undefined ? {} : { requestsPerUser: run.requestsPerUser }),
-      attempts: this.plannedAttempts(),
+      attempts: this.phases?.attempts() ?? this.plannedAttempts(),
       concurrency: run.concurrency ?? null,
       poolSize: run.poolSize,
       slowSqlMs: run.slowSqlMs,
@@ -122,20 +130,30 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       this.setPhase('setup');
       const strategy = createStrategy(run.strategy, infra);
       const prepared = await scenario.prepare({ infra, strategy, runId: this.runId, run });
-      const attempt = async (index: number) => {
-        const outcome = await prepared.attempt(index);
-        this.guards.outcome(outcome);
-        return outcome.kind;
-      };
-      const burst = new Burst({ total: prepared.total, concurrency: run.concurrency, clock: infra.clock, attempt });
-      this.burst = burst;
-      if (this.aborted) burst.abort();
-      this.setPhase('running');
-      await burst.run();
+      const phases = new PhaseLog(prepared.phases.length);
+      this.phases = phases;
+      for (const build of prepared.phases) {
+        // A run stopped in one phase checks what happened; the phases after it never begin.
+        if (this.aborted && phases.current !== undefined) break;
+        const phase = await build();
+        const burst = new Burst({
+          total: phase.total,
+          concurrency: run.concurrency,
+          clock: infra.clock,
+          attempt: phase.attempt,
+          latency: this.latency,
+          onOutcome: this.guards.outcome,
+          ...(phase.countAs === undefined ? {} : { countAs: phase.countAs }),
+        });
+        phases.start(phase.name, burst);
+        if (this.aborted) burst.abort();
+        this.setPhase('running');
+        await burst.run();
+      }
       this.setPhase('checking');
-      const { checks, inconclusive } = await this.check(prepared, burst);
-      const sql = await this.sqlSummary(infra, burst);
-      const result = this.buildResult({ infra, reason, burst, prepared, checks, inconclusive, sql, startedAt });
+      const { checks, inconclusive } = await this.check(prepared, phases);
+      const sql = await this.sqlSummary(infra, phases);
+      const result = this.buildResult({ infra, reason, phases, prepared, checks, inconclusive, sql, startedAt });
       this.setPhase('done');
       return result;
     } finally {
@@ -143,19 +161,19 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     }
   }
 
-  private async check(prepared: PreparedScenario, burst: Burst): Promise<{ checks: CheckResult[]; inconclusive?: string }> {
+  private async check(prepared: PreparedScenario, phases: PhaseLog): Promise<{ checks: CheckResult[]; inconclusive?: string }> {
     try {
-      return { checks: await prepared.check(burst.counts) };
+      return { checks: await prepared.check(phases.counts()) };
     } catch (error) {
       return { checks: [], inconclusive: `could not read the stores back: ${describeError(error)}` };
     }
   }
 
   /** The sql section: the ledger's statements as timed, and the server's own count when it answers. */
-  private async sqlSummary(infra: Infrastructure, burst: Burst): Promise<SqlSummary | undefined> {
+  private async sqlSummary(infra: Infrastructure, phases: PhaseLog): Promise<SqlSummary | undefined> {
     const server = await infra.ledger.serverStats().catch(() => undefined);
     const clock = infra.kind === 'real' ? 'the wall clock' : 'the in-process virtual clock';
-    return this.sql.summary(burst.releasedUs ?? 0, {
+    return this.sql.summary(phases.firstReleaseUs(), {
       wait: `measured by ticketsim on ${clock}: from asking the pool for a connection to having it`,
       exec: `measured by ticketsim on ${clock}: from sending the statement on that connection to its reply`,
     }, server);
@@ -164,7 +182,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private buildResult(parts: {
     infra: Infrastructure;
     reason: string;
-    burst: Burst;
+    phases: PhaseLog;
     prepared: PreparedScenario;
     checks: CheckResult[];
     inconclusive: string | undefined;
@@ -172,8 +190,9 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     startedAt: Date;
   }): RunResult {
     const { run } = this.config;
-    const { infra, burst, checks, inconclusive } = parts;
-    const durationMs = burst.elapsedMs;
+    const { infra, phases, checks, inconclusive } = parts;
+    const durationMs = phases.durationMs();
+    const counts = phases.counts();
     return {
       scenario: run.scenario,
       strategy: run.strategy,
@@ -183,15 +202,16 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       seed: run.seed,
       data: parts.prepared.data,
       params: this.params(),
-      counts: { ...burst.counts },
+      counts,
       guards: this.guards.snapshot(),
       ...(parts.sql === undefined ? {} : { sql: parts.sql }),
-      errorCauses: burst.errorCauses(),
+      errorCauses: phases.errorCauses(),
       checks,
-      latency: { purchase: burst.latency.summary() },
+      latency: this.latency.summary(),
+      phases: phases.results(),
       durationMs: Math.round(durationMs * 1000) / 1000,
-      throughput: durationMs > 0 ? Math.round((burst.counts.attempts / durationMs) * 1000) : 0,
-      interrupted: burst.counts.notStarted > 0 || this.aborted,
+      throughput: durationMs > 0 ? Math.round((counts.attempts / durationMs) * 1000) : 0,
+      interrupted: counts.notStarted > 0 || this.aborted,
       startedAt: parts.startedAt.toISOString(),
       environment: { node: process.version, ticketsim: VERSION, platform: `${process.platform}-${process.arch}`, ...infra.versions },
       ...(inconclusive === undefined ? {} : { inconclusive }),

@@ -2,7 +2,7 @@
 // engine, and how it reads the stores back into invariant checks.
 import type { RunConfig } from '../config/config.js';
 import type { ServiceName } from '../engine/infrastructure.js';
-import type { Infrastructure, PurchaseOutcome, Strategy } from '../engine/ports.js';
+import type { Infrastructure, Outcome, OutcomeKind, Strategy } from '../engine/ports.js';
 import type { CheckResult, RunCounts, RunResult } from '../result.js';
 
 /** What a scenario gets to prepare one run. */
@@ -14,16 +14,40 @@ export interface ScenarioContext {
   run: RunConfig;
 }
 
-/** A prepared workload: attempts to release behind the barrier, then the checks over the data. */
-export interface PreparedScenario {
-  /** How many attempts the burst makes. */
+/**
+ * Runs one engine operation inside an attempt: counts its outcome, times it under `operation`
+ * (purchase, cancel, …). Resolves undefined when it failed: an infrastructure error, already
+ * counted and grouped by cause, never thrown at the scenario.
+ */
+export type Act = <T extends Outcome>(operation: string, run: () => Promise<T>) => Promise<T | undefined>;
+
+/** Outcome counts a phase books under another name (e.g. the storm's purchases as `rebought`). */
+export type CountAs = Partial<Record<OutcomeKind, keyof RunCounts>>;
+
+/** One phase of a run: a burst of attempts released together behind one barrier and timed alone. */
+export interface Phase {
+  /** Its name on screen and in the result, e.g. `burst`, `sell-out`, `storm`. */
+  name: string;
+  /** How many attempts it releases. */
   total: number;
-  /** The attempt with this index (0 ≤ index < total). */
-  attempt(index: number): Promise<PurchaseOutcome>;
+  /** The attempt with this index (0 ≤ index < total): one or more operations through `act`. */
+  attempt(index: number, act: Act): Promise<void>;
+  countAs?: CountAs;
+}
+
+/** A prepared workload: its phases, then the checks over the data. */
+export interface PreparedScenario {
+  /** The phases in order, each built when its turn comes (so it can read what the ones before left). */
+  phases: readonly (() => Promise<Phase>)[];
   /** Reads the stores back and checks the invariants; throws if the stores cannot be read. */
   check(counts: RunCounts): Promise<CheckResult[]>;
   /** Where this run's data lives. */
   data: RunResult['data'];
+}
+
+/** A one-phase workload: `total` attempts of one operation each (oversell, spam). */
+export function singleBurst(total: number, attempt: Phase['attempt']): PreparedScenario['phases'] {
+  return [async () => ({ name: 'burst', total, attempt })];
 }
 
 /** One scenario of the catalogue (oversell, spam, …). */

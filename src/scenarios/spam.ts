@@ -6,6 +6,7 @@
 import { checkSale } from './sale-checks.js';
 import type { SaleCheckName } from './sale-checks.js';
 import { PurchaseTally, buyerId, openSale } from './sale.js';
+import { singleBurst } from './scenario.js';
 import type { ScenarioDefinition } from './scenario.js';
 
 /** The checks of a spam run, in the order they are shown. */
@@ -28,13 +29,11 @@ export const spamScenario: ScenarioDefinition = {
     const { sale, data, readBack } = await openSale(infra, runId, run.stock);
     const told = new PurchaseTally(run.users);
     return {
-      total: run.users * perUser,
-      attempt: async (index) => {
+      phases: singleBurst(run.users * perUser, async (index, act) => {
         const user = Math.floor(index / perUser);
-        const outcome = await strategy.purchase(sale, buyerId(user));
-        if (outcome.kind === 'purchased') told.purchased(user);
-        return outcome;
-      },
+        const outcome = await act('purchase', () => strategy.purchase(sale, buyerId(user)));
+        if (outcome?.kind === 'purchased') told.purchased(user);
+      }),
       check: async (counts) =>
         checkSale(
           {

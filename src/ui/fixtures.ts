@@ -43,7 +43,11 @@ export function snapshotAt(result: RunResult, fraction: number): RunSnapshot {
     counts: scaleCounts(result.counts, fraction),
     elapsedMs: Math.round(result.durationMs * fraction),
     ratePerSec: finished ? 0 : result.throughput * 1.1,
-    latency: scaleLatency(result.latency.purchase, fraction),
+    stage: fraction === 0 ? undefined : { name: result.phases.at(-1)?.name ?? 'burst', index: Math.max(0, result.phases.length - 1), of: result.phases.length },
+    operations: Object.entries(result.latency).flatMap(([operation, latency]) => {
+      const scaled = scaleLatency(latency, fraction);
+      return scaled && scaled.count > 0 ? [{ operation, latency: scaled }] : [];
+    }),
     guards: result.guards,
     sql: sqlLive(result, fraction),
   };

@@ -57,6 +57,7 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
     record: async () => {
       throw Object.assign(new Error('Too many connections'), { code: 'ER_CON_COUNT_ERROR' });
     },
+    remove: async () => false,
     purchases: async () => [],
     serverStats: async () => undefined,
   };

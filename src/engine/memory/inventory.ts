@@ -65,6 +65,13 @@ export function createMemoryInventory(options: MemoryInventoryOptions): Inventor
       });
     },
 
+    incrementStock(sale) {
+      return redis.call('command', () => {
+        const found = existing(sale);
+        found.stock += 1;
+        return found.stock;
+      });
+    },
     isBuyer(sale, user) {
       return redis.call('command', () => sales.get(sale)?.buyers.has(user) ?? false);
     },
@@ -78,6 +85,9 @@ export function createMemoryInventory(options: MemoryInventoryOptions): Inventor
       });
     },
 
+    removeBuyer(sale, user) {
+      return redis.call('command', () => sales.get(sale)?.buyers.delete(user) ?? false);
+    },
     reserve(sale, user) {
       return redis.call('script', (): Reservation => {
         const found = existing(sale);

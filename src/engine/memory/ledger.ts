@@ -174,6 +174,17 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
       });
     },
 
+    remove(sale, user) {
+      return query('delete', async (): Promise<boolean> => {
+        await clock.sleep(times.mysqlOneWay());
+        const deleted = tables.get(sale)?.delete(user) ?? false;
+        const serverMs = times.mysqlInsert() + (deleted ? commits.occupy(times.mysqlCommit()) : 0);
+        countWrite(serverMs);
+        await clock.sleep(serverMs + times.mysqlOneWay());
+        return deleted;
+      });
+    },
+
     purchases(sale) {
       return query('select', async (): Promise<PurchaseRow[]> => {
         await clock.sleep(times.mysqlOneWay());

@@ -1,13 +1,14 @@
 // The real Ledger: the purchases table through a bounded mysql2 pool. One plain INSERT per purchase
-// (the original's synchronous write); the UNIQUE(user_id, ticket_name) key turns a repeat into
-// `duplicate`. Every other failure is thrown untouched, so a run can group errors by their code
+// (the original's synchronous write), one DELETE per cancel; the UNIQUE(user_id, ticket_name) key
+// turns a repeat into `duplicate`. Every other failure is thrown untouched, so a run can group errors by their code
 // (ER_CON_COUNT_ERROR "Too many connections", ETIMEDOUT, …). Every statement is timed in two
 // measured parts, waiting for a pool connection and executing on it, and reported to the observer.
-import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
+import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Clock, EngineObserver, Ledger, LedgerWrite, PurchaseRow, ServerStatementStats, StatementKind } from '../ports.js';
 import { PURCHASES_TABLE } from './tables.js';
 
 const INSERT_PURCHASE = `INSERT INTO ${PURCHASES_TABLE} (user_id, ticket_name) VALUES (?, ?)`;
+const DELETE_PURCHASE = `DELETE FROM ${PURCHASES_TABLE} WHERE user_id = ? AND ticket_name = ?`;
 const SELECT_PURCHASES = `SELECT user_id, COUNT(*) AS n FROM ${PURCHASES_TABLE} WHERE ticket_name = ? GROUP BY user_id`;
 const SESSION_COUNTERS = `SHOW SESSION STATUS WHERE Variable_name IN ('Com_insert', 'Com_delete', 'Slow_queries')`;
 
@@ -82,6 +83,11 @@ export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledg
           },
         ),
       );
+    },
+
+    async remove(sale, user): Promise<boolean> {
+      const [header] = await timed('delete', (connection) => connection.query<ResultSetHeader>(DELETE_PURCHASE, [user, sale]));
+      return header.affectedRows > 0;
     },
 
     async purchases(sale): Promise<PurchaseRow[]> {

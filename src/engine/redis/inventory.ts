@@ -59,6 +59,11 @@ export function createRedisInventory(redis: Redis, options: RedisInventoryOption
       return redis.decr(saleKeys(sale).stock);
     },
 
+    async incrementStock(sale) {
+      // Like decrementStock: callers know the sale exists (a cancel found its row first).
+      return redis.incr(saleKeys(sale).stock);
+    },
+
     async isBuyer(sale, user) {
       return (await redis.sismember(saleKeys(sale).buyers, user)) === 1;
     },
@@ -71,6 +76,10 @@ export function createRedisInventory(redis: Redis, options: RedisInventoryOption
       if (added === undefined) throw new TicketsimError(`SADD on sale ${JSON.stringify(sale)} was aborted`);
       if (added[0] !== null) throw added[0];
       return added[1] === 1;
+    },
+
+    async removeBuyer(sale, user) {
+      return (await redis.srem(saleKeys(sale).buyers, user)) === 1;
     },
 
     async reserve(sale, user): Promise<Reservation> {

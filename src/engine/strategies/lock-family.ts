@@ -4,8 +4,10 @@
 //   lock      nowhere: the original v2; a repeat buyer's decrement is never handed back
 //   precheck  before the lock only: the broken half of double-checked locking
 //   dcl       before the lock (cheap rejection, no lock traffic) and again under it: the original v3
+// All three cancel the seed's way (v4), under the same lock: DELETE the row; only if one went, give
+// the seat back (stock + 1) and take the buyer out of the set.
 import { saleKeys } from '../redis/keys.js';
-import type { PurchaseOutcome, SaleId, Strategy, StrategyDeps, UserId } from '../ports.js';
+import type { CancelOutcome, Lease, PurchaseOutcome, SaleId, Strategy, StrategyDeps, UserId } from '../ports.js';
 import { recordPurchase } from './record-purchase.js';
 
 /** Default lock TTL, ms. */
@@ -46,11 +48,24 @@ export interface LockFamilyOptions {
  * That leak is what the `spam` scenario's conservation check catches.
  */
 export function createLockFamilyStrategy(name: LockFamilyName, deps: StrategyDeps, options: LockFamilyOptions = {}): Strategy {
-  const { inventory, locks } = deps;
+  const { inventory, ledger, locks } = deps;
   const lookups = LOCK_FAMILY[name];
   const ttlMs = options.lockTtlMs ?? LOCK_TTL_MS;
 
-  /** The critical section, run while holding the sale's lock. */
+  /** Runs `section` holding the sale's lock; `lock-timeout` when the lock could not be had. */
+  async function withSaleLock<T>(sale: SaleId, section: () => Promise<T>): Promise<T | { kind: 'lock-timeout' }> {
+    const lease: Lease | undefined = await locks.acquire(saleKeys(sale).lock, ttlMs);
+    if (lease === undefined) return { kind: 'lock-timeout' };
+    try {
+      return await section();
+    } finally {
+      // A release failure must not hide the section's own error, and after a finished section it
+      // must not turn an outcome into an error either: the lock expires by its TTL, so it is dropped.
+      await lease.release().catch(() => undefined);
+    }
+  }
+
+  /** The purchase's critical section, run while holding the sale's lock. */
   async function underLock(sale: SaleId, user: UserId): Promise<PurchaseOutcome> {
     if (lookups.under && (await inventory.isBuyer(sale, user))) return { kind: 'duplicate', caughtBy: 'recheck' };
     const stock = await inventory.readStock(sale);
@@ -64,15 +79,15 @@ export function createLockFamilyStrategy(name: LockFamilyName, deps: StrategyDep
     name,
     async purchase(sale, user): Promise<PurchaseOutcome> {
       if (lookups.before && (await inventory.isBuyer(sale, user))) return { kind: 'duplicate', caughtBy: 'precheck' };
-      const lease = await locks.acquire(saleKeys(sale).lock, ttlMs);
-      if (lease === undefined) return { kind: 'lock-timeout' };
-      try {
-        return await underLock(sale, user);
-      } finally {
-        // A release failure must not hide the purchase's own error, and after a finished purchase
-        // it must not turn a sale into an error either: the lock expires by its TTL, so it is dropped.
-        await lease.release().catch(() => undefined);
-      }
+      return withSaleLock(sale, () => underLock(sale, user));
+    },
+    cancel(sale, user): Promise<CancelOutcome> {
+      return withSaleLock(sale, async (): Promise<CancelOutcome> => {
+        if (!(await ledger.remove(sale, user))) return { kind: 'not-purchased' };
+        await inventory.incrementStock(sale);
+        await inventory.removeBuyer(sale, user);
+        return { kind: 'cancelled' };
+      });
     },
   };
 }

@@ -1,7 +1,9 @@
 // The `lua` strategy: one atomic Redis script decides the purchase (sale exists, not yet a buyer,
 // stock > 0, then decrement and add the buyer), then the purchase is inserted synchronously. No
-// lock, no window between check and decrement: the fast path and the throughput reference.
-import type { PurchaseOutcome, Strategy, StrategyDeps } from '../ports.js';
+// lock, no window between check and decrement: the fast path and the throughput reference. A
+// cancel lets MySQL decide (the DELETE found a row or not), then one atomic script undoes the Redis
+// side (release-2.lua: remove the buyer and, only if they were there, stock + 1).
+import type { CancelOutcome, PurchaseOutcome, Strategy, StrategyDeps } from '../ports.js';
 import { recordPurchase } from './record-purchase.js';
 
 /**
@@ -9,7 +11,7 @@ import { recordPurchase } from './record-purchase.js';
  * is released again (see recordPurchase).
  */
 export function createLuaStrategy(deps: StrategyDeps): Strategy {
-  const { inventory } = deps;
+  const { inventory, ledger } = deps;
   return {
     name: 'lua',
     async purchase(sale, user): Promise<PurchaseOutcome> {
@@ -17,6 +19,12 @@ export function createLuaStrategy(deps: StrategyDeps): Strategy {
       if (reservation === 'sold-out') return { kind: 'sold-out' };
       if (reservation === 'duplicate') return { kind: 'duplicate', caughtBy: 'script' };
       return recordPurchase(deps, sale, user, true);
+    },
+    async cancel(sale, user): Promise<CancelOutcome> {
+      // Of duplicate cancels racing for one row, exactly one DELETE finds it: only that one goes on.
+      if (!(await ledger.remove(sale, user))) return { kind: 'not-purchased' };
+      await inventory.release(sale, user);
+      return { kind: 'cancelled' };
     },
   };
 }

@@ -1,7 +1,8 @@
 // The `naive` strategy: read the stock, then write stock - 1 in a separate round trip. Between the
-// two, every concurrent buyer reads the same value, so it oversells under load. It exists to fail,
-// and for the checks to prove that they notice.
-import type { PurchaseOutcome, Strategy, StrategyDeps } from '../ports.js';
+// two, every concurrent buyer reads the same value, so it oversells under load. Its cancel gives
+// the seat back without asking MySQL whether there was a purchase, so duplicate and bogus cancels
+// over-stock. It exists to fail, and for the checks to prove that they notice.
+import type { CancelOutcome, PurchaseOutcome, Strategy, StrategyDeps } from '../ports.js';
 
 /**
  * Creates the naive strategy. With N buyers released together over one Redis connection, all N GETs
@@ -24,6 +25,14 @@ export function createNaiveStrategy(deps: StrategyDeps): Strategy {
       await inventory.addBuyer(sale, user);
       const write = await ledger.record(sale, user);
       return write === 'duplicate' ? { kind: 'duplicate', caughtBy: 'ledger' } : { kind: 'purchased' };
+    },
+    async cancel(sale, user): Promise<CancelOutcome> {
+      // The seed's three steps, each taken whatever the previous one found: the DELETE's answer is
+      // ignored, so a cancel of nothing (or a second cancel of one ticket) still creates a seat.
+      await ledger.remove(sale, user);
+      await inventory.incrementStock(sale);
+      await inventory.removeBuyer(sale, user);
+      return { kind: 'cancelled' };
     },
   };
 }

@@ -58,3 +58,45 @@ describe('strategies under one user spamming', () => {
     expect(kinds(outcomes).sort()).toEqual(['duplicate:script', 'duplicate:script', 'purchased']);
   });
 });
+
+describe('cancel', () => {
+  /** A sale of 10 seats that `buyer` has bought once. */
+  async function bought(name: StrategyName) {
+    const infra = createMemoryInfrastructure({ seed: 5, poolSize: 5 });
+    await infra.inventory.createSale(SALE, 10);
+    const strategy = createStrategy(name, infra);
+    expect(await strategy.purchase(SALE, 'buyer')).toEqual({ kind: 'purchased' });
+    const state = async () => ({ ...(await infra.inventory.inspect(SALE)), rows: await infra.ledger.purchases(SALE) });
+    return { strategy, state };
+  }
+
+  it.each(['lock', 'precheck', 'dcl', 'lua'] as const)('%s: three racing cancels of one ticket delete one row and give back one seat', async (name) => {
+    const { strategy, state } = await bought(name);
+    const outcomes = await Promise.all([1, 2, 3].map(() => strategy.cancel(SALE, 'buyer')));
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['cancelled', 'not-purchased', 'not-purchased']);
+    expect(await state()).toEqual({ stock: 10, buyers: [], rows: [] });
+  });
+
+  it.each(['lock', 'precheck', 'dcl', 'lua'] as const)('%s: a cancel by someone who never bought changes nothing', async (name) => {
+    const { strategy, state } = await bought(name);
+    expect(await strategy.cancel(SALE, 'stranger')).toEqual({ kind: 'not-purchased' });
+    expect(await state()).toEqual({ stock: 9, buyers: ['buyer'], rows: [{ userId: 'buyer', rows: 1 }] });
+  });
+
+  it('naive: duplicate and bogus cancels each create a seat (over-stocking)', async () => {
+    const { strategy, state } = await bought('naive');
+    const outcomes = await Promise.all([strategy.cancel(SALE, 'buyer'), strategy.cancel(SALE, 'buyer'), strategy.cancel(SALE, 'stranger')]);
+    expect(outcomes.every((o) => o.kind === 'cancelled')).toBe(true);
+    const after = await state();
+    expect(after.rows).toEqual([]);
+    expect(after.buyers).toEqual([]);
+    expect(after.stock).toBeGreaterThan(10);
+  });
+
+  it('a freed seat can be bought again', async () => {
+    const { strategy, state } = await bought('dcl');
+    await strategy.cancel(SALE, 'buyer');
+    expect(await strategy.purchase(SALE, 'buyer')).toEqual({ kind: 'purchased' });
+    expect(await state()).toEqual({ stock: 9, buyers: ['buyer'], rows: [{ userId: 'buyer', rows: 1 }] });
+  });
+});

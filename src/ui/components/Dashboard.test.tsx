@@ -26,7 +26,7 @@ describe('Dashboard', () => {
     expect(lines[1]).toMatch(/running$/);
     expect(lines[3]).toMatch(/^█+░+ {2}650\/1,000 {2} 65%/);
     expect(text).toMatch(/purchased\s+65 sold out\s+585 duplicate\s+0 in flight\s+120/);
-    expect(text).toContain('latency · all replies so far · 645 replies');
+    expect(text).toContain('latency · purchase so far · 645 replies');
     expect(text).toMatch(/256µs–512µs\s+█+\s+247/);
     expect(text).toContain('p50 406µs  p90 1.19ms');
     expect(lines.at(-1)).toBe('ctrl-c stops the run; the checks still run on what happened');

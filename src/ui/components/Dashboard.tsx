@@ -2,13 +2,13 @@
 // final RunResult also the checks table and verdict. Pure props → frame, sized to stay within
 // `height` lines (default 22, so it fits an 80×24 terminal) by limiting histogram rows.
 import { Box, Text } from 'ink';
-import type { RunResult, RunSnapshot } from '../../result.js';
+import type { LatencyOverview, RunResult, RunSnapshot } from '../../result.js';
 import { formatCount, primaryOperation } from '../../report/format.js';
 import { sqlLiveLine } from '../../report/sql.js';
 import { ChecksTable } from './ChecksTable.js';
 import { Counters } from './Counters.js';
 import { Header } from './Header.js';
-import { LatencyHistogram } from './LatencyHistogram.js';
+import { LatencyHistogram, OperationLine } from './LatencyHistogram.js';
 import { ProgressBar } from './ProgressBar.js';
 import { Verdict } from './Verdict.js';
 
@@ -28,6 +28,7 @@ export interface DashboardProps {
 }
 
 const MAX_HISTOGRAM_ROWS = 10;
+/** Below this many rows a histogram says little: the frame then shows percentiles only. */
 const MIN_HISTOGRAM_ROWS = 2;
 
 /** Lines everything but the histogram bars takes: header 2, gap, progress, counters 2, gap, title, percentiles. */
@@ -52,16 +53,32 @@ function StatusLine({ snapshot, stopping, color }: { snapshot: RunSnapshot; stop
   return <Text color={color ? 'gray' : undefined} wrap="truncate-end">{text}</Text>;
 }
 
+/** The operation drawn as a histogram, then the others (one percentile line each). */
+function operationsOf(snapshot: RunSnapshot, result: RunResult | undefined): { name: string; latency: LatencyOverview }[] {
+  if (!result) return snapshot.operations.map(({ operation, latency }) => ({ name: operation, latency }));
+  const first = primaryOperation(result.latency);
+  const names = Object.keys(result.latency).sort((a, b) => (a === first ? -1 : b === first ? 1 : 0));
+  return names.map((name) => ({ name, latency: result.latency[name]! }));
+}
+
+/** What the phase slot says: `running`, or `storm 2/2 · running` when the run has several phases. */
+function phaseText(snapshot: RunSnapshot, result: RunResult | undefined): string {
+  const phase = result ? (result.interrupted ? 'interrupted' : 'done') : snapshot.phase;
+  const stage = snapshot.stage;
+  if (result || stage === undefined || stage.of < 2 || snapshot.phase !== 'running') return phase;
+  return `${stage.name} ${stage.index + 1}/${stage.of} · ${phase}`;
+}
+
 /** The whole dashboard frame. */
 export function Dashboard(props: DashboardProps): React.JSX.Element {
   const { snapshot, result, color } = props;
   const width = props.width ?? 80;
   const height = props.height ?? 22;
-  const operation = result ? primaryOperation(result.latency) : undefined;
-  const latency = result ? (operation ? result.latency[operation] : undefined) : snapshot.latency;
+  const [main, ...others] = operationsOf(snapshot, result);
   const tail = result ? 2 + Math.max(1, result.checks.length + 1) + (result.errorCauses.length > 0 ? 1 : 0) : 2;
-  const sqlLines = snapshot.sql ? 1 : 0;
-  const rows = Math.max(MIN_HISTOGRAM_ROWS, Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - sqlLines - tail));
+  const extraLines = (snapshot.sql ? 1 : 0) + others.length;
+  const room = Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - extraLines - tail);
+  const rows = room >= MIN_HISTOGRAM_ROWS ? room : 0;
   return (
     <Box flexDirection="column" width={width}>
       <Header
@@ -70,7 +87,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
         infra={result?.infra ?? snapshot.infra}
         infraReason={result?.infraReason ?? snapshot.infraReason}
         params={snapshot.params}
-        phase={result ? (result.interrupted ? 'interrupted' : 'done') : snapshot.phase}
+        phase={phaseText(snapshot, result)}
         color={color}
       />
       <Box marginTop={1}>
@@ -91,13 +108,16 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
       />
       <Box marginTop={1}>
         <LatencyHistogram
-          title={operation ? `latency · ${operation}` : 'latency · all replies so far'}
-          latency={latency}
+          title={main ? `latency · ${main.name}${result ? '' : ' so far'}` : 'latency'}
+          latency={main?.latency}
           maxRows={rows}
           width={width}
           color={color}
         />
       </Box>
+      {others.map(({ name, latency }) => (
+        <OperationLine key={name} operation={name} latency={latency} color={color} />
+      ))}
       {snapshot.sql ? (
         <Text color={color && snapshot.sql.slow > 0 ? 'yellow' : undefined} wrap="truncate-end">
           {sqlLiveLine(snapshot.sql)}

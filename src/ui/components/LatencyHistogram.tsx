@@ -31,6 +31,16 @@ function Percentiles({ latency, color }: { latency: LatencyOverview; color: bool
   );
 }
 
+/** One line for an operation without its own histogram: `cancel · 150 · p50 1.2ms  p90 …`. */
+export function OperationLine({ operation, latency, color }: { operation: string; latency: LatencyOverview; color: boolean }): React.JSX.Element {
+  return (
+    <Box>
+      <Text bold={color}>{`${operation} · ${formatCount(latency.count)} · `}</Text>
+      <Percentiles latency={latency} color={color} />
+    </Box>
+  );
+}
+
 /** Title line, up to `maxRows` bar rows (`128µs–256µs ████▌ 212`), and the percentile line. */
 export function LatencyHistogram(props: LatencyHistogramProps): React.JSX.Element {
   const { latency, color } = props;
@@ -38,7 +48,7 @@ export function LatencyHistogram(props: LatencyHistogramProps): React.JSX.Elemen
   if (!latency || latency.count === 0) {
     return <Text color={color ? 'gray' : undefined}>{`${title} · waiting for the first replies…`}</Text>;
   }
-  const rows = histogramRows(fitBuckets(latency.buckets, props.maxRows), props.width - 2);
+  const rows = props.maxRows > 0 ? histogramRows(fitBuckets(latency.buckets, props.maxRows), props.width - 2) : [];
   return (
     <Box flexDirection="column">
       <Text bold={color}>{`${title} · ${formatCount(latency.count)} replies`}</Text>
