@@ -164,6 +164,10 @@ export interface RunResult {
     stock: number;
     /** spam: concurrent purchases per user. */
     requestsPerUser?: number;
+    /** cancel-storm: fraction of buyers who cancel, times each cancel is fired, re-buyers in line. */
+    cancelRatio?: number;
+    cancelDupes?: number;
+    rebuyers?: number;
     /** Attempts the run set out to make (users × requests per user). */
     attempts: number;
     concurrency: number | null;

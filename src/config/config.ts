@@ -25,6 +25,11 @@ export interface RunConfig {
   stock: number;
   /** spam: concurrent purchases each user fires; undefined for scenarios without repeats. */
   requestsPerUser: number | undefined;
+  /** cancel-storm: fraction of buyers who cancel (0–1), each cancel fired `cancelDupes` times at once. */
+  cancelRatio: number | undefined;
+  cancelDupes: number | undefined;
+  /** cancel-storm: new buyers waiting in line for the freed seats. */
+  rebuyers: number | undefined;
   poolSize: number;
   /** Max purchases in flight; undefined = all users at once. */
   concurrency: number | undefined;
@@ -49,6 +54,9 @@ export interface RawFlags {
   users?: number;
   stock?: number;
   requestsPerUser?: number;
+  cancelRatio?: number;
+  cancelDupes?: number;
+  rebuyers?: number;
   slowSqlMs?: number;
   poolSize?: number;
   concurrency?: number;
@@ -110,33 +118,66 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const workload = SCENARIO_DEFAULTS[scenario] ?? SCENARIO_DEFAULTS.oversell;
   const users = integer(flags.users ?? workload.users, '--users', 1, LIMITS.maxUsers, problems);
   const stock = integer(flags.stock ?? workload.stock, '--stock', 1, LIMITS.maxStock, problems);
-  const requestsPerUser = buildRequestsPerUser(flags, scenario, workload.requestsPerUser, users, problems);
+  const own = (flag: string, given: number | undefined, fallback: number | undefined) => ownFlag(flag, given, fallback, scenario, problems);
+  const requestsPerUser = own('--requests-per-user', flags.requestsPerUser, workload.requestsPerUser);
+  if (requestsPerUser !== undefined) checkRequestsPerUser(requestsPerUser, users, problems);
+  const cancelRatio = own('--cancel-ratio', flags.cancelRatio, workload.cancelRatio);
+  if (cancelRatio !== undefined && !(cancelRatio >= 0 && cancelRatio <= 1)) {
+    problems.push(`--cancel-ratio must be a fraction from 0 to 1 (got ${Number.isNaN(cancelRatio) ? 'not a number' : cancelRatio})`);
+  }
+  const cancelDupes = own('--cancel-dupes', flags.cancelDupes, workload.cancelDupes);
+  if (cancelDupes !== undefined) integer(cancelDupes, '--cancel-dupes', 1, LIMITS.maxCancelDupes, problems);
+  const rebuyers = own('--rebuyers', flags.rebuyers, workload.rebuyers === 'users' ? users : workload.rebuyers);
+  if (rebuyers !== undefined) integer(rebuyers, '--rebuyers', 0, LIMITS.maxUsers, problems);
   const poolSize = integer(flags.poolSize ?? DEFAULTS.poolSize, '--pool-size', 1, LIMITS.maxPoolSize, problems);
   const seed = integer(flags.seed ?? DEFAULTS.seed, '--seed', 0, Number.MAX_SAFE_INTEGER, problems);
   const concurrency =
     flags.concurrency === undefined ? undefined : integer(flags.concurrency, '--concurrency', 1, LIMITS.maxConcurrency, problems);
   const slowSqlMs = integer(flags.slowSqlMs ?? DEFAULTS.slowSqlMs, '--slow-sql-ms', 1, LIMITS.maxSlowSqlMs, problems);
   const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
-  return { scenario, strategy, infra, users, stock, requestsPerUser, poolSize, concurrency, seed, slowSqlMs, json: flags.json ?? false, report };
+  return {
+    scenario,
+    strategy,
+    infra,
+    users,
+    stock,
+    requestsPerUser,
+    cancelRatio,
+    cancelDupes,
+    rebuyers,
+    poolSize,
+    concurrency,
+    seed,
+    slowSqlMs,
+    json: flags.json ?? false,
+    report,
+  };
 }
 
-/** --requests-per-user: only where the scenario repeats requests, and within the attempt limit. */
-function buildRequestsPerUser(
-  flags: RawFlags,
-  scenario: string,
-  fallback: number | undefined,
-  users: number,
-  problems: string[],
-): number | undefined {
-  if (fallback === undefined) {
-    if (flags.requestsPerUser !== undefined) problems.push(`--requests-per-user applies to the spam scenario only, not ${scenario}`);
-    return undefined;
+/**
+ * A flag of the scenarios whose defaults name it: refused for any other scenario, defaulted for
+ * its own. Undefined when the scenario has no such flag.
+ */
+function ownFlag(flag: string, given: number | undefined, fallback: number | undefined, scenario: string, problems: string[]): number | undefined {
+  if (fallback !== undefined) return given ?? fallback;
+  if (given !== undefined) {
+    const owners = Object.entries(SCENARIO_DEFAULTS).filter(([, workload]) => flagOf(flag) in workload).map(([name]) => name);
+    problems.push(`${flag} applies to the ${owners.join(', ')} scenario only, not ${scenario}`);
   }
-  const perUser = integer(flags.requestsPerUser ?? fallback, '--requests-per-user', 1, LIMITS.maxAttempts, problems);
+  return undefined;
+}
+
+/** `--cancel-ratio` → `cancelRatio`, the field of ScenarioDefaults a flag defaults. */
+function flagOf(flag: string): string {
+  return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** --requests-per-user: a whole number, and users × requests within the attempt limit. */
+function checkRequestsPerUser(perUser: number, users: number, problems: string[]): void {
+  integer(perUser, '--requests-per-user', 1, LIMITS.maxAttempts, problems);
   if (Number.isInteger(users) && Number.isInteger(perUser) && users * perUser > LIMITS.maxAttempts) {
     problems.push(`--users × --requests-per-user must be at most ${LIMITS.maxAttempts.toLocaleString('en-US')} attempts (got ${(users * perUser).toLocaleString('en-US')})`);
   }
-  return perUser;
 }
 
 function databaseOf(mysqlUrl: string, problems: string[]): string | undefined {

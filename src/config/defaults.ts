@@ -24,18 +24,27 @@ export const DEFAULTS = Object.freeze({
   connectTimeoutMs: 1500,
 });
 
-/** The workload of each scenario when flags do not say otherwise. */
+/**
+ * The workload of each scenario when flags do not say otherwise. A scenario's own flags appear only
+ * in its entry; giving one to another scenario is a usage error.
+ */
 export interface ScenarioDefaults {
   users: number;
   stock: number;
   /** spam: concurrent purchases each user fires. */
   requestsPerUser?: number;
+  /** cancel-storm: the fraction of buyers who cancel. */
+  cancelRatio?: number;
+  /** cancel-storm: how many times at once each cancel is fired. */
+  cancelDupes?: number;
+  /** cancel-storm: new buyers waiting in line for freed seats; `users` = as many as --users. */
+  rebuyers?: number | 'users';
 }
 
 export const SCENARIO_DEFAULTS: Readonly<Record<ScenarioName, ScenarioDefaults>> = Object.freeze({
   oversell: { users: 1000, stock: 100 },
   spam: { users: 100, stock: 100, requestsPerUser: 20 },
-  'cancel-storm': { users: 1000, stock: 100 },
+  'cancel-storm': { users: 1000, stock: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 'users' },
   'write-behind': { users: 10_000, stock: 5000 },
 });
 
@@ -45,6 +54,7 @@ export const LIMITS = Object.freeze({
   /** Attempts of one run (users × requests per user). */
   maxAttempts: 1_000_000,
   maxSlowSqlMs: 3_600_000,
+  maxCancelDupes: 100,
   maxStock: 10_000_000,
   maxPoolSize: 10_000,
   maxConcurrency: 100_000,

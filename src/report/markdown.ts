@@ -56,7 +56,7 @@ function environmentSection(result: RunResult): string {
 
 function parametersSection(result: RunResult): string {
   const { params } = result;
-  return mdTable(
+  const table = mdTable(
     ['Scenario', 'Strategy', 'Users', 'Requests per user', 'Attempts', 'Stock', 'Concurrency', 'Pool size', 'Slow SQL (ms)', 'Seed'],
     [
       [
@@ -73,6 +73,12 @@ function parametersSection(result: RunResult): string {
       ],
     ],
   );
+  if (params.cancelRatio === undefined) return table;
+  const storm = mdTable(
+    ['Cancel share', 'Cancel dupes', 'Re-buyers'],
+    [[params.cancelRatio, params.cancelDupes ?? 1, params.rebuyers ?? 0]],
+  );
+  return `${table}\n\n${storm}`;
 }
 
 function strategySection(result: RunResult): string {
@@ -138,11 +144,32 @@ function outcomesSection(result: RunResult): string {
       ['duplicate', counts.duplicate],
       ['lock timeout', counts.lockTimeout],
       ['cancelled', counts.cancelled],
+      ['not purchased (nothing to cancel)', counts.notPurchased],
+      ['re-bought (after a cancel)', counts.rebought],
       ['errors', counts.errors],
       ['not started', counts.notStarted],
     ],
   );
-  return `${table}\n\nDuration ${exact(result.durationMs)} ms from barrier release to last reply; throughput ${exact(result.throughput)} attempts/s.`;
+  const phases =
+    result.phases.length < 2
+      ? ''
+      : `\n\nPhases, each released behind its own barrier:\n\n${mdTable(
+          ['Phase', 'Released', 'Duration (ms)', 'Attempts', 'Purchased', 'Sold out', 'Cancelled', 'Not purchased', 'Re-bought', 'Lock timeouts', 'Errors'],
+          result.phases.map(({ name, attempts, durationMs, counts: c }) => [
+            name,
+            attempts,
+            exact(durationMs),
+            c.attempts,
+            c.purchased,
+            c.soldOut,
+            c.cancelled,
+            c.notPurchased,
+            c.rebought,
+            c.lockTimeout,
+            c.errors,
+          ]),
+        )}`;
+  return `${table}\n\nDuration ${exact(result.durationMs)} ms from barrier release to last reply; throughput ${exact(result.throughput)} attempts/s.${phases}`;
 }
 
 function errorsSection(result: RunResult): string {

@@ -35,10 +35,17 @@ function infraText(infra: InfraKind | 'connecting', reason: string | undefined, 
   return infra === 'memory' ? paint('yellow', `${text} — in-process, not the real services`, color) : text;
 }
 
-/** `1,000 users` or, when users repeat their purchase, `100 users × 20 requests`. */
+/**
+ * `1,000 users`; with the scenario's own numbers, `100 users × 20 requests` (spam) or
+ * `1,000 users, 50% cancel ×3, 1,000 re-buyers` (cancel-storm).
+ */
 export function formatUsers(params: RunResult['params']): string {
   const users = `${formatCount(params.users)} user${params.users === 1 ? '' : 's'}`;
-  return params.requestsPerUser === undefined ? users : `${users} × ${formatCount(params.requestsPerUser)} requests`;
+  if (params.requestsPerUser !== undefined) return `${users} × ${formatCount(params.requestsPerUser)} requests`;
+  if (params.cancelRatio !== undefined) {
+    return `${users}, ${Math.round(params.cancelRatio * 100)}% cancel ×${params.cancelDupes ?? 1}, ${formatCount(params.rebuyers ?? 0)} re-buyers`;
+  }
+  return users;
 }
 
 /** The first line of a run, e.g. `ticketsim oversell · strategy lua · 1,000 users · stock 100 · infra: real (…)`. */
@@ -85,7 +92,9 @@ function outcomeLines(result: RunResult): string[] {
     ['duplicate', counts.duplicate],
     ['lock timeout', counts.lockTimeout],
   ];
-  if (counts.cancelled > 0) rows.push(['cancelled', counts.cancelled]);
+  if (counts.cancelled + counts.notPurchased > 0) {
+    rows.push(['cancelled', counts.cancelled], ['not purchased', counts.notPurchased], ['re-bought', counts.rebought]);
+  }
   rows.push(['errors', counts.errors]);
   if (counts.notStarted > 0 || result.interrupted) rows.push(['not started', counts.notStarted]);
   return table(rows.map(([label, value]) => [`  ${label}`, formatCount(value)]), ['l', 'r']);
@@ -103,6 +112,11 @@ function latencyLines(result: RunResult): string[] {
     for (const [outcome, byOutcome] of Object.entries(latency.byOutcome)) rows.push(latencyRow(`    ${outcome}`, byOutcome));
   }
   return table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']);
+}
+
+/** `storm 1,200 attempts in 5.1s`. */
+function phaseText(phase: RunResult['phases'][number]): string {
+  return `${phase.name} ${formatCount(phase.attempts)} attempts in ${formatElapsed(phase.durationMs)}`;
 }
 
 function guardLines(result: RunResult): string[] {
@@ -171,6 +185,7 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
   if (guards.length > 0) lines.push('', paint('bold', 'Guards', color), ...guards);
   if (Object.keys(result.latency).length > 0) lines.push('', ...latencyLines(result));
   lines.push('', `${formatCount(result.counts.attempts)} attempts in ${formatElapsed(result.durationMs)} · ${formatRate(result.throughput)}`);
+  if (result.phases.length > 1) lines.push(`phases: ${result.phases.map(phaseText).join(' · ')}`);
   if (result.sql !== undefined) lines.push('', ...sqlLines(result, color));
   if (result.checks.length > 0) lines.push('', ...checkLines(result, color));
   lines.push(

@@ -1,4 +1,5 @@
 // The scenarios ticketsim can run today, by name.
+import { cancelStormScenario } from './cancel-storm.js';
 import { oversellScenario } from './oversell.js';
 import type { ScenarioDefinition } from './scenario.js';
 import { spamScenario } from './spam.js';
@@ -7,4 +8,5 @@ import { spamScenario } from './spam.js';
 export const SCENARIO_CATALOGUE: Readonly<Record<string, ScenarioDefinition>> = Object.freeze({
   oversell: oversellScenario,
   spam: spamScenario,
+  'cancel-storm': cancelStormScenario,
 });

@@ -7,6 +7,7 @@ import type { InfraKind } from '../result.js';
 export function reproduceCommand(run: RunConfig, infra: InfraKind): string {
   const parts = ['ticketsim', 'run', run.scenario, '--users', run.users];
   if (run.requestsPerUser !== undefined) parts.push('--requests-per-user', run.requestsPerUser);
+  if (run.cancelRatio !== undefined) parts.push('--cancel-ratio', run.cancelRatio, '--cancel-dupes', run.cancelDupes ?? 1, '--rebuyers', run.rebuyers ?? 0);
   parts.push('--stock', run.stock, '--strategy', run.strategy);
   parts.push('--infra', infra, '--seed', run.seed, '--pool-size', run.poolSize);
   if (run.concurrency !== undefined) parts.push('--concurrency', run.concurrency);

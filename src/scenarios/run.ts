@@ -101,6 +101,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       users: run.users,
       stock: run.stock,
       ...(run.requestsPerUser === undefined ? {} : { requestsPerUser: run.requestsPerUser }),
+      ...(run.cancelRatio === undefined ? {} : { cancelRatio: run.cancelRatio, cancelDupes: run.cancelDupes, rebuyers: run.rebuyers }),
       attempts: this.phases?.attempts() ?? this.plannedAttempts(),
       concurrency: run.concurrency ?? null,
       poolSize: run.poolSize,
@@ -163,7 +164,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
 
   private async check(prepared: PreparedScenario, phases: PhaseLog): Promise<{ checks: CheckResult[]; inconclusive?: string }> {
     try {
-      return { checks: await prepared.check(phases.counts()) };
+      return { checks: await prepared.check(phases.counts(), phases.results()) };
     } catch (error) {
       return { checks: [], inconclusive: `could not read the stores back: ${describeError(error)}` };
     }

@@ -10,6 +10,12 @@ export function buyerId(index: number): UserId {
   return `user-${index}`;
 }
 
+/** The index of a buyer id made by buyerId(), or undefined for any other id. */
+export function buyerIndex(user: UserId): number | undefined {
+  const match = /^user-(\d+)$/.exec(user);
+  return match === null ? undefined : Number(match[1]);
+}
+
 /** What the stores hold for a sale after a run. */
 export type StoredSale = Pick<SaleObservation, 'remainingStock' | 'redisBuyers' | 'mysqlRows'>;
 

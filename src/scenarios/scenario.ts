@@ -3,7 +3,7 @@
 import type { RunConfig } from '../config/config.js';
 import type { ServiceName } from '../engine/infrastructure.js';
 import type { Infrastructure, Outcome, OutcomeKind, Strategy } from '../engine/ports.js';
-import type { CheckResult, RunCounts, RunResult } from '../result.js';
+import type { CheckResult, PhaseResult, RunCounts, RunResult } from '../result.js';
 
 /** What a scenario gets to prepare one run. */
 export interface ScenarioContext {
@@ -39,8 +39,11 @@ export interface Phase {
 export interface PreparedScenario {
   /** The phases in order, each built when its turn comes (so it can read what the ones before left). */
   phases: readonly (() => Promise<Phase>)[];
-  /** Reads the stores back and checks the invariants; throws if the stores cannot be read. */
-  check(counts: RunCounts): Promise<CheckResult[]>;
+  /**
+   * Reads the stores back and checks the invariants, given the run's counts (all phases together
+   * and each on its own); throws if the stores cannot be read.
+   */
+  check(counts: RunCounts, phases: readonly PhaseResult[]): Promise<CheckResult[]>;
   /** Where this run's data lives. */
   data: RunResult['data'];
 }

@@ -1,12 +1,16 @@
 // Unit tests of the interactive menu's keyboard reducer.
 import { describe, expect, it } from 'vitest';
-import { menuKey, menuRows, invalidParams, selectedRow, type MenuKey, type MenuState } from './menu-state.js';
+import { menuKey, menuRows, invalidParams, selectedRow, shownNumber, type MenuKey, type MenuState } from './menu-state.js';
 
 const choices = {
-  scenarios: ['oversell', 'spam'],
+  scenarios: ['oversell', 'spam', 'cancel-storm'],
   strategies: ['naive', 'lock', 'dcl', 'lua'],
   infraModes: ['auto', 'memory', 'real'],
-  workloads: { oversell: { users: 1000, stock: 100 }, spam: { users: 100, stock: 100, requestsPerUser: 20 } },
+  workloads: {
+    oversell: { users: 1000, stock: 100 },
+    spam: { users: 100, stock: 100, requestsPerUser: 20 },
+    'cancel-storm': { users: 1000, stock: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 1000 },
+  },
 };
 const noKey: MenuKey = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false,
@@ -70,6 +74,19 @@ describe('menuKey', () => {
     expect(menuRows(back.params)).not.toContain('requests');
     const edited = press(start, { downArrow: true }, { downArrow: true }, '50', { upArrow: true }, { upArrow: true }, { rightArrow: true }).state;
     expect(edited.params).toMatchObject({ scenario: 'spam', users: 50, requestsPerUser: 20 });
+  });
+
+  it('offers cancel-storm its share (as a percentage), duplicates and re-buyers', () => {
+    const storm = press(start, { leftArrow: true }).state;
+    expect(storm.params).toMatchObject({ scenario: 'cancel-storm', cancelRatio: 0.5, cancelDupes: 3, rebuyers: 1000 });
+    expect(menuRows(storm.params)).toEqual(['scenario', 'strategy', 'users', 'cancels', 'dupes', 'rebuyers', 'stock', 'infra', 'run', 'quit']);
+    const share = press(storm, { downArrow: true }, { downArrow: true }, { downArrow: true });
+    expect(selectedRow(share.state)).toBe('cancels');
+    expect(shownNumber(share.state.params, 'cancels')).toBe(50);
+    expect(press(share.state, '30').state.params.cancelRatio).toBe(0.3);
+    expect(press(share.state, '250').state.params.cancelRatio).toBe(1);
+    expect(press(share.state, { rightArrow: true }).state.params.cancelRatio).toBe(0.75);
+    expect(press(storm, { rightArrow: true }).state.params).toEqual({ scenario: 'oversell', strategy: 'lua', users: 1000, stock: 100, infra: 'auto' });
   });
 
   it('refuses zero requests per user', () => {

@@ -1,24 +1,27 @@
 // The interactive menu's state and its keyboard reducer, kept pure: (state, key) → state + command.
-// Rows: scenario, strategy, users, requests per user (scenarios that repeat requests), stock,
-// infra, then the Run and Quit actions.
+// Rows: scenario, strategy, users, the scenario's own numbers (requests per user for spam; cancel
+// share, duplicates and re-buyers for cancel-storm), stock, infra, then the Run and Quit actions.
 import type { Key } from 'ink';
 
-/** The parameters the menu edits and a run starts with. */
-export interface RunParams {
-  scenario: string;
-  strategy: string;
-  users: number;
-  /** Only for scenarios whose users repeat their purchase (spam). */
-  requestsPerUser?: number;
-  stock: number;
-  infra: string;
-}
-
-/** A scenario's workload defaults. */
+/** A scenario's numbers; the optional ones exist only for the scenarios that have them. */
 export interface Workload {
   users: number;
   stock: number;
+  /** spam: purchases each user fires at once. */
   requestsPerUser?: number;
+  /** cancel-storm: fraction (0–1) of the buyers who cancel. */
+  cancelRatio?: number;
+  /** cancel-storm: times each cancel is fired at once. */
+  cancelDupes?: number;
+  /** cancel-storm: new buyers waiting in line for freed seats. */
+  rebuyers?: number;
+}
+
+/** The parameters the menu edits and a run starts with. */
+export interface RunParams extends Workload {
+  scenario: string;
+  strategy: string;
+  infra: string;
 }
 
 /** The values the choice rows cycle through, and each scenario's workload defaults. */
@@ -32,40 +35,77 @@ export interface MenuChoices {
   hints?: Readonly<Record<string, string>>;
 }
 
-/** Every menu row, top to bottom; `requests` shows only when the scenario repeats requests. */
-export const MENU_ROWS = ['scenario', 'strategy', 'users', 'requests', 'stock', 'infra', 'run', 'quit'] as const;
+/** Every menu row, top to bottom; a scenario's own rows show only for that scenario. */
+export const MENU_ROWS = ['scenario', 'strategy', 'users', 'requests', 'cancels', 'dupes', 'rebuyers', 'stock', 'infra', 'run', 'quit'] as const;
 
 /** One menu row. */
 export type MenuRow = (typeof MENU_ROWS)[number];
 
-/** The rows shown for these parameters. */
+/** A number row: the parameter it edits, its label, presets for ←/→, and how it is shown. */
+export interface NumberRowSpec {
+  field: keyof Workload;
+  label: string;
+  presets: readonly number[];
+  /** Shown and typed as value × scale (a fraction as a percentage); at most `max` shown. */
+  scale?: number;
+  max?: number;
+  suffix?: string;
+}
+
+/** The rows that edit a number. */
+export type NumberRow = Extract<MenuRow, 'users' | 'requests' | 'cancels' | 'dupes' | 'rebuyers' | 'stock'>;
+
+/** The number rows. */
+export const NUMBER_ROWS: Readonly<Record<NumberRow, NumberRowSpec>> = {
+  users: { field: 'users', label: 'users', presets: [1, 10, 100, 500, 1000, 2000, 5000, 10_000, 50_000, 100_000] },
+  requests: { field: 'requestsPerUser', label: 'requests/user', presets: [1, 2, 5, 10, 20, 50, 100, 1000] },
+  cancels: { field: 'cancelRatio', label: 'cancel share', presets: [0, 10, 25, 50, 75, 100], scale: 100, max: 100, suffix: '%' },
+  dupes: { field: 'cancelDupes', label: 'cancel dupes', presets: [1, 2, 3, 5, 10, 20, 50, 100], max: 100 },
+  rebuyers: { field: 'rebuyers', label: 're-buyers', presets: [0, 10, 100, 500, 1000, 2000, 5000, 10_000] },
+  stock: { field: 'stock', label: 'stock', presets: [0, 1, 10, 50, 100, 500, 1000, 10_000] },
+};
+
+/** True for a row that edits a number. */
+export function isNumberRow(row: MenuRow): row is NumberRow {
+  return row in NUMBER_ROWS;
+}
+
+/** The number a row shows (its parameter × its scale), when the scenario has the parameter. */
+export function shownNumber(params: RunParams, row: NumberRow): number | undefined {
+  const spec = NUMBER_ROWS[row];
+  const value = params[spec.field];
+  return value === undefined ? undefined : Math.round(value * (spec.scale ?? 1));
+}
+
+/** The rows shown for these parameters: a scenario's own number rows only when it has them. */
 export function menuRows(params: RunParams): MenuRow[] {
-  return MENU_ROWS.filter((row) => row !== 'requests' || params.requestsPerUser !== undefined);
+  return MENU_ROWS.filter((row) => !isNumberRow(row) || shownNumber(params, row) !== undefined);
 }
 
-/** The number rows and the parameter each edits. */
-const NUMBER_FIELDS = { users: 'users', requests: 'requestsPerUser', stock: 'stock' } as const;
-type NumberRow = keyof typeof NUMBER_FIELDS;
-
-function isNumberRow(row: MenuRow): row is NumberRow {
-  return row in NUMBER_FIELDS;
+/** The parameters with a number row set to a shown value (scaled back, capped). */
+function setShown(params: RunParams, row: NumberRow, shown: number): RunParams {
+  const spec = NUMBER_ROWS[row];
+  const capped = Math.min(spec.max ?? MAX_NUMBER, shown);
+  return { ...params, [spec.field]: capped / (spec.scale ?? 1) };
 }
+
+const OPTIONAL_FIELDS = ['requestsPerUser', 'cancelRatio', 'cancelDupes', 'rebuyers'] as const;
 
 /**
  * Switches the scenario. A number still at the old scenario's default takes the new one's (spam
- * brings its 100 users × 20 requests), a number the user changed stays; the requests row comes
- * and goes with the scenario.
+ * brings its 100 users × 20 requests), a number the user changed stays; a scenario's own numbers
+ * come and go with it.
  */
 function switchScenario(params: RunParams, scenario: string, choices: MenuChoices): RunParams {
   const before = choices.workloads?.[params.scenario];
   const after = choices.workloads?.[scenario];
   if (after === undefined) return { ...params, scenario };
-  const carry = (field: 'users' | 'stock'): number => (before === undefined || params[field] === before[field] ? after[field] : params[field]);
-  const next: RunParams = { ...params, scenario, users: carry('users'), stock: carry('stock') };
-  delete next.requestsPerUser;
-  if (after.requestsPerUser !== undefined) {
-    const untouched = params.requestsPerUser === undefined || params.requestsPerUser === before?.requestsPerUser;
-    next.requestsPerUser = untouched ? after.requestsPerUser : params.requestsPerUser;
+  const carry = (field: keyof Workload): number | undefined =>
+    params[field] === undefined || params[field] === before?.[field] ? after[field] : params[field];
+  const next: RunParams = { ...params, scenario, users: carry('users')!, stock: carry('stock')! };
+  for (const field of OPTIONAL_FIELDS) {
+    if (after[field] === undefined) delete next[field];
+    else next[field] = carry(field);
   }
   return next;
 }
@@ -77,13 +117,6 @@ export interface MenuState {
   /** True after a digit was typed on a number row: further digits append instead of replacing. */
   typing: boolean;
 }
-
-/** The presets ←/→ step through on the number rows. */
-export const PRESETS = {
-  users: [1, 10, 100, 500, 1000, 2000, 5000, 10_000, 50_000, 100_000],
-  requests: [1, 2, 5, 10, 20, 50, 100, 1000],
-  stock: [0, 1, 10, 50, 100, 500, 1000, 10_000],
-} as const;
 
 const MAX_NUMBER = 9_999_999;
 
@@ -107,9 +140,8 @@ export function selectedRow(state: MenuState): MenuRow {
 function change(state: MenuState, choices: MenuChoices, step: number): MenuState {
   const row = selectedRow(state);
   if (isNumberRow(row)) {
-    const field = NUMBER_FIELDS[row];
-    const value = stepPreset(PRESETS[row], state.params[field] ?? 0, step);
-    return { ...state, typing: false, params: { ...state.params, [field]: value } };
+    const value = stepPreset(NUMBER_ROWS[row].presets, shownNumber(state.params, row) ?? 0, step);
+    return { ...state, typing: false, params: setShown(state.params, row, value) };
   }
   if (row === 'run' || row === 'quit') return state;
   const list = choices[CHOICE_LISTS[row]];
@@ -121,10 +153,9 @@ function change(state: MenuState, choices: MenuChoices, step: number): MenuState
 function typeDigit(state: MenuState, digit: number | 'erase'): MenuState {
   const row = selectedRow(state);
   if (!isNumberRow(row)) return state;
-  const field = NUMBER_FIELDS[row];
-  const current = state.params[field] ?? 0;
+  const current = shownNumber(state.params, row) ?? 0;
   const value = digit === 'erase' ? Math.floor(current / 10) : state.typing ? current * 10 + digit : digit;
-  return { ...state, typing: true, params: { ...state.params, [field]: Math.min(MAX_NUMBER, value) } };
+  return { ...state, typing: true, params: setShown(state.params, row, value) };
 }
 
 function move(state: MenuState, step: number): MenuState {
@@ -160,5 +191,6 @@ export function menuKey(state: MenuState, choices: MenuChoices, input: string, k
 export function invalidParams(params: RunParams): string | undefined {
   if (params.users < 1) return 'users must be at least 1';
   if (params.requestsPerUser !== undefined && params.requestsPerUser < 1) return 'requests per user must be at least 1';
+  if (params.cancelDupes !== undefined && params.cancelDupes < 1) return 'cancel dupes must be at least 1';
   return undefined;
 }

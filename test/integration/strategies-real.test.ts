@@ -144,6 +144,38 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
     });
   }
 
+  for (const name of ['lock', 'precheck', 'dcl', 'lua'] as const) {
+    it(`${name}: three racing cancels of one ticket delete one row and give back one seat; a bogus cancel changes nothing`, async () => {
+      const sale = newSale();
+      await deps.inventory.createSale(sale, 5);
+      const strategy = createStrategy(name, deps);
+      expect(await strategy.purchase(sale, 'u1')).toEqual({ kind: 'purchased' });
+      const outcomes = await Promise.all([1, 2, 3].map(() => strategy.cancel(sale, 'u1')));
+      expect(outcomes.map((o) => o.kind).sort()).toEqual(['cancelled', 'not-purchased', 'not-purchased']);
+      expect(await strategy.cancel(sale, 'never-bought')).toEqual({ kind: 'not-purchased' });
+      expect(await sides(sale)).toEqual({ stock: 5, buyers: [], rows: [] });
+    });
+  }
+
+  it('naive: duplicate and bogus cancels each give a seat back that never was (over-stocking)', async () => {
+    const sale = newSale();
+    await deps.inventory.createSale(sale, 5);
+    const strategy = createStrategy('naive', deps);
+    await strategy.purchase(sale, 'u1');
+    await Promise.all([strategy.cancel(sale, 'u1'), strategy.cancel(sale, 'u1'), strategy.cancel(sale, 'never-bought')]);
+    const { stock, rows } = await sides(sale);
+    expect(rows).toEqual([]);
+    expect(stock).toBe(4 + 3);
+  });
+
+  it('ledger: remove says whether a row went', async () => {
+    const sale = newSale();
+    await deps.ledger.record(sale, 'u1');
+    expect(await deps.ledger.remove(sale, 'u1')).toBe(true);
+    expect(await deps.ledger.remove(sale, 'u1')).toBe(false);
+    expect(await deps.ledger.purchases(sale)).toEqual([]);
+  });
+
   it('ledger: times every statement in two parts, and the server counts the writes and the slow ones itself', async () => {
     const sale = newSale();
     const timings: StatementTiming[] = [];

@@ -3,6 +3,7 @@
 // export the report, or quit.
 import { loadConfig } from '../../config/config.js';
 import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../../config/defaults.js';
+import type { ScenarioDefaults } from '../../config/defaults.js';
 import { STRATEGIES, STRATEGY_INFO } from '../../config/strategies.js';
 import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
 import { startRun } from '../../scenarios/run.js';
@@ -16,17 +17,23 @@ export async function startInteractive(): Promise<void> {
   const hints: Record<string, string> = {};
   for (const [name, scenario] of Object.entries(SCENARIO_CATALOGUE)) hints[name] = `${name}: ${scenario.summary}`;
   for (const name of STRATEGIES) hints[name] = `${name}: ${STRATEGY_INFO[name].tag}`;
+  const workloads = Object.fromEntries(Object.entries(SCENARIO_DEFAULTS).map(([name, workload]) => [name, menuWorkload(workload)]));
   await runInteractive(
     {
-      defaults: { scenario: DEFAULTS.scenario, strategy: DEFAULTS.strategy, ...SCENARIO_DEFAULTS[DEFAULTS.scenario], infra: DEFAULTS.infra },
+      defaults: { scenario: DEFAULTS.scenario, strategy: DEFAULTS.strategy, ...workloads[DEFAULTS.scenario]!, infra: DEFAULTS.infra },
       scenarios,
       strategies: STRATEGIES,
       infraModes: INFRA_MODES,
-      workloads: SCENARIO_DEFAULTS,
+      workloads,
       hints,
       startRun: (params) => startRun(loadConfig(params)),
       exportReport: (result) => writeReport(result, true, { generatedAt: new Date(), version: VERSION }),
     },
     { color: process.env.NO_COLOR === undefined || process.env.NO_COLOR === '' },
   );
+}
+
+/** A scenario's defaults as the menu's numbers: re-buyers "as many as users" becomes that number. */
+function menuWorkload({ rebuyers, ...rest }: ScenarioDefaults) {
+  return { ...rest, ...(rebuyers === undefined ? {} : { rebuyers: rebuyers === 'users' ? rest.users : rebuyers }) };
 }

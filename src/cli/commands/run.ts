@@ -18,6 +18,9 @@ interface RunArgs {
   users?: number;
   stock?: number;
   requestsPerUser?: number;
+  cancelRatio?: number;
+  cancelDupes?: number;
+  rebuyers?: number;
   slowSqlMs: number;
   strategy: string;
   infra: string;
@@ -49,6 +52,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
         type: 'number',
         describe: `spam: purchases each user fires at once [default: ${SCENARIO_DEFAULTS.spam.requestsPerUser}]`,
       })
+      .option('cancel-ratio', {
+        type: 'number',
+        describe: `cancel-storm: fraction of the buyers who cancel, 0–1 [default: ${SCENARIO_DEFAULTS['cancel-storm'].cancelRatio}]`,
+      })
+      .option('cancel-dupes', {
+        type: 'number',
+        describe: `cancel-storm: times each cancel is fired at once [default: ${SCENARIO_DEFAULTS['cancel-storm'].cancelDupes}]`,
+      })
+      .option('rebuyers', { type: 'number', describe: 'cancel-storm: new buyers waiting in line for the freed seats [default: --users]' })
       .option('strategy', {
         type: 'string',
         default: DEFAULTS.strategy,
@@ -67,6 +79,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run oversell --users 1000', 'race 1,000 buyers for 100 seats with the lua strategy')
       .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL')
       .example('$0 run spam --users 1 --requests-per-user 1000 --strategy dcl', 'one user, a thousand simultaneous clicks: one ticket')
+      .example('$0 run cancel-storm --strategy naive', 'duplicate and bogus cancels over-stock the naive strategy')
       .example('$0 run oversell --users 10000 --stock 10000', 'where the time of a "slow" INSERT goes (the sql section)') as never,
   handler: async (args) => {
     const config = loadConfig(args);

@@ -1,6 +1,6 @@
 // Live outcome counters in a 4×2 grid: purchased, sold out, duplicate, in flight, lock timeout,
-// errors, and the two counters that say most about this run (not started, cancelled, locks granted,
-// rejected before the lock). Errors turn red when there are any.
+// errors, and the two counters that say most about this run (not started, cancelled, re-bought,
+// not purchased, locks granted, rejected before the lock). Errors turn red when there are any.
 import { Box, Text } from 'ink';
 import type { GuardCounts, RunCounts } from '../../result.js';
 import { formatCount } from '../../report/format.js';
@@ -31,9 +31,12 @@ function CounterCell({ cell, color }: { cell: Cell; color: boolean }): React.JSX
  */
 function lastCells(counts: RunCounts, guards: GuardCounts): Cell[] {
   const locking = guards.lockRequests > 0 || guards.rejectedBeforeLock > 0;
+  const cancelling = counts.cancelled + counts.notPurchased > 0;
   const candidates: [Cell, boolean][] = [
     [['not started', counts.notStarted], counts.notStarted > 0],
-    [['cancelled', counts.cancelled], counts.cancelled > 0],
+    [['cancelled', counts.cancelled], cancelling],
+    [['re-bought', counts.rebought], cancelling],
+    [['not purch.', counts.notPurchased], cancelling],
     [['locks', guards.locksGranted], locking],
     [['pre-lock rej', guards.rejectedBeforeLock], locking],
     [['cancelled', counts.cancelled], true],

@@ -2,7 +2,7 @@
 // the Run and Quit actions, a key help line and an optional notice. Pure props → frame.
 import { Box, Text } from 'ink';
 import { formatCount } from '../../report/format.js';
-import { menuRows, selectedRow, type MenuChoices, type MenuRow, type MenuState } from '../menu-state.js';
+import { NUMBER_ROWS, isNumberRow, menuRows, selectedRow, shownNumber, type MenuChoices, type MenuRow, type MenuState } from '../menu-state.js';
 
 /** Props of {@link RunMenu}. */
 export interface RunMenuProps {
@@ -15,7 +15,10 @@ export interface RunMenuProps {
 
 const LIST_OF: Partial<Record<MenuRow, 'scenarios' | 'strategies' | 'infraModes'>> = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes' };
 
-const ROW_LABELS: Partial<Record<MenuRow, string>> = { requests: 'requests/user' };
+/** A row's label: a number row's own, else its name. */
+function labelOf(row: MenuRow): string {
+  return isNumberRow(row) ? NUMBER_ROWS[row].label : row;
+}
 
 /** What the selected choice means (a scenario's or strategy's one-liner), when the caller gave one. */
 function hintOf(menu: MenuState, choices: MenuChoices): string | undefined {
@@ -44,9 +47,9 @@ function ChoiceValue({ list, value, color }: { list: readonly string[]; value: s
 function RowValue({ row, menu, choices, color }: { row: MenuRow; menu: MenuState; choices: MenuChoices; color: boolean }): React.JSX.Element | null {
   const list = LIST_OF[row];
   if (list) return <ChoiceValue list={choices[list]} value={menu.params[row as 'scenario' | 'strategy' | 'infra']} color={color} />;
-  if (row === 'users' || row === 'stock' || row === 'requests') {
+  if (isNumberRow(row)) {
     const selected = selectedRow(menu) === row;
-    const value = formatCount((row === 'requests' ? menu.params.requestsPerUser : menu.params[row]) ?? 0);
+    const value = `${formatCount(shownNumber(menu.params, row) ?? 0)}${NUMBER_ROWS[row].suffix ?? ''}`;
     return <Text bold={color && selected}>{selected && menu.typing ? `${value}▏` : `‹ ${value} ›`}</Text>;
   }
   return null;
@@ -68,7 +71,7 @@ export function RunMenu({ menu, choices, notice, color }: RunMenuProps): React.J
             <Box key={row} marginTop={row === 'run' ? 1 : 0}>
               <Text color={color && selected ? 'cyan' : undefined}>{selected ? '❯ ' : '  '}</Text>
               <Text bold={color && (selected || action)} inverse={color && selected && action}>
-                {action ? (row === 'run' ? '▶ run' : '  quit') : (ROW_LABELS[row] ?? row).padEnd(14)}
+                {action ? (row === 'run' ? '▶ run' : '  quit') : labelOf(row).padEnd(14)}
               </Text>
               <RowValue row={row} menu={menu} choices={choices} color={color} />
             </Box>

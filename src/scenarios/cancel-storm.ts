@@ -1,0 +1,196 @@
+// The v4 cancel-storm scenario. Phase 1 (`sell-out`): --users buyers race for --stock seats, one
+// attempt each. Phase 2 (`storm`), released behind its own barrier: a fraction of the buyers
+// (--cancel-ratio) cancel, each cancel fired --cancel-dupes times at once; as many users who never
+// bought cancel too (bogus cancels); and at the same moment a waiting line of --rebuyers new buyers
+// tries to buy the seats being freed: told "sold out" while cancels are under way, a re-buyer waits
+// in line watching the stock and buys again when a seat is back. Afterwards the stores are read
+// back: no seat created, one deleted row per honoured cancel, freed seats resold.
+import type { Clock, Inventory, Strategy, UserId } from '../engine/ports.js';
+import type { PhaseResult, RunCounts } from '../result.js';
+import { checkNoDoubleBuyer, checkNoOversell, checkReportedMatchesData, checkStoresAgree } from './sale-checks.js';
+import type { SaleObservation } from './sale-checks.js';
+import { buyerId, buyerIndex, openSale } from './sale.js';
+import type { StoredSale } from './sale.js';
+import type { Act, Phase, ScenarioDefinition } from './scenario.js';
+import { checkCancelsHonouredOnce, checkFreedSeatsResold, checkNoOverStocking } from './storm-checks.js';
+import type { StormObservation } from './storm-checks.js';
+
+/**
+ * How often a re-buyer in line looks at the stock (a plain read, as a waiting-room page polls
+ * availability): after 20 ms, doubling up to 200 ms. Re-buyers buy only when a seat is back: a line
+ * that retried the purchase itself kept a thousand requests queued on a lock strategy's lock,
+ * starving the very cancels it waited for (measured: a 13 s dcl storm with lock timeouts).
+ */
+const POLL_PAUSE_MS = { first: 20, max: 200 };
+
+/** Who does what in the storm, decided from the data the sell-out left. */
+interface StormPlan {
+  /** Buyers who cancel (each fired `dupes` times). */
+  cancellers: UserId[];
+  /** Users who never bought and cancel anyway. */
+  bogus: UserId[];
+  /** New buyers in the waiting line. */
+  rebuyers: UserId[];
+}
+
+/** The i-th user that never bought and the i-th re-buyer: ids no sell-out buyer has. */
+const bogusId = (index: number): UserId => `never-bought-${index}`;
+const rebuyerId = (index: number): UserId => `rebuyer-${index}`;
+
+/** The first `ratio` of the buyers (in buyer-number order, so a seed picks the same ones). */
+function chooseCancellers(rows: StoredSale['mysqlRows'], ratio: number): UserId[] {
+  const order = (user: UserId) => buyerIndex(user) ?? Number.MAX_SAFE_INTEGER;
+  const buyers = rows.map((row) => row.userId).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  return buyers.slice(0, Math.round(buyers.length * ratio));
+}
+
+/**
+ * The storm's attempts in one order: each kind spread evenly over the whole range, so cancels,
+ * duplicates, bogus cancels and re-buyers are all among the first dispatched.
+ */
+function interleave<T>(groups: readonly (readonly T[])[]): T[] {
+  const placed = groups.flatMap((group) => group.map((item, i) => ({ item, at: (i + 0.5) / group.length })));
+  return placed.sort((a, b) => a.at - b.at).map(({ item }) => item);
+}
+
+/** How many times each user was told a given outcome; only repeats matter. */
+class Tally {
+  private readonly times = new Map<UserId, number>();
+
+  add(user: UserId): void {
+    this.times.set(user, (this.times.get(user) ?? 0) + 1);
+  }
+
+  repeats(): { userId: UserId; times: number }[] {
+    return [...this.times].filter(([, times]) => times > 1).map(([userId, times]) => ({ userId, times }));
+  }
+}
+
+/** What the storm phase acts on. */
+interface StormDeps {
+  strategy: Strategy;
+  inventory: Inventory;
+  clock: Clock;
+  sale: string;
+}
+
+/** The storm phase over a plan: its attempts, and what the checks need to know of it afterwards. */
+function stormPhase(plan: StormPlan, dupes: number, { strategy, inventory, clock, sale }: StormDeps) {
+  const told = new Tally();
+  let cancelsLeft = plan.cancellers.length * dupes + plan.bogus.length;
+  const cancel = async (user: UserId, act: Act): Promise<void> => {
+    const outcome = await act('cancel', () => strategy.cancel(sale, user));
+    if (outcome?.kind === 'cancelled') told.add(user);
+    cancelsLeft -= 1;
+  };
+  /** Waits in line until the stock shows a seat or every cancel has finished. */
+  const waitForSeat = async (): Promise<void> => {
+    for (let polls = 0; cancelsLeft > 0; polls += 1) {
+      await clock.sleep(Math.min(POLL_PAUSE_MS.max, POLL_PAUSE_MS.first * 2 ** polls) + (polls % 5));
+      if ((await inventory.readStock(sale)) > 0) return;
+    }
+  };
+  // Only a "sold out" given after every cancel finished is final, so no freed seat is missed.
+  const rebuy = async (user: UserId, act: Act): Promise<void> => {
+    for (;;) {
+      const cancelsPending = cancelsLeft > 0;
+      const outcome = await act('purchase', () => strategy.purchase(sale, user));
+      if (outcome?.kind !== 'sold-out' || !cancelsPending) return;
+      await waitForSeat();
+    }
+  };
+  const tasks = interleave<(act: Act) => Promise<void>>([
+    plan.cancellers.flatMap((user) => Array.from({ length: dupes }, () => (act: Act) => cancel(user, act))),
+    plan.bogus.map((user) => (act: Act) => cancel(user, act)),
+    plan.rebuyers.map((user) => (act: Act) => rebuy(user, act)),
+  ]);
+  const phase: Phase = {
+    name: 'storm',
+    total: tasks.length,
+    attempt: (index, act) => tasks[index]!(act),
+    countAs: { purchased: 'rebought' },
+  };
+  return { phase, told };
+}
+
+export const cancelStormScenario: ScenarioDefinition = {
+  name: 'cancel-storm',
+  summary: 'sell out, then duplicate and bogus cancels race a line of re-buyers; no seat may be created (v4)',
+  needs: ['redis', 'mysql'],
+  async prepare({ infra, strategy, runId, run }) {
+    const { sale, data, readBack } = await openSale(infra, runId, run.stock);
+    const dupes = run.cancelDupes ?? 1;
+    let before: StoredSale | undefined;
+    let plan: StormPlan | undefined;
+    let told: Tally | undefined;
+
+    const sellOut = async (): Promise<Phase> => ({
+      name: 'sell-out',
+      total: run.users,
+      attempt: async (index, act) => {
+        await act('sell-out', () => strategy.purchase(sale, buyerId(index)));
+      },
+    });
+
+    const storm = async (): Promise<Phase> => {
+      before = await readBack();
+      const cancellers = chooseCancellers(before.mysqlRows, run.cancelRatio ?? 0);
+      plan = {
+        cancellers,
+        bogus: Array.from({ length: cancellers.length }, (_, i) => bogusId(i)),
+        rebuyers: Array.from({ length: run.rebuyers ?? 0 }, (_, i) => rebuyerId(i)),
+      };
+      const built = stormPhase(plan, dupes, { strategy, inventory: infra.inventory, clock: infra.clock, sale });
+      told = built.told;
+      return built.phase;
+    };
+
+    const check = async (counts: RunCounts, phases: readonly PhaseResult[]) => {
+      const after = await readBack();
+      const base: SaleObservation = {
+        initialStock: run.stock,
+        demand: run.users,
+        ...after,
+        reported: {
+          // What the stores should hold by the runner's count: bought, bought again, minus cancelled.
+          purchased: counts.purchased + counts.rebought - counts.cancelled,
+          errors: counts.errors,
+          lockTimeouts: counts.lockTimeout,
+          notStarted: counts.notStarted,
+        },
+      };
+      const seatsBeforeStorm = before === undefined ? undefined : (before.remainingStock ?? 0) + before.mysqlRows.reduce((sum, row) => sum + row.rows, 0);
+      const checks = [checkNoOverStocking({ ...base, seatsBeforeStorm }), checkNoOversell(base), checkStoresAgree(base), checkNoDoubleBuyer(base)];
+      // A run stopped during the sell-out never had a storm to check.
+      if (before !== undefined && plan !== undefined && told !== undefined) {
+        const stormCounts = phases.find((phase) => phase.name === 'storm')?.counts ?? counts;
+        checks.push(...stormChecks(base, before, after, plan, told, stormCounts));
+      }
+      checks.push(checkReportedMatchesData(base));
+      return checks;
+    };
+
+    return { phases: [sellOut, storm], check, data };
+  },
+};
+
+/** The storm's own checks, from the rows before and after it and the storm phase's counts. */
+function stormChecks(base: SaleObservation, before: StoredSale, after: StoredSale, plan: StormPlan, told: Tally, counts: RunCounts) {
+  const cancelling = new Set([...plan.cancellers, ...plan.bogus]);
+  const rowsOf = (sale: StoredSale, users: ReadonlySet<UserId>) => sale.mysqlRows.filter((row) => users.has(row.userId)).reduce((sum, row) => sum + row.rows, 0);
+  const rebuyers = new Set(plan.rebuyers);
+  const observation: StormObservation = {
+    ...base,
+    storm: {
+      cancellerRowsBefore: rowsOf(before, cancelling),
+      cancellerRowsAfter: rowsOf(after, cancelling),
+      cancelledReported: counts.cancelled,
+      repeatCancels: told.repeats(),
+      unsoldBefore: base.initialStock - before.mysqlRows.reduce((sum, row) => sum + row.rows, 0),
+      rebuyers: plan.rebuyers.length,
+      resold: rowsOf(after, rebuyers),
+      failures: counts.errors + counts.lockTimeout,
+    },
+  };
+  return [checkCancelsHonouredOnce(observation), checkFreedSeatsResold(observation)];
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { checkCancelsHonouredOnce, checkFreedSeatsResold, checkNoOverStocking } from './storm-checks.js';
+import type { StormObservation } from './storm-checks.js';
+
+const users = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+
+/** A healthy storm: 100 seats sold, 50 cancelled (and deleted), 50 re-bought by the line. */
+function healthy(): StormObservation {
+  const holders = [...users('user', 50), ...users('rebuyer', 50)];
+  return {
+    initialStock: 100,
+    demand: 1000,
+    remainingStock: 0,
+    redisBuyers: holders,
+    mysqlRows: holders.map((userId) => ({ userId, rows: 1 })),
+    reported: { purchased: 100, errors: 0, lockTimeouts: 0, notStarted: 0 },
+    storm: {
+      cancellerRowsBefore: 50,
+      cancellerRowsAfter: 0,
+      cancelledReported: 50,
+      repeatCancels: [],
+      unsoldBefore: 0,
+      rebuyers: 1000,
+      resold: 50,
+      failures: 0,
+    },
+  };
+}
+
+describe('storm checks on a healthy storm', () => {
+  it('all hold', () => {
+    const o = healthy();
+    expect([checkNoOverStocking(o), checkCancelsHonouredOnce(o), checkFreedSeatsResold(o)].filter((c) => !c.ok)).toEqual([]);
+  });
+});
+
+describe('each storm check fails on its planted violation', () => {
+  it('no-over-stocking: seats given back for cancels of nothing', () => {
+    const check = checkNoOverStocking({ ...healthy(), remainingStock: 150, seatsBeforeStorm: 100 });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe('over-stocked by 150 seats (all in the storm)');
+    expect(checkNoOverStocking({ ...healthy(), remainingStock: 150, seatsBeforeStorm: 120 }).detail).toBe('over-stocked by 150 seats (130 of them in the storm)');
+    expect(check.observed).toBe('150 + 100 = 250');
+  });
+
+  it('no-over-stocking: a row deleted without its seat coming back', () => {
+    const o = healthy();
+    const check = checkNoOverStocking({ ...o, mysqlRows: o.mysqlRows.slice(1) });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe('1 seats leaked');
+  });
+
+  it('cancels-honoured-once: duplicate cancels each told "cancelled"', () => {
+    const o = healthy();
+    const check = checkCancelsHonouredOnce({ ...o, storm: { ...o.storm, cancelledReported: 150, repeatCancels: [{ userId: 'user-0', times: 3 }] } });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe('100 cancels honoured with no row deleted; 1 users told twice (user-0 × 3)');
+  });
+
+  it('cancels-honoured-once: a row deleted that no cancel was told of', () => {
+    const o = healthy();
+    const check = checkCancelsHonouredOnce({ ...o, storm: { ...o.storm, cancelledReported: 49 } });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe('1 rows deleted with no cancel honoured');
+  });
+
+  it('freed-seats-resold: freed seats left in stock while the line went without', () => {
+    const o = healthy();
+    const check = checkFreedSeatsResold({ ...o, remainingStock: 20, storm: { ...o.storm, resold: 30 } });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe('20 seats left in stock while 970 re-buyers went without');
+  });
+
+  it('freed-seats-resold: a shortfall failures explain holds, and says so', () => {
+    const o = healthy();
+    const check = checkFreedSeatsResold({ ...o, remainingStock: 3, storm: { ...o.storm, resold: 47, failures: 5 } });
+    expect(check.ok).toBe(true);
+    expect(check.detail).toBe('3 unsold, explained by 5 failed storm operations');
+  });
+
+  it('freed-seats-resold: with fewer re-buyers than freed seats, only they can buy', () => {
+    const o = healthy();
+    expect(checkFreedSeatsResold({ ...o, remainingStock: 40, storm: { ...o.storm, rebuyers: 10, resold: 10 } }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+// The cancel-storm's own invariant checks, computed from what the stores held right after the
+// sell-out and after the storm: no seat created (over-stocking), every honoured cancel matched by
+// exactly one deleted row, and freed seats resold while the waiting line still wanted them. Pure
+// functions, each unit-tested against a planted violation.
+import type { UserId } from '../engine/ports.js';
+import type { CheckResult } from '../result.js';
+import type { SaleObservation } from './sale-checks.js';
+
+/** A sale after a cancel storm, with what it held before the storm and what the runner was told. */
+export interface StormObservation extends SaleObservation {
+  storm: {
+    /** Rows of the users who cancelled (genuine and bogus) right after the sell-out. */
+    cancellerRowsBefore: number;
+    /** …and after the storm: the difference is the rows the storm deleted. */
+    cancellerRowsAfter: number;
+    /** Cancels answered `cancelled`. */
+    cancelledReported: number;
+    /** Users told `cancelled` more than once. */
+    repeatCancels: readonly { userId: UserId; times: number }[];
+    /** Seats the sale could still sell when the storm began (initial − rows after the sell-out). */
+    unsoldBefore: number;
+    /** New buyers in the waiting line, and the rows they hold after the storm. */
+    rebuyers: number;
+    resold: number;
+    /** Storm operations that failed (errors, lock timeouts): each may leave a seat unsold. */
+    failures: number;
+  };
+}
+
+function soldRows(o: SaleObservation): number {
+  return o.mysqlRows.reduce((sum, row) => sum + row.rows, 0);
+}
+
+/**
+ * Remaining stock plus rows equals the initial stock: a cancel never creates (or loses) a seat.
+ * `seatsBeforeStorm` (stock + rows when the storm began) lets the detail say how many the storm made.
+ */
+export function checkNoOverStocking(o: SaleObservation & { seatsBeforeStorm?: number }): CheckResult {
+  const rows = soldRows(o);
+  const total = (o.remainingStock ?? 0) + rows;
+  const ok = o.remainingStock !== undefined && total === o.initialStock;
+  const byStorm =
+    o.seatsBeforeStorm === undefined ? '' : o.seatsBeforeStorm === o.initialStock ? ' (all in the storm)' : ` (${Math.abs(total - o.seatsBeforeStorm)} of them in the storm)`;
+  let detail = 'no seat created or lost';
+  if (o.remainingStock === undefined) detail = 'the stock key is gone';
+  else if (total > o.initialStock) detail = `over-stocked by ${total - o.initialStock} seats${byStorm}`;
+  else if (total < o.initialStock) detail = `${o.initialStock - total} seats leaked${byStorm}`;
+  return {
+    name: 'no-over-stocking',
+    ok,
+    expected: `left + rows = ${o.initialStock}`,
+    observed: `${o.remainingStock ?? 'missing'} + ${rows} = ${total}`,
+    detail,
+  };
+}
+
+/** Every cancel told `cancelled` deleted exactly one row, and nobody was told so twice. */
+export function checkCancelsHonouredOnce(o: StormObservation): CheckResult {
+  const { storm } = o;
+  const deleted = storm.cancellerRowsBefore - storm.cancellerRowsAfter;
+  const extra = storm.cancelledReported - deleted;
+  const ok = extra === 0 && storm.repeatCancels.length === 0;
+  const problems = [
+    extra > 0 ? `${extra} cancels honoured with no row deleted` : '',
+    extra < 0 ? `${-extra} rows deleted with no cancel honoured` : '',
+    storm.repeatCancels.length > 0
+      ? `${storm.repeatCancels.length} users told twice (${storm.repeatCancels.slice(0, 2).map((r) => `${r.userId} × ${r.times}`).join(', ')})`
+      : '',
+  ].filter(Boolean);
+  return {
+    name: 'cancels-honoured-once',
+    ok,
+    expected: 'cancelled = deleted',
+    observed: `${storm.cancelledReported} = ${deleted}`,
+    detail: ok ? 'one row per honoured cancel' : problems.join('; '),
+  };
+}
+
+/**
+ * While the waiting line still wanted seats, every seat the storm freed (or never sold) was sold
+ * again, unless failed storm operations explain the seats still in stock.
+ */
+export function checkFreedSeatsResold(o: StormObservation): CheckResult {
+  const { storm } = o;
+  const freed = storm.cancellerRowsBefore - storm.cancellerRowsAfter;
+  const available = Math.max(0, storm.unsoldBefore + freed);
+  const expected = Math.min(available, storm.rebuyers);
+  const short = expected - storm.resold;
+  const left = o.remainingStock ?? 0;
+  const explained = short > 0 && short <= storm.failures && left >= short;
+  const ok = short <= 0 || explained;
+  let detail = short <= 0 ? 'every freed seat resold' : `${short} seats left in stock while ${storm.rebuyers - storm.resold} re-buyers went without`;
+  if (explained) detail = `${short} unsold, explained by ${storm.failures} failed storm operations`;
+  return {
+    name: 'freed-seats-resold',
+    ok,
+    expected: `resold = ${expected}`,
+    observed: `resold ${storm.resold} of ${freed} freed`,
+    detail,
+  };
+}
