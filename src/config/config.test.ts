@@ -71,6 +71,21 @@ describe('loadConfig', () => {
     expect(problems({ slowSqlMs: -5 })[0]).toMatch(/--slow-sql-ms/);
   });
 
+  it('gives cancel-storm its storm: half the buyers cancel three times, as many re-buyers as users', () => {
+    expect(loadConfig({ scenario: 'cancel-storm' }, {}).run).toMatchObject({ users: 1000, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 1000 });
+    expect(loadConfig({ scenario: 'cancel-storm', users: 300 }, {}).run.rebuyers).toBe(300);
+    expect(loadConfig({ scenario: 'cancel-storm', rebuyers: 0, cancelRatio: 1 }, {}).run).toMatchObject({ rebuyers: 0, cancelRatio: 1 });
+    expect(loadConfig({}, {}).run).toMatchObject({ cancelRatio: undefined, cancelDupes: undefined, rebuyers: undefined });
+  });
+
+  it('refuses bad storm values and storm flags elsewhere', () => {
+    const problems = (flags: Parameters<typeof buildConfig>[0]) => buildConfig(flags, {}).problems;
+    expect(problems({ scenario: 'cancel-storm', cancelRatio: -0.1 })).toEqual(['--cancel-ratio must be a fraction from 0 to 1 (got -0.1)']);
+    expect(problems({ scenario: 'cancel-storm', cancelDupes: 101 })).toEqual(['--cancel-dupes must be a whole number from 1 to 100 (got 101)']);
+    expect(problems({ scenario: 'cancel-storm', rebuyers: 1.5 })).toEqual(['--rebuyers must be a whole number from 0 to 1000000 (got 1.5)']);
+    expect(problems({ scenario: 'oversell', cancelDupes: 2 })).toEqual(['--cancel-dupes applies to the cancel-storm scenario only, not oversell']);
+  });
+
   it('treats a bare --report as the default path', () => {
     expect(loadConfig({ report: '' }, {}).run.report).toBe(true);
     expect(loadConfig({ report: 'out.md' }, {}).run.report).toBe('out.md');

@@ -132,6 +132,27 @@ export const spamLockResult: RunResult = {
   ok: false,
 };
 
+/** A cancel-storm run of naive: duplicate and bogus cancels over-stocked the sale. */
+export const stormNaiveResult: RunResult = {
+  ...passingResult,
+  scenario: 'cancel-storm',
+  strategy: 'naive',
+  runId: '01JQ7ZH2BB',
+  params: { users: 100, stock: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 100, attempts: 300, concurrency: null, poolSize: 10, slowSqlMs: 500 },
+  counts: { attempts: 300, purchased: 100, soldOut: 0, duplicate: 0, lockTimeout: 0, cancelled: 200, notPurchased: 0, rebought: 100, errors: 0, notStarted: 0 },
+  latency: { 'sell-out': purchaseLatency, purchase: purchaseLatency, cancel: { ...purchaseLatency, count: 200, byOutcome: { cancelled: purchaseLatency.byOutcome.purchased! } } },
+  phases: [
+    { name: 'sell-out', attempts: 100, durationMs: 90, counts: { attempts: 100, purchased: 100, soldOut: 0, duplicate: 0, lockTimeout: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, notStarted: 0 } },
+    { name: 'storm', attempts: 300, durationMs: 210, counts: { attempts: 300, purchased: 0, soldOut: 0, duplicate: 0, lockTimeout: 0, cancelled: 200, notPurchased: 0, rebought: 100, errors: 0, notStarted: 0 } },
+  ],
+  checks: [
+    { name: 'no-over-stocking', ok: false, expected: 'left + rows = 100', observed: '150 + 150 = 300', detail: 'over-stocked by 200 seats (all in the storm)' },
+    { name: 'cancels-honoured-once', ok: false, expected: 'cancelled = deleted', observed: '200 = 50', detail: '150 cancels honoured with no row deleted' },
+  ],
+  command: 'ticketsim run cancel-storm --users 100 --cancel-ratio 0.5 --cancel-dupes 3 --rebuyers 100 --stock 100 --strategy naive --infra real --seed 1 --pool-size 10',
+  ok: false,
+};
+
 /** A run stopped by Ctrl-C after 600 attempts, with connection errors; its checks still held. */
 export const interruptedResult: RunResult = {
   ...passingResult,

@@ -1,7 +1,7 @@
 // Tests of the markdown report: every section present, numbers equal to the RunResult's, a
 // valid-looking mermaid xychart whose bars are the bucket counts, and ✗/FAIL for a failing run.
 import { describe, expect, it } from 'vitest';
-import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult } from './fixtures.js';
+import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
 import { renderMarkdownReport } from './markdown.js';
 import { mermaidHistogram } from './mermaid.js';
 
@@ -116,5 +116,22 @@ describe('renderMarkdownReport on spam and slow SQL', () => {
   it('says so when no SQL ran', () => {
     const { sql: _unused, ...withoutSql } = passingResult;
     expect(renderMarkdownReport(withoutSql, meta)).toContain('## SQL: where the time went\n\nNo SQL statement ran.');
+  });
+});
+
+describe('renderMarkdownReport on a cancel storm', () => {
+  const report = renderMarkdownReport(stormNaiveResult, meta);
+
+  it('judges the strategy by its cancel', () => {
+    expect(report).toContain('- **What it does:** `naive` cancels by deleting the row, adding a seat back and dropping the buyer');
+    expect(report).toContain('- **Why it failed:** no-over-stocking: over-stocked by 200 seats (all in the storm); cancels-honoured-once: 150 cancels honoured with no row deleted. Why: every duplicate or bogus cancel still gives a seat back');
+  });
+
+  it('lists the storm parameters, the phases and the cancel counts', () => {
+    expect(report).toContain('| 0.5 | 3 | 100 |');
+    expect(report).toContain('| sell-out | 100 | 90 | 100 | 100 | 0 | 0 | 0 | 0 | 0 | 0 |');
+    expect(report).toContain('| storm | 300 | 210 | 300 | 0 | 0 | 200 | 0 | 100 | 0 | 0 |');
+    expect(report).toContain('| re-bought (after a cancel) | 100 |');
+    expect(report).toContain('| **cancel** | 200 |');
   });
 });

@@ -26,7 +26,9 @@ export function duplicatesSentence(guards: GuardCounts): string | undefined {
  * the mechanism behind them.
  */
 export function strategyLines(result: RunResult): [does: string, verdict: string] {
-  const info = STRATEGY_INFO[result.strategy as StrategyName];
+  const known = STRATEGY_INFO[result.strategy as StrategyName];
+  // A cancelling workload is judged by the strategy's cancel; the rest by its purchase.
+  const info = known && (result.latency.cancel !== undefined ? known.cancel : known);
   const does = info ? `\`${result.strategy}\` ${info.does}` : `\`${result.strategy}\`: no description.`;
   if (result.inconclusive !== undefined) return [does, `Inconclusive: ${result.inconclusive}.`];
   const failed = result.checks.filter((check) => !check.ok);

@@ -1,7 +1,7 @@
 // Tests of the plain-text summary, start and progress lines: content, verdicts, and no escape
 // codes at all when colour is off (NO_COLOR, not a TTY).
 import { describe, expect, it } from 'vitest';
-import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult } from './fixtures.js';
+import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
 import { formatProgressLine, formatStartLine, formatSummary } from './text.js';
 
 describe('formatSummary', () => {
@@ -88,5 +88,15 @@ describe('formatSummary: guards and sql', () => {
     const text = formatSummary(withoutSql, { color: false });
     expect(text).not.toContain('SQL (client-side)');
     expect(text).not.toContain('Guards');
+  });
+});
+
+describe('formatSummary: a cancel storm', () => {
+  it('shows the storm parameters, cancel outcomes, each operation and the phases', () => {
+    const text = formatSummary(stormNaiveResult, { color: false });
+    expect(text).toContain('100 users, 50% cancel ×3, 100 re-buyers · stock 100');
+    expect(text).toMatch(/cancelled\s+200\n\s+not purchased\s+0\n\s+re-bought\s+100\n/);
+    expect(text).toMatch(/\n {2}cancel\s+200\s/);
+    expect(text).toContain('phases: sell-out 100 attempts in 90ms · storm 300 attempts in 210ms');
   });
 });

@@ -3,7 +3,7 @@
 import { render, cleanup } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult } from '../../report/fixtures.js';
+import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from '../../report/fixtures.js';
 import type { RunResult } from '../../result.js';
 import { snapshotAt } from '../fixtures.js';
 import { Dashboard, type DashboardProps } from './Dashboard.js';
@@ -86,5 +86,22 @@ describe('Dashboard', () => {
   it('shows no sql line before the first statement', () => {
     const lines = frame({ snapshot: { ...snapshotAt(passingResult, 0.5), sql: undefined }, color: false });
     expect(lines.join('\n')).not.toMatch(/^sql /m);
+  });
+
+  it('shows the storm phase, cancel counters and a line per further operation while a storm runs', () => {
+    const snapshot = snapshotAt(stormNaiveResult, 0.5);
+    const lines = frame({ snapshot: { ...snapshot, phase: 'running', stage: { name: 'storm', index: 1, of: 2 } }, color: false });
+    const text = lines.join('\n');
+    expect(lines[1]).toMatch(/storm 2\/2 · running$/);
+    expect(text).toMatch(/cancelled\s+100 re-bought\s+50/);
+    expect(text).toContain('latency · sell-out so far');
+    expect(text).toMatch(/^cancel · [\d,]+ · p50 /m);
+  });
+
+  it('fits a finished storm with three operations and seven checks into 80×24', () => {
+    const storm: RunResult = { ...stormNaiveResult, sql: slowSql, checks: Array.from({ length: 7 }, (_, i) => ({ ...stormNaiveResult.checks[0]!, name: `check-${i}` })) };
+    const lines = frame({ snapshot: snapshotAt(storm, 1), result: storm, color: false, height: 22 });
+    expect(lines.join('\n')).toContain('latency · purchase');
+    expect(lines.at(-1)).toMatch(/^ FAIL /);
   });
 });
