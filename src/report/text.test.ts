@@ -91,6 +91,20 @@ describe('formatSummary: guards and sql', () => {
   });
 });
 
+describe('formatProgressLine in a storm', () => {
+  it('names the phase and counts cancels', () => {
+    const snapshot = {
+      scenario: 'cancel-storm', strategy: 'lua', infra: 'real' as const, infraReason: undefined, params: stormNaiveResult.params,
+      phase: 'running' as const, stage: { name: 'storm', index: 1, of: 2 }, total: 1200, done: 300, inFlight: 900,
+      counts: { ...stormNaiveResult.counts, cancelled: 40, rebought: 12 }, elapsedMs: 999.7, ratePerSec: 300, operations: [],
+      guards: stormNaiveResult.guards, sql: undefined,
+    };
+    expect(formatProgressLine(snapshot, { color: false })).toBe(
+      'storm 2/2 300/1,200 (25%) · 300/s · in flight 900 · purchased 100 · sold out 0 · cancelled 40 · re-bought 12 · errors 0 · 1.0s',
+    );
+  });
+});
+
 describe('formatSummary: a cancel storm', () => {
   it('shows the storm parameters, cancel outcomes, each operation and the phases', () => {
     const text = formatSummary(stormNaiveResult, { color: false });

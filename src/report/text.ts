@@ -60,13 +60,19 @@ export function formatProgressLine(snapshot: RunSnapshot, options: TextOptions):
   const { counts } = snapshot;
   const pct = snapshot.total > 0 ? Math.floor((snapshot.done / snapshot.total) * 100) : 0;
   const errors = paint(counts.errors > 0 ? 'red' : 'dim', `errors ${formatCount(counts.errors)}`, options.color);
+  const { stage } = snapshot;
+  const label = stage !== undefined && stage.of > 1 && snapshot.phase === 'running' ? `${stage.name} ${stage.index + 1}/${stage.of}` : snapshot.phase;
+  const outcomes =
+    counts.cancelled + counts.notPurchased > 0
+      ? [`cancelled ${formatCount(counts.cancelled)}`, `re-bought ${formatCount(counts.rebought)}`]
+      : [`duplicate ${formatCount(counts.duplicate)}`];
   return [
-    `${snapshot.phase} ${formatCount(snapshot.done)}/${formatCount(snapshot.total)} (${pct}%)`,
+    `${label} ${formatCount(snapshot.done)}/${formatCount(snapshot.total)} (${pct}%)`,
     formatRate(snapshot.ratePerSec),
     `in flight ${formatCount(snapshot.inFlight)}`,
     `purchased ${formatCount(counts.purchased)}`,
     `sold out ${formatCount(counts.soldOut)}`,
-    `duplicate ${formatCount(counts.duplicate)}`,
+    ...outcomes,
     errors,
     formatElapsed(snapshot.elapsedMs),
   ].join(' · ');
