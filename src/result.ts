@@ -131,6 +131,50 @@ export interface PhaseResult {
   counts: RunCounts;
 }
 
+/** What the write-behind workers did (summed over them). */
+export interface WorkerFigures {
+  /** Records handed to the workers (a redelivered record counts again). */
+  delivered: number;
+  inserted: number;
+  /** Purchase events the UNIQUE key skipped as already written. */
+  skipped: number;
+  deleted: number;
+  /** Cancel events that found no row. */
+  absent: number;
+  deadLettered: number;
+  statements: number;
+  commits: number;
+  /** Records behind when last seen. */
+  lag: number;
+}
+
+/** The write-behind path of a run (--write behind): the topic, the workers, the drain and the lag. */
+export interface WriteBehindSummary {
+  topic: string;
+  group: string;
+  dlqTopic: string;
+  partitions: number;
+  workers: number;
+  /** True when --keep-topic left the topic and group for inspection. */
+  kept: boolean;
+  /** Events acknowledged by the log, copies sent again on purpose, produce requests. */
+  published: number;
+  redelivered: number;
+  requests: number;
+  worker: WorkerFigures;
+  /** Whether every event was consumed and committed within the drain timeout, and how long it took. */
+  drained: boolean;
+  drainMs: number;
+  /** Records still behind at the end (0 when drained). */
+  lagRecords: number;
+  /** From the buyer's acknowledgement to the row visible in MySQL (polled), µs. */
+  lag: LatencySummary;
+  /** How often MySQL was polled for new rows: the lag's resolution. */
+  pollMs: number;
+  /** Rows visible over time, ms after the first release. */
+  drainCurve: { atMs: number; rows: number }[];
+}
+
 /** A group of errors with one cause, e.g. `ER_CON_COUNT_ERROR: Too many connections` × 312. */
 export interface ErrorCause {
   cause: string;
@@ -174,11 +218,15 @@ export interface RunResult {
     poolSize: number;
     /** Threshold of the sql section's slow statements, ms. */
     slowSqlMs: number;
+    /** sync (MySQL in the request) or behind (an event, then the worker). */
+    write: 'sync' | 'behind';
   };
   counts: RunCounts;
   guards: GuardCounts;
   /** Where the SQL time went; absent when the run made no MySQL statement. */
   sql?: SqlSummary;
+  /** The write-behind path; absent for --write sync. */
+  writeBehind?: WriteBehindSummary;
   errorCauses: ErrorCause[];
   checks: CheckResult[];
   /** Per operation (purchase, cancel, …). */
@@ -203,7 +251,7 @@ export interface RunResult {
   ok: boolean;
 }
 
-export type RunPhase = 'connecting' | 'setup' | 'running' | 'checking' | 'done';
+export type RunPhase = 'connecting' | 'setup' | 'running' | 'draining' | 'checking' | 'done';
 
 /** What a dashboard shows while a run is going; pulled at ~10 Hz, never pushed per request. */
 export interface RunSnapshot {
@@ -232,6 +280,8 @@ export interface RunSnapshot {
   guards: GuardCounts;
   /** SQL timings so far; undefined before the first statement. */
   sql: SqlLive | undefined;
+  /** Writing behind: purchases acknowledged, rows persisted, records the workers are behind, lag p99. */
+  writeBehind: { acknowledged: number; persisted: number; behind: number; lagP99Us: number } | undefined;
 }
 
 /** A run in progress as a renderer sees it: pull snapshots, await the result, or stop it. */

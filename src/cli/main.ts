@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { doctorCommand } from './commands/doctor.js';
 import { runCommand } from './commands/run.js';
+import { workerCommand } from './commands/worker.js';
 import { startInteractive } from './commands/interactive.js';
 import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
 import { UsageError } from '../errors.js';
@@ -14,6 +15,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('ticketsim')
     .usage('$0 <command> [options]\n\nStress-test and simulation harness for ticket-sales backends.')
     .command(runCommand)
+    .command(workerCommand)
     .command(doctorCommand)
     .demandCommand(1, 'name a command (see the list above)')
     .recommendCommands()

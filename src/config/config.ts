@@ -3,6 +3,8 @@
 import { DEFAULTS, ENV, INFRA_MODES, LIMITS, SCENARIOS, SCENARIO_DEFAULTS } from './defaults.js';
 import type { InfraMode, ScenarioName } from './defaults.js';
 import { STRATEGIES } from './strategies.js';
+import { buildWriteConfig } from './write-config.js';
+import type { WriteConfig, WriteFlags } from './write-config.js';
 import type { StrategyName } from './strategies.js';
 import { endpointOfUrl, isLoopback, parseBrokerList } from './endpoints.js';
 import type { Endpoint } from './endpoints.js';
@@ -36,6 +38,8 @@ export interface RunConfig {
   seed: number;
   /** Statements slower than this (ms, client-side, pool wait included) are listed as slow. */
   slowSqlMs: number;
+  /** How purchases and cancels are made durable (sync, or behind through the event log). */
+  write: WriteConfig;
   json: boolean;
   /** Markdown report path; true = the default path; undefined = no report. */
   report: string | true | undefined;
@@ -47,7 +51,7 @@ export interface Config {
 }
 
 /** Raw inputs as the CLI parsed them; every field optional. */
-export interface RawFlags {
+export interface RawFlags extends WriteFlags {
   scenario?: string;
   strategy?: string;
   infra?: string;
@@ -135,6 +139,7 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
     flags.concurrency === undefined ? undefined : integer(flags.concurrency, '--concurrency', 1, LIMITS.maxConcurrency, problems);
   const slowSqlMs = integer(flags.slowSqlMs ?? DEFAULTS.slowSqlMs, '--slow-sql-ms', 1, LIMITS.maxSlowSqlMs, problems);
   const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
+  const write = buildWriteConfig(flags, scenario, problems);
   return {
     scenario,
     strategy,
@@ -149,6 +154,7 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
     concurrency,
     seed,
     slowSqlMs,
+    write,
     json: flags.json ?? false,
     report,
   };

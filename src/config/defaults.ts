@@ -39,13 +39,15 @@ export interface ScenarioDefaults {
   cancelDupes?: number;
   /** cancel-storm: new buyers waiting in line for freed seats; `users` = as many as --users. */
   rebuyers?: number | 'users';
+  /** A scenario that always writes one way (write-behind: behind). */
+  write?: 'behind';
 }
 
 export const SCENARIO_DEFAULTS: Readonly<Record<ScenarioName, ScenarioDefaults>> = Object.freeze({
   oversell: { users: 1000, stock: 100 },
   spam: { users: 100, stock: 100, requestsPerUser: 20 },
   'cancel-storm': { users: 1000, stock: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 'users' },
-  'write-behind': { users: 10_000, stock: 5000 },
+  'write-behind': { users: 10_000, stock: 5000, write: 'behind' },
 });
 
 /** Upper bounds that keep a run bounded in count and time. */

@@ -13,8 +13,10 @@ import { createMysqlLedger } from './mysql/ledger.js';
 import { createMemoryInfrastructure } from './memory/index.js';
 import { createRealClock } from './real-clock.js';
 import { acceptsConnection } from './tcp-probe.js';
+import { connectKafkaLog } from './kafka/log.js';
+import { describeBroker, fetchApiVersions } from './kafka/api-versions.js';
 import { attributeErrors } from './attribute-errors.js';
-import type { EngineObserver, Infrastructure } from './ports.js';
+import type { EngineObserver, EventLog, Infrastructure } from './ports.js';
 
 export type ServiceName = 'redis' | 'mysql' | 'kafka';
 
@@ -42,31 +44,45 @@ const AUTO_PROBE_MS = 1000;
 /** Opens real or in-process infrastructure; real-mode connection failures throw InfrastructureError. */
 export async function openInfrastructure(options: OpenOptions): Promise<OpenedInfrastructure> {
   const inProcess = () =>
-    createMemoryInfrastructure({ seed: options.seed, poolSize: options.poolSize, observer: options.observer, slowSqlMs: options.slowSqlMs });
+    createMemoryInfrastructure({
+      seed: options.seed,
+      poolSize: options.poolSize,
+      observer: options.observer,
+      slowSqlMs: options.slowSqlMs,
+      withLog: options.needs.includes('kafka'),
+    });
   if (options.mode === 'memory') return { infra: inProcess(), reason: '--infra memory' };
   if (options.mode === 'auto') {
     const missing = await firstUnreachable(options.needs.map((name) => [name, endpointOf(options.services, name)] as const));
     if (missing !== undefined) return { infra: inProcess(), reason: `auto: ${missing} unreachable; --infra real requires the real services` };
   }
   const infra = await openReal(options);
-  const reason = options.mode === 'auto' ? `auto: ${options.needs.join(' and ')} answered` : '--infra real';
+  const reason = options.mode === 'auto' ? `auto: ${options.needs.join(', ').replace(/, (\w+)$/, ' and $1')} answered` : '--infra real';
   return { infra, reason };
 }
 
-async function openReal({ services, poolSize, observer, slowSqlMs }: OpenOptions): Promise<Infrastructure> {
+async function openReal({ services, poolSize, observer, slowSqlMs, needs }: OpenOptions): Promise<Infrastructure> {
   const timeout = { connectTimeoutMs: services.connectTimeoutMs };
+  const clock = createRealClock();
   const redis = await connectRedis({ ...services.redis, ...timeout });
   let pool;
+  let log: EventLog | undefined;
+  let kafkaVersion: string | undefined;
   try {
     pool = await connectMysql({ ...services.mysql, ...timeout }, poolSize, { sessionLongQueryMs: slowSqlMs });
+    if (needs.includes('kafka')) {
+      log = await connectKafkaLog({ ...services.kafka, ...timeout }, clock);
+      kafkaVersion = describeBroker(await fetchApiVersions(services.kafka.brokers[0]!, services.connectTimeoutMs));
+    }
   } catch (error) {
     redis.disconnect();
+    await pool?.end().catch(() => undefined);
+    await log?.close();
     throw error;
   }
   const redisServerVersion = await redisVersion(redis);
   const [rows] = await pool.query('SELECT VERSION() AS version');
   const mysqlVersion = String((rows as { version: string }[])[0]?.version);
-  const clock = createRealClock();
   const ledger = createMysqlLedger(pool, { clock, observer, poolSize, sessionLongQueryMs: slowSqlMs });
   return {
     kind: 'real',
@@ -74,8 +90,10 @@ async function openReal({ services, poolSize, observer, slowSqlMs }: OpenOptions
     locks: attributeErrors(createRedlockLocks(redis, { observer }), 'redis', formatEndpoint(services.redis.endpoint)),
     ledger: attributeErrors(ledger, 'mysql', formatEndpoint(services.mysql.endpoint)),
     clock,
-    versions: { redis: redisServerVersion, mysql: mysqlVersion },
+    ...(log === undefined ? {} : { log }),
+    versions: { redis: redisServerVersion, mysql: mysqlVersion, ...(kafkaVersion === undefined ? {} : { kafka: kafkaVersion }) },
     close: async () => {
+      await log?.close();
       redis.disconnect();
       await pool.end().catch(() => undefined);
     },

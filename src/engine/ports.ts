@@ -84,10 +84,96 @@ export interface Ledger {
    * true when a row went, false when there was none (the seed's repository: (bool, error)).
    */
   remove(sale: SaleId, user: UserId): Promise<boolean>;
+  /**
+   * Inserts many purchases of one sale in one statement, skipping those the UNIQUE key already
+   * holds (insert-or-skip): the write-behind worker's batch write.
+   */
+  recordMany(sale: SaleId, users: readonly UserId[]): Promise<{ inserted: number; skipped: number }>;
+  /** Deletes many users' purchases of one sale in one statement; `absent`: nothing was there. */
+  removeMany(sale: SaleId, users: readonly UserId[]): Promise<{ deleted: number; absent: number }>;
   /** Every buyer of the sale with their row count, read from the table itself. */
   purchases(sale: SaleId): Promise<PurchaseRow[]>;
+  /** Rows of the sale inserted after row `afterId`, oldest first (for watching rows appear). */
+  rowsSince(sale: SaleId, afterId: number): Promise<{ id: number; userId: UserId }[]>;
+  /** The newest row id of the whole table (0 when empty): where watching for new rows starts. */
+  lastRowId(): Promise<number>;
   /** The server's own count of this ledger's statements (undefined when it cannot tell). */
   serverStats(): Promise<ServerStatementStats | undefined>;
+}
+
+/** A purchase or cancel on its way to MySQL through the event log (write-behind). */
+export interface SaleEvent {
+  type: 'purchased' | 'cancelled';
+  sale: SaleId;
+  user: UserId;
+  /** Unique per event; a redelivered copy carries the same id. */
+  id: string;
+}
+
+/** Publishes sale events; a publish resolves once the log acknowledged the event (acks from all replicas). */
+export interface EventBus {
+  publish(event: SaleEvent): Promise<void>;
+  /** Events acknowledged, copies sent again on purpose (--redeliver), and produce requests made. */
+  stats(): { published: number; redelivered: number; requests: number };
+  close(): Promise<void>;
+}
+
+/** One record of the event log as a consumer sees it. */
+export interface LogRecord {
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+}
+
+/** One fetched batch of one partition, in log order. */
+export interface LogBatch {
+  topic: string;
+  partition: number;
+  records: readonly LogRecord[];
+  /** Records of the partition after this batch, not yet fetched. */
+  lag(): number;
+  /** Marks every record up to `offset` (inclusive) processed: the group resumes after it. */
+  commit(offset: string): Promise<void>;
+  /** Keeps the consumer's group membership alive during a long batch. */
+  heartbeat(): Promise<void>;
+  /** False once the consumer is stopping or lost the partition: finish what is committed and return. */
+  active(): boolean;
+}
+
+/** A member of a consumer group on one topic: hands over batches until stopped. */
+export interface LogConsumer {
+  /** Resolves once the consumer has joined its group and started fetching. */
+  start(handle: (batch: LogBatch) => Promise<void>): Promise<void>;
+  /** Lets the batch in progress finish, then leaves the group. */
+  stop(): Promise<void>;
+}
+
+/** Where malformed records go, with the reason (a dead-letter topic). */
+export interface DeadLetters {
+  /** Resolves once the log acknowledged the dead letter. */
+  send(record: LogRecord, reason: string, sourceTopic: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How far a consumer group is behind a topic: end offsets and committed offsets, summed. */
+export interface GroupLag {
+  end: number;
+  committed: number;
+}
+
+/** The event log (Kafka, or the in-process log): topics, producers, consumers, lag. */
+export interface EventLog {
+  /** Creates a topic of the run's own; fails if it exists. */
+  createTopic(topic: string, partitions: number): Promise<void>;
+  /** Deletes topics and consumer groups this run created (never anything else). */
+  deleteTopics(topics: readonly string[], groups: readonly string[]): Promise<void>;
+  /** A publisher to `topic`; `redeliver` (0–1) sends that fraction of events twice, as a producer retry would. */
+  bus(topic: string, options?: { redeliver?: number; observer?: EngineObserver }): Promise<EventBus>;
+  consumer(topic: string, group: string): LogConsumer;
+  deadLetters(topic: string): Promise<DeadLetters>;
+  lag(topic: string, group: string): Promise<GroupLag>;
+  close(): Promise<void>;
 }
 
 /** Time as the engine and the runner see it; the in-process infrastructure uses a virtual clock. */
@@ -119,6 +205,22 @@ export type CancelOutcome = { kind: 'cancelled' } | { kind: 'not-purchased' } | 
 export type Outcome = PurchaseOutcome | CancelOutcome;
 export type OutcomeKind = Outcome['kind'];
 
+/** Where purchases and cancels are made durable: MySQL inside the request, or an event behind it. */
+export type WriteMode = 'sync' | 'behind';
+
+/**
+ * How a strategy makes a reserved purchase or a cancel durable. `sync` writes MySQL in the request
+ * (the UNIQUE key may refuse a duplicate; a DELETE says whether a row went); `behind` publishes an
+ * event and returns once the log acknowledged it (the worker writes MySQL later).
+ */
+export interface Writer {
+  readonly mode: WriteMode;
+  /** sync: INSERT (`duplicate` when the UNIQUE key refuses); behind: publish `purchased` (always `inserted`). */
+  purchase(sale: SaleId, user: UserId): Promise<LedgerWrite>;
+  /** sync: DELETE, true when a row went; behind: publish `cancelled`, true. */
+  cancel(sale: SaleId, user: UserId): Promise<boolean>;
+}
+
 /** A concurrency-control strategy: buys and cancels one ticket of one sale for one user. */
 export interface Strategy {
   readonly name: string;
@@ -130,13 +232,14 @@ export interface Strategy {
 /** What every strategy factory receives. */
 export interface StrategyDeps {
   inventory: Inventory;
-  ledger: Ledger;
+  /** Makes purchases and cancels durable, synchronously or behind (see createWriter). */
+  writer: Writer;
   locks: Locks;
   clock: Clock;
 }
 
 /** Kinds of SQL statement the ledger runs. */
-export type StatementKind = 'insert' | 'delete' | 'select';
+export type StatementKind = 'insert' | 'delete' | 'select' | 'insert-many' | 'delete-many';
 
 /** One SQL statement as the ledger timed it, in µs of the infrastructure's clock. */
 export interface StatementTiming {
@@ -160,6 +263,8 @@ export interface EngineObserver {
   lockAcquisition?(granted: boolean, tries: number): void;
   /** A SQL statement ended. */
   statement?(timing: StatementTiming): void;
+  /** The event log acknowledged a published event (write-behind), at `atUs` of the engine's clock. */
+  eventAcknowledged?(event: SaleEvent, atUs: number): void;
 }
 
 /** A connected set of ports, real or in-process, and how to close it. */
@@ -169,6 +274,8 @@ export interface Infrastructure {
   ledger: Ledger;
   locks: Locks;
   clock: Clock;
+  /** The event log, when the run needs one (write-behind). */
+  log?: EventLog;
   /** Server versions, for the result's environment block (undefined for services not used). */
   versions: { redis?: string; mysql?: string; kafka?: string };
   close(): Promise<void>;

@@ -83,7 +83,7 @@ export const passingResult: RunResult = {
     redisKeys: ['ticketsim:{concert-01JQ7Z4K2M}:stock', 'ticketsim:{concert-01JQ7Z4K2M}:buyers'],
     mysqlTicketName: 'concert-01JQ7Z4K2M',
   },
-  params: { users: 1000, stock: 100, attempts: 1000, concurrency: null, poolSize: 10, slowSqlMs: 500 },
+  params: { users: 1000, stock: 100, attempts: 1000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync' },
   counts: { attempts: 1000, purchased: 100, soldOut: 900, duplicate: 0, lockTimeout: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, notStarted: 0 },
   guards: { lockRequests: 0, locksGranted: 0, lockTries: 0, rejectedBeforeLock: 0, duplicatesBy: {} },
   sql: quickSql,
@@ -121,7 +121,7 @@ export const spamLockResult: RunResult = {
   scenario: 'spam',
   strategy: 'lock',
   runId: '01JQ7ZF1AA',
-  params: { users: 100, stock: 100, requestsPerUser: 20, attempts: 2000, concurrency: null, poolSize: 10, slowSqlMs: 500 },
+  params: { users: 100, stock: 100, requestsPerUser: 20, attempts: 2000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync' },
   counts: { attempts: 2000, purchased: 52, soldOut: 1900, duplicate: 48, lockTimeout: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, notStarted: 0 },
   guards: { lockRequests: 2000, locksGranted: 2000, lockTries: 9130, rejectedBeforeLock: 0, duplicatesBy: { ledger: 48 } },
   checks: [
@@ -138,7 +138,7 @@ export const stormNaiveResult: RunResult = {
   scenario: 'cancel-storm',
   strategy: 'naive',
   runId: '01JQ7ZH2BB',
-  params: { users: 100, stock: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 100, attempts: 300, concurrency: null, poolSize: 10, slowSqlMs: 500 },
+  params: { users: 100, stock: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 100, attempts: 300, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync' },
   counts: { attempts: 300, purchased: 100, soldOut: 0, duplicate: 0, lockTimeout: 0, cancelled: 200, notPurchased: 0, rebought: 100, errors: 0, notStarted: 0 },
   latency: { 'sell-out': purchaseLatency, purchase: purchaseLatency, cancel: { ...purchaseLatency, count: 200, byOutcome: { cancelled: purchaseLatency.byOutcome.purchased! } } },
   phases: [

@@ -1,6 +1,7 @@
 // The command line that reproduces a run, as written into results and reports.
 import type { RunConfig } from '../config/config.js';
 import { DEFAULTS } from '../config/defaults.js';
+import { WRITE_DEFAULTS } from '../config/write-config.js';
 import type { InfraKind } from '../result.js';
 
 /** `ticketsim run oversell --users 1000 --stock 100 --strategy lua --infra real --seed 1 --pool-size 10` */
@@ -12,5 +13,14 @@ export function reproduceCommand(run: RunConfig, infra: InfraKind): string {
   parts.push('--infra', infra, '--seed', run.seed, '--pool-size', run.poolSize);
   if (run.concurrency !== undefined) parts.push('--concurrency', run.concurrency);
   if (run.slowSqlMs !== DEFAULTS.slowSqlMs) parts.push('--slow-sql-ms', run.slowSqlMs);
+  const { write } = run;
+  if (write.mode === 'behind') {
+    if (run.scenario !== 'write-behind') parts.push('--write', 'behind');
+    parts.push('--workers', write.workers, '--partitions', write.partitions);
+    if (write.redeliver > 0) parts.push('--redeliver', write.redeliver);
+    if (write.drainTimeoutMs !== WRITE_DEFAULTS.drainTimeoutSeconds * 1000) parts.push('--drain-timeout', write.drainTimeoutMs / 1000);
+    if (write.batchSize !== WRITE_DEFAULTS.batchSize) parts.push('--batch-size', write.batchSize);
+    if (write.keepTopic) parts.push('--keep-topic');
+  }
   return parts.join(' ');
 }

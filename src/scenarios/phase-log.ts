@@ -13,8 +13,8 @@ interface Entry {
 export class PhaseLog {
   private readonly entries: Entry[] = [];
 
-  /** @param of how many phases the run has in all. */
-  constructor(readonly of: number) {}
+  /** @param of how many phases the run has in all (known once the scenario is prepared). */
+  constructor(public of: number) {}
 
   /** A phase begins with this burst. */
   start(name: string, burst: Burst): void {

@@ -5,9 +5,13 @@ import { EventEmitter } from 'node:events';
 import type { Config } from '../config/config.js';
 import { openInfrastructure } from '../engine/infrastructure.js';
 import type { Infrastructure } from '../engine/ports.js';
-import { createStrategy } from '../engine/strategies/index.js';
+import { createStrategy, createSyncWriter } from '../engine/strategies/index.js';
 import { InterruptedError, UsageError, describeError } from '../errors.js';
-import type { CheckResult, LiveRun, RunPhase, RunResult, RunSnapshot, SqlSummary } from '../result.js';
+import type { CheckResult, LiveRun, RunPhase, RunResult, RunSnapshot, SqlSummary, WorkerFigures, WriteBehindSummary } from '../result.js';
+import { checkBehind } from './behind-checks.js';
+import { BehindPath } from './behind-path.js';
+import type { WorkerLauncher } from './behind-path.js';
+import { saleOf } from './sale.js';
 import { VERSION } from '../version.js';
 import { Burst, emptyCounts } from './burst.js';
 import { OperationLatencies } from './latency-recorder.js';
@@ -41,8 +45,13 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   /** The engine's reports of this run: lock traffic and SQL statements. */
   private readonly guards = new GuardTally();
   private readonly sql: SqlRecorder;
+  private behind: BehindPath | undefined;
 
-  constructor(private readonly config: Config) {
+  /** @param launcher starts the workers of a write-behind run (the CLI passes the worker module's). */
+  constructor(
+    private readonly config: Config,
+    private readonly launcher?: WorkerLauncher,
+  ) {
     super();
     this.sql = new SqlRecorder(config.run.slowSqlMs);
     this.connected = new Promise((resolve) => (this.markConnected = resolve));
@@ -81,6 +90,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       }),
       guards: this.guards.snapshot(),
       sql: this.sql.live(),
+      writeBehind: this.behind?.live(),
     };
   }
 
@@ -106,6 +116,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       concurrency: run.concurrency ?? null,
       poolSize: run.poolSize,
       slowSqlMs: run.slowSqlMs,
+      write: run.write.mode,
     };
   }
 
@@ -117,7 +128,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     const { infra, reason } = await openInfrastructure({
       mode: run.infra,
       services,
-      needs: scenario.needs,
+      needs: [...scenario.needs, ...(run.write.mode === 'behind' ? (['kafka'] as const) : [])],
       poolSize: run.poolSize,
       seed: run.seed,
       observer: { lockAcquisition: this.guards.lockAcquisition, statement: this.sql.record },
@@ -126,45 +137,77 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     this.infraKind = infra.kind;
     this.infraReason = reason;
     this.markConnected();
+    let behind: BehindPath | undefined;
+    let workers: WorkerFigures | undefined;
     try {
       if (this.aborted) throw new InterruptedError('stopped before the run began');
       this.setPhase('setup');
-      const strategy = createStrategy(run.strategy, infra);
-      const prepared = await scenario.prepare({ infra, strategy, runId: this.runId, run });
-      const phases = new PhaseLog(prepared.phases.length);
-      this.phases = phases;
-      for (const build of prepared.phases) {
-        // A run stopped in one phase checks what happened; the phases after it never begin.
-        if (this.aborted && phases.current !== undefined) break;
-        const phase = await build();
-        const burst = new Burst({
-          total: phase.total,
-          concurrency: run.concurrency,
-          clock: infra.clock,
-          attempt: phase.attempt,
-          latency: this.latency,
-          onOutcome: this.guards.outcome,
-          ...(phase.countAs === undefined ? {} : { countAs: phase.countAs }),
-        });
-        phases.start(phase.name, burst);
-        if (this.aborted) burst.abort();
-        this.setPhase('running');
-        await burst.run();
+      const phases = new PhaseLog(0);
+      if (run.write.mode === 'behind') {
+        const sale = saleOf(this.runId);
+        behind = await BehindPath.open({ infra, runId: this.runId, write: run.write, launcher: this.launcher, sale, originUs: () => phases.firstReleaseUs() });
+        this.behind = behind;
       }
+      const strategy = createStrategy(run.strategy, { ...infra, writer: behind?.writer ?? createSyncWriter(infra.ledger) });
+      const prepared = await scenario.prepare({ infra, strategy, runId: this.runId, run });
+      phases.of = prepared.phases.length;
+      this.phases = phases;
+      await this.runPhases(prepared, phases, infra, behind);
+      if (behind) workers = await behind.stopWorkers();
       this.setPhase('checking');
-      const { checks, inconclusive } = await this.check(prepared, phases);
+      const { checks, inconclusive } = await this.check(prepared, phases, infra, behind, workers);
       const sql = await this.sqlSummary(infra, phases);
-      const result = this.buildResult({ infra, reason, phases, prepared, checks, inconclusive, sql, startedAt });
+      const writeBehind = behind ? await behind.close(workers!) : undefined;
+      behind = undefined;
+      const result = this.buildResult({ infra, reason, phases, prepared, checks, inconclusive, sql, writeBehind, startedAt });
       this.setPhase('done');
       return result;
     } finally {
+      // A run that failed part-way still stops its workers and removes its topics.
+      if (behind) await behind.close(workers ?? (await behind.stopWorkers().catch(() => emptyFigures()))).catch(() => undefined);
       await infra.close();
     }
   }
 
-  private async check(prepared: PreparedScenario, phases: PhaseLog): Promise<{ checks: CheckResult[]; inconclusive?: string }> {
+  /** Runs each phase as a burst; writing behind, drains after each so the next reads settled data. */
+  private async runPhases(prepared: PreparedScenario, phases: PhaseLog, infra: Infrastructure, behind: BehindPath | undefined): Promise<void> {
+    const { run } = this.config;
+    for (const build of prepared.phases) {
+      // A run stopped in one phase checks what happened; the phases after it never begin.
+      if (this.aborted && phases.current !== undefined) break;
+      const phase = await build();
+      const burst = new Burst({
+        total: phase.total,
+        concurrency: run.concurrency,
+        clock: infra.clock,
+        attempt: phase.attempt,
+        latency: this.latency,
+        onOutcome: this.guards.outcome,
+        ...(phase.countAs === undefined ? {} : { countAs: phase.countAs }),
+      });
+      phases.start(phase.name, burst);
+      if (this.aborted) burst.abort();
+      this.setPhase('running');
+      await burst.run();
+      if (behind) {
+        this.setPhase('draining');
+        await behind.drain();
+      }
+    }
+  }
+
+  /** The scenario's checks, and writing behind, the write-behind path's checks after them. */
+  private async check(
+    prepared: PreparedScenario,
+    phases: PhaseLog,
+    infra: Infrastructure,
+    behind: BehindPath | undefined,
+    workers: WorkerFigures | undefined,
+  ): Promise<{ checks: CheckResult[]; inconclusive?: string }> {
     try {
-      return { checks: await prepared.check(phases.counts(), phases.results()) };
+      const checks = await prepared.check(phases.counts(), phases.results());
+      if (behind && workers) checks.push(...checkBehind(behind.observation(await infra.ledger.purchases(prepared.data.sale), workers)));
+      return { checks };
     } catch (error) {
       return { checks: [], inconclusive: `could not read the stores back: ${describeError(error)}` };
     }
@@ -188,6 +231,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     checks: CheckResult[];
     inconclusive: string | undefined;
     sql: SqlSummary | undefined;
+    writeBehind: WriteBehindSummary | undefined;
     startedAt: Date;
   }): RunResult {
     const { run } = this.config;
@@ -206,6 +250,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       counts,
       guards: this.guards.snapshot(),
       ...(parts.sql === undefined ? {} : { sql: parts.sql }),
+      ...(parts.writeBehind === undefined ? {} : { writeBehind: parts.writeBehind }),
       errorCauses: phases.errorCauses(),
       checks,
       latency: this.latency.summary(),
@@ -223,6 +268,10 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
 }
 
 /** Starts a run of the configured scenario; await `.result` for its RunResult. */
-export function startRun(config: Config): ScenarioRun {
-  return new ScenarioRun(config);
+export function startRun(config: Config, launcher?: WorkerLauncher): ScenarioRun {
+  return new ScenarioRun(config, launcher);
+}
+
+function emptyFigures(): WorkerFigures {
+  return { delivered: 0, inserted: 0, skipped: 0, deleted: 0, absent: 0, deadLettered: 0, statements: 0, commits: 0, lag: 0 };
 }

@@ -27,9 +27,14 @@ export interface RunSale {
   readBack(): Promise<StoredSale>;
 }
 
-/** Creates the run's sale, `concert-<runId>`, with `stock` seats (never overwrites anything). */
+/** The sale a run works on: `concert-<runId>`, also its MySQL ticket_name. */
+export function saleOf(runId: string): SaleId {
+  return `concert-${runId}`;
+}
+
+/** Creates the run's sale, saleOf(runId), with `stock` seats (never overwrites anything). */
 export async function openSale(infra: Infrastructure, runId: string, stock: number): Promise<RunSale> {
-  const sale = `concert-${runId}`;
+  const sale = saleOf(runId);
   await infra.inventory.createSale(sale, stock);
   const keys = saleKeys(sale);
   return {

@@ -50,6 +50,12 @@ export function snapshotAt(result: RunResult, fraction: number): RunSnapshot {
     }),
     guards: result.guards,
     sql: sqlLive(result, fraction),
+    writeBehind: result.writeBehind && {
+      acknowledged: Math.floor(result.writeBehind.published * fraction),
+      persisted: Math.floor(result.writeBehind.worker.inserted * fraction),
+      behind: finished ? 0 : Math.floor(result.writeBehind.published * (1 - fraction)),
+      lagP99Us: result.writeBehind.lag.p99,
+    },
   };
 }
 

@@ -15,7 +15,7 @@ import { createRedisInventory } from '../../src/engine/redis/inventory.js';
 import { saleKeyList, saleKeys } from '../../src/engine/redis/keys.js';
 import { createRedlockLocks } from '../../src/engine/redis/locks.js';
 import { createRealClock } from '../../src/engine/real-clock.js';
-import { createStrategy } from '../../src/engine/strategies/index.js';
+import { createStrategy, createSyncWriter } from '../../src/engine/strategies/index.js';
 import type { Ledger, OutcomeKind, StatementTiming, Strategy, StrategyDeps } from '../../src/engine/ports.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
@@ -43,7 +43,7 @@ async function burst(strategy: Strategy, sale: string, users: number) {
 describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
   let redis: Redis;
   let pool: Pool;
-  let deps: StrategyDeps;
+  let deps: StrategyDeps & { ledger: Ledger };
   const sales: string[] = [];
 
   function newSale(): string {
@@ -58,7 +58,11 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
       throw Object.assign(new Error('Too many connections'), { code: 'ER_CON_COUNT_ERROR' });
     },
     remove: async () => false,
+    recordMany: async () => ({ inserted: 0, skipped: 0 }),
+    removeMany: async () => ({ deleted: 0, absent: 0 }),
     purchases: async () => [],
+    rowsSince: async () => [],
+    lastRowId: async () => 0,
     serverStats: async () => undefined,
   };
 
@@ -66,7 +70,8 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
     redis = await connectRedis({ ...servicesConfig.redis, ...timeout });
     pool = await connectMysql({ ...servicesConfig.mysql, ...timeout }, POOL_SIZE);
     const clock = createRealClock();
-    deps = { inventory: createRedisInventory(redis), ledger: createMysqlLedger(pool, { clock, poolSize: POOL_SIZE }), locks: createRedlockLocks(redis), clock };
+    const ledger = createMysqlLedger(pool, { clock, poolSize: POOL_SIZE });
+    deps = { inventory: createRedisInventory(redis), ledger, writer: createSyncWriter(ledger), locks: createRedlockLocks(redis), clock };
   });
 
   afterEach(async () => {
@@ -129,7 +134,7 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
     it(`${name}: a failing ledger write is rethrown as-is and the Redis side is undone`, async () => {
       const sale = newSale();
       await deps.inventory.createSale(sale, 3);
-      const strategy = createStrategy(name, { ...deps, ledger: failingLedger });
+      const strategy = createStrategy(name, { ...deps, writer: createSyncWriter(failingLedger) });
       await expect(strategy.purchase(sale, 'u1')).rejects.toMatchObject({ code: 'ER_CON_COUNT_ERROR' });
       expect(await deps.inventory.inspect(sale)).toEqual({ stock: 3, buyers: [] });
     });

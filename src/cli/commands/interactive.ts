@@ -10,6 +10,7 @@ import { startRun } from '../../scenarios/run.js';
 import { runInteractive } from '../../ui/render-interactive.js';
 import { writeReport } from '../../report/paths.js';
 import { VERSION } from '../../version.js';
+import { workerLauncher } from '../workers.js';
 
 /** Opens the menu and resolves when the user quits. Bad parameters fail the run, not the menu. */
 export async function startInteractive(): Promise<void> {
@@ -26,7 +27,10 @@ export async function startInteractive(): Promise<void> {
       infraModes: INFRA_MODES,
       workloads,
       hints,
-      startRun: (params) => startRun(loadConfig(params)),
+      startRun: (params) => {
+        const config = loadConfig(params);
+        return startRun(config, workerLauncher(config.services));
+      },
       exportReport: (result) => writeReport(result, true, { generatedAt: new Date(), version: VERSION }),
     },
     { color: process.env.NO_COLOR === undefined || process.env.NO_COLOR === '' },

@@ -9,6 +9,8 @@ import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
 import { writeReport } from '../../report/paths.js';
 import type { RunResult } from '../../result.js';
 import { VERSION } from '../../version.js';
+import { WRITE_DEFAULTS, WRITE_MODES } from '../../config/write-config.js';
+import { workerLauncher } from '../workers.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../../errors.js';
@@ -22,6 +24,13 @@ interface RunArgs {
   cancelDupes?: number;
   rebuyers?: number;
   slowSqlMs: number;
+  write?: string;
+  workers?: number;
+  partitions?: number;
+  redeliver?: number;
+  drainTimeout?: number;
+  keepTopic?: boolean;
+  batchSize?: number;
   strategy: string;
   infra: string;
   poolSize: number;
@@ -66,6 +75,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
         default: DEFAULTS.strategy,
         describe: `concurrency control: ${STRATEGIES.map((name) => `${name} (${STRATEGY_INFO[name].tag})`).join(' · ')}`,
       })
+      .option('write', { type: 'string', describe: `${WRITE_MODES.join(' | ')} — MySQL in the request, or an event to Kafka and a worker behind it [default: sync; write-behind: behind]` })
+      .option('workers', { type: 'number', describe: `behind: worker processes in the run's consumer group [default: ${WRITE_DEFAULTS.workers}]` })
+      .option('partitions', { type: 'number', describe: 'behind: partitions of the run\'s topic [default: one per worker]' })
+      .option('redeliver', { type: 'number', describe: 'behind: fraction (0–1) of events published twice, as a producer retry would [default: 0]' })
+      .option('drain-timeout', { type: 'number', describe: `behind: seconds to wait for the workers to catch up after each phase [default: ${WRITE_DEFAULTS.drainTimeoutSeconds}]` })
+      .option('batch-size', { type: 'number', describe: `behind: most records a worker writes and commits at once [default: ${WRITE_DEFAULTS.batchSize}]` })
+      .option('keep-topic', { type: 'boolean', describe: 'behind: keep the run\'s topic and consumer group for inspection' })
       .option('infra', { type: 'string', default: DEFAULTS.infra, describe: `${INFRA_MODES.join(' | ')} — real services, in-process ones, or real when they answer` })
       .option('pool-size', { type: 'number', default: DEFAULTS.poolSize, describe: 'MySQL connection pool size' })
       .option('concurrency', { type: 'number', describe: 'max attempts in flight [default: all at once]' })
@@ -80,13 +96,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL')
       .example('$0 run spam --users 1 --requests-per-user 1000 --strategy dcl', 'one user, a thousand simultaneous clicks: one ticket')
       .example('$0 run cancel-storm --strategy naive', 'duplicate and bogus cancels over-stock the naive strategy')
-      .example('$0 run oversell --users 10000 --stock 10000', 'where the time of a "slow" INSERT goes (the sql section)') as never,
+      .example('$0 run oversell --users 10000 --stock 10000', 'where the time of a "slow" INSERT goes (the sql section)')
+      .example('$0 run write-behind --workers 2 --redeliver 0.5', 'write behind through Kafka; redelivered events must be skipped') as never,
   handler: async (args) => {
     const config = loadConfig(args);
     if (SCENARIO_CATALOGUE[config.run.scenario] === undefined) {
       throw new UsageError(`scenario "${config.run.scenario}" is not implemented yet (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`);
     }
-    const run = startRun(config);
+    const run = startRun(config, workerLauncher(config.services));
     let result: RunResult;
     if (config.run.json) {
       const onSigint = () => run.abort();

@@ -9,6 +9,7 @@ import { createMemoryLocks } from './locks.js';
 import { createRandom } from './random.js';
 import { createVirtualClock } from './virtual-clock.js';
 import type { VirtualClock } from './virtual-clock.js';
+import { createMemoryLog } from './log.js';
 
 export { createVirtualClock } from './virtual-clock.js';
 export type { VirtualClock } from './virtual-clock.js';
@@ -36,6 +37,8 @@ export interface MemoryInfrastructureOptions {
   observer?: EngineObserver;
   /** The simulated MySQL server counts statements slower than this on the server (its long_query_time). */
   slowSqlMs?: number;
+  /** Include the in-process event log (write-behind runs). */
+  withLog?: boolean;
 }
 
 /** The in-process infrastructure, with its virtual clock and ledger statistics exposed. */
@@ -71,13 +74,15 @@ export function createMemoryInfrastructure(options: MemoryInfrastructureOptions)
     observer: options.observer,
     slowThresholdMs: options.slowSqlMs,
   });
+  const log = options.withLog ? createMemoryLog({ clock, random: random.fork() }) : undefined;
   return {
     kind: 'memory',
     inventory,
     ledger,
     locks,
     clock,
-    versions: { redis: 'in-process', mysql: 'in-process' },
+    ...(log === undefined ? {} : { log }),
+    versions: { redis: 'in-process', mysql: 'in-process', ...(log === undefined ? {} : { kafka: 'in-process' }) },
     close: () => Promise.resolve(),
   };
 }

@@ -19,6 +19,8 @@ export const LATENCY = {
   mysqlOneWay: { min: 0.05, max: 0.2 },
   /** An autocommit single-row INSERT: 0.5 ms floor plus an exponential tail (p50 ~0.85, p99 ~2.8 ms). */
   mysqlInsert: { floor: 0.5, tailMean: 0.5, cap: 10 },
+  /** Each row of a multi-row INSERT IGNORE or DELETE: ~250k rows/s in 500-row statements (DESIGN.md §7). */
+  mysqlRowInBatch: { min: 0.003, max: 0.005 },
   /** The server-wide serialized part of a commit (redo log): ~15k rows/s one row per statement. */
   mysqlCommit: { min: 0.04, max: 0.09 },
   /** A SELECT over one sale's rows (the checks' read). */
@@ -37,6 +39,7 @@ export interface ServiceTimes {
   redisScript(): number;
   mysqlOneWay(): number;
   mysqlInsert(): number;
+  mysqlRowInBatch(): number;
   mysqlCommit(): number;
   mysqlSelect(): number;
   mysqlConnect(): number;
@@ -53,6 +56,7 @@ export function createServiceTimes(random: Random): ServiceTimes {
     redisScript: () => random.between(L.redisScript.min, L.redisScript.max),
     mysqlOneWay: () => random.between(L.mysqlOneWay.min, L.mysqlOneWay.max),
     mysqlInsert: () => Math.min(L.mysqlInsert.cap, L.mysqlInsert.floor + random.exponential(L.mysqlInsert.tailMean)),
+    mysqlRowInBatch: () => random.between(L.mysqlRowInBatch.min, L.mysqlRowInBatch.max),
     mysqlCommit: () => random.between(L.mysqlCommit.min, L.mysqlCommit.max),
     mysqlSelect: () => random.between(L.mysqlSelect.min, L.mysqlSelect.max),
     mysqlConnect: () => random.between(L.mysqlConnect.min, L.mysqlConnect.max),

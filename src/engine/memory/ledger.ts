@@ -72,7 +72,14 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
   }
   const times = createServiceTimes(options.random);
   const commits = createSerialQueue(clock);
+  /** Per sale, each buyer's row id (UNIQUE(user_id, ticket_name): at most one row each). */
   const tables = new Map<SaleId, Map<UserId, number>>();
+  let lastRowId = 0;
+  const tableOf = (sale: SaleId): Map<UserId, number> => {
+    let table = tables.get(sale);
+    if (table === undefined) tables.set(sale, (table = new Map()));
+    return table;
+  };
   const waiters = createFifo<(handedOver: boolean) => void>();
   const stats: LedgerStats = { inFlight: 0, maxInFlight: 0, connections: 0, refusedConnections: 0 };
   let idle = 0;
@@ -162,10 +169,9 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
     record(sale, user) {
       return query('insert', async (): Promise<LedgerWrite> => {
         await clock.sleep(times.mysqlOneWay());
-        let table = tables.get(sale);
-        if (table === undefined) tables.set(sale, (table = new Map()));
+        const table = tableOf(sale);
         const duplicate = table.has(user);
-        if (!duplicate) table.set(user, 1);
+        if (!duplicate) table.set(user, ++lastRowId);
         const commit = duplicate ? 0 : commits.occupy(times.mysqlCommit());
         const serverMs = times.mysqlInsert() + commit;
         countWrite(serverMs);
@@ -185,11 +191,54 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
       });
     },
 
+    recordMany(sale, users) {
+      return query('insert-many', async () => {
+        await clock.sleep(times.mysqlOneWay());
+        const table = tableOf(sale);
+        let inserted = 0;
+        for (const user of users) {
+          if (table.has(user)) continue;
+          table.set(user, ++lastRowId);
+          inserted++;
+        }
+        const commit = inserted > 0 ? commits.occupy(times.mysqlCommit()) : 0;
+        const serverMs = times.mysqlInsert() + users.length * times.mysqlRowInBatch() + commit;
+        countWrite(serverMs);
+        await clock.sleep(serverMs + times.mysqlOneWay());
+        return { inserted, skipped: users.length - inserted };
+      });
+    },
+
+    removeMany(sale, users) {
+      return query('delete-many', async () => {
+        await clock.sleep(times.mysqlOneWay());
+        const table = tables.get(sale);
+        let deleted = 0;
+        for (const user of users) if (table?.delete(user)) deleted++;
+        const commit = deleted > 0 ? commits.occupy(times.mysqlCommit()) : 0;
+        const serverMs = times.mysqlInsert() + users.length * times.mysqlRowInBatch() + commit;
+        countWrite(serverMs);
+        await clock.sleep(serverMs + times.mysqlOneWay());
+        return { deleted, absent: users.length - deleted };
+      });
+    },
+
+    async rowsSince(sale, afterId) {
+      // Untimed, like the real one: watching rows appear is measurement, not workload.
+      await clock.sleep(times.mysqlOneWay() * 2 + times.mysqlSelect() / 4);
+      const rows = [...(tables.get(sale) ?? new Map<UserId, number>())].filter(([, id]) => id > afterId).map(([userId, id]) => ({ id, userId }));
+      return rows.sort((a, b) => a.id - b.id);
+    },
+
+    async lastRowId() {
+      return lastRowId;
+    },
+
     purchases(sale) {
       return query('select', async (): Promise<PurchaseRow[]> => {
         await clock.sleep(times.mysqlOneWay());
         const rows = [...(tables.get(sale) ?? new Map<UserId, number>())]
-          .map(([userId, count]) => ({ userId, rows: count }))
+          .map(([userId]) => ({ userId, rows: 1 }))
           .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
         await clock.sleep(times.mysqlSelect() + times.mysqlOneWay());
         return rows;

@@ -9,6 +9,11 @@ import { PURCHASES_TABLE } from './tables.js';
 
 const INSERT_PURCHASE = `INSERT INTO ${PURCHASES_TABLE} (user_id, ticket_name) VALUES (?, ?)`;
 const DELETE_PURCHASE = `DELETE FROM ${PURCHASES_TABLE} WHERE user_id = ? AND ticket_name = ?`;
+/** Insert-or-skip: the UNIQUE key turns a row already there into a skip (a warning, not an error). */
+const INSERT_PURCHASES_OR_SKIP = `INSERT IGNORE INTO ${PURCHASES_TABLE} (user_id, ticket_name) VALUES ?`;
+const DELETE_PURCHASES = `DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ? AND user_id IN (?)`;
+/** By primary key from a known id on: a range over the newest rows, whatever the table's size. */
+const SELECT_ROWS_SINCE = `SELECT id, user_id FROM ${PURCHASES_TABLE} WHERE id > ? AND ticket_name = ? ORDER BY id LIMIT 10000`;
 const SELECT_PURCHASES = `SELECT user_id, COUNT(*) AS n FROM ${PURCHASES_TABLE} WHERE ticket_name = ? GROUP BY user_id`;
 const SESSION_COUNTERS = `SHOW SESSION STATUS WHERE Variable_name IN ('Com_insert', 'Com_delete', 'Slow_queries')`;
 
@@ -20,6 +25,11 @@ function isDuplicateEntry(error: unknown): boolean {
 interface PurchaseCountRow extends RowDataPacket {
   user_id: string;
   n: number | string;
+}
+
+interface IdRow extends RowDataPacket {
+  id: number | string;
+  user_id: string;
 }
 
 interface StatusRow extends RowDataPacket {
@@ -88,6 +98,30 @@ export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledg
     async remove(sale, user): Promise<boolean> {
       const [header] = await timed('delete', (connection) => connection.query<ResultSetHeader>(DELETE_PURCHASE, [user, sale]));
       return header.affectedRows > 0;
+    },
+
+    async recordMany(sale, users) {
+      if (users.length === 0) return { inserted: 0, skipped: 0 };
+      const rows = users.map((user) => [user, sale]);
+      const [header] = await timed('insert-many', (connection) => connection.query<ResultSetHeader>(INSERT_PURCHASES_OR_SKIP, [rows]));
+      return { inserted: header.affectedRows, skipped: users.length - header.affectedRows };
+    },
+
+    async removeMany(sale, users) {
+      if (users.length === 0) return { deleted: 0, absent: 0 };
+      const [header] = await timed('delete-many', (connection) => connection.query<ResultSetHeader>(DELETE_PURCHASES, [sale, users]));
+      return { deleted: header.affectedRows, absent: users.length - header.affectedRows };
+    },
+
+    async rowsSince(sale, afterId) {
+      // Untimed: watching rows appear is measurement, not the workload's SQL.
+      const [rows] = await pool.query<IdRow[]>(SELECT_ROWS_SINCE, [afterId, sale]);
+      return rows.map((row) => ({ id: Number(row.id), userId: row.user_id }));
+    },
+
+    async lastRowId() {
+      const [rows] = await pool.query<(RowDataPacket & { id: number | string | null })[]>(`SELECT MAX(id) AS id FROM ${PURCHASES_TABLE}`);
+      return Number(rows[0]?.id ?? 0);
     },
 
     async purchases(sale): Promise<PurchaseRow[]> {

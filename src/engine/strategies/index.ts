@@ -11,6 +11,7 @@ export { createLockFamilyStrategy, LOCK_FAMILY, LOCK_TTL_MS } from './lock-famil
 export type { LockFamilyName, LockFamilyOptions } from './lock-family.js';
 export { createLuaStrategy } from './lua.js';
 export { createNaiveStrategy } from './naive.js';
+export { createBehindWriter, createSyncWriter } from './writer.js';
 
 export type { StrategyName } from '../../config/strategies.js';
 

@@ -5,9 +5,10 @@
 //   precheck  before the lock only: the broken half of double-checked locking
 //   dcl       before the lock (cheap rejection, no lock traffic) and again under it: the original v3
 // All three cancel the seed's way (v4), under the same lock: DELETE the row; only if one went, give
-// the seat back (stock + 1) and take the buyer out of the set.
+// the seat back (stock + 1) and take the buyer out of the set (writing behind: see cancelPurchase).
 import { saleKeys } from '../redis/keys.js';
 import type { CancelOutcome, Lease, PurchaseOutcome, SaleId, Strategy, StrategyDeps, UserId } from '../ports.js';
+import { cancelPurchase } from './cancel-purchase.js';
 import { recordPurchase } from './record-purchase.js';
 
 /** Default lock TTL, ms. */
@@ -48,7 +49,7 @@ export interface LockFamilyOptions {
  * That leak is what the `spam` scenario's conservation check catches.
  */
 export function createLockFamilyStrategy(name: LockFamilyName, deps: StrategyDeps, options: LockFamilyOptions = {}): Strategy {
-  const { inventory, ledger, locks } = deps;
+  const { inventory, locks } = deps;
   const lookups = LOCK_FAMILY[name];
   const ttlMs = options.lockTtlMs ?? LOCK_TTL_MS;
 
@@ -82,12 +83,12 @@ export function createLockFamilyStrategy(name: LockFamilyName, deps: StrategyDep
       return withSaleLock(sale, () => underLock(sale, user));
     },
     cancel(sale, user): Promise<CancelOutcome> {
-      return withSaleLock(sale, async (): Promise<CancelOutcome> => {
-        if (!(await ledger.remove(sale, user))) return { kind: 'not-purchased' };
+      // The seed's order once the row went: stock + 1, then drop the buyer.
+      const giveBack = async () => {
         await inventory.incrementStock(sale);
         await inventory.removeBuyer(sale, user);
-        return { kind: 'cancelled' };
-      });
+      };
+      return withSaleLock(sale, () => cancelPurchase(deps, sale, user, giveBack));
     },
   };
 }

@@ -2,8 +2,10 @@
 // stock > 0, then decrement and add the buyer), then the purchase is inserted synchronously. No
 // lock, no window between check and decrement: the fast path and the throughput reference. A
 // cancel lets MySQL decide (the DELETE found a row or not), then one atomic script undoes the Redis
-// side (release-2.lua: remove the buyer and, only if they were there, stock + 1).
+// side (release-2.lua: remove the buyer and, only if they were there, stock + 1); writing behind,
+// that script decides (see cancelPurchase).
 import type { CancelOutcome, PurchaseOutcome, Strategy, StrategyDeps } from '../ports.js';
+import { cancelPurchase } from './cancel-purchase.js';
 import { recordPurchase } from './record-purchase.js';
 
 /**
@@ -11,7 +13,7 @@ import { recordPurchase } from './record-purchase.js';
  * is released again (see recordPurchase).
  */
 export function createLuaStrategy(deps: StrategyDeps): Strategy {
-  const { inventory, ledger } = deps;
+  const { inventory } = deps;
   return {
     name: 'lua',
     async purchase(sale, user): Promise<PurchaseOutcome> {
@@ -20,11 +22,10 @@ export function createLuaStrategy(deps: StrategyDeps): Strategy {
       if (reservation === 'duplicate') return { kind: 'duplicate', caughtBy: 'script' };
       return recordPurchase(deps, sale, user, true);
     },
-    async cancel(sale, user): Promise<CancelOutcome> {
-      // Of duplicate cancels racing for one row, exactly one DELETE finds it: only that one goes on.
-      if (!(await ledger.remove(sale, user))) return { kind: 'not-purchased' };
-      await inventory.release(sale, user);
-      return { kind: 'cancelled' };
+    cancel(sale, user): Promise<CancelOutcome> {
+      // Of duplicate cancels racing for one row, exactly one DELETE (or one release, writing behind)
+      // finds it: only that one goes on.
+      return cancelPurchase(deps, sale, user, () => inventory.release(sale, user));
     },
   };
 }

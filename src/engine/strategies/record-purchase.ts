@@ -1,22 +1,22 @@
-// The synchronous MySQL write that ends every successful purchase, with its compensation: when the
-// ledger fails or refuses the row as a duplicate, the seat taken on the Redis side is handed back,
-// so Redis never holds a seat that MySQL does not.
+// The write that ends every successful purchase (an INSERT, or a published event when writing
+// behind), with its compensation: when the write fails or MySQL refuses the row as a duplicate, the
+// seat taken on the Redis side is handed back, so Redis never holds a seat nothing durable has.
 import type { PurchaseOutcome, SaleId, StrategyDeps, UserId } from '../ports.js';
 
 /**
- * Inserts the purchase. `seatTaken` says whether this attempt put the user in the buyer set (and so
- * may release them). A ledger failure is rethrown unchanged; a failed compensation does not
+ * Makes the purchase durable. `seatTaken` says whether this attempt put the user in the buyer set
+ * (and so may release them). A write failure is rethrown unchanged; a failed compensation does not
  * replace it.
  */
 export async function recordPurchase(
-  { inventory, ledger }: Pick<StrategyDeps, 'inventory' | 'ledger'>,
+  { inventory, writer }: Pick<StrategyDeps, 'inventory' | 'writer'>,
   sale: SaleId,
   user: UserId,
   seatTaken: boolean,
 ): Promise<PurchaseOutcome> {
   let write;
   try {
-    write = await ledger.record(sale, user);
+    write = await writer.purchase(sale, user);
   } catch (error) {
     if (seatTaken) await inventory.release(sale, user).catch(() => undefined);
     throw error;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryInfrastructure } from '../memory/index.js';
 import type { PurchaseOutcome } from '../ports.js';
 import type { StrategyName } from './index.js';
-import { createStrategy } from './index.js';
+import { createStrategy, createSyncWriter } from './index.js';
 
 const SALE = 'concert-spam';
 
@@ -13,7 +13,7 @@ async function spam(name: StrategyName, requests: number, stock = 10) {
   const lockCalls: { granted: boolean; tries: number }[] = [];
   const infra = createMemoryInfrastructure({ seed: 3, poolSize: 5, observer: { lockAcquisition: (granted, tries) => lockCalls.push({ granted, tries }) } });
   await infra.inventory.createSale(SALE, stock);
-  const strategy = createStrategy(name, infra);
+  const strategy = createStrategy(name, { ...infra, writer: createSyncWriter(infra.ledger) });
   const outcomes = await Promise.all(Array.from({ length: requests }, () => strategy.purchase(SALE, 'spammer')));
   const { stock: left, buyers } = await infra.inventory.inspect(SALE);
   const rows = await infra.ledger.purchases(SALE);
@@ -64,7 +64,7 @@ describe('cancel', () => {
   async function bought(name: StrategyName) {
     const infra = createMemoryInfrastructure({ seed: 5, poolSize: 5 });
     await infra.inventory.createSale(SALE, 10);
-    const strategy = createStrategy(name, infra);
+    const strategy = createStrategy(name, { ...infra, writer: createSyncWriter(infra.ledger) });
     expect(await strategy.purchase(SALE, 'buyer')).toEqual({ kind: 'purchased' });
     const state = async () => ({ ...(await infra.inventory.inspect(SALE)), rows: await infra.ledger.purchases(SALE) });
     return { strategy, state };

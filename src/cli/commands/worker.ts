@@ -1,0 +1,27 @@
+// `ticketsim worker`: the long-running Kafka → MySQL worker of write-behind (v4.5).
+import type { CommandModule } from 'yargs';
+import { WORKER_DEFAULTS, loadWorkerConfig } from '../../config/worker-config.js';
+import type { WorkerFlags } from '../../config/worker-config.js';
+import { runWorkerProcess } from '../../worker/process.js';
+import { withJsonOption, withServiceOptions } from '../options.js';
+import { EXIT } from '../exit-codes.js';
+
+export const workerCommand: CommandModule<object, WorkerFlags> = {
+  command: 'worker',
+  describe: 'consume sale events from Kafka and write them to MySQL (write-behind), until SIGTERM or Ctrl-C',
+  builder: (yargs) =>
+    withJsonOption(withServiceOptions(yargs))
+      .option('topic', { type: 'string', describe: `topic to consume [default: ${WORKER_DEFAULTS.topic}]` })
+      .option('group', { type: 'string', describe: `consumer group [default: ${WORKER_DEFAULTS.group}]` })
+      .option('dlq-topic', { type: 'string', describe: 'dead-letter topic for malformed records [default: <topic>.dlq]' })
+      .option('batch-size', { type: 'number', describe: `most records per write and offset commit [default: ${WORKER_DEFAULTS.batchSize}]` })
+      .option('pool-size', { type: 'number', describe: `MySQL connections [default: ${WORKER_DEFAULTS.poolSize}]` })
+      .option('log-every', { type: 'number', describe: `seconds between progress lines [default: ${WORKER_DEFAULTS.logEverySeconds}]` })
+      .example('$0 worker --topic ticketsim.purchases --group ticketsim-worker', 'run one worker of the group')
+      .example('$0 worker --json', 'progress as JSON lines (started, stats, stopped)') as never,
+  handler: async (args) => {
+    const config = loadWorkerConfig(args);
+    await runWorkerProcess(config);
+    process.exitCode = EXIT.ok;
+  },
+};

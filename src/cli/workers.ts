@@ -1,0 +1,17 @@
+// The worker launcher a run gets from the CLI (scenarios may not import the worker module): real
+// `ticketsim worker` processes on the real services, in-process workers on the in-process log.
+import type { ServicesConfig } from '../config/config.js';
+import type { WorkerLauncher } from '../scenarios/behind-path.js';
+import { startInProcessFleet, startProcessFleet } from '../worker/fleet.js';
+import { TicketsimError } from '../errors.js';
+
+/** Launches workers for whichever infrastructure the run opened. */
+export function workerLauncher(services: ServicesConfig): WorkerLauncher {
+  return {
+    start(infra, spec) {
+      if (infra.kind === 'real') return startProcessFleet({ ...spec, services });
+      if (infra.log === undefined) throw new TicketsimError('the in-process infrastructure was opened without its event log');
+      return startInProcessFleet({ ...spec, log: infra.log, ledger: infra.ledger });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// `ticketsim worker` flags → a validated WorkerConfig (every problem at once, exit 2), with the
+// same service settings every command uses.
+import { buildConfig } from './config.js';
+import type { RawFlags, ServicesConfig } from './config.js';
+import { UsageError } from '../errors.js';
+
+/** Defaults of the worker command. */
+export const WORKER_DEFAULTS = Object.freeze({
+  topic: 'ticketsim.purchases',
+  group: 'ticketsim-worker',
+  batchSize: 500,
+  poolSize: 4,
+  /** Seconds between progress lines. */
+  logEverySeconds: 2,
+});
+
+/** What one worker process does. */
+export interface WorkerConfig {
+  services: ServicesConfig;
+  topic: string;
+  group: string;
+  dlqTopic: string;
+  batchSize: number;
+  poolSize: number;
+  json: boolean;
+  logEverySeconds: number;
+}
+
+/** The worker's flags as the CLI parsed them. */
+export interface WorkerFlags extends Pick<RawFlags, 'redisUrl' | 'mysqlUrl' | 'kafkaBrokers'> {
+  topic?: string;
+  group?: string;
+  dlqTopic?: string;
+  batchSize?: number;
+  poolSize?: number;
+  json?: boolean;
+  logEvery?: number;
+}
+
+/** Kafka's own rule for topic names: letters, digits, `.`, `_`, `-`, at most 249 characters. */
+const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
+
+/** Builds the worker's config or throws a UsageError listing every problem. */
+export function loadWorkerConfig(flags: WorkerFlags, env: Readonly<Record<string, string | undefined>> = process.env): WorkerConfig {
+  const { config, problems } = buildConfig({ redisUrl: flags.redisUrl, mysqlUrl: flags.mysqlUrl, kafkaBrokers: flags.kafkaBrokers }, env);
+  const topic = flags.topic ?? WORKER_DEFAULTS.topic;
+  const group = flags.group ?? WORKER_DEFAULTS.group;
+  const dlqTopic = flags.dlqTopic ?? `${topic}.dlq`;
+  for (const [label, name] of [['--topic', topic], ['--dlq-topic', dlqTopic]] as const) {
+    if (!TOPIC_NAME.test(name)) problems.push(`${label} "${name}" is not a Kafka topic name (letters, digits, . _ -, at most 249)`);
+  }
+  if (dlqTopic === topic) problems.push('--dlq-topic must differ from --topic');
+  if (group.trim() === '') problems.push('--group must not be empty');
+  const whole = (value: number, label: string, min: number, max: number) => {
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${label} must be a whole number from ${min} to ${max} (got ${Number.isNaN(value) ? 'not a number' : value})`);
+    }
+    return value;
+  };
+  const batchSize = whole(flags.batchSize ?? WORKER_DEFAULTS.batchSize, '--batch-size', 1, 10_000);
+  const poolSize = whole(flags.poolSize ?? WORKER_DEFAULTS.poolSize, '--pool-size', 1, 100);
+  const logEverySeconds = whole(flags.logEvery ?? WORKER_DEFAULTS.logEverySeconds, '--log-every', 1, 3600);
+  if (problems.length > 0 || config === undefined) throw new UsageError(problems);
+  return { services: config.services, topic, group, dlqTopic, batchSize, poolSize, json: flags.json ?? false, logEverySeconds };
+}

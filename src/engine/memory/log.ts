@@ -1,0 +1,182 @@
+// The in-process event log (`--infra memory` with write-behind): topics of partitions, a producer
+// that batches what is in flight into one append and acknowledges it (createBatchingBus), and consumer groups whose
+// members split the partitions between them, fetch batches in partition order and resume from the
+// group's committed offsets (at least once: what was handled but not committed comes again after a
+// member leaves). Everything waits on the virtual clock, so a seed fixes a run.
+import { TicketsimError } from '../../errors.js';
+import { createBatchingBus } from '../batching-bus.js';
+import type { Clock, DeadLetters, EventLog, GroupLag, LogBatch, LogConsumer, LogRecord } from '../ports.js';
+import type { Random } from './random.js';
+
+/** Simulated times of the log, ms. */
+export const LOG_LATENCY = {
+  /** Produce request to acknowledgement (acks from all replicas of a one-node log). */
+  produceAck: { min: 1, max: 3 },
+  /** A fetch that finds records. */
+  fetch: { min: 0.2, max: 0.6 },
+  /** How long an idle member waits before fetching again. */
+  idlePoll: 5,
+  /** Most records a fetch hands over. */
+  maxBatch: 500,
+} as const;
+
+interface StoredRecord {
+  key: string | null;
+  value: string | null;
+  /** A dead letter's reason and origin. */
+  headers?: Record<string, string>;
+}
+
+interface Member {
+  assigned: number[];
+  /** Next offset to fetch, per assigned partition. */
+  positions: Map<number, number>;
+}
+
+interface Group {
+  committed: number[];
+  members: Member[];
+}
+
+/** A stable partition for a key, as Kafka's default partitioner gives one (not the same hash). */
+function partitionOf(key: string, partitions: number): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+  return Math.abs(hash) % partitions;
+}
+
+/** Creates the in-process event log on `clock`. */
+export function createMemoryLog(deps: { clock: Clock; random: Random }): EventLog {
+  const { clock, random } = deps;
+  const topics = new Map<string, StoredRecord[][]>();
+  const groups = new Map<string, Group>();
+  const between = ({ min, max }: { min: number; max: number }) => random.between(min, max);
+
+  const partitionsOf = (topic: string): StoredRecord[][] => {
+    const found = topics.get(topic);
+    if (found === undefined) throw new TicketsimError(`topic ${topic} does not exist in the in-process log`);
+    return found;
+  };
+  const groupOf = (topic: string, group: string): Group => {
+    const key = `${topic}\u0000${group}`;
+    let found = groups.get(key);
+    if (found === undefined) groups.set(key, (found = { committed: partitionsOf(topic).map(() => 0), members: [] }));
+    return found;
+  };
+  /** Round-robin assignment; a partition a member newly gets resumes from the committed offset. */
+  const rebalance = (group: Group, partitions: number): void => {
+    group.members.forEach((member, index) => {
+      member.assigned = Array.from({ length: partitions }, (_, p) => p).filter((p) => p % group.members.length === index);
+      for (const p of [...member.positions.keys()]) if (!member.assigned.includes(p)) member.positions.delete(p);
+      for (const p of member.assigned) if (!member.positions.has(p)) member.positions.set(p, group.committed[p]!);
+    });
+  };
+
+  return {
+    async createTopic(topic, partitions) {
+      if (topics.has(topic)) throw new TicketsimError(`topic ${topic} already exists; it is never reused`);
+      topics.set(topic, Array.from({ length: partitions }, () => []));
+    },
+
+    async deleteTopics(names, groupNames) {
+      for (const topic of names) {
+        topics.delete(topic);
+        for (const group of groupNames) groups.delete(`${topic}\u0000${group}`);
+      }
+    },
+
+    async bus(topic, options = {}) {
+      const partitions = partitionsOf(topic);
+      return createBatchingBus({
+        clock,
+        ...options,
+        // One request: appended to each message's partition, acknowledged after the produce time.
+        send: async (messages) => {
+          await clock.sleep(between(LOG_LATENCY.produceAck));
+          for (const message of messages) partitions[partitionOf(message.key, partitions.length)]!.push(message);
+        },
+      });
+    },
+
+    consumer(topic, group): LogConsumer {
+      let stopping = false;
+      let loop: Promise<void> | undefined;
+      const member: Member = { assigned: [], positions: new Map() };
+      const state = () => groupOf(topic, group);
+
+      /** Fetches one batch from the first assigned partition with records waiting, if any. */
+      const fetch = (): { partition: number; from: number; records: StoredRecord[] } | undefined => {
+        const partitions = partitionsOf(topic);
+        for (const p of member.assigned) {
+          const from = member.positions.get(p)!;
+          if (from < partitions[p]!.length) return { partition: p, from, records: partitions[p]!.slice(from, from + LOG_LATENCY.maxBatch) };
+        }
+        return undefined;
+      };
+
+      const run = async (handle: (batch: LogBatch) => Promise<void>): Promise<void> => {
+        while (!stopping) {
+          const found = topics.has(topic) ? fetch() : undefined;
+          if (found === undefined) {
+            await clock.sleep(LOG_LATENCY.idlePoll);
+            continue;
+          }
+          await clock.sleep(between(LOG_LATENCY.fetch));
+          const { partition, from } = found;
+          const records: LogRecord[] = found.records.map((record, i) => ({ partition, offset: String(from + i), key: record.key, value: record.value }));
+          await handle({
+            topic,
+            partition,
+            records,
+            lag: () => partitionsOf(topic)[partition]!.length - (from + records.length),
+            commit: async (offset) => {
+              await clock.sleep(between(LOG_LATENCY.fetch));
+              const committed = state().committed;
+              committed[partition] = Math.max(committed[partition]!, Number(offset) + 1);
+            },
+            heartbeat: async () => undefined,
+            active: () => !stopping && member.assigned.includes(partition),
+          });
+          member.positions.set(partition, from + records.length);
+        }
+      };
+
+      return {
+        async start(handle) {
+          const joined = state();
+          joined.members.push(member);
+          rebalance(joined, partitionsOf(topic).length);
+          loop = run(handle);
+        },
+        async stop() {
+          stopping = true;
+          await loop;
+          const left = groups.get(`${topic}\u0000${group}`);
+          if (left === undefined) return;
+          left.members = left.members.filter((m) => m !== member);
+          if (topics.has(topic)) rebalance(left, partitionsOf(topic).length);
+        },
+      };
+    },
+
+    async deadLetters(topic): Promise<DeadLetters> {
+      if (!topics.has(topic)) topics.set(topic, [[]]);
+      return {
+        async send(record, reason, sourceTopic) {
+          await clock.sleep(between(LOG_LATENCY.produceAck));
+          const headers = { reason, 'source-topic': sourceTopic, 'source-partition': String(record.partition), 'source-offset': record.offset };
+          partitionsOf(topic)[0]!.push({ key: record.key, value: record.value, headers });
+        },
+        close: async () => undefined,
+      };
+    },
+
+    async lag(topic, group): Promise<GroupLag> {
+      const end = partitionsOf(topic).reduce((sum, partition) => sum + partition.length, 0);
+      const committed = groupOf(topic, group).committed.reduce((sum, offset) => sum + offset, 0);
+      return { end, committed };
+    },
+
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,86 @@
+// Checks of the write-behind path, from the data after the drain: the log was drained, every
+// acknowledged purchase has its row (nothing lost), no row exists without one (nothing invented),
+// and the workers accounted for every record delivered to them. Pure functions, each unit-tested
+// against a planted violation.
+import type { PurchaseRow, UserId } from '../engine/ports.js';
+import type { CheckResult, WorkerFigures } from '../result.js';
+
+/** What the write-behind checks read. */
+export interface BehindObservation {
+  /** MySQL rows of the sale after the drain. */
+  rows: readonly PurchaseRow[];
+  /** Per user: purchases acknowledged minus cancels acknowledged. */
+  net: ReadonlyMap<UserId, number>;
+  /** Events acknowledged by the log, and copies sent again on purpose. */
+  published: number;
+  redelivered: number;
+  worker: WorkerFigures;
+  drained: boolean;
+  lagRecords: number;
+  drainTimeoutMs: number;
+}
+
+function sample(users: readonly string[]): string {
+  return users.slice(0, 3).join(', ') + (users.length > 3 ? ', …' : '');
+}
+
+/** Every event was consumed and committed within the drain timeout. */
+export function checkDrained(o: BehindObservation): CheckResult {
+  return {
+    name: 'drained',
+    ok: o.drained,
+    expected: 'lag 0 within the timeout',
+    observed: `lag ${o.lagRecords}`,
+    detail: o.drained ? 'every event written and committed' : `${o.lagRecords} records still behind after ${o.drainTimeoutMs / 1000} s`,
+  };
+}
+
+/** Every acknowledged purchase (not cancelled after) has its row: nothing acknowledged was lost. */
+export function checkNoLostWrite(o: BehindObservation): CheckResult {
+  const stored = new Set(o.rows.map((row) => row.userId));
+  const expected = [...o.net].filter(([, net]) => net > 0).map(([user]) => user);
+  const lost = expected.filter((user) => !stored.has(user));
+  return {
+    name: 'no-lost-write',
+    ok: lost.length === 0,
+    expected: 'every acked purchase has a row',
+    observed: `${expected.length - lost.length} of ${expected.length}`,
+    detail: lost.length === 0 ? 'none lost' : `${lost.length} acknowledged purchases have no row (${sample(lost)})`,
+  };
+}
+
+/** No row exists that no acknowledged purchase explains. */
+export function checkNoGhostRow(o: BehindObservation): CheckResult {
+  const ghosts = o.rows.filter((row) => (o.net.get(row.userId) ?? 0) <= 0).map((row) => row.userId);
+  return {
+    name: 'no-ghost-row',
+    ok: ghosts.length === 0,
+    expected: 'no row without an ack',
+    observed: ghosts.length === 0 ? 'none' : `${ghosts.length} rows`,
+    detail: ghosts.length === 0 ? 'every row acknowledged' : `${ghosts.length} rows no acknowledged purchase explains (${sample(ghosts)})`,
+  };
+}
+
+/** The workers accounted for every record they got, and got every record sent (at least once). */
+export function checkWorkerAccounted(o: BehindObservation): CheckResult {
+  const w = o.worker;
+  const accounted = w.inserted + w.skipped + w.deleted + w.absent + w.deadLettered;
+  const sent = o.published + o.redelivered;
+  const ok = accounted === w.delivered && w.delivered >= sent;
+  const problems = [
+    accounted !== w.delivered ? `${w.delivered - accounted} delivered records unaccounted for` : '',
+    w.delivered < sent ? `${sent - w.delivered} sent records never delivered` : '',
+  ].filter(Boolean);
+  return {
+    name: 'worker-accounted',
+    ok,
+    expected: 'written + skipped = delivered',
+    observed: `${accounted} = ${w.delivered} of ${sent} sent`,
+    detail: ok ? `${w.inserted} inserted, ${w.skipped} skipped, ${w.deleted} deleted, ${w.absent} absent, ${w.deadLettered} dead-lettered` : problems.join('; '),
+  };
+}
+
+/** The write-behind checks, in the order they are shown. */
+export function checkBehind(o: BehindObservation): CheckResult[] {
+  return [checkDrained(o), checkNoLostWrite(o), checkNoGhostRow(o), checkWorkerAccounted(o)];
+}

@@ -1,0 +1,95 @@
+// Watches a sale's rows appear in MySQL while writing behind, from outside the worker: polls the
+// ledger for rows newer than the last one seen, and for each purchase row measures the lag from the
+// buyer's acknowledgement (the event log acked the publish) to the row being visible. Keeps a
+// thinned curve of rows visible over time for the drain chart.
+import type { Clock, Ledger, SaleEvent, SaleId, UserId } from '../engine/ports.js';
+import type { LatencySummary } from '../result.js';
+import { LatencyTrack } from './latency-recorder.js';
+
+/** How often MySQL is asked for new rows: the lag's resolution. */
+export const ROW_POLL_MS = 20;
+
+/** At most this many points in the drain curve (thinned evenly). */
+const MAX_CURVE_POINTS = 120;
+
+/** Polls a sale's new rows until stopped; read its lag and curve at any time. */
+export class RowWatcher {
+  private readonly acked = new Map<UserId, number>();
+  private readonly lagTrack = new LatencyTrack();
+  private readonly points: { atMs: number; rows: number }[] = [];
+  private cursor = 0;
+  private seen = 0;
+  private running = false;
+  private loop: Promise<void> | undefined;
+
+  /** @param originUs the clock time curve points are dated from (the first release). */
+  constructor(
+    private readonly deps: { ledger: Ledger; clock: Clock; sale: SaleId },
+    private readonly originUs: () => number,
+  ) {}
+
+  /** Starts polling after the newest row the table has now. */
+  async start(): Promise<void> {
+    this.cursor = await this.deps.ledger.lastRowId();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** The event log acknowledged an event: a purchase's row is now awaited. */
+  readonly acknowledged = (event: SaleEvent, atUs: number): void => {
+    if (event.type === 'purchased' && event.sale === this.deps.sale) this.acked.set(event.user, atUs);
+  };
+
+  /** Rows seen so far. */
+  get persisted(): number {
+    return this.seen;
+  }
+
+  /** Lag from acknowledgement to visible row, µs. */
+  lag(): LatencySummary {
+    return this.lagTrack.summary();
+  }
+
+  /** The lag's p99 so far, µs. */
+  lagP99(): number {
+    return this.lagTrack.at(99);
+  }
+
+  /** One more look, so everything committed before now is counted. */
+  async poll(): Promise<void> {
+    const rows = await this.deps.ledger.rowsSince(this.deps.sale, this.cursor);
+    const nowUs = this.deps.clock.nowUs();
+    for (const row of rows) {
+      this.cursor = Math.max(this.cursor, row.id);
+      this.seen++;
+      const ackUs = this.acked.get(row.userId);
+      // A row can show before the producer heard its ack (the worker was quicker): that is no lag.
+      if (ackUs !== undefined) this.lagTrack.record(Math.max(0, nowUs - ackUs));
+    }
+    if (rows.length > 0 || this.points.length === 0) this.points.push({ atMs: Math.round((nowUs - this.originUs()) / 1000), rows: this.seen });
+  }
+
+  /** Stops polling after one last look. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    await this.poll();
+  }
+
+  /** Rows visible over time, thinned to at most MAX_CURVE_POINTS (the last point always kept). */
+  curve(): { atMs: number; rows: number }[] {
+    const step = Math.max(1, Math.ceil(this.points.length / MAX_CURVE_POINTS));
+    const thinned = this.points.filter((_, i) => i % step === 0);
+    const last = this.points.at(-1);
+    if (last !== undefined && thinned.at(-1) !== last) thinned.push(last);
+    return thinned;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      await this.deps.clock.sleep(ROW_POLL_MS);
+      // A failed poll (a store hiccup) only costs resolution; the next one catches up.
+      await this.poll().catch(() => undefined);
+    }
+  }
+}

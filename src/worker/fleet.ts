@@ -1,0 +1,160 @@
+// A run's workers, started and stopped by the run (what it starts, it stops): real `ticketsim
+// worker` child processes in one consumer group (write-behind on real Kafka), or the same worker
+// code in-process on the in-process log. Either way the run reads their live and final figures.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ServicesConfig } from '../config/config.js';
+import { ENV } from '../config/defaults.js';
+import { formatBrokers } from '../engine/kafka/connect.js';
+import type { EventLog, Ledger } from '../engine/ports.js';
+import { TicketsimError } from '../errors.js';
+import { createWorker, emptyWorkerStats } from './worker.js';
+import type { Worker, WorkerStats } from './worker.js';
+
+/** The workers of one run. */
+export interface WorkerFleet {
+  readonly count: number;
+  /** Totals over the workers, as last reported. */
+  stats(): WorkerStats;
+  /** Stops every worker (each finishes its batch, commits, leaves the group); resolves with the totals. */
+  stop(): Promise<WorkerStats>;
+}
+
+/** Where the workers consume and how. */
+export interface FleetOptions {
+  count: number;
+  topic: string;
+  group: string;
+  dlqTopic: string;
+  batchSize: number;
+}
+
+/** How long a worker process may take to join its group, and to stop after SIGTERM. */
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+const BIN = fileURLToPath(new URL('../../bin/ticketsim', import.meta.url));
+
+function total(all: readonly WorkerStats[]): WorkerStats {
+  const sum = emptyWorkerStats();
+  for (const stats of all) for (const key of Object.keys(sum) as (keyof WorkerStats)[]) sum[key] += stats[key];
+  return sum;
+}
+
+/** Starts `count` in-process workers over the in-process log and ledger. */
+export async function startInProcessFleet(options: FleetOptions & { log: EventLog; ledger: Ledger }): Promise<WorkerFleet> {
+  const deadLetters = await options.log.deadLetters(options.dlqTopic);
+  const workers: Worker[] = Array.from({ length: options.count }, () =>
+    createWorker({ topic: options.topic, consumer: options.log.consumer(options.topic, options.group), ledger: options.ledger, deadLetters, batchSize: options.batchSize }),
+  );
+  await Promise.all(workers.map((worker) => worker.start()));
+  return {
+    count: workers.length,
+    stats: () => total(workers.map((worker) => worker.stats())),
+    async stop() {
+      const final = await Promise.all(workers.map((worker) => worker.stop()));
+      await deadLetters.close();
+      return total(final);
+    },
+  };
+}
+
+/** One worker child process and what it last said. */
+interface Child {
+  process: ChildProcess;
+  stats: WorkerStats;
+  stderr: string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts `count` `ticketsim worker --json` processes in one group and waits until each has joined.
+ * Service addresses go through the environment, so no password shows in a process list. Children
+ * are killed if this process exits first.
+ */
+export async function startProcessFleet(options: FleetOptions & { services: ServicesConfig }): Promise<WorkerFleet> {
+  const env = {
+    ...process.env,
+    [ENV.mysqlUrl]: options.services.mysql.url,
+    [ENV.redisUrl]: options.services.redis.url,
+    [ENV.kafkaBrokers]: formatBrokers(options.services.kafka.brokers),
+  };
+  const args = ['worker', '--json', '--log-every', '1', '--topic', options.topic, '--group', options.group, '--dlq-topic', options.dlqTopic];
+  args.push('--batch-size', String(options.batchSize));
+  const children: Child[] = [];
+  const killAll = () => children.forEach((child) => child.process.kill('SIGKILL'));
+  process.once('exit', killAll);
+  const started = Array.from({ length: options.count }, () => {
+    const child = spawnWorker(args, env);
+    children.push(child.child);
+    return child.started;
+  });
+  try {
+    await Promise.all(started);
+  } catch (error) {
+    killAll();
+    throw error;
+  }
+  return {
+    count: children.length,
+    stats: () => total(children.map((child) => child.stats)),
+    async stop() {
+      await Promise.all(children.map((child) => stopChild(child)));
+      process.off('exit', killAll);
+      return total(children.map((child) => child.stats));
+    },
+  };
+}
+
+function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; started: Promise<void> } {
+  const proc = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: Child = { process: proc, stats: emptyWorkerStats(), stderr: '', exited: new Promise((resolve) => proc.once('exit', (code) => resolve(code))) };
+  let markStarted!: () => void;
+  const started = new Promise<void>((resolve, reject) => {
+    markStarted = resolve;
+    const timer = setTimeout(() => reject(new TicketsimError(`a worker did not join its group within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    timer.unref();
+    void child.exited.then((code) => reject(new TicketsimError(`a worker exited with code ${code} before it started: ${child.stderr.trim() || 'no message'}`)));
+  });
+  let pending = '';
+  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      const message = parseLine(line);
+      if (message === undefined) continue;
+      if (message.event === 'started') markStarted();
+      else child.stats = pickStats(message);
+    }
+  });
+  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stderr = (child.stderr + chunk).slice(-2000);
+  });
+  return { child, started };
+}
+
+function parseLine(line: string): Record<string, unknown> | undefined {
+  try {
+    const parsed = JSON.parse(line) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pickStats(message: Record<string, unknown>): WorkerStats {
+  const stats = emptyWorkerStats();
+  for (const key of Object.keys(stats) as (keyof WorkerStats)[]) stats[key] = Number(message[key] ?? 0);
+  return stats;
+}
+
+/** SIGTERM, then SIGKILL if it has not stopped in time. */
+async function stopChild(child: Child): Promise<void> {
+  if (child.process.exitCode !== null || child.process.signalCode !== null) return;
+  child.process.kill('SIGTERM');
+  const timer = setTimeout(() => child.process.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await child.exited;
+  clearTimeout(timer);
+}

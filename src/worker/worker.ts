@@ -1,0 +1,123 @@
+// The write-behind worker (v4.5): a member of a consumer group that turns sale events into MySQL
+// rows. Per chunk of a fetched batch (at most `batchSize` records): malformed records go to the
+// dead-letter topic with their reason; the rest are applied in partition order, each run of
+// consecutive purchases of one sale as one multi-row insert-or-skip and each run of cancels as one
+// DELETE; then the chunk's offsets are committed. A crash between the write and the commit
+// redelivers the chunk, which the UNIQUE key and the idempotent DELETE make harmless (at least once).
+import { decodeEvent } from '../engine/events.js';
+import type { DeadLetters, Ledger, LogBatch, LogConsumer, LogRecord, SaleEvent } from '../engine/ports.js';
+
+/** What a worker has done so far. */
+export interface WorkerStats {
+  /** Records handed to this worker (a redelivered record counts again). */
+  delivered: number;
+  /** Purchase events that became rows, and those the UNIQUE key skipped as already there. */
+  inserted: number;
+  skipped: number;
+  /** Cancel events that deleted a row, and those that found none. */
+  deleted: number;
+  absent: number;
+  /** Malformed records sent to the dead-letter topic. */
+  deadLettered: number;
+  /** SQL statements and offset commits made. */
+  statements: number;
+  commits: number;
+  /** Records behind, summed over the partitions this worker last fetched. */
+  lag: number;
+}
+
+/** What a worker needs. */
+export interface WorkerOptions {
+  topic: string;
+  consumer: LogConsumer;
+  ledger: Ledger;
+  deadLetters: DeadLetters;
+  /** Most records per write and commit. */
+  batchSize: number;
+}
+
+/** A running worker: start it, read its stats, stop it (the batch in progress finishes first). */
+export interface Worker {
+  start(): Promise<void>;
+  stats(): WorkerStats;
+  stop(): Promise<WorkerStats>;
+}
+
+/** Fresh all-zero stats. */
+export function emptyWorkerStats(): WorkerStats {
+  return { delivered: 0, inserted: 0, skipped: 0, deleted: 0, absent: 0, deadLettered: 0, statements: 0, commits: 0, lag: 0 };
+}
+
+/** Consecutive events of one type and one sale: one statement. */
+interface Run {
+  type: SaleEvent['type'];
+  sale: string;
+  users: string[];
+}
+
+/** Splits events into runs, keeping their order. */
+export function runsOf(events: readonly SaleEvent[]): Run[] {
+  const runs: Run[] = [];
+  for (const event of events) {
+    const last = runs.at(-1);
+    if (last !== undefined && last.type === event.type && last.sale === event.sale) last.users.push(event.user);
+    else runs.push({ type: event.type, sale: event.sale, users: [event.user] });
+  }
+  return runs;
+}
+
+/** Creates a worker over a consumer, the ledger and the dead-letter topic. */
+export function createWorker(options: WorkerOptions): Worker {
+  const stats = emptyWorkerStats();
+  const lagByPartition = new Map<number, number>();
+
+  /** Writes one chunk: dead letters first (they touch no row), then the runs in order. */
+  const apply = async (records: readonly LogRecord[]): Promise<void> => {
+    const events: SaleEvent[] = [];
+    for (const record of records) {
+      const decoded = decodeEvent(record);
+      if ('event' in decoded) {
+        events.push(decoded.event);
+        continue;
+      }
+      await options.deadLetters.send(record, decoded.malformed, options.topic);
+      stats.deadLettered++;
+    }
+    for (const run of runsOf(events)) {
+      stats.statements++;
+      if (run.type === 'purchased') {
+        const { inserted, skipped } = await options.ledger.recordMany(run.sale, run.users);
+        stats.inserted += inserted;
+        stats.skipped += skipped;
+      } else {
+        const { deleted, absent } = await options.ledger.removeMany(run.sale, run.users);
+        stats.deleted += deleted;
+        stats.absent += absent;
+      }
+    }
+  };
+
+  const handle = async (batch: LogBatch): Promise<void> => {
+    const { records } = batch;
+    for (let from = 0; from < records.length && batch.active(); from += options.batchSize) {
+      const chunk = records.slice(from, from + options.batchSize);
+      stats.delivered += chunk.length;
+      await apply(chunk);
+      // Only now is the chunk durable in MySQL: commit it (at least once).
+      await batch.commit(chunk.at(-1)!.offset);
+      stats.commits++;
+      await batch.heartbeat();
+    }
+    lagByPartition.set(batch.partition, batch.lag());
+    stats.lag = [...lagByPartition.values()].reduce((sum, lag) => sum + lag, 0);
+  };
+
+  return {
+    start: () => options.consumer.start(handle),
+    stats: () => ({ ...stats }),
+    async stop() {
+      await options.consumer.stop();
+      return { ...stats };
+    },
+  };
+}
