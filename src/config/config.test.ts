@@ -86,6 +86,26 @@ describe('loadConfig', () => {
     expect(problems({ scenario: 'oversell', cancelDupes: 2 })).toEqual(['--cancel-dupes applies to the cancel-storm scenario only, not oversell']);
   });
 
+  it('writes sync unless told, and always behind for write-behind', () => {
+    expect(loadConfig({}, {}).run.write).toMatchObject({ mode: 'sync' });
+    expect(loadConfig({ scenario: 'write-behind' }, {}).run.write).toEqual({
+      mode: 'behind', workers: 1, partitions: 1, redeliver: 0, drainTimeoutMs: 30_000, keepTopic: false, batchSize: 500,
+    });
+    expect(loadConfig({ write: 'behind', workers: 3 }, {}).run.write).toMatchObject({ mode: 'behind', workers: 3, partitions: 3 });
+  });
+
+  it('refuses bad write values, and behind-only flags when writing sync', () => {
+    const problems = (flags: Parameters<typeof buildConfig>[0]) => buildConfig(flags, {}).problems;
+    expect(problems({ write: 'later' })).toEqual(['--write "later" is not one of sync, behind']);
+    expect(problems({ scenario: 'write-behind', write: 'sync' })).toEqual(['the write-behind scenario always writes behind; --write sync does not apply']);
+    expect(problems({ workers: 2, keepTopic: true })).toEqual(['--workers applies to --write behind only', '--keep-topic applies to --write behind only']);
+    expect(problems({ write: 'behind', redeliver: 1.5 })).toEqual(['--redeliver must be a fraction from 0 to 1 (got 1.5)']);
+    expect(problems({ write: 'behind', workers: 0, drainTimeout: -1 })).toEqual([
+      '--workers must be a whole number from 1 to 16 (got 0)',
+      '--drain-timeout must be a whole number from 1 to 3600 (got -1)',
+    ]);
+  });
+
   it('treats a bare --report as the default path', () => {
     expect(loadConfig({ report: '' }, {}).run.report).toBe(true);
     expect(loadConfig({ report: 'out.md' }, {}).run.report).toBe('out.md');

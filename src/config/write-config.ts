@@ -59,7 +59,8 @@ export function buildWriteConfig(flags: WriteFlags, scenario: ScenarioName, prob
     return value;
   };
   const workers = whole(flags.workers ?? WRITE_DEFAULTS.workers, '--workers', 1, WRITE_DEFAULTS.maxWorkers);
-  const partitions = whole(flags.partitions ?? workers, '--partitions', 1, WRITE_DEFAULTS.maxPartitions);
+  // One partition per worker by default (a bad --workers is already a problem of its own).
+  const partitions = whole(flags.partitions ?? Math.min(Math.max(1, Math.trunc(workers) || 1), WRITE_DEFAULTS.maxPartitions), '--partitions', 1, WRITE_DEFAULTS.maxPartitions);
   const redeliver = flags.redeliver ?? 0;
   if (!(redeliver >= 0 && redeliver <= 1)) problems.push(`--redeliver must be a fraction from 0 to 1 (got ${Number.isNaN(redeliver) ? 'not a number' : redeliver})`);
   const drainSeconds = whole(flags.drainTimeout ?? WRITE_DEFAULTS.drainTimeoutSeconds, '--drain-timeout', 1, 3600);

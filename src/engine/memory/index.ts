@@ -10,6 +10,7 @@ import { createRandom } from './random.js';
 import { createVirtualClock } from './virtual-clock.js';
 import type { VirtualClock } from './virtual-clock.js';
 import { createMemoryLog } from './log.js';
+import type { MemoryLog } from './log.js';
 
 export { createVirtualClock } from './virtual-clock.js';
 export type { VirtualClock } from './virtual-clock.js';
@@ -41,11 +42,12 @@ export interface MemoryInfrastructureOptions {
   withLog?: boolean;
 }
 
-/** The in-process infrastructure, with its virtual clock and ledger statistics exposed. */
+/** The in-process infrastructure, with its virtual clock, ledger statistics and log exposed. */
 export interface MemoryInfrastructure extends Infrastructure {
   kind: 'memory';
   clock: VirtualClock;
   ledger: MemoryLedger;
+  log?: MemoryLog;
 }
 
 /**

@@ -20,7 +20,8 @@ export const LOG_LATENCY = {
   maxBatch: 500,
 } as const;
 
-interface StoredRecord {
+/** A record as the in-process log stores it. */
+export interface StoredRecord {
   key: string | null;
   value: string | null;
   /** A dead letter's reason and origin. */
@@ -45,8 +46,16 @@ function partitionOf(key: string, partitions: number): number {
   return Math.abs(hash) % partitions;
 }
 
+/** The in-process log, plus what an outside producer and an inspector can do with it. */
+export interface MemoryLog extends EventLog {
+  /** Appends a raw record to a partition, as an outside producer would (no encoding, no checks). */
+  append(topic: string, partition: number, record: StoredRecord): void;
+  /** Every record of a topic, partition by partition (for inspection). */
+  records(topic: string): readonly StoredRecord[];
+}
+
 /** Creates the in-process event log on `clock`. */
-export function createMemoryLog(deps: { clock: Clock; random: Random }): EventLog {
+export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryLog {
   const { clock, random } = deps;
   const topics = new Map<string, StoredRecord[][]>();
   const groups = new Map<string, Group>();
@@ -178,5 +187,13 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): EventLo
     },
 
     close: async () => undefined,
+
+    append(topic, partition, record) {
+      partitionsOf(topic)[partition]!.push(record);
+    },
+
+    records(topic) {
+      return partitionsOf(topic).flat();
+    },
   };
 }

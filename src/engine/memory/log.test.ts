@@ -1,0 +1,80 @@
+// The in-process log: partitions by key, consumer groups that split partitions, and at-least-once
+// delivery (what a member handled but never committed comes again to the member after it).
+import { describe, expect, it } from 'vitest';
+import { encodeEvent } from '../events.js';
+import type { LogBatch } from '../ports.js';
+import { createMemoryLog } from './log.js';
+import { createRandom } from './random.js';
+import { createVirtualClock } from './virtual-clock.js';
+
+function setUp() {
+  const clock = createVirtualClock();
+  return { clock, log: createMemoryLog({ clock, random: createRandom(3) }) };
+}
+
+const record = (user: string) => encodeEvent({ type: 'purchased', sale: 's', user, id: user });
+
+describe('createMemoryLog', () => {
+  it('keeps one key on one partition, in order', async () => {
+    const { log } = setUp();
+    await log.createTopic('t', 4);
+    const bus = await log.bus('t');
+    for (let i = 0; i < 3; i++) await bus.publish({ type: i === 1 ? 'cancelled' : 'purchased', sale: 's', user: 'user-1', id: `e${i}` });
+    const values = log.records('t').map((r) => JSON.parse(r.value!).id as string);
+    expect(values).toEqual(['e0', 'e1', 'e2']);
+    await expect(log.createTopic('t', 1)).rejects.toThrow(/already exists/);
+  });
+
+  it('splits the partitions between the members of a group and reports lag', async () => {
+    const { clock, log } = setUp();
+    await log.createTopic('t', 2);
+    for (let i = 0; i < 10; i++) log.append('t', i % 2, record(`user-${i}`));
+    expect(await log.lag('t', 'g')).toEqual({ end: 10, committed: 0 });
+    const seenBy: number[][] = [[], []];
+    const members = [0, 1].map(() => log.consumer('t', 'g'));
+    await Promise.all(
+      members.map((member, m) =>
+        member.start(async (batch: LogBatch) => {
+          seenBy[m]!.push(batch.partition);
+          await batch.commit(batch.records.at(-1)!.offset);
+        }),
+      ),
+    );
+    while ((await log.lag('t', 'g')).committed < 10) await clock.sleep(5);
+    await Promise.all(members.map((member) => member.stop()));
+    expect(new Set(seenBy[0])).not.toEqual(new Set(seenBy[1]));
+    expect([...new Set([...seenBy[0]!, ...seenBy[1]!])].sort()).toEqual([0, 1]);
+  });
+
+  it('hands records handled but not committed to the next member (at least once)', async () => {
+    const { clock, log } = setUp();
+    await log.createTopic('t', 1);
+    for (let i = 0; i < 5; i++) log.append('t', 0, record(`user-${i}`));
+    const forgetful = log.consumer('t', 'g');
+    let handled = 0;
+    await forgetful.start(async (batch) => {
+      handled += batch.records.length;
+    });
+    while (handled < 5) await clock.sleep(5);
+    await forgetful.stop();
+    const next = log.consumer('t', 'g');
+    const again: string[] = [];
+    await next.start(async (batch) => {
+      again.push(...batch.records.map((r) => r.offset));
+      await batch.commit(batch.records.at(-1)!.offset);
+    });
+    while (again.length < 5) await clock.sleep(5);
+    await next.stop();
+    expect(again).toEqual(['0', '1', '2', '3', '4']);
+    expect(await log.lag('t', 'g')).toEqual({ end: 5, committed: 5 });
+  });
+
+  it('deletes only the topics and groups it is told to', async () => {
+    const { log } = setUp();
+    await log.createTopic('mine', 1);
+    await log.createTopic('theirs', 1);
+    await log.deleteTopics(['mine'], ['g']);
+    await expect(log.lag('mine', 'g')).rejects.toThrow(/does not exist/);
+    expect(await log.lag('theirs', 'g')).toEqual({ end: 0, committed: 0 });
+  });
+});

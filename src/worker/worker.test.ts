@@ -1,0 +1,95 @@
+// The worker over the in-process log and ledger: writes in partition order, skips what the UNIQUE
+// key already holds, dead-letters malformed records, commits after the write, and loses nothing
+// when a member leaves and another takes over (at least once).
+import { describe, expect, it } from 'vitest';
+import { encodeEvent } from '../engine/events.js';
+import { createMemoryInfrastructure } from '../engine/memory/index.js';
+import type { SaleEvent } from '../engine/ports.js';
+import { createWorker, runsOf } from './worker.js';
+
+const SALE = 'concert-w';
+const purchased = (i: number): SaleEvent => ({ type: 'purchased', sale: SALE, user: `user-${i}`, id: `p${i}` });
+const cancelled = (i: number): SaleEvent => ({ type: 'cancelled', sale: SALE, user: `user-${i}`, id: `c${i}` });
+
+/** An in-process log with a 2-partition topic, the ledger, and a way to wait for the group to catch up. */
+async function setUp() {
+  const infra = createMemoryInfrastructure({ seed: 4, poolSize: 4, withLog: true });
+  const log = infra.log!;
+  await log.createTopic('t', 2);
+  const bus = await log.bus('t');
+  const deadLetters = await log.deadLetters('t.dlq');
+  const worker = (group = 'g', batchSize = 50) => createWorker({ topic: 't', consumer: log.consumer('t', group), ledger: infra.ledger, deadLetters, batchSize });
+  const drained = async (group = 'g') => {
+    for (;;) {
+      const { end, committed } = await log.lag('t', group);
+      if (committed >= end) return;
+      await infra.clock.sleep(10);
+    }
+  };
+  const users = async () => (await infra.ledger.purchases(SALE)).map((row) => row.userId).sort();
+  return { infra, log, bus, worker, drained, users };
+}
+
+describe('runsOf', () => {
+  it('groups consecutive events of one type and sale, keeping order', () => {
+    const runs = runsOf([purchased(1), purchased(2), cancelled(1), purchased(3), { ...purchased(4), sale: 'other' }]);
+    expect(runs.map((run) => [run.type, run.sale, run.users.join()])).toEqual([
+      ['purchased', SALE, 'user-1,user-2'],
+      ['cancelled', SALE, 'user-1'],
+      ['purchased', SALE, 'user-3'],
+      ['purchased', 'other', 'user-4'],
+    ]);
+  });
+});
+
+describe('createWorker', () => {
+  it('writes purchases and cancels in order and skips what is already there', async () => {
+    const { bus, worker, drained, users } = await setUp();
+    const w = worker();
+    await w.start();
+    await Promise.all([purchased(1), purchased(2), purchased(3)].map((e) => bus.publish(e)));
+    await bus.publish(cancelled(2));
+    await Promise.all([purchased(1), purchased(3)].map((e) => bus.publish(e))); // redelivered copies
+    await drained();
+    const stats = await w.stop();
+    expect(await users()).toEqual(['user-1', 'user-3']);
+    expect(stats).toMatchObject({ delivered: 6, inserted: 3, skipped: 2, deleted: 1, absent: 0, deadLettered: 0 });
+    expect(stats.commits).toBeGreaterThan(0);
+  });
+
+  it('sends a malformed record to the dead-letter topic with its reason, and keeps going', async () => {
+    const { log, bus, worker, drained, users } = await setUp();
+    const w = worker();
+    await w.start();
+    // An outside producer's records, straight into the topic.
+    log.append('t', 0, { key: null, value: 'not json' });
+    log.append('t', 1, { ...encodeEvent(purchased(1)), value: '{"v":1,"type":"refunded","sale":"s","user":"user-1","id":"x"}' });
+    await bus.publish(purchased(2));
+    await drained();
+    const stats = await w.stop();
+    expect(await users()).toEqual(['user-2']);
+    expect(stats).toMatchObject({ delivered: 3, inserted: 1, deadLettered: 2 });
+    const letters = log.records('t.dlq');
+    expect(letters.map((letter) => [letter.value, letter.headers?.reason, letter.headers?.['source-topic']])).toEqual(
+      expect.arrayContaining([
+        ['not json', 'value is not JSON', 't'],
+        ['{"v":1,"type":"refunded","sale":"s","user":"user-1","id":"x"}', 'unknown type "refunded"', 't'],
+      ]),
+    );
+  });
+
+  it('loses nothing when one member leaves mid-stream and another takes over', async () => {
+    const { bus, worker, drained, users } = await setUp();
+    const first = worker('g', 7);
+    const second = worker('g', 7);
+    await first.start();
+    await second.start();
+    const publishing = Promise.all(Array.from({ length: 300 }, (_, i) => bus.publish(purchased(i))));
+    await first.stop();
+    await publishing;
+    await drained();
+    const stats = await second.stop();
+    expect(await users()).toHaveLength(300);
+    expect(stats.inserted + first.stats().inserted).toBe(300);
+  });
+});
