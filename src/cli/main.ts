@@ -1,10 +1,11 @@
-// The ticketsim command line: parses, validates, wires, and is the only place that exits.
+// The ticketsim command line: parses, validates, wires, and is the only place that exits. Command
+// modules import their heavy parts (drivers, the engine, Ink) inside their handlers, so `--help`,
+// `--version` and a usage error answer without loading them.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { doctorCommand } from './commands/doctor.js';
 import { runCommand } from './commands/run.js';
 import { workerCommand } from './commands/worker.js';
-import { startInteractive } from './commands/interactive.js';
 import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
 import { UsageError } from '../errors.js';
 import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
@@ -30,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
     });
   if (argv.length === 0) {
     if (process.stdin.isTTY && process.stdout.isTTY) {
+      // Loaded only when used: every command starts faster without the engine's drivers.
+      const { startInteractive } = await import('./commands/interactive.js');
       await startInteractive();
       return EXIT.ok;
     }

@@ -24,7 +24,7 @@ describe('renderMarkdownReport', () => {
     expect(report).toContain('| MySQL | 10.11.6-MariaDB |');
     expect(report).toContain('| Kafka | not used |');
     expect(report).toContain('| Infrastructure | real (auto: redis and mysql answered) |');
-    expect(report).toContain('| oversell | lua | 1000 | 1 | 1000 | 100 | unlimited | 10 | 500 | 42 |');
+    expect(report).toContain('| oversell | lua | 1000 | 1 | 1000 | 100 | unlimited | 10 | 500 | sync | 42 |');
     expect(report).toContain('## Verdict: ✓ PASS');
     expect(report).toContain('| ✓ | no-oversell | ≤ 100 sold | 100 sold | redis stock 0, mysql rows 100 |');
     expect(report).toContain('- Run id: `01JQ7Z4K2M`');

@@ -4,6 +4,7 @@
 import type { LatencySummary, RunResult } from '../result.js';
 import { PERCENTILES, formatConcurrency, percentileValues, verdictOf } from './format.js';
 import { histogramSection } from './mermaid.js';
+import { behindSentence, drainCurveMermaid, drainCurveText, topicSentence } from './behind.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
 import { duplicatesSentence, lockSentence, strategyLines } from './strategy.js';
 
@@ -57,7 +58,7 @@ function environmentSection(result: RunResult): string {
 function parametersSection(result: RunResult): string {
   const { params } = result;
   const table = mdTable(
-    ['Scenario', 'Strategy', 'Users', 'Requests per user', 'Attempts', 'Stock', 'Concurrency', 'Pool size', 'Slow SQL (ms)', 'Seed'],
+    ['Scenario', 'Strategy', 'Users', 'Requests per user', 'Attempts', 'Stock', 'Concurrency', 'Pool size', 'Slow SQL (ms)', 'Write', 'Seed'],
     [
       [
         result.scenario,
@@ -69,6 +70,7 @@ function parametersSection(result: RunResult): string {
         formatConcurrency(params.concurrency),
         params.poolSize,
         params.slowSqlMs,
+        params.write,
         result.seed,
       ],
     ],
@@ -207,6 +209,44 @@ function checksSection(result: RunResult): string {
   );
 }
 
+function writeBehindSection(result: RunResult): string {
+  const wb = result.writeBehind;
+  if (wb === undefined) return 'The run wrote synchronously (`--write sync`): MySQL inside each request.';
+  const w = wb.worker;
+  const figures = mdTable(
+    ['Figure', 'Value'],
+    [
+      ['events acknowledged by Kafka', wb.published],
+      ['produce requests', wb.requests],
+      ['events sent twice on purpose (--redeliver)', wb.redelivered],
+      ['records delivered to the workers', w.delivered],
+      ['rows inserted', w.inserted],
+      ['skipped (already written: UNIQUE key)', w.skipped],
+      ['rows deleted (cancels)', w.deleted],
+      ['cancels that found no row', w.absent],
+      ['dead-lettered (malformed)', w.deadLettered],
+      ['SQL statements / offset commits', `${w.statements} / ${w.commits}`],
+      ['drain', wb.drained ? `done in ${wb.drainMs} ms` : `timed out with ${wb.lagRecords} records behind`],
+    ],
+  );
+  const lag = mdTable(['Lag (µs)', 'Count', 'min', ...PERCENTILES.map(([label]) => label)], [latencyRow('acknowledged → row visible', wb.lag)]);
+  return [
+    `${behindSentence(wb)}.`,
+    '',
+    `${topicSentence(wb)[0]!.toUpperCase()}${topicSentence(wb).slice(1)}.`,
+    '',
+    figures,
+    '',
+    `${lag}\n\nThe lag runs from the moment Kafka acknowledged a purchase's event to the moment its row was first seen by polling MySQL every ${wb.pollMs} ms (so it is measured to within ${wb.pollMs} ms), from outside the worker.`,
+    '',
+    drainCurveMermaid(wb),
+    '',
+    'Text fallback:',
+    '',
+    ['```text', ...drainCurveText(wb, 60), '```'].join('\n'),
+  ].join('\n');
+}
+
 function dataSection(result: RunResult): string {
   return [
     `- Run id: \`${result.runId}\``,
@@ -228,6 +268,7 @@ export function renderMarkdownReport(result: RunResult, meta: ReportMeta): strin
     ['Latency', latencySection(result)],
     ['Latency histogram', histogramsSection(result)],
     ['SQL: where the time went', sqlSection(result)],
+    ['Write-behind', writeBehindSection(result)],
     ['Checks', checksSection(result)],
     ['Data', dataSection(result)],
     ['Reproduce', `\`\`\`sh\n${result.command}\n\`\`\``],

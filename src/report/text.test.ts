@@ -9,7 +9,7 @@ describe('formatSummary', () => {
 
   it('shows parameters, infra, outcomes, latency, checks and verdict', () => {
     expect(text).toContain('oversell · strategy lua · infra: real (auto: redis and mysql answered)');
-    expect(text).toContain('1,000 users · stock 100 · concurrency unlimited · pool 10 · seed 42');
+    expect(text).toContain('1,000 users · stock 100 · concurrency unlimited · pool 10 · write sync · seed 42');
     expect(text).toMatch(/purchased\s+100\n/);
     expect(text).toMatch(/sold out\s+900\n/);
     expect(text).toMatch(/purchase\s+1,000\s+406µs\s+1\.19ms\s+3\.21ms\s+5\.9ms\s+6\.1ms/);

@@ -12,6 +12,7 @@ import {
   percentileValues,
   verdictOf,
 } from './format.js';
+import { behindSentence, drainCurveText, topicSentence, workerSentence } from './behind.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
 import { duplicatesSentence, lockSentence } from './strategy.js';
 
@@ -178,7 +179,7 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
   const { params } = result;
   const lines = [
     `${paint('bold', 'ticketsim', color)} ${result.scenario} · strategy ${result.strategy} · ${infraText(result.infra, result.infraReason, color)}`,
-    `${formatUsers(params)} · stock ${formatCount(params.stock)} · concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)} · seed ${result.seed}`,
+    `${formatUsers(params)} · stock ${formatCount(params.stock)} · concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)} · write ${params.write} · seed ${result.seed}`,
     '',
     paint('bold', 'Outcomes', color),
     ...outcomeLines(result),
@@ -193,6 +194,12 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
   lines.push('', `${formatCount(result.counts.attempts)} attempts in ${formatElapsed(result.durationMs)} · ${formatRate(result.throughput)}`);
   if (result.phases.length > 1) lines.push(`phases: ${result.phases.map(phaseText).join(' · ')}`);
   if (result.sql !== undefined) lines.push('', ...sqlLines(result, color));
+  const wb = result.writeBehind;
+  if (wb !== undefined) {
+    lines.push('', paint('bold', 'Write-behind', color), `  ${behindSentence(wb)}`, `  ${workerSentence(wb)}`);
+    lines.push(`  ${formatCount(wb.published)} events in ${formatCount(wb.requests)} produce requests, ${formatCount(wb.redelivered)} sent twice on purpose`);
+    lines.push(`  ${topicSentence(wb)}`, '  rows visible over time:', ...drainCurveText(wb).map((line) => `  ${line}`));
+  }
   if (result.checks.length > 0) lines.push('', ...checkLines(result, color));
   lines.push(
     '',

@@ -29,7 +29,7 @@ export function checkDrained(o: BehindObservation): CheckResult {
   return {
     name: 'drained',
     ok: o.drained,
-    expected: 'lag 0 within the timeout',
+    expected: 'lag 0',
     observed: `lag ${o.lagRecords}`,
     detail: o.drained ? 'every event written and committed' : `${o.lagRecords} records still behind after ${o.drainTimeoutMs / 1000} s`,
   };
@@ -43,7 +43,7 @@ export function checkNoLostWrite(o: BehindObservation): CheckResult {
   return {
     name: 'no-lost-write',
     ok: lost.length === 0,
-    expected: 'every acked purchase has a row',
+    expected: 'acked = rows',
     observed: `${expected.length - lost.length} of ${expected.length}`,
     detail: lost.length === 0 ? 'none lost' : `${lost.length} acknowledged purchases have no row (${sample(lost)})`,
   };
@@ -55,7 +55,7 @@ export function checkNoGhostRow(o: BehindObservation): CheckResult {
   return {
     name: 'no-ghost-row',
     ok: ghosts.length === 0,
-    expected: 'no row without an ack',
+    expected: 'no unacked row',
     observed: ghosts.length === 0 ? 'none' : `${ghosts.length} rows`,
     detail: ghosts.length === 0 ? 'every row acknowledged' : `${ghosts.length} rows no acknowledged purchase explains (${sample(ghosts)})`,
   };
@@ -74,7 +74,7 @@ export function checkWorkerAccounted(o: BehindObservation): CheckResult {
   return {
     name: 'worker-accounted',
     ok,
-    expected: 'written + skipped = delivered',
+    expected: 'accounted = delivered',
     observed: `${accounted} = ${w.delivered} of ${sent} sent`,
     detail: ok ? `${w.inserted} inserted, ${w.skipped} skipped, ${w.deleted} deleted, ${w.absent} absent, ${w.deadLettered} dead-lettered` : problems.join('; '),
   };

@@ -52,11 +52,14 @@ describe('SqlRecorder', () => {
     expect([insertTiming.count, insertTiming.failed, insertTiming.wait.count, insertTiming.exec.count]).toEqual([2, 1, 2, 1]);
   });
 
-  it('has nothing to say before a statement ran, and a live view after', () => {
+  it('has nothing to say before a statement ran, or when statements only read, and a live view after', () => {
     const sql = new SqlRecorder(500);
     expect(sql.live()).toBeUndefined();
     expect(sql.summary(0, SOURCES)).toBeUndefined();
+    sql.record({ kind: 'select', startUs: 0, waitUs: 10, execUs: 100, ok: true });
+    expect(sql.summary(0, SOURCES)).toBeUndefined();
+    expect(sql.live()).toBeUndefined();
     sql.record(insert(0, 600_000, 1_000));
-    expect(sql.live()).toMatchObject({ statements: 1, slow: 1, thresholdMs: 500 });
+    expect(sql.live()).toMatchObject({ statements: 2, slow: 1, thresholdMs: 500 });
   });
 });

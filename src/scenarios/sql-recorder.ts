@@ -6,6 +6,9 @@ import type { StatementTiming } from '../engine/ports.js';
 import type { SlowStatement, SqlLive, SqlStatementTiming, SqlSummary } from '../result.js';
 import { LatencyTrack } from './latency-recorder.js';
 
+/** Statement kinds that write. */
+const WRITE_KINDS = new Set(['insert', 'delete', 'insert-many', 'delete-many']);
+
 /** How many of the slowest statements a summary lists. */
 const SLOWEST_KEPT = 10;
 
@@ -69,18 +72,19 @@ export class SqlRecorder {
     return this.allWait.count;
   }
 
-  /** A dashboard's view: undefined before the first statement. */
+  /** A dashboard's view: undefined before the first write. */
   live(): SqlLive | undefined {
-    if (this.count === 0) return undefined;
+    if (!this.wrote()) return undefined;
     return { statements: this.count, waitP99Us: this.allWait.at(99), execP99Us: this.allExec.at(99), slow: this.slowCount, thresholdMs: this.thresholdMs };
   }
 
   /**
-   * The whole picture, or undefined when no statement ran. `originUs` is the barrier release (slow
+   * The whole picture, or undefined when no statement wrote anything. `originUs` is the barrier release (slow
    * statements are dated from it); `server` and `sources` say where else figures came from.
    */
   summary(originUs: number, sources: SqlSummary['sources'], server?: SqlSummary['server']): SqlSummary | undefined {
-    if (this.count === 0) return undefined;
+    // Reads alone (the checks' SELECT while a worker did the writing) are not worth a section.
+    if (!this.wrote()) return undefined;
     const statements: Record<string, SqlStatementTiming> = {};
     for (const [kind, tracks] of [...this.byKind].sort(([a], [b]) => a.localeCompare(b))) statements[kind] = tracks.summary();
     const slowest: SlowStatement[] = this.slowest.map((entry) => {
@@ -99,6 +103,11 @@ export class SqlRecorder {
       ...(server === undefined ? {} : { server }),
       sources,
     };
+  }
+
+  /** True once a statement that writes was recorded. */
+  private wrote(): boolean {
+    return [...this.byKind.keys()].some((kind) => WRITE_KINDS.has(kind));
   }
 
   private keepIfSlowest(entry: SlowEntry, totalUs: number): void {

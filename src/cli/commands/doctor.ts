@@ -3,11 +3,6 @@
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/config.js';
 import { redactUrl } from '../../config/redact.js';
-import { probeRedis } from '../../engine/health/redis.js';
-import { probeMysql } from '../../engine/health/mysql.js';
-import { probeKafka } from '../../engine/health/kafka.js';
-import { formatBrokers } from '../../engine/kafka/connect.js';
-import { withDeadline } from '../../engine/health/probe.js';
 import type { ProbeResult } from '../../engine/health/probe.js';
 import { formatDoctor } from '../doctor-format.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
@@ -29,6 +24,13 @@ export const doctorCommand: CommandModule<object, DoctorArgs> = {
   builder: (yargs) => withJsonOption(withServiceOptions(yargs)) as never,
   handler: async (args) => {
     const { services } = loadConfig(args);
+    const [{ probeRedis }, { probeMysql }, { probeKafka }, { formatBrokers }, { withDeadline }] = await Promise.all([
+      import('../../engine/health/redis.js'),
+      import('../../engine/health/mysql.js'),
+      import('../../engine/health/kafka.js'),
+      import('../../engine/kafka/connect.js'),
+      import('../../engine/health/probe.js'),
+    ]);
     const settle = (service: ProbeResult['service'], address: string, probe: Promise<ProbeResult>) =>
       withDeadline(probe, PROBE_DEADLINE_MS).catch((error: Error): ProbeResult => ({ service, address, ok: false, details: [], error: error.message }));
     const results = await Promise.all([

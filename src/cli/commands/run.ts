@@ -4,13 +4,11 @@ import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/config.js';
 import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../../config/defaults.js';
 import { STRATEGIES, STRATEGY_INFO } from '../../config/strategies.js';
-import { startRun } from '../../scenarios/run.js';
 import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
 import { writeReport } from '../../report/paths.js';
 import type { RunResult } from '../../result.js';
 import { VERSION } from '../../version.js';
 import { WRITE_DEFAULTS, WRITE_MODES } from '../../config/write-config.js';
-import { workerLauncher } from '../workers.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../../errors.js';
@@ -103,6 +101,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (SCENARIO_CATALOGUE[config.run.scenario] === undefined) {
       throw new UsageError(`scenario "${config.run.scenario}" is not implemented yet (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`);
     }
+    const [{ startRun }, { workerLauncher }] = await Promise.all([import('../../scenarios/run.js'), import('../workers.js')]);
     const run = startRun(config, workerLauncher(config.services));
     let result: RunResult;
     if (config.run.json) {

@@ -2,7 +2,6 @@
 import type { CommandModule } from 'yargs';
 import { WORKER_DEFAULTS, loadWorkerConfig } from '../../config/worker-config.js';
 import type { WorkerFlags } from '../../config/worker-config.js';
-import { runWorkerProcess } from '../../worker/process.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -21,6 +20,7 @@ export const workerCommand: CommandModule<object, WorkerFlags> = {
       .example('$0 worker --json', 'progress as JSON lines (started, stats, stopped)') as never,
   handler: async (args) => {
     const config = loadWorkerConfig(args);
+    const { runWorkerProcess } = await import('../../worker/process.js');
     await runWorkerProcess(config);
     process.exitCode = EXIT.ok;
   },

@@ -34,6 +34,11 @@ export interface LedgerStats {
 /** An in-process Ledger with its statistics. */
 export interface MemoryLedger extends Ledger {
   stats(): LedgerStats;
+  /**
+   * The same table and pool, with statements not reported to the observer: for in-process workers,
+   * whose SQL (like a real worker process's) is not the run's own.
+   */
+  unobserved(): Ledger;
 }
 
 /** The address the in-process services report in errors. */
@@ -135,7 +140,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
    * Runs one query on a pool connection, counting it in flight from checkout to release, and tells
    * the observer how long it waited for the connection and how long it ran.
    */
-  const query = async <T>(kind: StatementKind, run: () => Promise<T>): Promise<T> => {
+  const query = async <T>(observer: EngineObserver | undefined, kind: StatementKind, run: () => Promise<T>): Promise<T> => {
     const startUs = clock.nowUs();
     let connectedUs: number | undefined;
     let ok = false;
@@ -155,95 +160,107 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
     } finally {
       const endUs = clock.nowUs();
       const waitUs = (connectedUs ?? endUs) - startUs;
-      options.observer?.statement?.({ kind, startUs, waitUs, execUs: endUs - startUs - waitUs, ok });
+      observer?.statement?.({ kind, startUs, waitUs, execUs: endUs - startUs - waitUs, ok });
     }
   };
 
   /** The simulated server's own bookkeeping of a write that took `serverMs` on the server. */
-  const countWrite = (serverMs: number): void => {
+  const countServerWrite = (serverMs: number): void => {
     server.writes++;
     if (options.slowThresholdMs !== undefined && serverMs > options.slowThresholdMs) server.slow++;
   };
 
+  /**
+   * The ledger's statements, reported to `observer` and counted by the simulated server's session
+   * counters when `own` (the run's pool; a worker's statements run on sessions of its own).
+   */
+  const statements = (observer: EngineObserver | undefined, own: boolean): Omit<Ledger, 'serverStats'> => {
+    const countWrite = (serverMs: number) => own && countServerWrite(serverMs);
+    return {
+      record(sale, user) {
+        return query(observer, 'insert', async (): Promise<LedgerWrite> => {
+          await clock.sleep(times.mysqlOneWay());
+          const table = tableOf(sale);
+          const duplicate = table.has(user);
+          if (!duplicate) table.set(user, ++lastRowId);
+          const commit = duplicate ? 0 : commits.occupy(times.mysqlCommit());
+          const serverMs = times.mysqlInsert() + commit;
+          countWrite(serverMs);
+          await clock.sleep(serverMs + times.mysqlOneWay());
+          return duplicate ? 'duplicate' : 'inserted';
+        });
+      },
+
+      remove(sale, user) {
+        return query(observer, 'delete', async (): Promise<boolean> => {
+          await clock.sleep(times.mysqlOneWay());
+          const deleted = tables.get(sale)?.delete(user) ?? false;
+          const serverMs = times.mysqlInsert() + (deleted ? commits.occupy(times.mysqlCommit()) : 0);
+          countWrite(serverMs);
+          await clock.sleep(serverMs + times.mysqlOneWay());
+          return deleted;
+        });
+      },
+
+      recordMany(sale, users) {
+        return query(observer, 'insert-many', async () => {
+          await clock.sleep(times.mysqlOneWay());
+          const table = tableOf(sale);
+          let inserted = 0;
+          for (const user of users) {
+            if (table.has(user)) continue;
+            table.set(user, ++lastRowId);
+            inserted++;
+          }
+          const commit = inserted > 0 ? commits.occupy(times.mysqlCommit()) : 0;
+          const serverMs = times.mysqlInsert() + users.length * times.mysqlRowInBatch() + commit;
+          countWrite(serverMs);
+          await clock.sleep(serverMs + times.mysqlOneWay());
+          return { inserted, skipped: users.length - inserted };
+        });
+      },
+
+      removeMany(sale, users) {
+        return query(observer, 'delete-many', async () => {
+          await clock.sleep(times.mysqlOneWay());
+          const table = tables.get(sale);
+          let deleted = 0;
+          for (const user of users) if (table?.delete(user)) deleted++;
+          const commit = deleted > 0 ? commits.occupy(times.mysqlCommit()) : 0;
+          const serverMs = times.mysqlInsert() + users.length * times.mysqlRowInBatch() + commit;
+          countWrite(serverMs);
+          await clock.sleep(serverMs + times.mysqlOneWay());
+          return { deleted, absent: users.length - deleted };
+        });
+      },
+
+      async rowsSince(sale, afterId) {
+        // Untimed, like the real one: watching rows appear is measurement, not workload.
+        await clock.sleep(times.mysqlOneWay() * 2 + times.mysqlSelect() / 4);
+        const rows = [...(tables.get(sale) ?? new Map<UserId, number>())].filter(([, id]) => id > afterId).map(([userId, id]) => ({ id, userId }));
+        return rows.sort((a, b) => a.id - b.id);
+      },
+
+      async lastRowId() {
+        return lastRowId;
+      },
+
+      purchases(sale) {
+        return query(observer, 'select', async (): Promise<PurchaseRow[]> => {
+          await clock.sleep(times.mysqlOneWay());
+          const rows = [...(tables.get(sale) ?? new Map<UserId, number>())]
+            .map(([userId]) => ({ userId, rows: 1 }))
+            .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+          await clock.sleep(times.mysqlSelect() + times.mysqlOneWay());
+          return rows;
+        });
+      },
+    };
+  };
+
   return {
-    record(sale, user) {
-      return query('insert', async (): Promise<LedgerWrite> => {
-        await clock.sleep(times.mysqlOneWay());
-        const table = tableOf(sale);
-        const duplicate = table.has(user);
-        if (!duplicate) table.set(user, ++lastRowId);
-        const commit = duplicate ? 0 : commits.occupy(times.mysqlCommit());
-        const serverMs = times.mysqlInsert() + commit;
-        countWrite(serverMs);
-        await clock.sleep(serverMs + times.mysqlOneWay());
-        return duplicate ? 'duplicate' : 'inserted';
-      });
-    },
-
-    remove(sale, user) {
-      return query('delete', async (): Promise<boolean> => {
-        await clock.sleep(times.mysqlOneWay());
-        const deleted = tables.get(sale)?.delete(user) ?? false;
-        const serverMs = times.mysqlInsert() + (deleted ? commits.occupy(times.mysqlCommit()) : 0);
-        countWrite(serverMs);
-        await clock.sleep(serverMs + times.mysqlOneWay());
-        return deleted;
-      });
-    },
-
-    recordMany(sale, users) {
-      return query('insert-many', async () => {
-        await clock.sleep(times.mysqlOneWay());
-        const table = tableOf(sale);
-        let inserted = 0;
-        for (const user of users) {
-          if (table.has(user)) continue;
-          table.set(user, ++lastRowId);
-          inserted++;
-        }
-        const commit = inserted > 0 ? commits.occupy(times.mysqlCommit()) : 0;
-        const serverMs = times.mysqlInsert() + users.length * times.mysqlRowInBatch() + commit;
-        countWrite(serverMs);
-        await clock.sleep(serverMs + times.mysqlOneWay());
-        return { inserted, skipped: users.length - inserted };
-      });
-    },
-
-    removeMany(sale, users) {
-      return query('delete-many', async () => {
-        await clock.sleep(times.mysqlOneWay());
-        const table = tables.get(sale);
-        let deleted = 0;
-        for (const user of users) if (table?.delete(user)) deleted++;
-        const commit = deleted > 0 ? commits.occupy(times.mysqlCommit()) : 0;
-        const serverMs = times.mysqlInsert() + users.length * times.mysqlRowInBatch() + commit;
-        countWrite(serverMs);
-        await clock.sleep(serverMs + times.mysqlOneWay());
-        return { deleted, absent: users.length - deleted };
-      });
-    },
-
-    async rowsSince(sale, afterId) {
-      // Untimed, like the real one: watching rows appear is measurement, not workload.
-      await clock.sleep(times.mysqlOneWay() * 2 + times.mysqlSelect() / 4);
-      const rows = [...(tables.get(sale) ?? new Map<UserId, number>())].filter(([, id]) => id > afterId).map(([userId, id]) => ({ id, userId }));
-      return rows.sort((a, b) => a.id - b.id);
-    },
-
-    async lastRowId() {
-      return lastRowId;
-    },
-
-    purchases(sale) {
-      return query('select', async (): Promise<PurchaseRow[]> => {
-        await clock.sleep(times.mysqlOneWay());
-        const rows = [...(tables.get(sale) ?? new Map<UserId, number>())]
-          .map(([userId]) => ({ userId, rows: 1 }))
-          .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
-        await clock.sleep(times.mysqlSelect() + times.mysqlOneWay());
-        return rows;
-      });
-    },
+    ...statements(options.observer, true),
+    unobserved: () => ({ ...statements(undefined, false), serverStats: async () => undefined }),
 
     async serverStats() {
       if (options.slowThresholdMs === undefined) return undefined;

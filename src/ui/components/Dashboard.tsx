@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import type { LatencyOverview, RunResult, RunSnapshot } from '../../result.js';
 import { formatCount, primaryOperation } from '../../report/format.js';
 import { sqlLiveLine } from '../../report/sql.js';
+import { behindLiveLine } from '../../report/behind.js';
 import { ChecksTable } from './ChecksTable.js';
 import { Counters } from './Counters.js';
 import { Header } from './Header.js';
@@ -41,6 +42,14 @@ function ErrorCauseLine({ result, color }: { result: RunResult; color: boolean }
   return <Text color={color ? 'red' : undefined} wrap="truncate-end">{`errors: ${formatCount(top.count)} × ${top.cause}${more}`}</Text>;
 }
 
+/** What the status line says in the phases where nothing is counted yet or any more. */
+const STATUS: Partial<Record<RunSnapshot['phase'], string>> = {
+  connecting: 'connecting to the services…',
+  setup: 'setting up: the sale, and when writing behind the topic and the workers…',
+  draining: 'draining: the workers are writing what Kafka acknowledged…',
+  checking: 'checking the invariants…',
+};
+
 function StatusLine({ snapshot, stopping, color }: { snapshot: RunSnapshot; stopping: boolean; color: boolean }): React.JSX.Element {
   if (stopping) {
     return (
@@ -49,7 +58,7 @@ function StatusLine({ snapshot, stopping, color }: { snapshot: RunSnapshot; stop
       </Text>
     );
   }
-  const text = snapshot.phase === 'checking' ? 'checking the invariants…' : 'ctrl-c stops the run; the checks still run on what happened';
+  const text = STATUS[snapshot.phase] ?? 'ctrl-c stops the run; the checks still run on what happened';
   return <Text color={color ? 'gray' : undefined} wrap="truncate-end">{text}</Text>;
 }
 
@@ -76,7 +85,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
   const height = props.height ?? 22;
   const [main, ...others] = operationsOf(snapshot, result);
   const tail = result ? 2 + Math.max(1, result.checks.length + 1) + (result.errorCauses.length > 0 ? 1 : 0) : 2;
-  const extraLines = (snapshot.sql ? 1 : 0) + others.length;
+  const extraLines = (snapshot.sql ? 1 : 0) + (snapshot.writeBehind ? 1 : 0) + others.length;
   const room = Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - extraLines - tail);
   const rows = room >= MIN_HISTOGRAM_ROWS ? room : 0;
   return (
@@ -121,6 +130,11 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
       {snapshot.sql ? (
         <Text color={color && snapshot.sql.slow > 0 ? 'yellow' : undefined} wrap="truncate-end">
           {sqlLiveLine(snapshot.sql)}
+        </Text>
+      ) : null}
+      {snapshot.writeBehind ? (
+        <Text color={color && snapshot.writeBehind.behind > 0 ? 'yellow' : undefined} wrap="truncate-end">
+          {behindLiveLine(snapshot.writeBehind)}
         </Text>
       ) : null}
       {result ? (

@@ -1,0 +1,60 @@
+// The write-behind section in words and charts: the run's topic and workers, what was published
+// and what the workers did with it, the drain, the lag from acknowledgement to row, and the drain
+// curve (rows visible over time) as a mermaid line chart with a text fallback.
+import type { RunSnapshot, WriteBehindSummary } from '../result.js';
+import { formatCount, formatElapsed, formatMicros } from './format.js';
+import { drawBar } from './histogram.js';
+
+/** `5,000 acknowledged → 5,000 rows · drained in 218ms · lag p50 265ms p99 320ms`. */
+export function behindSentence(wb: WriteBehindSummary): string {
+  const drain = wb.drained ? `drained in ${formatElapsed(wb.drainMs)}` : `NOT drained: ${formatCount(wb.lagRecords)} records behind`;
+  return `${formatCount(wb.published)} events acknowledged → ${formatCount(wb.worker.inserted)} rows inserted · ${drain} · lag p50 ${formatMicros(wb.lag.p50)} p99 ${formatMicros(wb.lag.p99)} max ${formatMicros(wb.lag.max)}`;
+}
+
+/** What the workers did: `inserted 5,000 · skipped 2,500 · deleted 0 · absent 0 · dead-lettered 0`. */
+export function workerSentence(wb: WriteBehindSummary): string {
+  const w = wb.worker;
+  return `workers: inserted ${formatCount(w.inserted)} · skipped ${formatCount(w.skipped)} · deleted ${formatCount(w.deleted)} · absent ${formatCount(w.absent)} · dead-lettered ${formatCount(w.deadLettered)} of ${formatCount(w.delivered)} delivered`;
+}
+
+/** Where the run's events went, and whether they are still there. */
+export function topicSentence(wb: WriteBehindSummary): string {
+  const where = `topic ${wb.topic} (${wb.partitions} partition${wb.partitions === 1 ? '' : 's'}), group ${wb.group}, ${wb.workers} worker${wb.workers === 1 ? '' : 's'}`;
+  return wb.kept ? `${where}; kept for inspection (dead letters: ${wb.dlqTopic})` : `${where}; deleted after the run`;
+}
+
+/** The dashboard's line: `behind: 3,000 acked · 2,100 persisted · 900 behind · lag p99 240ms`. */
+export function behindLiveLine(live: NonNullable<RunSnapshot['writeBehind']>): string {
+  return `behind: ${formatCount(live.acknowledged)} acked · ${formatCount(live.persisted)} persisted · ${formatCount(live.behind)} behind · lag p99 ${formatMicros(live.lagP99Us)}`;
+}
+
+/** The drain curve as text: one line per point, a bar proportional to the rows visible. */
+export function drainCurveText(wb: WriteBehindSummary, width = 50): string[] {
+  const points = thin(wb.drainCurve, 12);
+  const max = Math.max(1, ...points.map((p) => p.rows));
+  const label = (atMs: number) => `${formatCount(atMs)}ms`.padStart(9);
+  return points.map((p) => `${label(p.atMs)} ${drawBar(p.rows, max, width).padEnd(width)} ${formatCount(p.rows)}`.trimEnd());
+}
+
+/** The drain curve as a mermaid xychart line (rows visible over ms since the first release). */
+export function drainCurveMermaid(wb: WriteBehindSummary): string {
+  const points = thin(wb.drainCurve, 30);
+  return [
+    '```mermaid',
+    'xychart-beta',
+    '    title "Rows visible in MySQL over time"',
+    `    x-axis "ms after the first release" [${points.map((p) => `"${p.atMs}"`).join(', ')}]`,
+    '    y-axis "rows"',
+    `    line [${points.map((p) => p.rows).join(', ')}]`,
+    '```',
+  ].join('\n');
+}
+
+/** At most `count` points, evenly picked, the last always kept. */
+function thin<T>(points: readonly T[], count: number): T[] {
+  const step = Math.max(1, Math.ceil(points.length / count));
+  const kept = points.filter((_, i) => i % step === 0);
+  const last = points.at(-1);
+  if (last !== undefined && kept.at(-1) !== last) kept.push(last);
+  return kept;
+}
