@@ -89,6 +89,20 @@ describe('menuKey', () => {
     expect(press(storm, { rightArrow: true }).state.params).toEqual({ scenario: 'oversell', strategy: 'lua', users: 1000, stock: 100, infra: 'auto' });
   });
 
+  it('offers the write mode, and write-behind always writes behind', () => {
+    const withWrite: MenuState = { ...start, params: { ...start.params, write: 'sync' } };
+    const writeChoices = { ...choices, scenarios: [...choices.scenarios, 'write-behind'], writeModes: ['sync', 'behind'], workloads: { ...choices.workloads, 'write-behind': { users: 10_000, stock: 5000, write: 'behind' } } };
+    const rows = menuRows(withWrite.params);
+    expect(rows).toContain('write');
+    const onWrite = { ...withWrite, row: rows.indexOf('write') };
+    expect(menuKey(onWrite, writeChoices, '', { ...noKey, rightArrow: true }).state.params.write).toBe('behind');
+    const wb = menuKey(withWrite, writeChoices, '', { ...noKey, leftArrow: true }).state;
+    expect(wb.params).toMatchObject({ scenario: 'write-behind', write: 'behind', users: 10_000, stock: 5000 });
+    const stuck = menuKey({ ...wb, row: menuRows(wb.params).indexOf('write') }, writeChoices, '', { ...noKey, rightArrow: true }).state;
+    expect(stuck.params.write).toBe('behind');
+    expect(menuKey(wb, writeChoices, '', { ...noKey, rightArrow: true }).state.params).toMatchObject({ scenario: 'oversell', write: 'sync' });
+  });
+
   it('refuses zero requests per user', () => {
     expect(invalidParams({ ...start.params, requestsPerUser: 0 })).toBe('requests per user must be at least 1');
   });

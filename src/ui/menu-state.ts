@@ -15,12 +15,16 @@ export interface Workload {
   cancelDupes?: number;
   /** cancel-storm: new buyers waiting in line for freed seats. */
   rebuyers?: number;
+  /** A scenario that always writes this way (write-behind: behind). */
+  write?: string;
 }
 
 /** The parameters the menu edits and a run starts with. */
 export interface RunParams extends Workload {
   scenario: string;
   strategy: string;
+  /** sync or behind; absent (no write row) means the run's default. */
+  write?: string;
   infra: string;
 }
 
@@ -29,6 +33,8 @@ export interface MenuChoices {
   scenarios: readonly string[];
   strategies: readonly string[];
   infraModes: readonly string[];
+  /** Write modes (sync, behind) the write row cycles through. */
+  writeModes?: readonly string[];
   /** By scenario; a scenario missing here keeps whatever numbers are set. */
   workloads?: Readonly<Record<string, Workload>>;
   /** One line on what a scenario or strategy does, by name, shown while its row is selected. */
@@ -36,14 +42,17 @@ export interface MenuChoices {
 }
 
 /** Every menu row, top to bottom; a scenario's own rows show only for that scenario. */
-export const MENU_ROWS = ['scenario', 'strategy', 'users', 'requests', 'cancels', 'dupes', 'rebuyers', 'stock', 'infra', 'run', 'quit'] as const;
+export const MENU_ROWS = ['scenario', 'strategy', 'users', 'requests', 'cancels', 'dupes', 'rebuyers', 'stock', 'write', 'infra', 'run', 'quit'] as const;
 
 /** One menu row. */
 export type MenuRow = (typeof MENU_ROWS)[number];
 
+/** The parameters a number row can edit. */
+type NumberField = 'users' | 'stock' | 'requestsPerUser' | 'cancelRatio' | 'cancelDupes' | 'rebuyers';
+
 /** A number row: the parameter it edits, its label, presets for ←/→, and how it is shown. */
 export interface NumberRowSpec {
-  field: keyof Workload;
+  field: NumberField;
   label: string;
   presets: readonly number[];
   /** Shown and typed as value × scale (a fraction as a percentage); at most `max` shown. */
@@ -77,9 +86,12 @@ export function shownNumber(params: RunParams, row: NumberRow): number | undefin
   return value === undefined ? undefined : Math.round(value * (spec.scale ?? 1));
 }
 
-/** The rows shown for these parameters: a scenario's own number rows only when it has them. */
+/**
+ * The rows shown for these parameters: a scenario's own number rows only when it has them, the
+ * write row when the parameters carry a write mode.
+ */
 export function menuRows(params: RunParams): MenuRow[] {
-  return MENU_ROWS.filter((row) => !isNumberRow(row) || shownNumber(params, row) !== undefined);
+  return MENU_ROWS.filter((row) => (row === 'write' ? params.write !== undefined : !isNumberRow(row) || shownNumber(params, row) !== undefined));
 }
 
 /** The parameters with a number row set to a shown value (scaled back, capped). */
@@ -100,9 +112,12 @@ function switchScenario(params: RunParams, scenario: string, choices: MenuChoice
   const before = choices.workloads?.[params.scenario];
   const after = choices.workloads?.[scenario];
   if (after === undefined) return { ...params, scenario };
-  const carry = (field: keyof Workload): number | undefined =>
+  const carry = (field: NumberField): number | undefined =>
     params[field] === undefined || params[field] === before?.[field] ? after[field] : params[field];
   const next: RunParams = { ...params, scenario, users: carry('users')!, stock: carry('stock')! };
+  // A scenario that always writes one way takes it; leaving it goes back to the default.
+  if (after.write !== undefined) next.write = after.write;
+  else if (before?.write !== undefined && params.write !== undefined) next.write = 'sync';
   for (const field of OPTIONAL_FIELDS) {
     if (after[field] === undefined) delete next[field];
     else next[field] = carry(field);
@@ -120,7 +135,7 @@ export interface MenuState {
 
 const MAX_NUMBER = 9_999_999;
 
-const CHOICE_LISTS = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes' } as const;
+const CHOICE_LISTS = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes', write: 'writeModes' } as const;
 
 function cycle(list: readonly string[], current: string, step: number): string {
   const index = list.indexOf(current);
@@ -144,8 +159,10 @@ function change(state: MenuState, choices: MenuChoices, step: number): MenuState
     return { ...state, typing: false, params: setShown(state.params, row, value) };
   }
   if (row === 'run' || row === 'quit') return state;
-  const list = choices[CHOICE_LISTS[row]];
-  const value = cycle(list, state.params[row], step);
+  // A scenario that always writes one way keeps it.
+  if (row === 'write' && choices.workloads?.[state.params.scenario]?.write !== undefined) return state;
+  const list = choices[CHOICE_LISTS[row]] ?? [];
+  const value = cycle(list, state.params[row] ?? list[0] ?? '', step);
   if (row === 'scenario') return { ...state, params: switchScenario(state.params, value, choices) };
   return { ...state, params: { ...state.params, [row]: value } };
 }

@@ -10,6 +10,7 @@ import { startRun } from '../../scenarios/run.js';
 import { runInteractive } from '../../ui/render-interactive.js';
 import { writeReport } from '../../report/paths.js';
 import { VERSION } from '../../version.js';
+import { WRITE_MODES } from '../../config/write-config.js';
 import { workerLauncher } from '../workers.js';
 
 /** Opens the menu and resolves when the user quits. Bad parameters fail the run, not the menu. */
@@ -21,10 +22,11 @@ export async function startInteractive(): Promise<void> {
   const workloads = Object.fromEntries(Object.entries(SCENARIO_DEFAULTS).map(([name, workload]) => [name, menuWorkload(workload)]));
   await runInteractive(
     {
-      defaults: { scenario: DEFAULTS.scenario, strategy: DEFAULTS.strategy, ...workloads[DEFAULTS.scenario]!, infra: DEFAULTS.infra },
+      defaults: { scenario: DEFAULTS.scenario, strategy: DEFAULTS.strategy, ...workloads[DEFAULTS.scenario]!, write: 'sync', infra: DEFAULTS.infra },
       scenarios,
       strategies: STRATEGIES,
       infraModes: INFRA_MODES,
+      writeModes: WRITE_MODES,
       workloads,
       hints,
       startRun: (params) => {

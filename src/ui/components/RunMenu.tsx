@@ -13,7 +13,12 @@ export interface RunMenuProps {
   color: boolean;
 }
 
-const LIST_OF: Partial<Record<MenuRow, 'scenarios' | 'strategies' | 'infraModes'>> = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes' };
+const LIST_OF: Partial<Record<MenuRow, 'scenarios' | 'strategies' | 'infraModes' | 'writeModes'>> = {
+  scenario: 'scenarios',
+  strategy: 'strategies',
+  infra: 'infraModes',
+  write: 'writeModes',
+};
 
 /** A row's label: a number row's own, else its name. */
 function labelOf(row: MenuRow): string {
@@ -46,7 +51,7 @@ function ChoiceValue({ list, value, color }: { list: readonly string[]; value: s
 
 function RowValue({ row, menu, choices, color }: { row: MenuRow; menu: MenuState; choices: MenuChoices; color: boolean }): React.JSX.Element | null {
   const list = LIST_OF[row];
-  if (list) return <ChoiceValue list={choices[list]} value={menu.params[row as 'scenario' | 'strategy' | 'infra']} color={color} />;
+  if (list) return <ChoiceValue list={choices[list] ?? []} value={menu.params[row as 'scenario' | 'strategy' | 'infra' | 'write'] ?? ''} color={color} />;
   if (isNumberRow(row)) {
     const selected = selectedRow(menu) === row;
     const value = `${formatCount(shownNumber(menu.params, row) ?? 0)}${NUMBER_ROWS[row].suffix ?? ''}`;
