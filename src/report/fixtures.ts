@@ -153,6 +153,45 @@ export const stormNaiveResult: RunResult = {
   ok: false,
 };
 
+/** The passing run without its sql section (a run whose writes a worker made). */
+function withoutSql(): RunResult {
+  const { sql: _written, ...rest } = passingResult;
+  return rest;
+}
+
+/** A write-behind run: 5,000 purchases acknowledged by Kafka, written by 2 workers, half redelivered. */
+export const behindResult: RunResult = {
+  ...withoutSql(),
+  scenario: 'write-behind',
+  runId: '01JQ7ZK4CC',
+  params: { users: 10_000, stock: 5000, attempts: 10_000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'behind' },
+  counts: { attempts: 10_000, purchased: 5000, soldOut: 5000, duplicate: 0, lockTimeout: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, notStarted: 0 },
+  writeBehind: {
+    topic: 'ticketsim.sales.01JQ7ZK4CC',
+    dlqTopic: 'ticketsim.sales.01JQ7ZK4CC.dlq',
+    group: 'ticketsim-workers-01JQ7ZK4CC',
+    partitions: 2,
+    workers: 2,
+    kept: true,
+    published: 5000,
+    redelivered: 2500,
+    requests: 10,
+    worker: { delivered: 7500, inserted: 5000, skipped: 2500, deleted: 0, absent: 0, deadLettered: 0, statements: 20, commits: 20, lag: 0 },
+    drained: true,
+    drainMs: 113,
+    lagRecords: 0,
+    lag: summary(5000, 156_000, 300_000, 396_000, 396_000, 396_000),
+    pollMs: 20,
+    drainCurve: [
+      { atMs: 1000, rows: 0 },
+      { atMs: 1800, rows: 1000 },
+      { atMs: 2000, rows: 2500 },
+      { atMs: 2200, rows: 5000 },
+    ],
+  },
+  command: 'ticketsim run write-behind --users 10000 --stock 5000 --strategy lua --infra real --seed 1 --pool-size 10 --workers 2 --partitions 2 --redeliver 0.5 --keep-topic',
+};
+
 /** A run stopped by Ctrl-C after 600 attempts, with connection errors; its checks still held. */
 export const interruptedResult: RunResult = {
   ...passingResult,

@@ -1,7 +1,7 @@
 // Tests of the markdown report: every section present, numbers equal to the RunResult's, a
 // valid-looking mermaid xychart whose bars are the bucket counts, and ✗/FAIL for a failing run.
 import { describe, expect, it } from 'vitest';
-import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
+import { behindResult, failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
 import { renderMarkdownReport } from './markdown.js';
 import { mermaidHistogram } from './mermaid.js';
 
@@ -133,5 +133,28 @@ describe('renderMarkdownReport on a cancel storm', () => {
     expect(report).toContain('| storm | 300 | 210 | 300 | 0 | 0 | 200 | 0 | 100 | 0 | 0 |');
     expect(report).toContain('| re-bought (after a cancel) | 100 |');
     expect(report).toContain('| **cancel** | 200 |');
+  });
+});
+
+describe('renderMarkdownReport on a write-behind run', () => {
+  const report = renderMarkdownReport(behindResult, meta);
+  const section = report.slice(report.indexOf('## Write-behind'), report.indexOf('## Data'));
+
+  it('shows what was acknowledged, what the workers did, the drain and where the topic is', () => {
+    expect(section).toContain('5,000 events acknowledged → 5,000 rows inserted · drained in 113ms · lag p50 156ms p99 396ms max 396ms.');
+    expect(section).toContain('Topic ticketsim.sales.01JQ7ZK4CC (2 partitions), group ticketsim-workers-01JQ7ZK4CC, 2 workers; kept for inspection');
+    expect(section).toContain('| skipped (already written: UNIQUE key) | 2500 |');
+    expect(section).toContain('| events sent twice on purpose (--redeliver) | 2500 |');
+    expect(section).toContain('polling MySQL every 20 ms');
+  });
+
+  it('draws the drain curve as a mermaid line with the rows as its values, and a text fallback', () => {
+    expect(section).toContain('    line [0, 1000, 2500, 5000]');
+    expect(section).toContain('x-axis "ms after the first release" ["1000", "1800", "2000", "2200"]');
+    expect(section).toMatch(/```text\n[^`]*\n\s+2,200ms █+ 5,000\n```/);
+  });
+
+  it('says a synchronous run had no write-behind path', () => {
+    expect(renderMarkdownReport(passingResult, meta)).toContain('The run wrote synchronously (`--write sync`)');
   });
 });

@@ -1,7 +1,7 @@
 // Tests of the plain-text summary, start and progress lines: content, verdicts, and no escape
 // codes at all when colour is off (NO_COLOR, not a TTY).
 import { describe, expect, it } from 'vitest';
-import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
+import { behindResult, failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
 import { formatProgressLine, formatStartLine, formatSummary } from './text.js';
 
 describe('formatSummary', () => {
@@ -112,5 +112,16 @@ describe('formatSummary: a cancel storm', () => {
     expect(text).toMatch(/cancelled\s+200\n\s+not purchased\s+0\n\s+re-bought\s+100\n/);
     expect(text).toMatch(/\n {2}cancel\s+200\s/);
     expect(text).toContain('phases: sell-out 100 attempts in 90ms · storm 300 attempts in 210ms');
+  });
+});
+
+describe('formatSummary: writing behind', () => {
+  it('shows the write-behind path with the workers, the redelivered copies and the drain curve', () => {
+    const text = formatSummary(behindResult, { color: false });
+    expect(text).toContain('write behind');
+    expect(text).toContain('  workers: inserted 5,000 · skipped 2,500 · deleted 0 · absent 0 · dead-lettered 0 of 7,500 delivered');
+    expect(text).toContain('  5,000 events in 10 produce requests, 2,500 sent twice on purpose');
+    expect(text).toMatch(/ {4}2,200ms █+ 5,000/);
+    expect(text).not.toContain('SQL (client-side)');
   });
 });

@@ -3,7 +3,7 @@
 import { render, cleanup } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from '../../report/fixtures.js';
+import { behindResult, failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from '../../report/fixtures.js';
 import type { RunResult } from '../../result.js';
 import { snapshotAt } from '../fixtures.js';
 import { Dashboard, type DashboardProps } from './Dashboard.js';
@@ -101,7 +101,17 @@ describe('Dashboard', () => {
   it('fits a finished storm with three operations and seven checks into 80×24', () => {
     const storm: RunResult = { ...stormNaiveResult, sql: slowSql, checks: Array.from({ length: 7 }, (_, i) => ({ ...stormNaiveResult.checks[0]!, name: `check-${i}` })) };
     const lines = frame({ snapshot: snapshotAt(storm, 1), result: storm, color: false, height: 22 });
-    expect(lines.join('\n')).toContain('latency · purchase');
+    expect(lines.join('\n')).toMatch(/^purchase · [\d,]+ · p50 /m);
     expect(lines.at(-1)).toMatch(/^ FAIL /);
+  });
+
+  it('shows the write-behind line while draining, and fits a finished write-behind run with ten checks', () => {
+    const draining = frame({ snapshot: { ...snapshotAt(behindResult, 0.6), phase: 'draining' }, color: false });
+    expect(draining.join('\n')).toMatch(/^behind: 3,000 acked · 3,000 persisted · 2,000 behind · lag p99 396ms$/m);
+    expect(draining.at(-1)).toBe('draining: the workers are writing what Kafka acknowledged…');
+    const done: RunResult = { ...behindResult, checks: Array.from({ length: 10 }, (_, i) => ({ ...passingResult.checks[0]!, name: `check-${i}` })) };
+    const lines = frame({ snapshot: snapshotAt(done, 1), result: done, color: false, height: 22 });
+    expect(lines.join('\n')).toMatch(/^behind: 5,000 acked/m);
+    expect(lines.at(-1)).toMatch(/^ PASS /);
   });
 });

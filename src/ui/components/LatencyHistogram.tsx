@@ -48,7 +48,9 @@ export function LatencyHistogram(props: LatencyHistogramProps): React.JSX.Elemen
   if (!latency || latency.count === 0) {
     return <Text color={color ? 'gray' : undefined}>{`${title} · waiting for the first replies…`}</Text>;
   }
-  const rows = props.maxRows > 0 ? histogramRows(fitBuckets(latency.buckets, props.maxRows), props.width - 2) : [];
+  // No room for bars: one line, as for an operation without a histogram.
+  if (props.maxRows <= 0) return <OperationLine operation={title.replace(/^latency · /, '')} latency={latency} color={color} />;
+  const rows = histogramRows(fitBuckets(latency.buckets, props.maxRows), props.width - 2);
   return (
     <Box flexDirection="column">
       <Text bold={color}>{`${title} · ${formatCount(latency.count)} replies`}</Text>
