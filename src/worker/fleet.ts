@@ -109,7 +109,8 @@ export async function startProcessFleet(options: FleetOptions & { services: Serv
 
 function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; started: Promise<void> } {
   const proc = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const child: Child = { process: proc, stats: emptyWorkerStats(), stderr: '', exited: new Promise((resolve) => proc.once('exit', (code) => resolve(code))) };
+  // 'close', not 'exit': it comes after stdout has ended, so the final `stopped` line has been read.
+  const child: Child = { process: proc, stats: emptyWorkerStats(), stderr: '', exited: new Promise((resolve) => proc.once('close', (code) => resolve(code))) };
   let markStarted!: () => void;
   const started = new Promise<void>((resolve, reject) => {
     markStarted = resolve;
