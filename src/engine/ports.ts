@@ -164,6 +164,8 @@ export interface GroupLag {
 
 /** The event log (Kafka, or the in-process log): topics, producers, consumers, lag. */
 export interface EventLog {
+  /** True when the topic exists. */
+  hasTopic(topic: string): Promise<boolean>;
   /** Creates a topic of the run's own; fails if it exists. */
   createTopic(topic: string, partitions: number): Promise<void>;
   /** Deletes topics and consumer groups this run created (never anything else). */

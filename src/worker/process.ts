@@ -8,6 +8,8 @@ import { connectMysql } from '../engine/mysql/connect.js';
 import { createMysqlLedger } from '../engine/mysql/ledger.js';
 import { createRealClock } from '../engine/real-clock.js';
 import { createWorker } from './worker.js';
+import { formatBrokers } from '../engine/kafka/connect.js';
+import { UsageError } from '../errors.js';
 import type { WorkerStats } from './worker.js';
 
 /** One progress line: `worker ticketsim-worker: 4,210 rows/s · inserted 8,420 · skipped 0 · …`. */
@@ -30,6 +32,11 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
   } catch (error) {
     await log.close();
     throw error;
+  }
+  if (!(await log.hasTopic(config.topic))) {
+    await log.close();
+    await pool.end().catch(() => undefined);
+    throw new UsageError(`--topic ${config.topic} does not exist on ${formatBrokers(config.services.kafka.brokers)}; create it first, or name a topic that exists`);
   }
   const emit = (event: string, fields: Record<string, unknown>, text: string) =>
     out.write(config.json ? `${JSON.stringify({ event, pid: process.pid, topic: config.topic, group: config.group, ...fields })}\n` : `${text}\n`);

@@ -36,6 +36,10 @@ export async function connectKafkaLog(target: KafkaTarget, clock: Clock, clientI
   };
 
   return {
+    async hasTopic(topic) {
+      return (await admin.listTopics()).includes(topic);
+    },
+
     async createTopic(topic, partitions) {
       const created = await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
       if (!created) throw new InfrastructureError('kafka', address, `topic ${topic} already exists; a run never reuses one`, { retriable: false });

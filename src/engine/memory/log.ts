@@ -82,6 +82,10 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
   };
 
   return {
+    async hasTopic(topic) {
+      return topics.has(topic);
+    },
+
     async createTopic(topic, partitions) {
       if (topics.has(topic)) throw new TicketsimError(`topic ${topic} already exists; it is never reused`);
       topics.set(topic, Array.from({ length: partitions }, () => []));
