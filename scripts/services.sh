@@ -4,6 +4,8 @@
 #   scripts/services.sh start  [redis|mysql|kafka|all]   (default: all)
 #   scripts/services.sh stop   [kafka]                   (only the broker this script started)
 #   scripts/services.sh status                           (exit 1 if any service is down)
+#   scripts/services.sh tool <name> [args…]              (Kafka's own CLI tools, e.g. to inspect a
+#                                                         topic a run kept with --keep-topic)
 #
 # Redis (127.0.0.1:6379) and MariaDB (127.0.0.1:3306) belong to the machine: they are started
 # if down, never stopped. Kafka runs as a single-node KRaft broker from Maven Central jars,
@@ -274,9 +276,41 @@ status() {
   return $rc
 }
 
+# ---------------------------------------------------------------- Kafka's own tools
+
+TOOLS_POM="$SCRIPT_DIR/kafka/tools-pom.xml"
+TOOLS_LIBS="$KAFKA_HOME_DIR/tools-libs"
+
+# tool <name> [args…]: runs one of Kafka's command-line tools against the local broker's versions.
+run_tool() {
+  local name="${1:-}" class
+  case "$name" in
+    consumer-groups) class=org.apache.kafka.tools.consumer.group.ConsumerGroupCommand ;;
+    console-producer) class=org.apache.kafka.tools.ConsoleProducer ;;
+    console-consumer) class=org.apache.kafka.tools.consumer.ConsoleConsumer ;;
+    topics) class=org.apache.kafka.tools.TopicCommand ;;
+    get-offsets) class=org.apache.kafka.tools.GetOffsetShell ;;
+    *) die "unknown tool '$name' (consumer-groups|console-producer|console-consumer|topics|get-offsets)" ;;
+  esac
+  shift
+  local want
+  want="$KAFKA_VERSION $(sha256sum "$TOOLS_POM" | cut -d' ' -f1)"
+  if [ ! -f "$TOOLS_LIBS/.complete" ] || [ "$(cat "$TOOLS_LIBS/.complete")" != "$want" ]; then
+    command -v mvn >/dev/null || die "mvn not found (needed to fetch Kafka's tools)"
+    log "kafka: fetching kafka-tools:$KAFKA_VERSION into $TOOLS_LIBS" >&2
+    rm -rf "$TOOLS_LIBS.tmp"
+    mvn -q -B -f "$TOOLS_POM" dependency:copy-dependencies \
+      -Dkafka.version="$KAFKA_VERSION" -DoutputDirectory="$TOOLS_LIBS.tmp" 2>&1 |
+      sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2 || die "kafka: mvn could not fetch the tools (see above)"
+    rm -rf "$TOOLS_LIBS" && mv "$TOOLS_LIBS.tmp" "$TOOLS_LIBS" && echo "$want" >"$TOOLS_LIBS/.complete"
+  fi
+  exec "$JAVA" -Xmx256m -Dlog4j2.level=warn -cp "$TOOLS_LIBS/*" "$class" "$@"
+}
+
 cmd="${1:-}"
 what="${2:-all}"
 case "$cmd" in
+  tool) shift; run_tool "$@" ;;
   start)
     case "$what" in
       redis) start_redis ;;
@@ -292,5 +326,5 @@ case "$cmd" in
       *) die "unknown service '$what' (kafka)" ;;
     esac ;;
   status) status ;;
-  *) echo "usage: $0 start [redis|mysql|kafka|all] | stop [kafka] | status" >&2; exit 2 ;;
+  *) echo "usage: $0 start [redis|mysql|kafka|all] | stop [kafka] | status | tool <name> [args…]" >&2; exit 2 ;;
 esac
