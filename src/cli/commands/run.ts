@@ -103,16 +103,23 @@ export const runCommand: CommandModule<object, RunArgs> = {
     }
     const [{ startRun }, { workerLauncher }] = await Promise.all([import('../../scenarios/run.js'), import('../workers.js')]);
     const run = startRun(config, workerLauncher(config.services));
+    // SIGTERM (a supervisor, `kill`) stops a run like Ctrl-C: in-flight attempts finish, the
+    // workers it started are stopped and its topics deleted, the checks run on what happened.
+    const stop = () => run.abort();
+    process.on('SIGTERM', stop);
     let result: RunResult;
-    if (config.run.json) {
-      const onSigint = () => run.abort();
-      process.once('SIGINT', onSigint);
-      result = await run.result.finally(() => process.off('SIGINT', onSigint));
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    } else {
-      // Loaded only when drawing: --json runs skip React and Ink entirely.
-      const { chooseRenderMode, renderRun } = await import('../../ui/render-run.js');
-      result = await renderRun(run, chooseRenderMode(process.env, process.stdout));
+    try {
+      if (config.run.json) {
+        process.once('SIGINT', stop);
+        result = await run.result.finally(() => process.off('SIGINT', stop));
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      } else {
+        // Loaded only when drawing: --json runs skip React and Ink entirely.
+        const { chooseRenderMode, renderRun } = await import('../../ui/render-run.js');
+        result = await renderRun(run, chooseRenderMode(process.env, process.stdout));
+      }
+    } finally {
+      process.off('SIGTERM', stop);
     }
     if (config.run.report !== undefined) {
       const path = await writeReport(result, config.run.report, { generatedAt: new Date(), version: VERSION });
