@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { behindResult, failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
 import { renderMarkdownReport } from './markdown.js';
 import { mermaidHistogram } from './mermaid.js';
+import { formatMicros } from './format.js';
 
 const meta = { generatedAt: new Date('2025-03-14T09:30:00Z'), version: '0.1.0' };
 
@@ -31,13 +32,15 @@ describe('renderMarkdownReport', () => {
     expect(fenced(report, 'sh')).toBe(passingResult.command);
   });
 
-  it('prints exactly the RunResult numbers', () => {
+  it('prints the RunResult numbers, latencies in human units', () => {
     const { counts } = passingResult;
     for (const [label, value] of [['attempts', counts.attempts], ['purchased', counts.purchased], ['sold out', counts.soldOut]] as const) {
       expect(report).toContain(`| ${label} | ${value} |`);
     }
     const p = passingResult.latency.purchase!;
-    expect(report).toContain(`| **purchase** | ${p.count} | ${p.min} | ${p.p50} | ${p.p90} | ${p.p99} | ${p.p999} | ${p.max} |`);
+    const human = [p.min, p.p50, p.p90, p.p99, p.p999, p.max].map(formatMicros).join(' | ');
+    expect(report).toContain(`| **purchase** | ${p.count} | ${human} |`);
+    expect(report).toContain('| **purchase** | 1000 | 41µs | 406µs | 1.19ms | 3.21ms | 5.9ms | 6.1ms |');
     expect(JSON.parse(fenced(report, 'json'))).toEqual(passingResult);
   });
 
@@ -106,9 +109,9 @@ describe('renderMarkdownReport on spam and slow SQL', () => {
     expect(section).toContain(
       '6,512 of 10,000 statements took over 500 ms; 99.8% of their time was spent waiting for a pool connection (6,512 waited longer than they ran). Server: 10,000 writes executed, 0 slower than 0.5 s on the server.',
     );
-    expect(section).toContain('| **insert** · pool wait | 10000 | 41 | 812000 | 1402000 | 1530000 | 1551000 | 1552000 |');
+    expect(section).toContain('| **insert** · pool wait | 10000 | 41µs | 812ms | 1.4s | 1.53s | 1.55s | 1.55s |');
     expect(section).toContain('| insert · execution | 10000 |');
-    expect(section).toContain('| insert | 3.2 | 1554000 | 1551000 | 3000 |');
+    expect(section).toContain('| insert | 3.2 | 1.55s | 1.55s | 3ms |');
     expect(section).toContain('- Pool wait: measured by ticketsim on the wall clock: from asking the pool for a connection to having it.');
     expect(section).toContain('- Server: SHOW SESSION STATUS (Com_insert + Com_delete, Slow_queries) of 10 pool sessions, session long_query_time 0.5 s.');
   });

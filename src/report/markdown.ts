@@ -2,7 +2,7 @@
 // outcomes, latency, histogram (mermaid + text), checks, errors, data location, the command that
 // reproduces it, and the result JSON itself. Every number printed is the RunResult's own number.
 import type { LatencySummary, RunResult } from '../result.js';
-import { PERCENTILES, formatConcurrency, percentileValues, verdictOf } from './format.js';
+import { PERCENTILES, formatConcurrency, formatMicros, percentileValues, verdictOf } from './format.js';
 import { histogramSection } from './mermaid.js';
 import { behindSentence, drainCurveMermaid, drainCurveText, topicSentence } from './behind.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
@@ -115,15 +115,13 @@ function sqlSection(result: RunResult): string {
   }
   const slowest = sql.slow.slowest.length === 0
     ? ''
-    : `\n\nThe slowest statements (ms after the barrier release, µs):\n\n${mdTable(
+    : `\n\nThe slowest statements (when: ms after the barrier release):\n\n${mdTable(
         ['Statement', 'At (ms)', 'Total', 'Pool wait', 'Execution'],
-        sql.slow.slowest.map((s) => [s.kind, exact(s.atMs), s.totalUs, s.waitUs, s.execUs]),
+        sql.slow.slowest.map((s) => [s.kind, exact(s.atMs), formatMicros(s.totalUs), formatMicros(s.waitUs), formatMicros(s.execUs)]),
       )}`;
   const server = sql.server === undefined ? 'the server\'s own count could not be read' : sql.server.source;
   return [
     `${slowSentence(sql)[0]!.toUpperCase()}${slowSentence(sql).slice(1)}. ${serverSentence(sql)[0]!.toUpperCase()}${serverSentence(sql).slice(1)}.`,
-    '',
-    'All values in microseconds (µs).',
     '',
     mdTable(['Statement · part', 'Count', 'min', ...PERCENTILES.map(([label]) => label)], rows) + slowest,
     '',
@@ -179,8 +177,9 @@ function errorsSection(result: RunResult): string {
   return mdTable(['Count', 'Cause'], result.errorCauses.map(({ cause, count }) => [count, cause]));
 }
 
+/** A latency row in human units (`812µs`, `1.94ms`, `1.05s`); the embedded JSON keeps microseconds. */
 function latencyRow(label: string, latency: LatencySummary): (string | number)[] {
-  return [label, latency.count, ...[latency.min, ...percentileValues(latency)].map(exact)];
+  return [label, latency.count, ...[latency.min, ...percentileValues(latency)].map(formatMicros)];
 }
 
 function latencySection(result: RunResult): string {
@@ -191,7 +190,7 @@ function latencySection(result: RunResult): string {
     rows.push(latencyRow(`${operation} · service time`, latency.raw));
   }
   if (rows.length === 0) return 'No latency was recorded.';
-  const note = 'All values in microseconds (µs), measured from the intended start; "service time" is measured from when the request was actually sent.';
+  const note = 'Measured from the intended start; "service time" is measured from when the request was actually sent.';
   return `${note}\n\n${mdTable(['Operation', 'Count', 'min', ...PERCENTILES.map(([label]) => label)], rows)}`;
 }
 
@@ -229,7 +228,7 @@ function writeBehindSection(result: RunResult): string {
       ['drain', wb.drained ? `done in ${wb.drainMs} ms` : `timed out with ${wb.lagRecords} records behind`],
     ],
   );
-  const lag = mdTable(['Lag (µs)', 'Count', 'min', ...PERCENTILES.map(([label]) => label)], [latencyRow('acknowledged → row visible', wb.lag)]);
+  const lag = mdTable(['Lag', 'Count', 'min', ...PERCENTILES.map(([label]) => label)], [latencyRow('acknowledged → row visible', wb.lag)]);
   return [
     `${behindSentence(wb)}.`,
     '',

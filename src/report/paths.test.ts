@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passingResult } from './fixtures.js';
-import { defaultReportPath, fileTimestamp, writeReport } from './paths.js';
+import { defaultReportPath, fileTimestamp, reportTargetProblem, writeReport } from './paths.js';
 
 const meta = { generatedAt: new Date('2025-03-14T09:30:00Z'), version: '0.1.0' };
 
@@ -43,5 +43,15 @@ describe('writeReport', () => {
     const path = await writeReport(passingResult, true, meta);
     expect(path).toBe('reports/oversell-lua-2025-03-14T09-26-53Z.md');
     expect(await readFile(join(dir, path), 'utf8')).toContain('## Verdict: ✓ PASS');
+  });
+});
+
+describe('reportTargetProblem', () => {
+  it('says why a path cannot take a report, before anything is run', async () => {
+    expect(await reportTargetProblem('/etc/passwd/x.md')).toBe('/etc/passwd is not a folder');
+    expect(await reportTargetProblem(tmpdir())).toBe(`${tmpdir()} is a folder`);
+    const fresh = join(tmpdir(), `ticketsim-report-check-${process.pid}`);
+    expect(await reportTargetProblem(join(fresh, 'r.md'))).toBeUndefined();
+    await rm(fresh, { recursive: true });
   });
 });

@@ -1,6 +1,7 @@
 // Where a markdown report goes (`reports/<scenario>-<strategy>-<timestamp>.md` by default) and
 // writing it there, creating the folder.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { RunResult } from '../result.js';
 import { renderMarkdownReport, type ReportMeta } from './markdown.js';
@@ -26,6 +27,26 @@ export function defaultReportPath(result: RunResult, fallback: Date = new Date()
   const started = new Date(result.startedAt);
   const stamp = fileTimestamp(Number.isNaN(started.getTime()) ? fallback : started);
   return `${REPORTS_DIR}/${safeName(result.scenario)}-${safeName(result.strategy)}-${stamp}.md`;
+}
+
+/**
+ * Makes sure a report can be written to `path` (`true`: the default folder) before any load is
+ * sent: creates its folder, checks it is writable and that the path is not a folder. Resolves to
+ * undefined, or to a one-line reason it cannot be written.
+ */
+export async function reportTargetProblem(path: string | true): Promise<string | undefined> {
+  const folder = path === true ? REPORTS_DIR : dirname(path);
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+    if (path !== true && (await stat(path).catch(() => undefined))?.isDirectory()) return `${path} is a folder`;
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') return `${folder} is not a folder`;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `no permission to write in ${folder}`;
+    return `cannot write to ${folder}${code ? ` (${code})` : ''}`;
+  }
 }
 
 /**

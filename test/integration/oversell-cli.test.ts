@@ -10,6 +10,7 @@ import { createConnection } from 'mysql2/promise';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/result.js';
+import { formatMicros } from '../../src/report/format.js';
 import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
 import { readSale, removeSale, runScenario } from './cli.js';
 import { servicesAvailable, servicesConfig } from './services.js';
@@ -132,7 +133,8 @@ describe('ticketsim run oversell in-process', () => {
     const embedded = /<details>[\s\S]*?```json\n([\s\S]*?)\n```/.exec(report)?.[1];
     expect(JSON.parse(embedded!)).toEqual(result);
     const purchase = result.latency.purchase!;
-    expect(report).toContain(`| **purchase** | ${purchase.count} | ${purchase.min} | ${purchase.p50} | ${purchase.p90} | ${purchase.p99} | ${purchase.p999} | ${purchase.max} |`);
+    const human = [purchase.min, purchase.p50, purchase.p90, purchase.p99, purchase.p999, purchase.max].map(formatMicros).join(' | ');
+    expect(report).toContain(`| **purchase** | ${purchase.count} | ${human} |`);
     expect(report).toContain(`| purchased | ${result.counts.purchased} |`);
     expect(report).toContain(`| sold out | ${result.counts.soldOut} |`);
     expect(report).toContain(result.command);

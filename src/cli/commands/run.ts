@@ -5,7 +5,7 @@ import { loadConfig } from '../../config/config.js';
 import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../../config/defaults.js';
 import { STRATEGIES, STRATEGY_INFO } from '../../config/strategies.js';
 import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
-import { writeReport } from '../../report/paths.js';
+import { reportTargetProblem, writeReport } from '../../report/paths.js';
 import type { RunResult } from '../../result.js';
 import { VERSION } from '../../version.js';
 import { WRITE_DEFAULTS, WRITE_MODES } from '../../config/write-config.js';
@@ -100,6 +100,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const config = loadConfig(args);
     if (SCENARIO_CATALOGUE[config.run.scenario] === undefined) {
       throw new UsageError(`scenario "${config.run.scenario}" is not implemented yet (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`);
+    }
+    // An unwritable report fails now, before any load is sent, not after the whole sale.
+    if (config.run.report !== undefined) {
+      const problem = await reportTargetProblem(config.run.report);
+      if (problem !== undefined) throw new UsageError(`--report ${config.run.report === true ? '' : `${config.run.report}: `}${problem}`);
     }
     const [{ startRun }, { workerLauncher }] = await Promise.all([import('../../scenarios/run.js'), import('../workers.js')]);
     const run = startRun(config, workerLauncher(config.services));
