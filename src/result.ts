@@ -50,6 +50,8 @@ export interface RunCounts {
   /** Seats bought again after a cancel freed them (cancel-storm's waiting line). */
   rebought: number;
   errors: number;
+  /** Arrivals not started because the generator's in-flight cap was reached (open model). */
+  dropped: number;
   /** Attempts never started because the run was interrupted. */
   notStarted: number;
 }
@@ -175,6 +177,40 @@ export interface WriteBehindSummary {
   drainCurve: { atMs: number; rows: number }[];
 }
 
+/** One second of a run: attempts started, operations completed by outcome, and their p50/p99 (µs). */
+export interface SeriesPoint {
+  /** Seconds since the first release. */
+  second: number;
+  started: number;
+  completed: number;
+  outcomes: Record<string, number>;
+  p50Us: number;
+  p99Us: number;
+}
+
+/** How the load was generated, and whether the generator itself kept up. */
+export interface LoadSummary {
+  /** `burst`: every attempt due at the release; `rate`: arrivals at a fixed (or ramping) rate. */
+  model: 'burst' | 'rate';
+  rate?: number;
+  rampFrom?: number;
+  durationMs?: number;
+  /** Most attempts in flight at once (the generator's cap: --concurrency or --max-in-flight). */
+  maxInFlight: number;
+  /** Attempts the plan called for, and those started. */
+  planned: number;
+  started: number;
+  /** Arrivals dropped because the in-flight cap was reached (rate only; a burst waits instead). */
+  dropped: number;
+  /** Attempts started more than 1 ms after they were due, and how late the starts were (µs). */
+  lateStarts: number;
+  startLag: LatencySummary;
+  /** The generator's own event-loop delay during the run, ms: high means ticketsim was the bottleneck. */
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** Arrivals per second achieved over the run (rate only). */
+  achievedRate?: number;
+}
+
 /** A group of errors with one cause, e.g. `ER_CON_COUNT_ERROR: Too many connections` × 312. */
 export interface ErrorCause {
   cause: string;
@@ -233,6 +269,10 @@ export interface RunResult {
   latency: Record<string, OperationLatency>;
   /** The run's phases in order; one (`burst`) for single-burst scenarios. */
   phases: PhaseResult[];
+  /** How the load was generated. */
+  load: LoadSummary;
+  /** Per second: started, completed by outcome, p50/p99. */
+  series: SeriesPoint[];
   /** From barrier release to last reply, summed over the phases. */
   durationMs: number;
   /** Throughput over durationMs, attempts per second. */
@@ -280,6 +320,8 @@ export interface RunSnapshot {
   guards: GuardCounts;
   /** SQL timings so far; undefined before the first statement. */
   sql: SqlLive | undefined;
+  /** The last seconds of the series. */
+  recent: SeriesPoint[];
   /** Writing behind: purchases acknowledged, rows persisted, records the workers are behind, lag p99. */
   writeBehind: { acknowledged: number; persisted: number; behind: number; lagP99Us: number } | undefined;
 }

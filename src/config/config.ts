@@ -35,6 +35,10 @@ export interface RunConfig {
   poolSize: number;
   /** Max purchases in flight; undefined = all users at once. */
   concurrency: number | undefined;
+  /** The generator's own cap on attempts in flight; undefined: the infrastructure's default (see DEFAULTS). */
+  maxInFlight: number | undefined;
+  /** Open model: arrivals per second for a duration, optionally ramping from a start rate. */
+  rate: { rate: number; durationMs: number; rampFrom?: number } | undefined;
   seed: number;
   /** Statements slower than this (ms, client-side, pool wait included) are listed as slow. */
   slowSqlMs: number;
@@ -62,6 +66,10 @@ export interface RawFlags extends WriteFlags {
   cancelDupes?: number;
   rebuyers?: number;
   slowSqlMs?: number;
+  rate?: number;
+  duration?: number;
+  ramp?: number;
+  maxInFlight?: number;
   poolSize?: number;
   concurrency?: number;
   seed?: number;
@@ -120,7 +128,12 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const infra = oneOf(flags.infra ?? DEFAULTS.infra, INFRA_MODES, '--infra', problems);
   // An unknown scenario is already a problem; its workload then falls back to oversell's.
   const workload = SCENARIO_DEFAULTS[scenario] ?? SCENARIO_DEFAULTS.oversell;
-  const users = integer(flags.users ?? workload.users, '--users', 1, LIMITS.maxUsers, problems);
+  const rate = buildRate(flags, scenario, problems);
+  if (rate !== undefined && flags.users !== undefined) problems.push('with --rate, every arrival is a new buyer: --users does not apply');
+  // Under a rate the buyers are the arrivals (spread over users of K requests each for spam).
+  const perUserGuess = flags.requestsPerUser ?? workload.requestsPerUser ?? 1;
+  const arrivals = rate === undefined ? undefined : Math.max(1, Math.ceil(plannedRateArrivals(rate) / perUserGuess));
+  const users = integer(arrivals ?? flags.users ?? workload.users, '--users', 1, LIMITS.maxUsers, problems);
   const stock = integer(flags.stock ?? workload.stock, '--stock', 1, LIMITS.maxStock, problems);
   const own = (flag: string, given: number | undefined, fallback: number | undefined) => ownFlag(flag, given, fallback, scenario, problems);
   const requestsPerUser = own('--requests-per-user', flags.requestsPerUser, workload.requestsPerUser);
@@ -137,6 +150,7 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const seed = integer(flags.seed ?? DEFAULTS.seed, '--seed', 0, Number.MAX_SAFE_INTEGER, problems);
   const concurrency =
     flags.concurrency === undefined ? undefined : integer(flags.concurrency, '--concurrency', 1, LIMITS.maxConcurrency, problems);
+  const maxInFlight = flags.maxInFlight === undefined ? undefined : integer(flags.maxInFlight, '--max-in-flight', 1, LIMITS.maxInFlight, problems);
   const slowSqlMs = integer(flags.slowSqlMs ?? DEFAULTS.slowSqlMs, '--slow-sql-ms', 1, LIMITS.maxSlowSqlMs, problems);
   const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
   const write = buildWriteConfig(flags, scenario, problems);
@@ -152,6 +166,8 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
     rebuyers,
     poolSize,
     concurrency,
+    maxInFlight,
+    rate,
     seed,
     slowSqlMs,
     write,
@@ -176,6 +192,32 @@ function ownFlag(flag: string, given: number | undefined, fallback: number | und
 /** `--cancel-ratio` → `cancelRatio`, the field of ScenarioDefaults a flag defaults. */
 function flagOf(flag: string): string {
   return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** --rate R --duration S [--ramp R0]: the open model, validated; undefined without --rate. */
+function buildRate(flags: RawFlags, scenario: ScenarioName, problems: string[]): RunConfig['rate'] {
+  if (flags.rate === undefined) {
+    if (flags.duration !== undefined) problems.push('--duration goes with --rate (an arrival rate for that long)');
+    if (flags.ramp !== undefined) problems.push('--ramp goes with --rate (ramping from --ramp to --rate)');
+    return undefined;
+  }
+  if (SCENARIO_DEFAULTS[scenario]?.noRate) problems.push(`--rate applies to single-phase scenarios, not ${scenario}`);
+  const positive = (value: number, label: string, max: number) => {
+    if (!(value > 0 && value <= max)) problems.push(`${label} must be a number above 0 and at most ${max.toLocaleString('en-US')} (got ${Number.isNaN(value) ? 'not a number' : value})`);
+  };
+  positive(flags.rate, '--rate', LIMITS.maxRate);
+  if (flags.duration === undefined) problems.push('--rate needs --duration (seconds)');
+  else positive(flags.duration, '--duration', LIMITS.maxDurationSeconds);
+  if (flags.ramp !== undefined && !(flags.ramp >= 0 && flags.ramp <= LIMITS.maxRate)) {
+    problems.push(`--ramp must be a number from 0 to ${LIMITS.maxRate.toLocaleString('en-US')} (got ${Number.isNaN(flags.ramp) ? 'not a number' : flags.ramp})`);
+  }
+  return { rate: flags.rate, durationMs: (flags.duration ?? 1) * 1000, ...(flags.ramp === undefined ? {} : { rampFrom: flags.ramp }) };
+}
+
+/** Arrivals a rate plan makes: the area under the (ramping) rate over the duration. */
+export function plannedRateArrivals(rate: NonNullable<RunConfig['rate']>): number {
+  const from = rate.rampFrom ?? rate.rate;
+  return Math.floor(((from + rate.rate) / 2) * (rate.durationMs / 1000));
 }
 
 /** --requests-per-user: a whole number, and users × requests within the attempt limit. */

@@ -1,34 +1,50 @@
-// Executes one phase of a run as a burst: N attempts held behind one barrier, released together,
-// with at most `concurrency` in flight (p-limit). An attempt runs one or more engine operations
-// through `act`, which counts each outcome, times it under its operation's name (from the barrier
-// release for an attempt's first operation, from its own send for a later one) and turns an
-// infrastructure error into a counted, grouped error instead of an exception.
-import pLimit from 'p-limit';
+// Executes one phase of a run: attempts arrive as its plan says (all at the release, or at a rate
+// over time) and are started by one dispatcher loop that never holds more than `maxInFlight` of
+// them: no per-attempt array, closure or promise exists before an attempt starts, so memory does
+// not grow with the number of attempts. A burst that hits the cap waits for a slot (its attempts
+// start late, and their latency still counts from the release); a rate that hits it drops the
+// arrival, as k6 does. An attempt runs one or more engine operations through `act`, which counts
+// each outcome, times it under its operation's name (an attempt's first operation from when it was
+// due, a later one from its own send: coordinated-omission corrected, with the raw time beside it)
+// and turns an infrastructure error into a counted, grouped error instead of an exception.
 import type { Clock, Outcome, OutcomeKind } from '../engine/ports.js';
 import { describeError } from '../errors.js';
 import type { ErrorCause, RunCounts } from '../result.js';
+import type { ArrivalPlan } from './arrivals.js';
+import { arrivalSchedule } from './arrivals.js';
+import { LatencyTrack } from './latency-recorder.js';
 import type { OperationLatencies } from './latency-recorder.js';
 import type { Act, CountAs } from './scenario.js';
+import type { SeriesRecorder } from './series.js';
 
-/** What a burst needs: how many attempts, how many at once, the attempt, and where to record. */
+/** What a burst needs: how many attempts, how they arrive, the attempt, and where to record. */
 export interface BurstOptions {
   total: number;
-  /** Max attempts in flight; undefined = all at once. */
-  concurrency: number | undefined;
+  /** Most attempts in flight at once. */
+  maxInFlight: number;
+  /** When attempts are due; default: all at the release. */
+  arrivals?: ArrivalPlan;
   clock: Clock;
   attempt(index: number, act: Act): Promise<void>;
   /** Where operation latencies go (shared by every phase of a run). */
   latency: OperationLatencies;
+  /** The run's time series. */
+  series?: SeriesRecorder;
   /** Outcome counts this burst books under another name (e.g. purchases as `rebought`). */
   countAs?: CountAs;
   /** Hears every outcome (the run's guard tally). */
   onOutcome?(outcome: Outcome): void;
-  /** An operation still pending after this long counts as an error (a safety net, real time). */
+  /**
+   * An operation still pending after this long counts as an error: the safety net against a reply
+   * that never comes from a real service. Undefined: no watchdog (the in-process services run on a
+   * virtual clock that cannot leave a reply pending while time passes).
+   */
   operationTimeoutMs?: number;
 }
 
-const DEFAULT_OPERATION_TIMEOUT_MS = 30_000;
 const SWEEP_INTERVAL_MS = 250;
+/** A start later than this after its due time counts as late. */
+const LATE_START_US = 1000;
 
 const COUNT_OF: Record<OutcomeKind, keyof RunCounts> = {
   purchased: 'purchased',
@@ -51,6 +67,7 @@ export function emptyCounts(): RunCounts {
     notPurchased: 0,
     rebought: 0,
     errors: 0,
+    dropped: 0,
     notStarted: 0,
   };
 }
@@ -61,37 +78,54 @@ export function addCounts(into: RunCounts, more: RunCounts): RunCounts {
   return into;
 }
 
+/** An operation waiting for its reply, for the watchdog. */
+interface Pending {
+  sentUs: number;
+  reject(error: Error): void;
+}
+
 /** A one-shot burst; read its live state while run() is pending. */
 export class Burst {
-  /** Operations by outcome (`attempts` counts operations), errors, and attempts never started. */
+  /** Operations by outcome (`attempts` counts operations), errors, drops, attempts never started. */
   readonly counts: RunCounts = emptyCounts();
   /** Attempts in flight now. */
   inFlight = 0;
+  /** Attempts started, and those that started more than LATE_START_US after they were due. */
+  started = 0;
+  lateStarts = 0;
+  /** How late attempts started, µs. */
+  readonly startLag = new LatencyTrack();
   /** Operation names in the order this burst first recorded them. */
   readonly operations: string[] = [];
-  /** Clock time (µs) of the barrier release and of the last reply. */
+  /** Clock time (µs) of the release and of the last reply. */
   releasedUs: number | undefined;
   finishedUs: number | undefined;
+  /** Attempts the plan calls for (≤ total). */
+  readonly planned: number;
   private finished = 0;
   private aborted = false;
   private readonly causes = new Map<string, number>();
-  private readonly pending = new Set<{ sentMs: number; reject: (error: Error) => void }>();
+  private readonly pending = new Set<Pending>();
+  private slotFreed: (() => void) | undefined;
+  private allDone: (() => void) | undefined;
 
-  constructor(private readonly options: BurstOptions) {}
+  constructor(private readonly options: BurstOptions) {
+    this.planned = arrivalSchedule(options.arrivals ?? { kind: 'burst' }, options.total).total;
+  }
 
-  /** Clock time from the barrier release to the last reply (or to now, while running); 0 before. */
+  /** Clock time from the release to the last reply (or to now, while running); 0 before. */
   get elapsedMs(): number {
     if (this.releasedUs === undefined) return 0;
     return ((this.finishedUs ?? this.options.clock.nowUs()) - this.releasedUs) / 1000;
   }
 
-  /** Attempts that have finished or were skipped after an abort. */
+  /** Attempts that have finished, or were dropped or skipped. */
   get done(): number {
-    return this.finished + this.counts.notStarted;
+    return this.finished + this.counts.dropped + this.counts.notStarted;
   }
 
   get total(): number {
-    return this.options.total;
+    return this.planned;
   }
 
   /** Error causes, most frequent first. */
@@ -99,60 +133,97 @@ export class Burst {
     return [...this.causes].map(([cause, count]) => ({ cause, count })).sort((a, b) => b.count - a.count);
   }
 
-  /** Attempts not yet dispatched will be skipped; those in flight still finish. */
+  /** Attempts not yet started will be skipped; those in flight still finish. */
   abort(): void {
     this.aborted = true;
+    this.slotFreed?.();
   }
 
-  /** Releases every attempt at once and resolves when the last one has finished. */
+  /** Releases the attempts as planned and resolves when the last one has finished. */
   async run(): Promise<void> {
-    const { total, concurrency, clock } = this.options;
-    // Without a bound every attempt is dispatched at the release; p-limit would only add overhead.
-    const limit = concurrency === undefined || concurrency >= total ? (task: () => Promise<void>) => task() : pLimit(concurrency);
-    let release!: () => void;
-    const barrier = new Promise<void>((resolve) => (release = resolve));
-    const attempts = Array.from({ length: total }, (_, index) => barrier.then(() => limit(() => this.dispatch(index))));
-    const sweeper = setInterval(() => this.sweepOverdue(), SWEEP_INTERVAL_MS);
-    sweeper.unref();
-    this.releasedUs = clock.nowUs();
-    release();
+    const { clock } = this.options;
+    const schedule = arrivalSchedule(this.options.arrivals ?? { kind: 'burst' }, this.options.total);
+    const open = this.options.arrivals?.kind === 'rate';
+    const timeoutMs = this.options.operationTimeoutMs;
+    const sweeper = timeoutMs === undefined ? undefined : setInterval(() => this.sweepOverdue(timeoutMs), SWEEP_INTERVAL_MS);
+    sweeper?.unref();
+    const releasedUs = clock.nowUs();
+    this.releasedUs = releasedUs;
     try {
-      await Promise.all(attempts);
+      for (let index = 0; index < schedule.total; index++) {
+        if (this.aborted) {
+          this.counts.notStarted += schedule.total - index;
+          break;
+        }
+        const dueUs = releasedUs + schedule.dueOffsetUs(index);
+        const waitUs = dueUs - clock.nowUs();
+        if (waitUs > 0) await clock.sleep(waitUs / 1000);
+        if (this.inFlight >= this.options.maxInFlight) {
+          if (open) {
+            this.counts.dropped++;
+            continue;
+          }
+          await this.freeSlot();
+          if (this.aborted) {
+            this.counts.notStarted += schedule.total - index;
+            break;
+          }
+        }
+        this.start(index, dueUs);
+      }
+      if (this.inFlight > 0) await new Promise<void>((resolve) => (this.allDone = resolve));
     } finally {
       clearInterval(sweeper);
     }
     this.finishedUs = clock.nowUs();
   }
 
-  private async dispatch(index: number): Promise<void> {
-    if (this.aborted) {
-      this.counts.notStarted += 1;
-      return;
-    }
-    this.inFlight += 1;
+  /** Resolves when an attempt in flight finishes (or the burst is aborted). */
+  private freeSlot(): Promise<void> {
+    return new Promise<void>((resolve) => (this.slotFreed = resolve));
+  }
+
+  private start(index: number, dueUs: number): void {
+    const { clock } = this.options;
+    const startUs = clock.nowUs();
+    this.started++;
+    this.inFlight++;
+    const lagUs = startUs - dueUs;
+    this.startLag.record(lagUs);
+    if (lagUs > LATE_START_US) this.lateStarts++;
+    this.options.series?.started(startUs);
     let first = true;
-    const act: Act = async (operation, run) => {
-      const sentUs = this.options.clock.nowUs();
-      // An attempt's first operation was meant to start at the release; a later one when it is sent.
-      const intendedUs = first ? (this.releasedUs ?? sentUs) : sentUs;
+    const act: Act = (operation, run) => {
+      const sentUs = clock.nowUs();
+      // An attempt's first operation was due when the attempt was; a later one when it is sent.
+      const intendedUs = first ? dueUs : sentUs;
       first = false;
       return this.operate(operation, run, intendedUs, sentUs);
     };
-    try {
-      await this.options.attempt(index, act);
-    } catch (error) {
-      // An attempt that failed outside `act` (a scenario's own step) is an error of its own.
-      this.countError(error);
-    }
-    this.inFlight -= 1;
-    this.finished += 1;
+    this.options.attempt(index, act).then(
+      () => this.finish(),
+      (error: unknown) => {
+        // An attempt that failed outside `act` (a scenario's own step) is an error of its own.
+        this.countError(error);
+        this.finish();
+      },
+    );
+  }
+
+  private finish(): void {
+    this.inFlight--;
+    this.finished++;
+    const freed = this.slotFreed;
+    this.slotFreed = undefined;
+    freed?.();
+    if (this.inFlight === 0) this.allDone?.();
   }
 
   private async operate<T extends Outcome>(operation: string, run: () => Promise<T>, intendedUs: number, sentUs: number): Promise<T | undefined> {
     if (!this.operations.includes(operation)) this.operations.push(operation);
     let outcome: T | undefined;
     try {
-      outcome = await this.withTimeout(run());
+      outcome = await (this.options.operationTimeoutMs === undefined ? run() : this.withTimeout(run(), sentUs));
       this.counts[this.options.countAs?.[outcome.kind] ?? COUNT_OF[outcome.kind]] += 1;
       this.options.onOutcome?.(outcome);
     } catch (error) {
@@ -160,7 +231,9 @@ export class Burst {
     }
     this.counts.attempts += 1;
     const nowUs = this.options.clock.nowUs();
-    this.options.latency.record(operation, outcome?.kind ?? 'error', nowUs - intendedUs, nowUs - sentUs);
+    const kind = outcome?.kind ?? 'error';
+    this.options.latency.record(operation, kind, nowUs - intendedUs, nowUs - sentUs);
+    this.options.series?.completed(nowUs, kind, nowUs - intendedUs);
     return outcome;
   }
 
@@ -171,23 +244,30 @@ export class Burst {
   }
 
   /**
-   * Settles `work` as it settles, or rejects it once it has been pending longer than the operation
-   * timeout. One sweeper timer serves all operations: a timer per operation costs more than the
-   * operation itself on a fast path.
+   * Settles `work` as it settles, or rejects it once it has been pending longer than the
+   * operation timeout. One sweeper serves all operations.
    */
-  private withTimeout<T>(work: Promise<T>): Promise<T> {
+  private withTimeout<T>(work: Promise<T>, sentUs: number): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const pending = { sentMs: performance.now(), reject };
+      const pending: Pending = { sentUs, reject };
       this.pending.add(pending);
-      work.then(resolve, reject).finally(() => this.pending.delete(pending));
+      work.then(
+        (value) => {
+          this.pending.delete(pending);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.pending.delete(pending);
+          reject(error);
+        },
+      );
     });
   }
 
-  private sweepOverdue(): void {
-    const limitMs = this.options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
-    const now = performance.now();
+  private sweepOverdue(limitMs: number): void {
+    const nowUs = this.options.clock.nowUs();
     for (const pending of this.pending) {
-      if (now - pending.sentMs < limitMs) continue;
+      if (nowUs - pending.sentUs < limitMs * 1000) continue;
       this.pending.delete(pending);
       pending.reject(new Error(`no reply within ${limitMs} ms`));
     }

@@ -60,6 +60,16 @@ export class PhaseLog {
     return this.entries[0]?.burst.releasedUs ?? 0;
   }
 
+  /** The first release, or undefined before it (the series starts there). */
+  firstRelease(): number | undefined {
+    return this.entries[0]?.burst.releasedUs;
+  }
+
+  /** Every phase's burst, in order. */
+  bursts(): Burst[] {
+    return this.entries.map((entry) => entry.burst);
+  }
+
   /** One entry per phase, for the result. */
   results(): PhaseResult[] {
     return this.entries.map(({ name, burst }) => ({

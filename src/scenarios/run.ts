@@ -2,17 +2,21 @@
 // burst, read the stores back into checks, close. A ScenarioRun is a LiveRun (snapshot(), result,
 // abort()) and also emits typed `phase` and `done` events for any other subscriber.
 import { EventEmitter } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Config } from '../config/config.js';
 import { openInfrastructure } from '../engine/infrastructure.js';
 import type { Infrastructure } from '../engine/ports.js';
 import { createStrategy, createSyncWriter } from '../engine/strategies/index.js';
 import { InterruptedError, UsageError, describeError } from '../errors.js';
-import type { CheckResult, LiveRun, RunPhase, RunResult, RunSnapshot, SqlSummary, WorkerFigures, WriteBehindSummary } from '../result.js';
+import type { CheckResult, LiveRun, LoadSummary, RunPhase, RunResult, RunSnapshot, SqlSummary, WorkerFigures, WriteBehindSummary } from '../result.js';
+import { LatencyTrack } from './latency-recorder.js';
+import { SeriesRecorder } from './series.js';
 import { checkBehind } from './behind-checks.js';
 import { BehindPath } from './behind-path.js';
 import type { WorkerLauncher } from './behind-path.js';
 import { saleOf } from './sale.js';
 import { VERSION } from '../version.js';
+import { DEFAULTS } from '../config/defaults.js';
 import { Burst, emptyCounts } from './burst.js';
 import { OperationLatencies } from './latency-recorder.js';
 import { PhaseLog } from './phase-log.js';
@@ -23,6 +27,12 @@ import { newRunId } from './run-id.js';
 import { RateMeter } from './rate-meter.js';
 import type { PreparedScenario } from './scenario.js';
 import { SqlRecorder } from './sql-recorder.js';
+
+/** An operation on the real services still pending after this long counts as an error. */
+const OPERATION_TIMEOUT_MS = 30_000;
+
+/** Seconds of the series a snapshot carries for the dashboard. */
+const RECENT_SECONDS = 8;
 
 interface RunEvents {
   phase: [RunPhase];
@@ -46,6 +56,10 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private readonly guards = new GuardTally();
   private readonly sql: SqlRecorder;
   private behind: BehindPath | undefined;
+  /** Per second of the run, from the first release. */
+  private readonly series = new SeriesRecorder(() => this.phases?.firstRelease());
+  /** The generator's own event-loop delay: when it is high, ticketsim was the bottleneck. */
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
   /** @param launcher starts the workers of a write-behind run (the CLI passes the worker module's). */
   constructor(
@@ -91,6 +105,41 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       guards: this.guards.snapshot(),
       sql: this.sql.live(),
       writeBehind: this.behind?.live(),
+      recent: this.series.recent(RECENT_SECONDS),
+    };
+  }
+
+  /** The most attempts in flight at once: --concurrency when smaller than the generator's cap. */
+  private inFlightCap(kind: Infrastructure['kind']): number {
+    const { run } = this.config;
+    const cap = run.maxInFlight ?? (kind === 'memory' ? DEFAULTS.maxInFlightInProcess : DEFAULTS.maxInFlight);
+    return Math.min(run.concurrency ?? Number.POSITIVE_INFINITY, cap);
+  }
+
+  /** How the load was generated, over every phase. */
+  private loadSummary(phases: PhaseLog, kind: Infrastructure['kind']): LoadSummary {
+    const { run } = this.config;
+    const bursts = phases.bursts();
+    const lag = new LatencyTrack();
+    for (const burst of bursts) lag.merge(burst.startLag);
+    const sum = (pick: (burst: Burst) => number) => bursts.reduce((total, burst) => total + pick(burst), 0);
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const delay = this.loopDelay;
+    const started = sum((burst) => burst.started);
+    const durationMs = phases.durationMs();
+    return {
+      model: run.rate === undefined ? 'burst' : 'rate',
+      ...(run.rate === undefined
+        ? {}
+        : { rate: run.rate.rate, durationMs: run.rate.durationMs, ...(run.rate.rampFrom === undefined ? {} : { rampFrom: run.rate.rampFrom }) }),
+      maxInFlight: this.inFlightCap(kind),
+      planned: sum((burst) => burst.planned),
+      started,
+      dropped: sum((burst) => burst.counts.dropped),
+      lateStarts: sum((burst) => burst.lateStarts),
+      startLag: lag.summary(),
+      eventLoopDelayMs: delay.count === 0 ? { p50: 0, p99: 0, max: 0 } : { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
+      ...(run.rate === undefined || durationMs <= 0 ? {} : { achievedRate: Math.round((started * 1000) / Math.min(durationMs, run.rate.durationMs)) }),
     };
   }
 
@@ -178,17 +227,22 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       const phase = await build();
       const burst = new Burst({
         total: phase.total,
-        concurrency: run.concurrency,
+        maxInFlight: this.inFlightCap(infra.kind),
+        arrivals: run.rate === undefined ? { kind: 'burst' } : { kind: 'rate', ...run.rate },
         clock: infra.clock,
         attempt: phase.attempt,
         latency: this.latency,
+        series: this.series,
+        // The real services can leave a reply pending forever; the in-process ones cannot.
+        ...(infra.kind === 'real' ? { operationTimeoutMs: OPERATION_TIMEOUT_MS } : {}),
         onOutcome: this.guards.outcome,
         ...(phase.countAs === undefined ? {} : { countAs: phase.countAs }),
       });
       phases.start(phase.name, burst);
       if (this.aborted) burst.abort();
       this.setPhase('running');
-      await burst.run();
+      this.loopDelay.enable();
+      await burst.run().finally(() => this.loopDelay.disable());
       if (behind) {
         this.setPhase('draining');
         await behind.drain();
@@ -255,6 +309,8 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       checks,
       latency: this.latency.summary(),
       phases: phases.results(),
+      load: this.loadSummary(phases, infra.kind),
+      series: this.series.points(),
       durationMs: Math.round(durationMs * 1000) / 1000,
       throughput: durationMs > 0 ? Math.round((counts.attempts / durationMs) * 1000) : 0,
       interrupted: counts.notStarted > 0 || this.aborted,

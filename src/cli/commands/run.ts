@@ -29,6 +29,10 @@ interface RunArgs {
   drainTimeout?: number;
   keepTopic?: boolean;
   batchSize?: number;
+  rate?: number;
+  duration?: number;
+  ramp?: number;
+  maxInFlight?: number;
   strategy: string;
   infra: string;
   poolSize: number;
@@ -82,7 +86,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('keep-topic', { type: 'boolean', describe: 'behind: keep the run\'s topic and consumer group for inspection' })
       .option('infra', { type: 'string', default: DEFAULTS.infra, describe: `${INFRA_MODES.join(' | ')} — real services, in-process ones, or real when they answer` })
       .option('pool-size', { type: 'number', default: DEFAULTS.poolSize, describe: 'MySQL connection pool size' })
-      .option('concurrency', { type: 'number', describe: 'max attempts in flight [default: all at once]' })
+      .option('concurrency', { type: 'number', describe: 'max attempts in flight (a closed model of N clients) [default: all at once]' })
+      .option('rate', { type: 'number', describe: 'open model: start attempts at this many per second, whatever the replies (each a new buyer)' })
+      .option('duration', { type: 'number', describe: 'open model: seconds to keep the rate up' })
+      .option('ramp', { type: 'number', describe: 'open model: start at this rate and ramp linearly to --rate over the duration' })
+      .option('max-in-flight', {
+        type: 'number',
+        describe: `the generator's cap on attempts in flight: a burst waits for a slot beyond it, a rate drops the arrival [default: ${DEFAULTS.maxInFlight}; in-process ${DEFAULTS.maxInFlightInProcess}]`,
+      })
       .option('seed', { type: 'number', default: DEFAULTS.seed, describe: 'seed for the in-process infrastructure (reproducible runs)' })
       .option('slow-sql-ms', {
         type: 'number',
@@ -95,7 +106,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run spam --users 1 --requests-per-user 1000 --strategy dcl', 'one user, a thousand simultaneous clicks: one ticket')
       .example('$0 run cancel-storm --strategy naive', 'duplicate and bogus cancels over-stock the naive strategy')
       .example('$0 run oversell --users 10000 --stock 10000', 'where the time of a "slow" INSERT goes (the sql section)')
-      .example('$0 run write-behind --workers 2 --redeliver 0.5', 'write behind through Kafka; redelivered events must be skipped') as never,
+      .example('$0 run write-behind --workers 2 --redeliver 0.5', 'write behind through Kafka; redelivered events must be skipped')
+      .example('$0 run oversell --rate 5000 --duration 10 --stock 20000', 'an open model: 5,000 new buyers a second for 10 s') as never,
   handler: async (args) => {
     const config = loadConfig(args);
     if (SCENARIO_CATALOGUE[config.run.scenario] === undefined) {

@@ -1,0 +1,75 @@
+// A run's time series: per second of the run's clock, attempts started, operations completed by
+// outcome, and the p50/p99 of what completed in that second. One second is open at a time (clock
+// time only moves forward); a closed second keeps its numbers and drops its histogram, so memory
+// grows with the run's duration, never with its number of attempts.
+import hdr from 'hdr-histogram-js';
+import type { Histogram } from 'hdr-histogram-js';
+import type { SeriesPoint } from '../result.js';
+
+/** Two significant digits are plenty for a per-second p50/p99, and keep the histogram small. */
+function secondHistogram(): Histogram {
+  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 2, useWebAssembly: true });
+}
+
+interface OpenSecond {
+  second: number;
+  started: number;
+  completed: number;
+  outcomes: Record<string, number>;
+  latency: Histogram;
+}
+
+/** Collects the series; `originUs` (the first release) is when second 0 begins. */
+export class SeriesRecorder {
+  private readonly closed: SeriesPoint[] = [];
+  private open: OpenSecond | undefined;
+
+  constructor(private readonly originUs: () => number | undefined) {}
+
+  /** An attempt started at `atUs`. */
+  started(atUs: number): void {
+    const second = this.at(atUs);
+    if (second !== undefined) second.started++;
+  }
+
+  /** An operation ended at `atUs` with `outcome`, after `latencyUs` (corrected). */
+  completed(atUs: number, outcome: string, latencyUs: number): void {
+    const second = this.at(atUs);
+    if (second === undefined) return;
+    second.completed++;
+    second.outcomes[outcome] = (second.outcomes[outcome] ?? 0) + 1;
+    second.latency.recordValue(Math.min(3_600_000_000, Math.max(1, Math.round(latencyUs))));
+  }
+
+  /** Every second so far, the open one included. */
+  points(): SeriesPoint[] {
+    return this.open === undefined ? [...this.closed] : [...this.closed, summarize(this.open)];
+  }
+
+  /** The last `count` seconds, for a dashboard. */
+  recent(count: number): SeriesPoint[] {
+    return this.points().slice(-count);
+  }
+
+  /** The open second for `atUs`, closing the seconds before it. */
+  private at(atUs: number): OpenSecond | undefined {
+    const origin = this.originUs();
+    if (origin === undefined) return undefined;
+    const second = Math.max(0, Math.floor((atUs - origin) / 1e6));
+    if (this.open !== undefined && this.open.second >= second) return this.open;
+    if (this.open !== undefined) {
+      this.closed.push(summarize(this.open));
+      // Seconds in which nothing happened still belong on the chart.
+      for (let empty = this.open.second + 1; empty < second; empty++) this.closed.push({ second: empty, started: 0, completed: 0, outcomes: {}, p50Us: 0, p99Us: 0 });
+      this.open.latency.destroy();
+    }
+    this.open = { second, started: 0, completed: 0, outcomes: {}, latency: secondHistogram() };
+    return this.open;
+  }
+}
+
+function summarize(open: OpenSecond): SeriesPoint {
+  const count = open.latency.totalCount;
+  const at = (p: number) => (count === 0 ? 0 : Math.min(open.latency.getValueAtPercentile(p), open.latency.maxValue));
+  return { second: open.second, started: open.started, completed: open.completed, outcomes: { ...open.outcomes }, p50Us: at(50), p99Us: at(99) };
+}
