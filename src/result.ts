@@ -256,6 +256,8 @@ export interface RunResult {
     slowSqlMs: number;
     /** sync (MySQL in the request) or behind (an event, then the worker). */
     write: 'sync' | 'behind';
+    /** Open model: arrivals per second for a duration (ramping from rampFrom). */
+    rate?: { rate: number; durationMs: number; rampFrom?: number };
   };
   counts: RunCounts;
   guards: GuardCounts;

@@ -106,6 +106,27 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('turns --rate and --duration into an open model whose buyers are the arrivals', () => {
+    expect(loadConfig({ rate: 500, duration: 10 }, {}).run).toMatchObject({ rate: { rate: 500, durationMs: 10_000 }, users: 5000 });
+    // A ramp from 100/s to 500/s over 10 s plans the area under it: 3,000 arrivals.
+    expect(loadConfig({ rate: 500, duration: 10, ramp: 100 }, {}).run).toMatchObject({ rate: { rate: 500, durationMs: 10_000, rampFrom: 100 }, users: 3000 });
+    // Spam's arrivals are requests: K of them per user.
+    expect(loadConfig({ scenario: 'spam', rate: 100, duration: 10, requestsPerUser: 10 }, {}).run.users).toBe(100);
+    expect(loadConfig({}, {}).run.rate).toBeUndefined();
+  });
+
+  it('refuses rate flags that do not make an open model', () => {
+    const problems = (flags: Parameters<typeof buildConfig>[0]) => buildConfig(flags, {}).problems;
+    expect(problems({ rate: 100 })).toEqual(['--rate needs --duration (seconds)']);
+    expect(problems({ duration: 10 })).toEqual(['--duration goes with --rate (an arrival rate for that long)']);
+    expect(problems({ ramp: 10 })).toEqual(['--ramp goes with --rate (ramping from --ramp to --rate)']);
+    expect(problems({ rate: 100, duration: 5, users: 10 })).toEqual(['with --rate, every arrival is a new buyer: --users does not apply']);
+    expect(problems({ rate: -1, duration: 5 })[0]).toMatch(/^--rate must be a number above 0/);
+    expect(problems({ scenario: 'cancel-storm', rate: 100, duration: 5 })).toEqual(['--rate applies to single-phase scenarios, not cancel-storm']);
+    expect(problems({ rate: 100_000, duration: 3600 })).toEqual(['--rate × --duration plans 360,000,000 buyers; at most 1,000,000']);
+    expect(problems({ maxInFlight: 0 })).toEqual(['--max-in-flight must be a whole number from 1 to 1000000 (got 0)']);
+  });
+
   it('treats a bare --report as the default path', () => {
     expect(loadConfig({ report: '' }, {}).run.report).toBe(true);
     expect(loadConfig({ report: 'out.md' }, {}).run.report).toBe('out.md');

@@ -133,7 +133,10 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   // Under a rate the buyers are the arrivals (spread over users of K requests each for spam).
   const perUserGuess = flags.requestsPerUser ?? workload.requestsPerUser ?? 1;
   const arrivals = rate === undefined ? undefined : Math.max(1, Math.ceil(plannedRateArrivals(rate) / perUserGuess));
-  const users = integer(arrivals ?? flags.users ?? workload.users, '--users', 1, LIMITS.maxUsers, problems);
+  if (arrivals !== undefined && arrivals > LIMITS.maxUsers) {
+    problems.push(`--rate × --duration plans ${arrivals.toLocaleString('en-US')} buyers; at most ${LIMITS.maxUsers.toLocaleString('en-US')}`);
+  }
+  const users = arrivals === undefined ? integer(flags.users ?? workload.users, '--users', 1, LIMITS.maxUsers, problems) : arrivals;
   const stock = integer(flags.stock ?? workload.stock, '--stock', 1, LIMITS.maxStock, problems);
   const own = (flag: string, given: number | undefined, fallback: number | undefined) => ownFlag(flag, given, fallback, scenario, problems);
   const requestsPerUser = own('--requests-per-user', flags.requestsPerUser, workload.requestsPerUser);

@@ -2,7 +2,7 @@
 // and what the workers did with it, the drain, the lag from acknowledgement to row, and the drain
 // curve (rows visible over time) as a mermaid line chart with a text fallback.
 import type { RunSnapshot, WriteBehindSummary } from '../result.js';
-import { formatCount, formatElapsed, formatMicros } from './format.js';
+import { formatCount, formatElapsed, formatMicros, thinPoints } from './format.js';
 import { drawBar } from './histogram.js';
 
 /** `5,000 acknowledged → 5,000 rows · drained in 218ms · lag p50 265ms p99 320ms`. */
@@ -30,7 +30,7 @@ export function behindLiveLine(live: NonNullable<RunSnapshot['writeBehind']>): s
 
 /** The drain curve as text: one line per point, a bar proportional to the rows visible. */
 export function drainCurveText(wb: WriteBehindSummary, width = 50): string[] {
-  const points = thin(wb.drainCurve, 12);
+  const points = thinPoints(wb.drainCurve, 12);
   const max = Math.max(1, ...points.map((p) => p.rows));
   const label = (atMs: number) => `${formatCount(atMs)}ms`.padStart(9);
   return points.map((p) => `${label(p.atMs)} ${drawBar(p.rows, max, width).padEnd(width)} ${formatCount(p.rows)}`.trimEnd());
@@ -38,7 +38,7 @@ export function drainCurveText(wb: WriteBehindSummary, width = 50): string[] {
 
 /** The drain curve as a mermaid xychart line (rows visible over ms since the first release). */
 export function drainCurveMermaid(wb: WriteBehindSummary): string {
-  const points = thin(wb.drainCurve, 30);
+  const points = thinPoints(wb.drainCurve, 30);
   return [
     '```mermaid',
     'xychart-beta',
@@ -48,13 +48,4 @@ export function drainCurveMermaid(wb: WriteBehindSummary): string {
     `    line [${points.map((p) => p.rows).join(', ')}]`,
     '```',
   ].join('\n');
-}
-
-/** At most `count` points, evenly picked, the last always kept. */
-function thin<T>(points: readonly T[], count: number): T[] {
-  const step = Math.max(1, Math.ceil(points.length / count));
-  const kept = points.filter((_, i) => i % step === 0);
-  const last = points.at(-1);
-  if (last !== undefined && kept.at(-1) !== last) kept.push(last);
-  return kept;
 }

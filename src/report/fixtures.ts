@@ -216,3 +216,32 @@ export const interruptedResult: RunResult = {
   interrupted: true,
   command: 'ticketsim run oversell --strategy lock --users 1000 --stock 100 --infra real --seed 42',
 };
+
+/** An open-model run at 2,000/s for 3 s that outran its in-flight cap: 120 arrivals dropped. */
+export const rateResult: RunResult = {
+  ...passingResult,
+  runId: '01JQ7ZD8RT',
+  params: { ...passingResult.params, users: 6000, attempts: 6000, stock: 5000, rate: { rate: 2000, durationMs: 3000 } },
+  counts: { ...passingResult.counts, attempts: 5880, purchased: 5000, soldOut: 880, dropped: 120 },
+  load: {
+    model: 'rate',
+    rate: 2000,
+    durationMs: 3000,
+    maxInFlight: 200,
+    planned: 6000,
+    started: 5880,
+    dropped: 120,
+    lateStarts: 37,
+    startLag: summary(5880, 90, 400, 2900, 8100, 9800),
+    eventLoopDelayMs: { p50: 10.2, p99: 61.4, max: 88 },
+    achievedRate: 1960,
+  },
+  series: [
+    { second: 0, started: 1940, completed: 1900, outcomes: { purchased: 1900 }, p50Us: 105_000, p99Us: 241_700 },
+    { second: 1, started: 1960, completed: 1990, outcomes: { purchased: 1990 }, p50Us: 1940, p99Us: 10_300 },
+    { second: 2, started: 1980, completed: 1990, outcomes: { purchased: 1110, 'sold-out': 880 }, p50Us: 1200, p99Us: 7170 },
+  ],
+  durationMs: 3000,
+  throughput: 1960,
+  command: 'ticketsim run oversell --rate 2000 --duration 3 --stock 5000 --strategy lua --infra real --seed 1 --pool-size 10 --max-in-flight 200',
+};

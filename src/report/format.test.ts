@@ -1,10 +1,22 @@
 // Unit tests of the shared formatting and histogram helpers.
 import { describe, expect, it } from 'vitest';
 import { failingResult, interruptedResult, passingResult } from './fixtures.js';
-import { fit, formatBucketLabel, formatCount, formatElapsed, formatMicros, paint, verdictOf } from './format.js';
+import { fit, formatBucketLabel, formatCount, formatElapsed, formatMicros, paint, thinPoints, verdictOf } from './format.js';
 import { drawBar, fitBuckets, textHistogram, trimBuckets } from './histogram.js';
 
 describe('formatting', () => {
+  it('thins a series to at most the count, first and last kept, evenly spread', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => i);
+    for (const count of [1, 2, 7, 20, 99]) {
+      const kept = thinPoints(hundred, count);
+      expect(kept.length).toBeLessThanOrEqual(count);
+      expect(kept.at(-1)).toBe(99);
+      if (count > 1) expect(kept[0]).toBe(0);
+    }
+    expect(thinPoints([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    expect(thinPoints(hundred, 5)).toEqual([0, 25, 50, 74, 99]);
+  });
+
   it('scales microseconds to µs, ms and s with three significant digits', () => {
     expect([12, 812, 999.6, 1024, 4100, 131_072, 1_048_576].map(formatMicros)).toEqual([
       '12µs', '812µs', '1ms', '1.02ms', '4.1ms', '131ms', '1.05s',

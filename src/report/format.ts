@@ -105,6 +105,14 @@ export function paint(style: Style, text: string, color: boolean): string {
   return `\u001b[${open}m${text}\u001b[${close}m`;
 }
 
+/** At most `count` points of a series, evenly spread from the first to the last (for charts). */
+export function thinPoints<T>(points: readonly T[], count: number): T[] {
+  if (points.length <= count) return [...points];
+  if (count <= 1) return points.slice(-1);
+  const indexes = new Set(Array.from({ length: count }, (_, i) => Math.round((i * (points.length - 1)) / (count - 1))));
+  return [...indexes].map((i) => points[i]!);
+}
+
 /** Pads or cuts text to exactly `width` characters, ending a cut with `…`. */
 export function fit(text: string, width: number): string {
   if (text.length <= width) return text.padEnd(width);

@@ -1,7 +1,7 @@
 // Tests of the markdown report: every section present, numbers equal to the RunResult's, a
 // valid-looking mermaid xychart whose bars are the bucket counts, and ✗/FAIL for a failing run.
 import { describe, expect, it } from 'vitest';
-import { behindResult, failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
+import { behindResult, failingResult, interruptedResult, passingResult, rateResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
 import { renderMarkdownReport } from './markdown.js';
 import { mermaidHistogram } from './mermaid.js';
 import { formatMicros } from './format.js';
@@ -159,5 +159,31 @@ describe('renderMarkdownReport on a write-behind run', () => {
 
   it('says a synchronous run had no write-behind path', () => {
     expect(renderMarkdownReport(passingResult, meta)).toContain('The run wrote synchronously (`--write sync`)');
+  });
+});
+
+describe('renderMarkdownReport on an open-model run', () => {
+  const report = renderMarkdownReport(rateResult, meta);
+  const load = report.slice(report.indexOf('## Load'), report.indexOf('## Over time'));
+  const overTime = report.slice(report.indexOf('## Over time'), report.indexOf('## SQL'));
+
+  it('tabulates the model, the late starts, the drops and the generator delay, and says ticketsim was the bottleneck', () => {
+    expect(load).toContain('| model | rate 2,000/s for 3s (achieved 1,960/s), at most 200 in flight |');
+    expect(load).toContain('| attempts planned / started | 6000 / 5880 |');
+    expect(load).toContain('| start lag p50 / p99 / max | 90µs / 2.9ms / 9.8ms |');
+    expect(load).toContain('| generator event-loop delay p50 / p99 / max | 10.2ms / 61.4ms / 88ms |');
+    expect(load).toContain('**ticketsim was the bottleneck:** 120 arrivals dropped');
+    expect(report).toContain('| dropped at the in-flight cap | 120 |');
+  });
+
+  it('charts throughput and p99 per second, with a text fallback', () => {
+    expect(overTime).toContain('title "Throughput over time"');
+    expect(overTime).toContain('    line [1900, 1990, 1990]');
+    expect(overTime).toContain('title "p99 latency over time"');
+    expect(overTime).toMatch(/```text\n\s+0s {2}[█▉▊▋▌▍▎▏]+\s+1,900\/s/);
+  });
+
+  it('says a run under two seconds has no series', () => {
+    expect(renderMarkdownReport(passingResult, meta)).toContain('The run lasted under two seconds: no series to draw.');
   });
 });

@@ -6,6 +6,7 @@ import { PERCENTILES, formatConcurrency, formatMicros, percentileValues, verdict
 import { histogramSection } from './mermaid.js';
 import { behindSentence, drainCurveMermaid, drainCurveText, topicSentence } from './behind.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
+import { bottleneckWarning, generatorSentence, loadModelSentence, seriesMermaid, seriesText } from './load.js';
 import { duplicatesSentence, lockSentence, strategyLines } from './strategy.js';
 
 /** Facts about the report itself rather than the run. */
@@ -147,6 +148,7 @@ function outcomesSection(result: RunResult): string {
       ['not purchased (nothing to cancel)', counts.notPurchased],
       ['re-bought (after a cancel)', counts.rebought],
       ['errors', counts.errors],
+      ['dropped at the in-flight cap', counts.dropped],
       ['not started', counts.notStarted],
     ],
   );
@@ -208,6 +210,30 @@ function checksSection(result: RunResult): string {
   );
 }
 
+function loadSection(result: RunResult): string {
+  const { load } = result;
+  const warning = bottleneckWarning(load);
+  const table = mdTable(
+    ['Figure', 'Value'],
+    [
+      ['model', loadModelSentence(load)],
+      ['attempts planned / started', `${load.planned} / ${load.started}`],
+      ['started more than 1 ms late', load.lateStarts],
+      ['start lag p50 / p99 / max', [load.startLag.p50, load.startLag.p99, load.startLag.max].map(formatMicros).join(' / ')],
+      ['dropped at the in-flight cap', load.dropped],
+      ['generator event-loop delay p50 / p99 / max', [load.eventLoopDelayMs.p50, load.eventLoopDelayMs.p99, load.eventLoopDelayMs.max].map((ms) => formatMicros(ms * 1000)).join(' / ')],
+    ],
+  );
+  const note =
+    'Latency is measured from when each attempt was due (coordinated-omission corrected); the "service time" rows from when it was actually sent. Late starts, drops and the event-loop delay say when ticketsim itself, not the system, held the load back.';
+  return `${note}\n\n${table}${warning === undefined ? '' : `\n\n**ticketsim was the bottleneck:** ${warning}.`}`;
+}
+
+function seriesSection(result: RunResult): string {
+  if (result.series.length < 2) return 'The run lasted under two seconds: no series to draw.';
+  return `${seriesMermaid(result.series)}\n\nText fallback (operations completed per second):\n\n${['```text', ...seriesText(result.series, 40), '```'].join('\n')}`;
+}
+
 function writeBehindSection(result: RunResult): string {
   const wb = result.writeBehind;
   if (wb === undefined) return 'The run wrote synchronously (`--write sync`): MySQL inside each request.';
@@ -266,6 +292,8 @@ export function renderMarkdownReport(result: RunResult, meta: ReportMeta): strin
     ['Errors', errorsSection(result)],
     ['Latency', latencySection(result)],
     ['Latency histogram', histogramsSection(result)],
+    ['Load', loadSection(result)],
+    ['Over time', seriesSection(result)],
     ['SQL: where the time went', sqlSection(result)],
     ['Write-behind', writeBehindSection(result)],
     ['Checks', checksSection(result)],

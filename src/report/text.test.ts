@@ -1,7 +1,7 @@
 // Tests of the plain-text summary, start and progress lines: content, verdicts, and no escape
 // codes at all when colour is off (NO_COLOR, not a TTY).
 import { describe, expect, it } from 'vitest';
-import { behindResult, failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
+import { behindResult, failingResult, interruptedResult, passingResult, rateResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
 import { formatProgressLine, formatStartLine, formatSummary } from './text.js';
 
 describe('formatSummary', () => {
@@ -123,5 +123,25 @@ describe('formatSummary: writing behind', () => {
     expect(text).toContain('  5,000 events in 10 produce requests, 2,500 sent twice on purpose');
     expect(text).toMatch(/ {4}2,200ms █+ 5,000/);
     expect(text).not.toContain('SQL (client-side)');
+  });
+});
+
+describe('formatSummary: an open-model run', () => {
+  const text = formatSummary(rateResult, { color: false });
+
+  it('names the rate, how the generator kept up, the drops and the run over time', () => {
+    expect(text).toContain('2,000 buyers/s for 3s · stock 5,000');
+    expect(text).toMatch(/dropped \(cap\)\s+120\n/);
+    expect(text).toContain('load: rate 2,000/s for 3s (achieved 1,960/s), at most 200 in flight');
+    expect(text).toContain('generator: 37 of 5,880 started late');
+    expect(text).toContain('ticketsim was the bottleneck: 120 arrivals dropped at the in-flight cap');
+    expect(text).toMatch(/Over time\n {5}0s {2}[█▉▊▋▌▍▎▏]+\s+1,900\/s/);
+  });
+
+  it('leaves the series out of a run shorter than two seconds, and the warning out when the generator kept up', () => {
+    const burst = formatSummary(passingResult, { color: false });
+    expect(burst).not.toContain('Over time');
+    expect(burst).not.toContain('bottleneck');
+    expect(burst).toContain('load: burst: every attempt due at the release');
   });
 });

@@ -14,6 +14,7 @@ import {
 } from './format.js';
 import { behindSentence, drainCurveText, topicSentence, workerSentence } from './behind.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
+import { bottleneckWarning, generatorSentence, loadModelSentence, seriesText } from './load.js';
 import { duplicatesSentence, lockSentence } from './strategy.js';
 
 /** Colour on or off (off for NO_COLOR and when stdout is not a TTY). */
@@ -43,6 +44,10 @@ function infraText(infra: InfraKind | 'connecting', reason: string | undefined, 
 export function formatUsers(params: RunResult['params']): string {
   const users = `${formatCount(params.users)} user${params.users === 1 ? '' : 's'}`;
   if (params.requestsPerUser !== undefined) return `${users} × ${formatCount(params.requestsPerUser)} requests`;
+  if (params.rate !== undefined) {
+    const ramp = params.rate.rampFrom === undefined ? '' : ` from ${formatCount(params.rate.rampFrom)}/s`;
+    return `${formatCount(params.rate.rate)} buyers/s${ramp} for ${formatCount(params.rate.durationMs / 1000)}s`;
+  }
   if (params.cancelRatio !== undefined) {
     return `${users}, ${Math.round(params.cancelRatio * 100)}% cancel ×${params.cancelDupes ?? 1}, ${formatCount(params.rebuyers ?? 0)} re-buyers`;
   }
@@ -103,6 +108,7 @@ function outcomeLines(result: RunResult): string[] {
     rows.push(['cancelled', counts.cancelled], ['not purchased', counts.notPurchased], ['re-bought', counts.rebought]);
   }
   rows.push(['errors', counts.errors]);
+  if (counts.dropped > 0) rows.push(['dropped (cap)', counts.dropped]);
   if (counts.notStarted > 0 || result.interrupted) rows.push(['not started', counts.notStarted]);
   return table(rows.map(([label, value]) => [`  ${label}`, formatCount(value)]), ['l', 'r']);
 }
@@ -192,6 +198,10 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
   if (guards.length > 0) lines.push('', paint('bold', 'Guards', color), ...guards);
   if (Object.keys(result.latency).length > 0) lines.push('', ...latencyLines(result));
   lines.push('', `${formatCount(result.counts.attempts)} attempts in ${formatElapsed(result.durationMs)} · ${formatRate(result.throughput)}`);
+  lines.push(`load: ${loadModelSentence(result.load)}`, `generator: ${generatorSentence(result.load)}`);
+  const warning = bottleneckWarning(result.load);
+  if (warning !== undefined) lines.push(paint('yellow', `ticketsim was the bottleneck: ${warning}`, color));
+  if (result.series.length > 1) lines.push('', paint('bold', 'Over time', color), ...seriesText(result.series, 20).map((line) => `  ${line}`));
   if (result.phases.length > 1) lines.push(`phases: ${result.phases.map(phaseText).join(' · ')}`);
   if (result.sql !== undefined) lines.push('', ...sqlLines(result, color));
   const wb = result.writeBehind;

@@ -6,12 +6,18 @@ import type { InfraKind } from '../result.js';
 
 /** `ticketsim run oversell --users 1000 --stock 100 --strategy lua --infra real --seed 1 --pool-size 10` */
 export function reproduceCommand(run: RunConfig, infra: InfraKind): string {
-  const parts = ['ticketsim', 'run', run.scenario, '--users', run.users];
+  const parts: (string | number)[] = ['ticketsim', 'run', run.scenario];
+  if (run.rate === undefined) parts.push('--users', run.users);
+  else {
+    parts.push('--rate', run.rate.rate, '--duration', run.rate.durationMs / 1000);
+    if (run.rate.rampFrom !== undefined) parts.push('--ramp', run.rate.rampFrom);
+  }
   if (run.requestsPerUser !== undefined) parts.push('--requests-per-user', run.requestsPerUser);
   if (run.cancelRatio !== undefined) parts.push('--cancel-ratio', run.cancelRatio, '--cancel-dupes', run.cancelDupes ?? 1, '--rebuyers', run.rebuyers ?? 0);
   parts.push('--stock', run.stock, '--strategy', run.strategy);
   parts.push('--infra', infra, '--seed', run.seed, '--pool-size', run.poolSize);
   if (run.concurrency !== undefined) parts.push('--concurrency', run.concurrency);
+  if (run.maxInFlight !== undefined) parts.push('--max-in-flight', run.maxInFlight);
   if (run.slowSqlMs !== DEFAULTS.slowSqlMs) parts.push('--slow-sql-ms', run.slowSqlMs);
   const { write } = run;
   if (write.mode === 'behind') {

@@ -166,6 +166,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       poolSize: run.poolSize,
       slowSqlMs: run.slowSqlMs,
       write: run.write.mode,
+      ...(run.rate === undefined ? {} : { rate: { ...run.rate } }),
     };
   }
 

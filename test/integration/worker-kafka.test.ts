@@ -396,7 +396,7 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
       // Run through the scenarios' Burst, the same failure is an error with its cause, never an outcome.
       const burst = new Burst({
         total: stock,
-        concurrency: undefined,
+        maxInFlight: stock,
         clock,
         latency: new OperationLatencies(),
         attempt: async (index, act) => {

@@ -3,7 +3,7 @@
 import { render, cleanup } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { behindResult, failingResult, interruptedResult, passingResult, slowSql, spamLockResult, stormNaiveResult } from '../../report/fixtures.js';
+import { behindResult, failingResult, interruptedResult, passingResult, rateResult, slowSql, spamLockResult, stormNaiveResult } from '../../report/fixtures.js';
 import type { RunResult } from '../../result.js';
 import { snapshotAt } from '../fixtures.js';
 import { Dashboard, type DashboardProps } from './Dashboard.js';
@@ -112,6 +112,16 @@ describe('Dashboard', () => {
     const done: RunResult = { ...behindResult, checks: Array.from({ length: 10 }, (_, i) => ({ ...passingResult.checks[0]!, name: `check-${i}` })) };
     const lines = frame({ snapshot: snapshotAt(done, 1), result: done, color: false, height: 22 });
     expect(lines.join('\n')).toMatch(/^behind: 5,000 acked/m);
+    expect(lines.at(-1)).toMatch(/^ PASS /);
+  });
+
+  it('shows the recent seconds of an open-model run, and still fits 80×24 once it is done', () => {
+    const running = frame({ snapshot: snapshotAt(rateResult, 0.6), color: false });
+    expect(running.join('\n')).toMatch(/^per second {2}done 1,900 1,990 1,990 {2}· {2}p99 242ms 10\.3ms 7\.17ms$/m);
+    const done: RunResult = { ...rateResult, sql: slowSql, checks: Array.from({ length: 7 }, (_, i) => ({ ...passingResult.checks[0]!, name: `check-${i}` })) };
+    const lines = frame({ snapshot: snapshotAt(done, 1), result: done, color: false, height: 22 });
+    expect(lines.length).toBeLessThanOrEqual(22);
+    expect(lines.join('\n')).toMatch(/^per second /m);
     expect(lines.at(-1)).toMatch(/^ PASS /);
   });
 });

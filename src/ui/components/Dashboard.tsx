@@ -6,6 +6,7 @@ import type { LatencyOverview, RunResult, RunSnapshot } from '../../result.js';
 import { formatCount, primaryOperation } from '../../report/format.js';
 import { sqlLiveLine } from '../../report/sql.js';
 import { behindLiveLine } from '../../report/behind.js';
+import { recentLine } from '../../report/load.js';
 import { ChecksTable } from './ChecksTable.js';
 import { Counters } from './Counters.js';
 import { Header } from './Header.js';
@@ -85,7 +86,8 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
   const height = props.height ?? 22;
   const [main, ...others] = operationsOf(snapshot, result);
   const tail = result ? 2 + Math.max(1, result.checks.length + 1) + (result.errorCauses.length > 0 ? 1 : 0) : 2;
-  const extraLines = (snapshot.sql ? 1 : 0) + (snapshot.writeBehind ? 1 : 0) + others.length;
+  const recent = snapshot.recent.length > 1 ? snapshot.recent.slice(-6) : [];
+  const extraLines = (snapshot.sql ? 1 : 0) + (snapshot.writeBehind ? 1 : 0) + (recent.length > 0 ? 1 : 0) + others.length;
   const room = Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - extraLines - tail);
   const rows = room >= MIN_HISTOGRAM_ROWS ? room : 0;
   return (
@@ -130,6 +132,11 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
       {snapshot.sql ? (
         <Text color={color && snapshot.sql.slow > 0 ? 'yellow' : undefined} wrap="truncate-end">
           {sqlLiveLine(snapshot.sql)}
+        </Text>
+      ) : null}
+      {recent.length > 0 ? (
+        <Text color={color ? 'gray' : undefined} wrap="truncate-end">
+          {recentLine(recent)}
         </Text>
       ) : null}
       {snapshot.writeBehind ? (
