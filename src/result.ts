@@ -293,6 +293,49 @@ export interface RunResult {
   ok: boolean;
 }
 
+/** How one run of a comparison ended: every check held, one failed, or it proved nothing. */
+export type ComparedVerdict = 'held' | 'failed' | 'inconclusive' | 'interrupted';
+
+/** One run of a comparison (a strategy × write mode), as its column of the table. */
+export interface ComparedRun {
+  /** `lua`, or `lua · behind` when write modes are compared too. */
+  label: string;
+  strategy: string;
+  write: 'sync' | 'behind';
+  verdict: ComparedVerdict;
+  /** Listed in --expect-fail: this run is meant to fail a check. */
+  expectedToFail: boolean;
+  /** Held when meant to hold, failed when meant to fail. */
+  asExpected: boolean;
+  counts: RunCounts;
+  /** Operations per second over the run. */
+  throughput: number;
+  durationMs: number;
+  /** Per operation, µs (corrected: from the intended start). */
+  latency: Record<string, { p50: number; p99: number; max: number }>;
+  /** Lock acquisitions asked and granted, and the Redis round trips they took. */
+  locks: { requests: number; granted: number; tries: number };
+  /** p99 wait for a MySQL connection of the busiest statement, µs; undefined when no SQL ran. */
+  sqlWaitP99Us: number | undefined;
+  /** Each check by name: held or not. */
+  checks: Record<string, boolean>;
+}
+
+/** `ticketsim compare`: the runs side by side, and whether each ended as expected. */
+export interface Comparison {
+  scenario: string;
+  /** What marks the fastest: throughput for a burst, the primary operation's p99 under a rate. */
+  rankedBy: 'throughput' | 'p99';
+  /** Every operation and check any run had, in first-seen order. */
+  operations: string[];
+  checkNames: string[];
+  runs: ComparedRun[];
+  /** The label of the fastest run that held every check; undefined when none held. */
+  fastest: string | undefined;
+  /** Every run ended as expected (and none was inconclusive or interrupted). */
+  ok: boolean;
+}
+
 export type RunPhase = 'connecting' | 'setup' | 'running' | 'draining' | 'checking' | 'done';
 
 /** What a dashboard shows while a run is going; pulled at ~10 Hz, never pushed per request. */

@@ -3,6 +3,7 @@
 // `--version` and a usage error answer without loading them.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { compareCommand } from './commands/compare.js';
 import { doctorCommand } from './commands/doctor.js';
 import { runCommand } from './commands/run.js';
 import { workerCommand } from './commands/worker.js';
@@ -16,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('ticketsim')
     .usage('$0 <command> [options]\n\nStress-test and simulation harness for ticket-sales backends.')
     .command(runCommand)
+    .command(compareCommand)
     .command(workerCommand)
     .command(doctorCommand)
     .demandCommand(1, 'name a command (see the list above)')
@@ -47,9 +49,10 @@ async function main(argv: string[]): Promise<number> {
 function usageMessage(message: string, argv: string[]): string {
   const command = argv.find((arg) => !arg.startsWith('-'));
   if (message.startsWith('Did you mean')) return `unknown command "${command}". ${message}`;
-  if (message.startsWith('Not enough non-option arguments') && command === 'run') {
-    return `name a scenario: ticketsim run <scenario> (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`;
+  if (message.startsWith('Not enough non-option arguments') && (command === 'run' || command === 'compare')) {
+    return `name a scenario: ticketsim ${command} <scenario> (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`;
   }
+  if (command === 'compare' && /^Unknown argument: strategy$/.test(message)) return 'compare takes --strategies a,b,… (a list), not --strategy';
   return message;
 }
 

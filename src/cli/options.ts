@@ -12,6 +12,6 @@ export function withServiceOptions<T>(yargs: Argv<T>) {
 }
 
 /** Adds --json. */
-export function withJsonOption<T>(yargs: Argv<T>) {
-  return yargs.option('json', { type: 'boolean', default: false, describe: 'print only the result JSON on stdout' });
+export function withJsonOption<T>(yargs: Argv<T>, describe = 'print only the result JSON on stdout') {
+  return yargs.option('json', { type: 'boolean', default: false, describe });
 }

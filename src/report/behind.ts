@@ -4,6 +4,7 @@
 import type { RunSnapshot, WriteBehindSummary } from '../result.js';
 import { formatCount, formatElapsed, formatMicros, thinPoints } from './format.js';
 import { drawBar } from './histogram.js';
+import { xyChart, type ChartSeries } from './mermaid.js';
 
 /** `5,000 acknowledged → 5,000 rows · drained in 218ms · lag p50 265ms p99 320ms`. */
 export function behindSentence(wb: WriteBehindSummary): string {
@@ -39,13 +40,6 @@ export function drainCurveText(wb: WriteBehindSummary, width = 50): string[] {
 /** The drain curve as a mermaid xychart line (rows visible over ms since the first release). */
 export function drainCurveMermaid(wb: WriteBehindSummary): string {
   const points = thinPoints(wb.drainCurve, 30);
-  return [
-    '```mermaid',
-    'xychart-beta',
-    '    title "Rows visible in MySQL over time"',
-    `    x-axis "ms after the first release" [${points.map((p) => `"${p.atMs}"`).join(', ')}]`,
-    '    y-axis "rows"',
-    `    line [${points.map((p) => p.rows).join(', ')}]`,
-    '```',
-  ].join('\n');
+  const line: ChartSeries = { kind: 'line', values: points.map((p) => p.rows) };
+  return xyChart('Rows visible in MySQL over time', 'ms after the first release', points.map((p) => String(p.atMs)), 'rows', [line]);
 }

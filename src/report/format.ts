@@ -88,8 +88,7 @@ export function verdictOf(result: RunResult): Verdict {
 }
 
 /** The operation a dashboard or summary leads with: `purchase` when present, else the first. */
-export function primaryOperation(latency: RunResult['latency']): string | undefined {
-  const names = Object.keys(latency);
+export function primaryOperation(names: readonly string[]): string | undefined {
   return names.includes('purchase') ? 'purchase' : names[0];
 }
 
@@ -111,6 +110,17 @@ export function thinPoints<T>(points: readonly T[], count: number): T[] {
   if (count <= 1) return points.slice(-1);
   const indexes = new Set(Array.from({ length: count }, (_, i) => Math.round((i * (points.length - 1)) / (count - 1))));
   return [...indexes].map((i) => points[i]!);
+}
+
+/** Rows of cells as aligned text lines: each column as wide as its widest cell, two spaces apart. */
+export function alignColumns(rows: readonly string[][], align: readonly ('l' | 'r')[] = []): string[] {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
+  return rows.map((row) =>
+    row
+      .map((cell, col) => (align[col] === 'r' ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** Pads or cuts text to exactly `width` characters, ending a cut with `…`. */

@@ -4,6 +4,7 @@
 import type { LoadSummary, SeriesPoint } from '../result.js';
 import { formatCount, formatMicros, thinPoints } from './format.js';
 import { drawBar } from './histogram.js';
+import { xyChart } from './mermaid.js';
 
 /** `rate 5,000/s for 10s (achieved 5,000/s)` or `burst: every attempt due at the release`. */
 export function loadModelSentence(load: LoadSummary): string {
@@ -55,9 +56,8 @@ export function seriesText(points: readonly SeriesPoint[], limit = 30, width = 3
 /** Two mermaid line charts: operations completed per second, and p99 per second (ms). */
 export function seriesMermaid(points: readonly SeriesPoint[]): string {
   const shown = thinPoints(points, 60);
-  const axis = `x-axis "second" [${shown.map((p) => `"${p.second}"`).join(', ')}]`;
-  const chart = (title: string, yAxis: string, values: number[]) =>
-    ['```mermaid', 'xychart-beta', `    title "${title}"`, `    ${axis}`, `    y-axis "${yAxis}"`, `    line [${values.join(', ')}]`, '```'].join('\n');
+  const seconds = shown.map((p) => String(p.second));
+  const chart = (title: string, yAxis: string, values: number[]) => xyChart(title, 'second', seconds, yAxis, [{ kind: 'line', values }]);
   return [
     chart('Throughput over time', 'operations per second', shown.map((p) => p.completed)),
     chart('p99 latency over time', 'ms', shown.map((p) => Math.round(p.p99Us / 100) / 10)),

@@ -4,6 +4,7 @@
 import type { LatencySummary, RunResult } from '../result.js';
 import { PERCENTILES, formatConcurrency, formatMicros, percentileValues, verdictOf } from './format.js';
 import { histogramSection } from './mermaid.js';
+import { mdTable } from './md-table.js';
 import { behindSentence, drainCurveMermaid, drainCurveText, topicSentence } from './behind.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
 import { bottleneckWarning, generatorSentence, loadModelSentence, seriesMermaid, seriesText } from './load.js';
@@ -14,17 +15,6 @@ export interface ReportMeta {
   generatedAt: Date;
   /** ticketsim's version, e.g. `0.1.0`. */
   version: string;
-}
-
-/** A table cell: pipes escaped, newlines flattened, empty shown as an en dash. */
-function cell(value: string | number): string {
-  const text = String(value).replaceAll('|', '\\|').replaceAll(/\r?\n/g, ' ');
-  return text === '' ? '–' : text;
-}
-
-function mdTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  const line = (values: readonly (string | number)[]): string => `| ${values.map(cell).join(' | ')} |`;
-  return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
 /** A number exactly as the result holds it; only non-integers are cut to one decimal. */
@@ -39,7 +29,8 @@ function verdictSection(result: RunResult): string {
   return `## Verdict: ${mark} ${verdict.word}${interrupted}\n\n${verdict.summary[0]!.toUpperCase()}${verdict.summary.slice(1)}.`;
 }
 
-function environmentSection(result: RunResult): string {
+/** The versions of everything the run touched, and the infra it ran on. */
+export function environmentSection(result: RunResult): string {
   const env = result.environment;
   const notUsed = 'not used';
   return mdTable(

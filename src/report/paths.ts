@@ -1,9 +1,10 @@
-// Where a markdown report goes (`reports/<scenario>-<strategy>-<timestamp>.md` by default) and
-// writing it there, creating the folder.
+// Where a markdown report goes (`reports/<scenario>-<strategy>-<timestamp>.md` by default, a
+// comparison's `reports/compare-<scenario>-<timestamp>.md`) and writing it there, creating the folder.
 import { constants } from 'node:fs';
 import { access, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { RunResult } from '../result.js';
+import type { Comparison, RunResult } from '../result.js';
+import { renderComparisonReport } from './compare-markdown.js';
 import { renderMarkdownReport, type ReportMeta } from './markdown.js';
 
 /** The folder default reports go to, relative to the working directory. */
@@ -55,8 +56,20 @@ export async function reportTargetProblem(path: string | true): Promise<string |
  * (relative paths stay relative to the working directory).
  */
 export async function writeReport(result: RunResult, path: string | true, meta: ReportMeta): Promise<string> {
-  const target = path === true ? defaultReportPath(result, meta.generatedAt) : path;
+  return writeMarkdown(path === true ? defaultReportPath(result, meta.generatedAt) : path, renderMarkdownReport(result, meta));
+}
+
+/**
+ * Writes a comparison's report to `path`, or to `reports/compare-<scenario>-<timestamp>.md` when
+ * `path` is `true`. Resolves to the path written.
+ */
+export async function writeComparisonReport(comparison: Comparison, results: readonly RunResult[], path: string | true, meta: ReportMeta): Promise<string> {
+  const target = path === true ? `${REPORTS_DIR}/compare-${safeName(comparison.scenario)}-${fileTimestamp(meta.generatedAt)}.md` : path;
+  return writeMarkdown(target, renderComparisonReport(comparison, results, meta));
+}
+
+async function writeMarkdown(target: string, markdown: string): Promise<string> {
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, renderMarkdownReport(result, meta), 'utf8');
+  await writeFile(target, markdown, 'utf8');
   return target;
 }

@@ -3,6 +3,7 @@
 import type { InfraKind, LatencySummary, RunResult, RunSnapshot } from '../result.js';
 import {
   PERCENTILES,
+  alignColumns,
   formatConcurrency,
   formatCount,
   formatElapsed,
@@ -55,8 +56,9 @@ export function formatUsers(params: RunResult['params']): string {
 }
 
 /** The first line of a run, e.g. `ticketsim oversell · strategy lua · 1,000 users · stock 100 · infra: real (…)`. */
-export function formatStartLine(info: StartInfo, options: TextOptions): string {
-  const head = `${paint('bold', 'ticketsim', options.color)} ${info.scenario} · strategy ${info.strategy}`;
+export function formatStartLine(info: StartInfo, options: TextOptions & { title?: string | undefined }): string {
+  const title = options.title === undefined ? '' : ` ${paint('bold', options.title, options.color)}`;
+  const head = `${paint('bold', 'ticketsim', options.color)}${title} ${info.scenario} · strategy ${info.strategy}`;
   const params = `${formatUsers(info.params)} · stock ${formatCount(info.params.stock)}`;
   return `${head} · ${params} · ${infraText(info.infra, info.infraReason, options.color)}`;
 }
@@ -85,16 +87,6 @@ export function formatProgressLine(snapshot: RunSnapshot, options: TextOptions):
 }
 
 /** Left-aligned columns separated by two spaces; `align` marks right-aligned columns. */
-function table(rows: readonly string[][], align: readonly ('l' | 'r')[] = []): string[] {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
-  return rows.map((row) =>
-    row
-      .map((cell, col) => (align[col] === 'r' ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
-      .join('  ')
-      .trimEnd(),
-  );
-}
-
 function outcomeLines(result: RunResult): string[] {
   const { counts } = result;
   const rows: [string, number][] = [
@@ -110,7 +102,7 @@ function outcomeLines(result: RunResult): string[] {
   rows.push(['errors', counts.errors]);
   if (counts.dropped > 0) rows.push(['dropped (cap)', counts.dropped]);
   if (counts.notStarted > 0 || result.interrupted) rows.push(['not started', counts.notStarted]);
-  return table(rows.map(([label, value]) => [`  ${label}`, formatCount(value)]), ['l', 'r']);
+  return alignColumns(rows.map(([label, value]) => [`  ${label}`, formatCount(value)]), ['l', 'r']);
 }
 
 function latencyRow(label: string, latency: LatencySummary): string[] {
@@ -124,7 +116,7 @@ function latencyLines(result: RunResult): string[] {
     rows.push(latencyRow(`  ${operation}`, latency));
     for (const [outcome, byOutcome] of Object.entries(latency.byOutcome)) rows.push(latencyRow(`    ${outcome}`, byOutcome));
   }
-  return table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']);
+  return alignColumns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']);
 }
 
 /** `storm 1,200 attempts in 5.1s`. */
@@ -147,7 +139,7 @@ function sqlLines(result: RunResult, color: boolean): string[] {
   }
   const slowest = sql.slow.slowest[0];
   return [
-    ...table(rows, ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r']),
+    ...alignColumns(rows, ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r']),
     paint(sql.slow.count > 0 ? 'yellow' : 'dim', `  ${slowSentence(sql)}`, color),
     ...(slowest ? [`  slowest: ${slowest.kind} ${formatMicros(slowest.totalUs)} = ${formatMicros(slowest.waitUs)} waiting + ${formatMicros(slowest.execUs)} executing`] : []),
     `  ${serverSentence(sql)}`,
@@ -157,7 +149,7 @@ function sqlLines(result: RunResult, color: boolean): string[] {
 function checkLines(result: RunResult, color: boolean): string[] {
   const rows = [['', 'check', 'expected', 'observed', 'detail']];
   for (const check of result.checks) rows.push([check.ok ? '✓' : '✗', check.name, check.expected, check.observed, check.detail]);
-  const [header, ...body] = table(rows);
+  const [header, ...body] = alignColumns(rows);
   return [
     paint('bold', 'Checks', color),
     paint('dim', `  ${header!}`, color),

@@ -14,6 +14,8 @@ const SNAPSHOT_INTERVAL_MS = 100;
 /** Props of {@link LiveDashboard}. */
 export interface LiveDashboardProps {
   run: LiveRun;
+  /** Shown before the run's own title, e.g. `compare 2/4`. */
+  title?: string | undefined;
   color: boolean;
   /** Read Ctrl-C from stdin; only when stdin supports raw mode (otherwise SIGINT does the job). */
   captureKeys: boolean;
@@ -76,6 +78,7 @@ export function LiveDashboard(props: LiveDashboardProps): React.JSX.Element {
   return (
     <Dashboard
       snapshot={shown}
+      title={props.title}
       result={outcome && 'result' in outcome ? outcome.result : undefined}
       stopping={stopping || props.stopping === true}
       color={props.color}

@@ -38,10 +38,15 @@ export interface RenderRunOptions {
   stdout?: NodeJS.WriteStream;
   /** Default `process.stdin`; Ctrl-C is read from it only when it supports raw mode. */
   stdin?: NodeJS.ReadStream;
+  /** Shown before the run's own title, e.g. `compare 2/4` (one run of several). */
+  title?: string | undefined;
+  /** Plain mode: end on the one-line verdict instead of the whole summary. */
+  brief?: boolean | undefined;
 }
 
 interface RunAppProps {
   run: LiveRun;
+  title: string | undefined;
   color: boolean;
   captureKeys: boolean;
   stopping: boolean;
@@ -60,7 +65,7 @@ function RunApp(props: RunAppProps): ReactElement {
 async function renderDashboard(run: LiveRun, options: RenderRunOptions): Promise<RunResult> {
   const stdin = options.stdin ?? process.stdin;
   const captureKeys = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
-  const props: RunAppProps = { run, color: options.color, captureKeys, stopping: false };
+  const props: RunAppProps = { run, title: options.title, color: options.color, captureKeys, stopping: false };
   const instance = render(createElement(RunApp, props), {
     stdout: options.stdout ?? process.stdout,
     stdin,
@@ -94,5 +99,5 @@ async function renderDashboard(run: LiveRun, options: RenderRunOptions): Promise
  */
 export async function renderRun(run: LiveRun, options: RenderRunOptions): Promise<RunResult> {
   if (options.mode === 'dashboard') return renderDashboard(run, options);
-  return renderPlain(run, { color: options.color, stdout: options.stdout ?? process.stdout });
+  return renderPlain(run, { color: options.color, stdout: options.stdout ?? process.stdout, title: options.title, brief: options.brief });
 }

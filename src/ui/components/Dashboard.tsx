@@ -18,6 +18,8 @@ import { Verdict } from './Verdict.js';
 export interface DashboardProps {
   /** The latest snapshot (after the run, the one pulled once the result arrived). */
   snapshot: RunSnapshot;
+  /** Shown before the run's own title, e.g. `compare 2/4`. */
+  title?: string | undefined;
   /** The finished run: when present, counts and latency come from it and checks + verdict show. */
   result?: RunResult | undefined;
   /** Ctrl-C was pressed: in-flight attempts are finishing. */
@@ -66,7 +68,7 @@ function StatusLine({ snapshot, stopping, color }: { snapshot: RunSnapshot; stop
 /** The operation drawn as a histogram, then the others (one percentile line each). */
 function operationsOf(snapshot: RunSnapshot, result: RunResult | undefined): { name: string; latency: LatencyOverview }[] {
   if (!result) return snapshot.operations.map(({ operation, latency }) => ({ name: operation, latency }));
-  const first = primaryOperation(result.latency);
+  const first = primaryOperation(Object.keys(result.latency));
   const names = Object.keys(result.latency).sort((a, b) => (a === first ? -1 : b === first ? 1 : 0));
   return names.map((name) => ({ name, latency: result.latency[name]! }));
 }
@@ -93,6 +95,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
   return (
     <Box flexDirection="column" width={width}>
       <Header
+        title={props.title}
         scenario={snapshot.scenario}
         strategy={snapshot.strategy}
         infra={result?.infra ?? snapshot.infra}

@@ -6,6 +6,8 @@ import { formatUsers } from '../../report/text.js';
 
 /** Props of {@link Header}. */
 export interface HeaderProps {
+  /** Shown after `ticketsim`, e.g. `compare 2/4`. */
+  title?: string | undefined;
   scenario: string;
   strategy: string;
   infra: InfraKind | 'connecting';
@@ -26,6 +28,8 @@ export function Header(props: HeaderProps): React.JSX.Element {
     <Box flexDirection="column">
       <Text wrap="truncate-end">
         <Text bold={color} color={color ? 'cyan' : undefined}>ticketsim</Text>
+        {props.title === undefined ? '' : ' '}
+        {props.title === undefined ? null : <Text bold={color}>{props.title}</Text>}
         {` ${props.scenario} · strategy `}
         <Text bold={color}>{props.strategy}</Text>
         {' · infra '}

@@ -1,0 +1,115 @@
+// `ticketsim compare <scenario> --strategies a,b [--write sync,behind] [--expect-fail a]`: runs
+// each strategy × write mode on a fresh sale with the same parameters and seed, one after another,
+// then prints them side by side (or the JSON of all of them), writes one report if asked, and
+// exits 1 unless every run ended as expected: held, or failed when listed in --expect-fail.
+import type { CommandModule } from 'yargs';
+import { loadConfig } from '../../config/config.js';
+import type { Config } from '../../config/config.js';
+import { SCENARIO_DEFAULTS } from '../../config/defaults.js';
+import type { ScenarioDefaults } from '../../config/defaults.js';
+import { STRATEGIES } from '../../config/strategies.js';
+import { WRITE_MODES } from '../../config/write-config.js';
+import { UsageError } from '../../errors.js';
+import { compareRuns } from '../../report/compare.js';
+import { formatComparison } from '../../report/compare-text.js';
+import { writeComparisonReport } from '../../report/paths.js';
+import type { Comparison, RunResult } from '../../result.js';
+import { VERSION } from '../../version.js';
+import { EXIT } from '../exit-codes.js';
+import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
+import type { WorkloadArgs } from '../run-options.js';
+import { showRun } from '../show-run.js';
+
+interface CompareArgs extends WorkloadArgs {
+  strategies: string;
+  write?: string;
+  expectFail?: string;
+}
+
+export const compareCommand: CommandModule<object, CompareArgs> = {
+  command: 'compare <scenario>',
+  describe: 'run a scenario once per strategy (and write mode) and compare them side by side',
+  builder: (yargs) =>
+    withWorkloadOptions(yargs, { report: 'reports/compare-<scenario>-<timestamp>.md', json: '{ comparison, runs: [every RunResult] } as JSON' })
+      .option('strategies', { type: 'string', demandOption: true, describe: `strategies to compare, comma-separated: ${STRATEGIES.join(', ')}` })
+      .option('write', { type: 'string', describe: `write modes to compare, comma-separated: ${WRITE_MODES.join(', ')} [default: the scenario's]` })
+      .option('expect-fail', {
+        type: 'string',
+        describe: 'strategies meant to fail a check (name, or name:write for one mode); exit 0 only if they fail and the rest hold',
+      })
+      .example('$0 compare oversell --strategies naive,lock,dcl,lua', 'the four strategies on one sale each, side by side')
+      .example('$0 compare oversell --strategies naive,lua --expect-fail naive', 'CI: naive must oversell, lua must hold')
+      .example('$0 compare oversell --strategies lock,lua --write sync,behind', 'each strategy writing in the request and behind Kafka') as never,
+  handler: async (args) => {
+    const configs = compareConfigs(args);
+    const expectFail = listOf(args.expectFail);
+    checkExpectFail(expectFail, configs);
+    for (const config of configs) await checkBeforeLoad(config);
+    const json = configs[0]!.run.json;
+    const results: RunResult[] = [];
+    for (const [i, config] of configs.entries()) {
+      const result = await showRun(config, { title: `compare ${i + 1}/${configs.length}`, brief: true, quietJson: true });
+      results.push(result);
+      if (result.interrupted) break;
+    }
+    const writes = new Set(configs.map((config) => config.run.write.mode));
+    const comparison = compareRuns(results, expectFail, writes.size > 1);
+    const skipped = configs.length - results.length;
+    if (json) process.stdout.write(`${JSON.stringify({ comparison, runs: results }, null, 2)}\n`);
+    else {
+      const { chooseRenderMode } = await import('../../ui/render-run.js');
+      const { color } = chooseRenderMode(process.env, process.stdout);
+      process.stdout.write(`\n${formatComparison(comparison, results, { color })}`);
+      if (skipped > 0) process.stdout.write(`stopped: ${skipped} of ${configs.length} runs not started\n`);
+    }
+    const report = configs[0]!.run.report;
+    if (report !== undefined) {
+      const path = await writeComparisonReport(comparison, results, report, { generatedAt: new Date(), version: VERSION });
+      process.stderr.write(`report written to ${path}\n`);
+    }
+    process.exitCode = exitCodeOf(comparison, skipped);
+  },
+};
+
+/** One validated config per write mode × strategy, in that order; every problem at once. */
+function compareConfigs(args: CompareArgs): Config[] {
+  const strategies = listOf(args.strategies);
+  const scenarioWrite = (SCENARIO_DEFAULTS as Readonly<Record<string, ScenarioDefaults>>)[args.scenario]?.write ?? 'sync';
+  const writes = args.write === undefined ? [scenarioWrite] : listOf(args.write);
+  const problems: string[] = [];
+  if (strategies.length === 0) problems.push('--strategies needs at least one strategy, e.g. --strategies naive,lua');
+  for (const [flag, values, allowed] of [['--strategies', strategies, STRATEGIES], ['--write', writes, WRITE_MODES]] as const) {
+    const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
+    if (unknown.length > 0) problems.push(`${flag}: ${unknown.map((v) => `"${v}"`).join(', ')} not one of ${allowed.join(', ')}`);
+    if (new Set(values).size < values.length) problems.push(`${flag} names one twice`);
+  }
+  if (problems.length > 0) throw new UsageError(problems);
+  return writes.flatMap((write) => strategies.map((strategy) => loadConfig({ ...args, strategy, write })));
+}
+
+/** Each --expect-fail entry must name a compared strategy (and write mode, if it gives one). */
+function checkExpectFail(expectFail: readonly string[], configs: readonly Config[]): void {
+  const problems = expectFail
+    .filter((entry) => {
+      const [strategy, write] = entry.split(':');
+      return !configs.some((config) => config.run.strategy === strategy && (write === undefined || config.run.write.mode === write));
+    })
+    .map((entry) => `--expect-fail ${entry} is not among the compared runs (${configs.map((c) => `${c.run.strategy}:${c.run.write.mode}`).join(', ')})`);
+  if (problems.length > 0) throw new UsageError(problems);
+}
+
+/** `naive, lua,` → `['naive', 'lua']`. */
+function listOf(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/**
+ * 3 when a run proved nothing, 1 when a run did not end as expected (failed, or held though meant
+ * to fail), 130 when Ctrl-C stopped the comparison, else 0.
+ */
+function exitCodeOf(comparison: Comparison, skipped: number): number {
+  if (comparison.runs.some((run) => run.verdict === 'inconclusive')) return EXIT.infrastructure;
+  if (comparison.runs.some((run) => !run.asExpected && run.verdict !== 'interrupted')) return EXIT.checkFailed;
+  if (skipped > 0 || comparison.runs.some((run) => run.verdict === 'interrupted')) return EXIT.interrupted;
+  return EXIT.ok;
+}

@@ -1,0 +1,38 @@
+// Starts one run and shows it the way the command line asked: the result JSON only (--json), the
+// live dashboard on a terminal, or plain lines. SIGTERM stops it like Ctrl-C. Shared by `run` and
+// `compare` (which shows each of its runs in turn, titled with its place in the comparison).
+import type { Config } from '../config/config.js';
+import type { RunResult } from '../result.js';
+
+/** How `compare` presents one of its runs. */
+export interface ShowRunOptions {
+  /** Shown before the run's own title, e.g. `compare 2/4`. */
+  title?: string;
+  /** End on a one-line verdict instead of the whole summary (plain mode). */
+  brief?: boolean;
+  /** Don't print the result JSON (the caller prints all results at once). */
+  quietJson?: boolean;
+}
+
+/** Runs `config` to the end (or until stopped) and resolves to its result. */
+export async function showRun(config: Config, options: ShowRunOptions): Promise<RunResult> {
+  const [{ startRun }, { workerLauncher }] = await Promise.all([import('../scenarios/run.js'), import('./workers.js')]);
+  const run = startRun(config, workerLauncher(config.services));
+  // SIGTERM (a supervisor, `kill`) stops a run like Ctrl-C: in-flight attempts finish, the
+  // workers it started are stopped and its topics deleted, the checks run on what happened.
+  const stop = () => run.abort();
+  process.on('SIGTERM', stop);
+  try {
+    if (config.run.json) {
+      process.once('SIGINT', stop);
+      const result = await run.result.finally(() => process.off('SIGINT', stop));
+      if (options.quietJson !== true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return result;
+    }
+    // Loaded only when drawing: --json runs skip React and Ink entirely.
+    const { chooseRenderMode, renderRun } = await import('../ui/render-run.js');
+    return await renderRun(run, { ...chooseRenderMode(process.env, process.stdout), title: options.title, brief: options.brief });
+  } finally {
+    process.off('SIGTERM', stop);
+  }
+}

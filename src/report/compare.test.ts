@@ -1,0 +1,139 @@
+// Tests of the comparison: verdicts against --expect-fail, the fastest held run (by throughput for
+// a burst, by p99 under a rate), the side-by-side rows, and its text and markdown renderings.
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../result.js';
+import { compareRuns, comparisonSummary, expectsFailure, sideBySide } from './compare.js';
+import { renderComparisonReport } from './compare-markdown.js';
+import { formatComparison } from './compare-text.js';
+import { failingResult, interruptedResult, passingResult, rateResult } from './fixtures.js';
+
+/** A held lock run: slower than passingResult (lua), with lock traffic. */
+const lockResult: RunResult = {
+  ...passingResult,
+  strategy: 'lock',
+  runId: '01JQ7ZLOCK',
+  throughput: 380,
+  guards: { ...passingResult.guards, lockRequests: 1000, locksGranted: 1000, lockTries: 6698 },
+  latency: { purchase: { ...passingResult.latency.purchase!, p50: 1_290_000, p99: 2_430_000, max: 2_740_000 } },
+};
+const meta = { generatedAt: new Date('2025-03-14T09:30:00Z'), version: '0.1.0' };
+
+describe('compareRuns', () => {
+  const results = [failingResult, lockResult, passingResult];
+
+  it('fails when a strategy fails a check it was not meant to, and passes once it is expected to', () => {
+    const plain = compareRuns(results, [], false);
+    expect(plain.runs.map((run) => [run.label, run.verdict, run.asExpected])).toEqual([
+      ['naive', 'failed', false],
+      ['lock', 'held', true],
+      ['lua', 'held', true],
+    ]);
+    expect(plain.ok).toBe(false);
+    expect(compareRuns(results, ['naive'], false).ok).toBe(true);
+  });
+
+  it('fails when a strategy meant to fail held', () => {
+    const comparison = compareRuns(results, ['naive', 'lua'], false);
+    expect(comparison.ok).toBe(false);
+    expect(comparison.runs[2]).toMatchObject({ label: 'lua', verdict: 'held', expectedToFail: true, asExpected: false });
+    expect(comparisonSummary(comparison)).toBe('1 of 3 runs did not end as expected: lua held though meant to fail; naive failed as expected; lock held');
+  });
+
+  it('matches --expect-fail by strategy, or by strategy and write mode', () => {
+    expect(expectsFailure(['naive'], 'naive', 'behind')).toBe(true);
+    expect(expectsFailure(['naive:sync'], 'naive', 'behind')).toBe(false);
+    expect(expectsFailure(['naive:behind'], 'naive', 'behind')).toBe(true);
+    expect(expectsFailure(['lock'], 'naive', 'sync')).toBe(false);
+  });
+
+  it('marks the fastest run that held every check: by throughput for a burst, never a failed one', () => {
+    // naive's throughput would beat lock's, but it failed.
+    const comparison = compareRuns([{ ...failingResult, throughput: 99_999 }, lockResult], ['naive'], false);
+    expect(comparison.rankedBy).toBe('throughput');
+    expect(comparison.fastest).toBe('lock');
+    expect(compareRuns([failingResult], [], false).fastest).toBeUndefined();
+  });
+
+  it('ranks by p99 under a rate, where every run offers the same throughput', () => {
+    const slowRate: RunResult = { ...rateResult, strategy: 'lock', throughput: 1999, latency: lockResult.latency };
+    const comparison = compareRuns([slowRate, rateResult], [], false);
+    expect(comparison.rankedBy).toBe('p99');
+    expect(comparison.fastest).toBe('lua');
+  });
+
+  it('does not count an interrupted or inconclusive run as held', () => {
+    const inconclusive: RunResult = { ...passingResult, inconclusive: 'redis: connection refused', ok: false, checks: [] };
+    const comparison = compareRuns([interruptedResult, inconclusive], [], false);
+    expect(comparison.runs.map((run) => run.verdict)).toEqual(['interrupted', 'inconclusive']);
+    expect(comparison.ok).toBe(false);
+    expect(comparison.fastest).toBeUndefined();
+  });
+
+  it('labels runs with their write mode when write modes are compared', () => {
+    const behind: RunResult = { ...passingResult, params: { ...passingResult.params, write: 'behind' } };
+    expect(compareRuns([passingResult, behind], [], true).runs.map((run) => run.label)).toEqual(['lua · sync', 'lua · behind']);
+  });
+});
+
+describe('sideBySide', () => {
+  const rows = sideBySide(compareRuns([failingResult, lockResult, passingResult], ['naive'], false));
+  const row = (label: string) => rows.find((r) => r.label === label)?.cells;
+
+  it('gives a cell per run for the verdict, the outcomes, throughput, latency, locks and SQL wait', () => {
+    expect(row('verdict')).toEqual(['✗ failed', '✓ held', '✓ held']);
+    expect(row('expected')).toEqual(['to fail ✓', 'to hold ✓', 'to hold ✓']);
+    expect(row('purchased')).toEqual(['1,000', '100', '100']);
+    expect(row('throughput')).toEqual(['2,427/s', '380/s', '2,427/s']);
+    expect(row('purchase p99')).toEqual(['3.21ms', '2.43s', '3.21ms']);
+    expect(row('locks granted')).toEqual(['0/0', '1,000/1,000', '0/0']);
+    expect(row('lock tries')).toEqual(['0', '6,698', '0']);
+    expect(row('SQL wait p99')).toHaveLength(3);
+  });
+
+  it('lists every check as ✓ or ✗, and – where a run had no such check', () => {
+    expect(row('no-oversell')).toEqual(['✗', '✓', '✓']);
+    const extra = { name: 'lock-released', ok: true, expected: 'none held', observed: 'none held', detail: 'all released' };
+    const withExtra = sideBySide(compareRuns([{ ...lockResult, checks: [...lockResult.checks, extra] }, passingResult], [], false));
+    expect(withExtra.find((r) => r.label === 'lock-released')?.cells).toEqual(['✓', '–']);
+  });
+
+  it('leaves out outcomes no run had, and the expected row when nothing was meant to fail', () => {
+    const plain = sideBySide(compareRuns([lockResult, passingResult], [], false)).map((r) => r.label);
+    expect(plain).not.toContain('expected');
+    expect(plain).not.toContain('duplicate');
+    expect(plain).toContain('errors');
+  });
+});
+
+describe('comparison renderings', () => {
+  const results = [failingResult, lockResult, passingResult];
+  const comparison = compareRuns(results, [], false);
+
+  it('prints one table with the fastest starred, the failed checks, and FAIL', () => {
+    const text = formatComparison(comparison, results, { color: false });
+    expect(text).toMatch(/^ticketsim compare oversell · 1,000 users · stock 100 · infra real · seed 42$/m);
+    expect(text).toMatch(/^ {24}naive +lock +lua ★$/m);
+    expect(text).toMatch(/^ {2}no-oversell +✗ +✓ +✓$/m);
+    expect(text).toContain('★ fastest that held every check (highest throughput): lua (2,427/s)');
+    expect(text).toContain('✗ naive · no-oversell: sold 1000 of 100: oversold by 900');
+    expect(text).toMatch(/\nFAIL {2}1 of 3 runs did not end as expected: naive failed a check; lock, lua held\n$/);
+    expect(text).not.toMatch(/\u001b\[/);
+  });
+
+  it('says PASS when every run ended as expected', () => {
+    expect(formatComparison(compareRuns(results, ['naive'], false), results, { color: false })).toMatch(/\nPASS {2}every run ended as expected/);
+  });
+
+  it('writes a report with grouped p50/p99 and throughput charts whose values are the runs\' own, and the checks matrix', () => {
+    const report = renderComparisonReport(comparison, results, meta);
+    expect(report).toContain('## Verdict: ✗ FAIL');
+    expect(report).toContain('| Figure | naive | lock | **lua** ★ |');
+    expect(report).toContain('    x-axis "run" ["naive", "lock", "lua"]');
+    // p99 first (behind), p50 over it, in ms.
+    expect(report).toContain('    bar [3.21, 2430, 3.21]\n    bar [0.41, 1290, 0.41]');
+    expect(report).toContain('    bar [2427, 380, 2427]');
+    expect(report).toContain('| no-oversell | ✗ | ✓ | ✓ |');
+    expect(report).toContain('- ✗ naive · stock-conserved: lost updates on GET-then-SET');
+    expect(report).toContain(`| lock | 01JQ7ZLOCK | \`${lockResult.command}\` |`);
+  });
+});
