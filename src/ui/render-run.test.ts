@@ -83,6 +83,14 @@ describe('renderRun plain', () => {
     expect(process.listenerCount('SIGINT')).toBe(listeners);
   });
 
+  it('titles a run of a comparison and ends it on the verdict line alone when brief', async () => {
+    const { stdout, io } = streams(false);
+    await renderRun(fakeLiveRun(passingResult, 50), { mode: 'plain', color: false, stdout: io.stdout, title: 'compare 2/4', brief: true });
+    expect(stdout.output).toBe(
+      'ticketsim compare 2/4 oversell · strategy lua · 1,000 users · stock 100 · infra: real (auto: redis and mysql answered)\nPASS  all 4 checks held\n',
+    );
+  });
+
   it('prints a progress line about every second on a long run', async () => {
     vi.useFakeTimers();
     const { stdout, io } = streams(false);
@@ -124,6 +132,12 @@ describe('renderRun dashboard', () => {
     const text = finalFrame(stdout.output);
     expect(text).toMatch(/✓ no-oversell\s+≤ 100 sold\s+100 sold/);
     expect(text).toContain(' PASS   all 4 checks held · 1,000 attempts in 412ms');
+  });
+
+  it('shows which run of a comparison is going in the header', async () => {
+    const { stdout, io } = streams(true);
+    await renderRun(fakeLiveRun(passingResult, 200), { mode: 'dashboard', color: false, ...io, title: 'compare 3/4' });
+    expect(finalFrame(stdout.output)).toContain('ticketsim compare 3/4 oversell · strategy lua · infra real');
   });
 
   it('stops the run on Ctrl-C and shows the partial result', async () => {
