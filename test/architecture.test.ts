@@ -65,3 +65,43 @@ describe('import rules (DESIGN.md §4)', () => {
     expect(found.map(({ area }) => area)).toEqual(['engine']);
   });
 });
+
+/** Driver packages an in-process run must start without (they cost a third of a second to load). */
+const DRIVERS = ['mysql2', 'ioredis', 'kafkajs', 'redlock'];
+
+/** The packages a file reaches through static imports (dynamic import() is followed lazily, not here). */
+function staticPackages(file: string, text = readFileSync(file, 'utf8'), seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  for (const match of text.matchAll(/^(?:import|export)(?!\s+type\b)[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+    const specifier = match[1]!;
+    if (!specifier.startsWith('.')) {
+      packages.add(specifier.split('/')[0]!);
+      continue;
+    }
+    const target = resolve(dirname(file), specifier).replace(/\.js$/, '');
+    const path = [`${target}.ts`, `${target}.tsx`].find((candidate) => {
+      try {
+        readFileSync(candidate);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (path !== undefined) for (const name of staticPackages(path, readFileSync(path, 'utf8'), seen)) packages.add(name);
+  }
+  return packages;
+}
+
+describe('an in-process run', () => {
+  it('loads no driver until it opens the real services', () => {
+    const loaded = ['scenarios/run.ts', 'cli/workers.ts', 'cli/main.ts'].flatMap((file) => [...staticPackages(join(SRC, file))]);
+    expect(loaded.filter((name) => DRIVERS.includes(name))).toEqual([]);
+  });
+
+  it('would catch a static import of a driver', () => {
+    const planted = join(SRC, 'engine/planted.ts');
+    expect([...staticPackages(planted, "import { Redis } from 'ioredis';\nimport type { Pool } from 'mysql2';\n")]).toEqual(['ioredis']);
+  });
+});

@@ -18,6 +18,11 @@ export function formatEndpoint({ host, port }: Endpoint): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+/** Kafka's brokers as KAFKA_BROKERS spells them: `127.0.0.1:9092,127.0.0.1:9094`. */
+export function formatBrokers(brokers: readonly Endpoint[]): string {
+  return brokers.map(formatEndpoint).join(',');
+}
+
 /** Host and port of a redis:// or mysql:// URL; throws a plain Error with a readable message. */
 export function endpointOfUrl(url: string, protocols: readonly string[], defaultPort: number): Endpoint {
   let parsed: URL;

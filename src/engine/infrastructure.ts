@@ -5,18 +5,9 @@ import type { ServicesConfig } from '../config/config.js';
 import type { InfraMode } from '../config/defaults.js';
 import { formatEndpoint } from '../config/endpoints.js';
 import type { Endpoint } from '../config/endpoints.js';
-import { connectRedis, redisVersion } from './redis/connect.js';
-import { createRedisInventory } from './redis/inventory.js';
-import { createRedlockLocks } from './redis/locks.js';
-import { connectMysql } from './mysql/connect.js';
-import { createMysqlLedger } from './mysql/ledger.js';
 import { createMemoryInfrastructure } from './memory/index.js';
-import { createRealClock } from './real-clock.js';
 import { acceptsConnection } from './tcp-probe.js';
-import { connectKafkaLog } from './kafka/log.js';
-import { describeBroker, fetchApiVersions } from './kafka/api-versions.js';
-import { attributeErrors } from './attribute-errors.js';
-import type { EngineObserver, EventLog, Infrastructure } from './ports.js';
+import type { EngineObserver, Infrastructure } from './ports.js';
 
 export type ServiceName = 'redis' | 'mysql' | 'kafka';
 
@@ -56,48 +47,11 @@ export async function openInfrastructure(options: OpenOptions): Promise<OpenedIn
     const missing = await firstUnreachable(options.needs.map((name) => [name, endpointOf(options.services, name)] as const));
     if (missing !== undefined) return { infra: inProcess(), reason: `auto: ${missing} unreachable; --infra real requires the real services` };
   }
+  // The drivers load only for a real run: an in-process run starts without them.
+  const { openReal } = await import('./real-infrastructure.js');
   const infra = await openReal(options);
   const reason = options.mode === 'auto' ? `auto: ${options.needs.join(', ').replace(/, (\w+)$/, ' and $1')} answered` : '--infra real';
   return { infra, reason };
-}
-
-async function openReal({ services, poolSize, observer, slowSqlMs, needs }: OpenOptions): Promise<Infrastructure> {
-  const timeout = { connectTimeoutMs: services.connectTimeoutMs };
-  const clock = createRealClock();
-  const redis = await connectRedis({ ...services.redis, ...timeout });
-  let pool;
-  let log: EventLog | undefined;
-  let kafkaVersion: string | undefined;
-  try {
-    pool = await connectMysql({ ...services.mysql, ...timeout }, poolSize, { sessionLongQueryMs: slowSqlMs });
-    if (needs.includes('kafka')) {
-      log = await connectKafkaLog({ ...services.kafka, ...timeout }, clock);
-      kafkaVersion = describeBroker(await fetchApiVersions(services.kafka.brokers[0]!, services.connectTimeoutMs));
-    }
-  } catch (error) {
-    redis.disconnect();
-    await pool?.end().catch(() => undefined);
-    await log?.close();
-    throw error;
-  }
-  const redisServerVersion = await redisVersion(redis);
-  const [rows] = await pool.query('SELECT VERSION() AS version');
-  const mysqlVersion = String((rows as { version: string }[])[0]?.version);
-  const ledger = createMysqlLedger(pool, { clock, observer, poolSize, sessionLongQueryMs: slowSqlMs });
-  return {
-    kind: 'real',
-    inventory: attributeErrors(createRedisInventory(redis), 'redis', formatEndpoint(services.redis.endpoint)),
-    locks: attributeErrors(createRedlockLocks(redis, { observer }), 'redis', formatEndpoint(services.redis.endpoint)),
-    ledger: attributeErrors(ledger, 'mysql', formatEndpoint(services.mysql.endpoint)),
-    clock,
-    ...(log === undefined ? {} : { log }),
-    versions: { redis: redisServerVersion, mysql: mysqlVersion, ...(kafkaVersion === undefined ? {} : { kafka: kafkaVersion }) },
-    close: async () => {
-      await log?.close();
-      redis.disconnect();
-      await pool.end().catch(() => undefined);
-    },
-  };
 }
 
 /** Where a service is: Redis and MySQL from their URLs, Kafka by its first broker. */

@@ -1,12 +1,13 @@
 // Executes one phase of a run: attempts arrive as its plan says (all at the release, or at a rate
-// over time) and are started by one dispatcher loop that never holds more than `maxInFlight` of
-// them: no per-attempt array, closure or promise exists before an attempt starts, so memory does
-// not grow with the number of attempts. A burst that hits the cap waits for a slot (its attempts
-// start late, and their latency still counts from the release); a rate that hits it drops the
-// arrival, as k6 does. An attempt runs one or more engine operations through `act`, which counts
-// each outcome, times it under its operation's name (an attempt's first operation from when it was
-// due, a later one from its own send: coordinated-omission corrected, with the raw time beside it)
-// and turns an infrastructure error into a counted, grouped error instead of an exception.
+// over time) and never more than `maxInFlight` of them are in flight. A burst fills its slots at
+// the release and refills one each time an attempt finishes (its later attempts start late, and
+// their latency still counts from the release); a rate's dispatcher starts each arrival when it
+// falls due and drops it if the cap is full, as k6 does. No per-attempt array, closure or promise
+// exists before an attempt starts, so memory does not grow with the number of attempts. An attempt
+// runs one or more engine operations through `act`, which counts each outcome, times it under its
+// operation's name (an attempt's first operation from when it was due, a later one from its own
+// send: coordinated-omission corrected, with the raw time beside it) and turns an infrastructure
+// error into a counted, grouped error instead of an exception.
 import type { Clock, Outcome, OutcomeKind } from '../engine/ports.js';
 import { describeError } from '../errors.js';
 import type { ErrorCause, RunCounts } from '../result.js';
@@ -106,7 +107,10 @@ export class Burst {
   private aborted = false;
   private readonly causes = new Map<string, number>();
   private readonly pending = new Set<Pending>();
-  private slotFreed: (() => void) | undefined;
+  /** The index of the next attempt to start (or drop). */
+  private next = 0;
+  /** A rate's dispatcher has gone through its schedule. */
+  private dispatched = false;
   private allDone: (() => void) | undefined;
 
   constructor(private readonly options: BurstOptions) {
@@ -136,51 +140,65 @@ export class Burst {
   /** Attempts not yet started will be skipped; those in flight still finish. */
   abort(): void {
     this.aborted = true;
-    this.slotFreed?.();
   }
 
   /** Releases the attempts as planned and resolves when the last one has finished. */
   async run(): Promise<void> {
     const { clock } = this.options;
-    const schedule = arrivalSchedule(this.options.arrivals ?? { kind: 'burst' }, this.options.total);
-    const open = this.options.arrivals?.kind === 'rate';
     const timeoutMs = this.options.operationTimeoutMs;
     const sweeper = timeoutMs === undefined ? undefined : setInterval(() => this.sweepOverdue(timeoutMs), SWEEP_INTERVAL_MS);
     sweeper?.unref();
-    const releasedUs = clock.nowUs();
-    this.releasedUs = releasedUs;
+    this.releasedUs = clock.nowUs();
+    const done = new Promise<void>((resolve) => (this.allDone = resolve));
     try {
-      for (let index = 0; index < schedule.total; index++) {
-        if (this.aborted) {
-          this.counts.notStarted += schedule.total - index;
-          break;
-        }
-        const dueUs = releasedUs + schedule.dueOffsetUs(index);
-        const waitUs = dueUs - clock.nowUs();
-        if (waitUs > 0) await clock.sleep(waitUs / 1000);
-        if (this.inFlight >= this.options.maxInFlight) {
-          if (open) {
-            this.counts.dropped++;
-            continue;
-          }
-          await this.freeSlot();
-          if (this.aborted) {
-            this.counts.notStarted += schedule.total - index;
-            break;
-          }
-        }
-        this.start(index, dueUs);
-      }
-      if (this.inFlight > 0) await new Promise<void>((resolve) => (this.allDone = resolve));
+      if (this.options.arrivals?.kind === 'rate') await this.dispatchRate(this.releasedUs);
+      else this.refill();
+      this.settleIfDone();
+      await done;
     } finally {
       clearInterval(sweeper);
     }
     this.finishedUs = clock.nowUs();
   }
 
-  /** Resolves when an attempt in flight finishes (or the burst is aborted). */
-  private freeSlot(): Promise<void> {
-    return new Promise<void>((resolve) => (this.slotFreed = resolve));
+  /**
+   * A burst: every attempt was due at the release; start them while a slot is free. Called at the
+   * release and again each time an attempt finishes, so the cap stays full without a dispatcher
+   * waiting on a promise per slot.
+   */
+  private refill(): void {
+    const releasedUs = this.releasedUs!;
+    while (this.next < this.planned && this.inFlight < this.options.maxInFlight && !this.aborted) this.start(this.next++, releasedUs);
+  }
+
+  /** A rate: start each arrival when it falls due, dropping it if the cap is full (as k6 does). */
+  private async dispatchRate(releasedUs: number): Promise<void> {
+    const { clock } = this.options;
+    const schedule = arrivalSchedule(this.options.arrivals!, this.options.total);
+    while (this.next < this.planned && !this.aborted) {
+      const dueUs = releasedUs + schedule.dueOffsetUs(this.next);
+      const waitUs = dueUs - clock.nowUs();
+      if (waitUs > 0) await clock.sleep(waitUs / 1000);
+      if (this.aborted) break;
+      if (this.inFlight >= this.options.maxInFlight) {
+        this.counts.dropped++;
+        this.next++;
+        continue;
+      }
+      this.start(this.next++, dueUs);
+    }
+    this.dispatched = true;
+  }
+
+  /** Ends the run once nothing is in flight and nothing more will start. */
+  private settleIfDone(): void {
+    if (this.inFlight > 0) return;
+    const rate = this.options.arrivals?.kind === 'rate';
+    const nothingLeft = this.next >= this.planned || this.aborted;
+    if (rate ? this.dispatched : nothingLeft) {
+      this.counts.notStarted = this.planned - this.next;
+      this.allDone?.();
+    }
   }
 
   private start(index: number, dueUs: number): void {
@@ -213,10 +231,8 @@ export class Burst {
   private finish(): void {
     this.inFlight--;
     this.finished++;
-    const freed = this.slotFreed;
-    this.slotFreed = undefined;
-    freed?.();
-    if (this.inFlight === 0) this.allDone?.();
+    if (this.options.arrivals?.kind !== 'rate') this.refill();
+    this.settleIfDone();
   }
 
   private async operate<T extends Outcome>(operation: string, run: () => Promise<T>, intendedUs: number, sentUs: number): Promise<T | undefined> {

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ServicesConfig } from '../config/config.js';
 import { ENV } from '../config/defaults.js';
-import { formatBrokers } from '../engine/kafka/connect.js';
+import { formatBrokers } from '../config/endpoints.js';
 import type { EventLog, Ledger } from '../engine/ports.js';
 import { TicketsimError } from '../errors.js';
 import { createWorker, emptyWorkerStats } from './worker.js';

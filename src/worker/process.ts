@@ -8,7 +8,7 @@ import { connectMysql } from '../engine/mysql/connect.js';
 import { createMysqlLedger } from '../engine/mysql/ledger.js';
 import { createRealClock } from '../engine/real-clock.js';
 import { createWorker } from './worker.js';
-import { formatBrokers } from '../engine/kafka/connect.js';
+import { formatBrokers } from '../config/endpoints.js';
 import { UsageError } from '../errors.js';
 import type { WorkerStats } from './worker.js';
 

@@ -3,6 +3,7 @@
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/config.js';
 import { redactUrl } from '../../config/redact.js';
+import { formatBrokers } from '../../config/endpoints.js';
 import type { ProbeResult } from '../../engine/health/probe.js';
 import { formatDoctor } from '../doctor-format.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
@@ -24,11 +25,10 @@ export const doctorCommand: CommandModule<object, DoctorArgs> = {
   builder: (yargs) => withJsonOption(withServiceOptions(yargs)) as never,
   handler: async (args) => {
     const { services } = loadConfig(args);
-    const [{ probeRedis }, { probeMysql }, { probeKafka }, { formatBrokers }, { withDeadline }] = await Promise.all([
+    const [{ probeRedis }, { probeMysql }, { probeKafka }, { withDeadline }] = await Promise.all([
       import('../../engine/health/redis.js'),
       import('../../engine/health/mysql.js'),
       import('../../engine/health/kafka.js'),
-      import('../../engine/kafka/connect.js'),
       import('../../engine/health/probe.js'),
     ]);
     const settle = (service: ProbeResult['service'], address: string, probe: Promise<ProbeResult>) =>

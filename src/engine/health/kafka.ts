@@ -3,7 +3,8 @@
 // the topic and group it created.
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
-import { createKafka, formatBrokers } from '../kafka/connect.js';
+import { createKafka } from '../kafka/connect.js';
+import { formatBrokers } from '../../config/endpoints.js';
 import type { KafkaTarget } from '../kafka/connect.js';
 import { describeBroker, fetchApiVersions } from '../kafka/api-versions.js';
 import { describeError } from '../../errors.js';

@@ -21,7 +21,3 @@ export function createKafka(target: KafkaTarget, clientId = 'ticketsim', retry: 
   });
 }
 
-/** The broker list as users see it: `127.0.0.1:9092,127.0.0.1:9093`. */
-export function formatBrokers(brokers: readonly Endpoint[]): string {
-  return brokers.map(formatEndpoint).join(',');
-}

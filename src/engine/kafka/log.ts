@@ -7,7 +7,8 @@ import { InfrastructureError, describeError } from '../../errors.js';
 import { createBatchingBus } from '../batching-bus.js';
 import type { Clock, DeadLetters, EventLog, LogConsumer } from '../ports.js';
 import { START_SERVICES_HINT } from '../hints.js';
-import { createKafka, formatBrokers } from './connect.js';
+import { createKafka } from './connect.js';
+import { formatBrokers } from '../../config/endpoints.js';
 import type { KafkaTarget } from './connect.js';
 
 /** Retries of a produce request before it fails (and the purchase is handed back): about 2 s. */
