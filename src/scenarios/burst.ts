@@ -26,7 +26,7 @@ export interface BurstOptions {
   /** When attempts are due; default: all at the release. */
   arrivals?: ArrivalPlan;
   clock: Clock;
-  attempt(index: number, act: Act): Promise<void>;
+  attempt(index: number, act: Act): Promise<unknown>;
   /** Where operation latencies go (shared by every phase of a run). */
   latency: OperationLatencies;
   /** The run's time series. */

@@ -12,9 +12,7 @@ export const oversellScenario: ScenarioDefinition = {
   async prepare({ infra, strategy, runId, run }) {
     const { sale, data, readBack } = await openSale(infra, runId, run.stock);
     return {
-      phases: singleBurst(run.users, async (index, act) => {
-        await act('purchase', () => strategy.purchase(sale, buyerId(index)));
-      }),
+      phases: singleBurst(run.users, (index, act) => act('purchase', () => strategy.purchase(sale, buyerId(index)))),
       check: async (counts) =>
         checkSale({
           initialStock: run.stock,

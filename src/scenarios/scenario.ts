@@ -30,8 +30,11 @@ export interface Phase {
   name: string;
   /** How many attempts it releases. */
   total: number;
-  /** The attempt with this index (0 ≤ index < total): one or more operations through `act`. */
-  attempt(index: number, act: Act): Promise<void>;
+  /**
+   * The attempt with this index (0 ≤ index < total): one or more operations through `act`. It may
+   * return act's own promise (no async wrapper: one promise hop less per attempt).
+   */
+  attempt(index: number, act: Act): Promise<unknown>;
   countAs?: CountAs;
 }
 
