@@ -39,7 +39,7 @@ function sideBySideSection(comparison: Comparison): string {
   const table = mdTable(header, rows.map((row) => [row.label, ...row.cells]));
   const fastest = fastestText(comparison);
   const by = comparison.rankedBy === 'throughput' ? 'highest throughput' : 'lowest p99';
-  const note = fastest === undefined ? 'No run held every check.' : `★ The fastest run that held every check (${by}): **${fastest}**.`;
+  const note = fastest === undefined ? 'No run both finished and held every check.' : `★ The fastest run that held every check (${by}): **${fastest}**.`;
   return `Latencies are measured from each attempt's intended start (coordinated-omission corrected).\n\n${table}\n\n${note}`;
 }
 

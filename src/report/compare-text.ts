@@ -29,7 +29,7 @@ export function formatComparison(comparison: Comparison, results: readonly RunRe
   const out = [paint('bold', `ticketsim ${comparisonTitle(comparison, results)}`, color), '', ...painted, ''];
   const fastest = fastestText(comparison);
   const by = comparison.rankedBy === 'throughput' ? 'highest throughput' : 'lowest p99';
-  out.push(fastest === undefined ? 'no run held every check' : `★ fastest that held every check (${by}): ${fastest}`);
+  out.push(fastest === undefined ? 'no run both finished and held every check' : `★ fastest that held every check (${by}): ${fastest}`);
   out.push(...failedCheckLines(comparison, results));
   const word = comparison.ok ? paint('green', 'PASS', color) : paint('red', 'FAIL', color);
   out.push('', `${paint('bold', word, color)}  ${comparisonSummary(comparison)}`);
