@@ -2,7 +2,7 @@
 // write-behind knobs, the report), and what both check before any load is sent. The engine axes
 // differ: `run` takes one --strategy and --write, `compare` lists several.
 import type { Argv } from 'yargs';
-import type { Config } from '../config/config.js';
+import type { Config, RawFlags } from '../config/config.js';
 import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../config/defaults.js';
 import { WRITE_DEFAULTS } from '../config/write-config.js';
 import { UsageError } from '../errors.js';
@@ -10,36 +10,19 @@ import { reportTargetProblem } from '../report/paths.js';
 import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
 import { withJsonOption, withServiceOptions } from './options.js';
 
-/** The flags {@link withWorkloadOptions} adds, as yargs parses them. */
-export interface WorkloadArgs {
+/**
+ * The flags {@link withWorkloadOptions} adds, as yargs parses them: the config's raw flags, less
+ * the engine axes each command names its own way, with the defaults yargs fills in.
+ */
+export type WorkloadArgs = Omit<RawFlags, 'strategy' | 'write' | 'report'> & {
   scenario: string;
-  users?: number;
-  stock?: number;
-  requestsPerUser?: number;
-  cancelRatio?: number;
-  cancelDupes?: number;
-  rebuyers?: number;
   slowSqlMs: number;
-  workers?: number;
-  partitions?: number;
-  redeliver?: number;
-  drainTimeout?: number;
-  keepTopic?: boolean;
-  batchSize?: number;
-  rate?: number;
-  duration?: number;
-  ramp?: number;
-  maxInFlight?: number;
   infra: string;
   poolSize: number;
-  concurrency?: number;
   seed: number;
   json: boolean;
   report?: string;
-  redisUrl?: string;
-  mysqlUrl?: string;
-  kafkaBrokers?: string;
-}
+};
 
 /** How `run` and `compare` word the output options they share. */
 export interface OutputWording {
