@@ -184,6 +184,11 @@ export interface Clock {
   nowUs(): number;
   /** Resolves after `ms` milliseconds of this clock's time. */
   sleep(ms: number): Promise<void>;
+  /**
+   * A virtual clock only: true when no timer is left and no turn is queued, so nothing waiting on
+   * this clock can ever happen (checked between macrotasks, when every promise has settled).
+   */
+  idle?(): boolean;
 }
 
 /**

@@ -99,6 +99,21 @@ describe('Burst', () => {
     expect(run.lateStarts).toBe(0);
   });
 
+  it('ends a run whose in-process replies can never come, counting them as errors with the cause', async () => {
+    const clock = createVirtualClock();
+    const run = burst(clock, {
+      total: 10,
+      maxInFlight: 4,
+      attempt: async (index, act) => {
+        // A planted simulator bug: the third purchase waits on a promise nothing will settle.
+        await act('purchase', () => (index === 2 ? new Promise<never>(() => undefined) : clock.sleep(1).then(() => ({ kind: 'sold-out' as const }))));
+      },
+    });
+    await run.run();
+    expect(run.counts).toMatchObject({ soldOut: 9, errors: 1, attempts: 10, notStarted: 0 });
+    expect(run.errorCauses()).toEqual([{ cause: expect.stringMatching(/^in-process simulation stalled/), count: 1 }]);
+  });
+
   it('counts an attempt that throws outside act as an error with its cause', async () => {
     const run = burst(createVirtualClock(), {
       total: 4,

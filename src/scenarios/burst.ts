@@ -44,6 +44,9 @@ export interface BurstOptions {
 }
 
 const SWEEP_INTERVAL_MS = 250;
+/** Sweeps in a row that must find a virtual clock idle with attempts in flight before it is a stall. */
+const STALL_SWEEPS = 2;
+const STALL_CAUSE = 'in-process simulation stalled: no reply can ever come (a ticketsim bug; please report it)';
 /** A start later than this after its due time counts as late. */
 const LATE_START_US = 1000;
 
@@ -111,6 +114,8 @@ export class Burst {
   private next = 0;
   /** A rate's dispatcher has gone through its schedule. */
   private dispatched = false;
+  /** Stall sweeps in a row that found the virtual clock idle with attempts in flight. */
+  private idleSweeps = 0;
   private allDone: (() => void) | undefined;
 
   constructor(private readonly options: BurstOptions) {
@@ -148,6 +153,9 @@ export class Burst {
     const timeoutMs = this.options.operationTimeoutMs;
     const sweeper = timeoutMs === undefined ? undefined : setInterval(() => this.sweepOverdue(timeoutMs), SWEEP_INTERVAL_MS);
     sweeper?.unref();
+    // On a virtual clock a reply is never late, only impossible: watch for that instead (and keep
+    // the process alive meanwhile, or it would exit as if the run had ended).
+    const stallWatch = clock.idle === undefined ? undefined : setInterval(() => this.checkStall(), SWEEP_INTERVAL_MS);
     this.releasedUs = clock.nowUs();
     const done = new Promise<void>((resolve) => (this.allDone = resolve));
     try {
@@ -157,8 +165,29 @@ export class Burst {
       await done;
     } finally {
       clearInterval(sweeper);
+      clearInterval(stallWatch);
     }
     this.finishedUs = clock.nowUs();
+  }
+
+  /**
+   * Attempts in flight while the virtual clock has nothing left to run can never get a reply: after
+   * STALL_SWEEPS sweeps so, count them as errors with the cause, start nothing more, and end.
+   */
+  private checkStall(): void {
+    if (this.inFlight === 0 || !this.options.clock.idle!()) {
+      this.idleSweeps = 0;
+      return;
+    }
+    if (++this.idleSweeps < STALL_SWEEPS) return;
+    const stuck = this.inFlight;
+    this.counts.attempts += stuck;
+    this.counts.errors += stuck;
+    this.causes.set(STALL_CAUSE, (this.causes.get(STALL_CAUSE) ?? 0) + stuck);
+    this.finished += stuck;
+    this.inFlight = 0;
+    this.aborted = true;
+    this.settleIfDone();
   }
 
   /**

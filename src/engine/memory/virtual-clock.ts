@@ -151,5 +151,6 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
     get running() {
       return running;
     },
+    idle: () => heap.length === 0 && !running,
   };
 }
