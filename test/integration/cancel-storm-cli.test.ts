@@ -2,46 +2,20 @@
 // MariaDB and in-process: lock, dcl and lua hold (read back directly: Redis stock + MariaDB rows =
 // the initial stock), naive is caught over-stocking and says by how many seats, the JSON carries
 // purchase and cancel latency apart, and bad values of the storm's flags exit 2 with one line.
-import { Redis } from 'ioredis';
-import { createConnection } from 'mysql2/promise';
-import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
-import type { RunResult } from '../../src/result.js';
-import { readSale, removeSale, runScenario, ticketsim } from './cli.js';
-import { servicesAvailable, servicesConfig } from './services.js';
+import { describe, expect, it } from 'vitest';
+import { failedChecks, readSale, realStores, runScenario, ticketsim } from './cli.js';
+import { servicesAvailable } from './services.js';
 
 const available = await servicesAvailable('redis', 'mysql');
 
-const failed = (result: RunResult) => result.checks.filter((check) => !check.ok).map((check) => check.name);
-
 describe.skipIf(!available)('ticketsim run cancel-storm on real Redis + MariaDB', () => {
-  let redis: Redis;
-  let mysql: Connection;
-  const runs: RunResult[] = [];
+  const stores = realStores();
 
-  beforeAll(async () => {
-    redis = new Redis(servicesConfig.redis.url);
-    const target = { ...servicesConfig.mysql, connectTimeoutMs: 2000 };
-    await ensureSchema(target);
-    mysql = await createConnection({ ...connectionOptions(target), database: target.database });
-  });
-
-  afterAll(async () => {
-    for (const result of runs) await removeSale(redis, mysql, result);
-    redis.disconnect();
-    await mysql.end();
-  });
-
-  async function storm(...args: string[]) {
-    const run = await runScenario('cancel-storm', ['--infra', 'real', ...args]);
-    runs.push(run.result);
-    return run;
-  }
+  const storm = (...args: string[]) => stores.run('cancel-storm', args);
 
   it.each(['lua', 'dcl', 'lock'])('%s holds: no seat created, one row per honoured cancel, freed seats resold', async (strategy) => {
     const { code, result } = await storm('--strategy', strategy);
-    expect(failed(result)).toEqual([]);
+    expect(failedChecks(result)).toEqual([]);
     expect(code).toBe(0);
     expect(result.phases.map((phase) => [phase.name, phase.attempts])).toEqual([
       ['sell-out', 1000],
@@ -51,7 +25,7 @@ describe.skipIf(!available)('ticketsim run cancel-storm on real Redis + MariaDB'
     expect(Object.keys(result.latency).sort()).toEqual(['cancel', 'purchase', 'sell-out']);
     expect(result.latency.cancel!.count).toBe(200);
     expect(result.latency.cancel!.byOutcome).toHaveProperty('not-purchased');
-    const stored = await readSale(redis, mysql, result);
+    const stored = await readSale(stores.redis, stores.mysql, result);
     expect(stored.stock + stored.rows).toBe(100);
     expect(stored.perUser.every((row) => row.rows === 1)).toBe(true);
     expect(stored.perUser.filter((row) => row.userId.startsWith('rebuyer-'))).toHaveLength(50);
@@ -62,9 +36,9 @@ describe.skipIf(!available)('ticketsim run cancel-storm on real Redis + MariaDB'
     expect(code).toBe(1);
     const overStocking = result.checks.find((check) => check.name === 'no-over-stocking')!;
     expect(overStocking.ok).toBe(false);
-    const stored = await readSale(redis, mysql, result);
+    const stored = await readSale(stores.redis, stores.mysql, result);
     expect(overStocking.detail).toMatch(new RegExp(`^over-stocked by ${stored.stock + stored.rows - 100} seats`));
-    expect(failed(result)).toContain('cancels-honoured-once');
+    expect(failedChecks(result)).toContain('cancels-honoured-once');
   });
 });
 
@@ -73,7 +47,7 @@ describe('ticketsim run cancel-storm in-process', () => {
 
   it.each(['lua', 'dcl', 'lock'])('%s holds every check', async (strategy) => {
     const { code, result } = await storm('--strategy', strategy);
-    expect(failed(result)).toEqual([]);
+    expect(failedChecks(result)).toEqual([]);
     expect(code).toBe(0);
     expect(result.counts).toMatchObject({ cancelled: 50, notPurchased: 150, rebought: 50 });
   });

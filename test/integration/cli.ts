@@ -1,11 +1,16 @@
 // Runs the built CLI as a user would (a child process) and reads a run's data straight from the
-// stores, independently of ticketsim, to confirm what its result JSON claims.
+// stores, independently of ticketsim, to confirm what its result JSON claims; the real stores of a
+// describe block, cleaned of the sales its runs made.
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
+import { createConnection } from 'mysql2/promise';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll } from 'vitest';
+import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
 import type { RunResult } from '../../src/result.js';
+import { servicesConfig } from './services.js';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/ticketsim');
 
@@ -46,4 +51,59 @@ export async function readSale(redis: Redis, mysql: Connection, result: RunResul
 export async function removeSale(redis: Redis, mysql: Connection, result: RunResult): Promise<void> {
   await redis.del(...result.data.redisKeys);
   await mysql.query('DELETE FROM purchases WHERE ticket_name = ?', [result.data.mysqlTicketName]);
+}
+
+/** The names of the checks a run failed. */
+export function failedChecks(result: RunResult): string[] {
+  return result.checks.filter((check) => !check.ok).map((check) => check.name);
+}
+
+/** The real stores of a describe block, and the runs whose sales it removes at the end. */
+export interface RealStores {
+  readonly redis: Redis;
+  readonly mysql: Connection;
+  /** Runs `ticketsim run <scenario> --json --infra real …` and remembers the run for cleanup. */
+  run(scenario: string, args: readonly string[]): ReturnType<typeof runScenario>;
+  /** Remembers a run made some other way, for cleanup. */
+  remember(result: RunResult): void;
+}
+
+/**
+ * Opens Redis and MySQL (the schema created) before a describe block's tests; after them, removes
+ * every remembered run's sale (then calls `cleanUp` on it, e.g. for its Kafka topic) and closes
+ * both. Call inside describe().
+ */
+export function realStores(cleanUp?: (result: RunResult) => Promise<void>): RealStores {
+  let redis: Redis | undefined;
+  let mysql: Connection | undefined;
+  const runs: RunResult[] = [];
+  beforeAll(async () => {
+    redis = new Redis(servicesConfig.redis.url);
+    // On a fresh server this file may run before anything else has created the database.
+    const target = { ...servicesConfig.mysql, connectTimeoutMs: 2000 };
+    await ensureSchema(target);
+    mysql = await createConnection({ ...connectionOptions(target), database: target.database });
+  });
+  afterAll(async () => {
+    for (const result of runs) {
+      await removeSale(redis!, mysql!, result);
+      await cleanUp?.(result);
+    }
+    redis?.disconnect();
+    await mysql?.end();
+  });
+  return {
+    get redis() {
+      return redis!;
+    },
+    get mysql() {
+      return mysql!;
+    },
+    async run(scenario, args) {
+      const run = await runScenario(scenario, ['--infra', 'real', ...args]);
+      runs.push(run.result);
+      return run;
+    },
+    remember: (result) => void runs.push(result),
+  };
 }

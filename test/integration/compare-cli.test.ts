@@ -5,13 +5,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { createConnection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Comparison, RunResult } from '../../src/result.js';
-import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
-import { readSale, removeSale, ticketsim } from './cli.js';
-import { servicesAvailable, servicesConfig } from './services.js';
+import { readSale, realStores, ticketsim } from './cli.js';
+import { servicesAvailable } from './services.js';
 
 /** Runs `ticketsim compare oversell --json …` and parses what it printed. */
 async function compareJson(...args: string[]) {
@@ -82,29 +79,16 @@ describe('ticketsim compare in process', () => {
 const available = await servicesAvailable('redis', 'mysql');
 
 describe.skipIf(!available)('ticketsim compare on real Redis + MariaDB', () => {
-  let redis: Redis;
-  let mysql: Awaited<ReturnType<typeof createConnection>>;
-
-  beforeAll(async () => {
-    redis = new Redis(servicesConfig.redis.url);
-    const target = { ...servicesConfig.mysql, connectTimeoutMs: 2000 };
-    await ensureSchema(target);
-    mysql = await createConnection({ ...connectionOptions(target), database: servicesConfig.mysql.database });
-  });
-
-  afterAll(async () => {
-    redis.disconnect();
-    await mysql.end();
-  });
+  const stores = realStores();
 
   it('asserts "naive must oversell, lua must hold" with the stores to prove it', async () => {
     const { code, comparison, runs } = await compareJson('--strategies', 'naive,lua', '--infra', 'real', '--expect-fail', 'naive');
     expect(code).toBe(0);
     expect(comparison.ok).toBe(true);
-    const [naive, lua] = await Promise.all(runs.map((run) => readSale(redis, mysql, run)));
+    for (const run of runs) stores.remember(run);
+    const [naive, lua] = await Promise.all(runs.map((run) => readSale(stores.redis, stores.mysql, run)));
     expect(naive!.rows).toBeGreaterThan(100);
     expect(lua!.rows).toBe(100);
     expect(lua!.stock).toBe(0);
-    for (const run of runs) await removeSale(redis, mysql, run);
   });
 });

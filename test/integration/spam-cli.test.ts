@@ -2,43 +2,16 @@
 // in-process: dcl and lua hold one ticket per person, lock and precheck are caught leaking seats,
 // one user × 1,000 requests leaves exactly one row, and bad flags exit 2 with one line. The data is
 // read back directly from the stores. Also the sql section on 10,000 INSERTs through pool 10.
-import { Redis } from 'ioredis';
-import { createConnection } from 'mysql2/promise';
-import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
-import type { RunResult } from '../../src/result.js';
-import { readSale, removeSale, runScenario, ticketsim } from './cli.js';
-import { servicesAvailable, servicesConfig } from './services.js';
+import { describe, expect, it } from 'vitest';
+import { failedChecks, readSale, realStores, runScenario, ticketsim } from './cli.js';
+import { servicesAvailable } from './services.js';
 
 const available = await servicesAvailable('redis', 'mysql');
 
-const failed = (result: RunResult) => result.checks.filter((check) => !check.ok).map((check) => check.name);
-
 describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => {
-  let redis: Redis;
-  let mysql: Connection;
-  const runs: RunResult[] = [];
+  const stores = realStores();
 
-  beforeAll(async () => {
-    redis = new Redis(servicesConfig.redis.url);
-    const target = { ...servicesConfig.mysql, connectTimeoutMs: 2000 };
-    await ensureSchema(target);
-    mysql = await createConnection({ ...connectionOptions(target), database: target.database });
-  });
-
-  afterAll(async () => {
-    for (const result of runs) await removeSale(redis, mysql, result);
-    redis.disconnect();
-    await mysql.end();
-  });
-
-  /** Runs spam on the real services and remembers the run for cleanup. */
-  async function spam(...args: string[]) {
-    const run = await runScenario('spam', ['--infra', 'real', ...args]);
-    runs.push(run.result);
-    return run;
-  }
+  const spam = (...args: string[]) => stores.run('spam', args);
 
   it.each(['dcl', 'lua'])('%s holds: 100 users × 20 requests, every check ✓, one row per buyer', async (strategy) => {
     const { code, result } = await spam('--strategy', strategy);
@@ -46,8 +19,8 @@ describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => 
     expect(result.params).toMatchObject({ users: 100, requestsPerUser: 20, attempts: 2000, stock: 100 });
     expect(result.counts).toMatchObject({ attempts: 2000, purchased: 100, duplicate: 1900, errors: 0 });
     expect(result.checks).toHaveLength(7);
-    expect(failed(result)).toEqual([]);
-    const stored = await readSale(redis, mysql, result);
+    expect(failedChecks(result)).toEqual([]);
+    const stored = await readSale(stores.redis, stores.mysql, result);
     expect(stored).toMatchObject({ stock: 0, buyers: 100, rows: 100 });
     expect(stored.perUser.every((row) => row.rows === 1)).toBe(true);
   });
@@ -57,7 +30,7 @@ describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => 
     expect(code).toBe(1);
     const conservation = result.checks.find((check) => check.name === 'conservation')!;
     expect(conservation.ok).toBe(false);
-    const stored = await readSale(redis, mysql, result);
+    const stored = await readSale(stores.redis, stores.mysql, result);
     expect(conservation.detail).toBe(`${100 - stored.stock - stored.buyers} seats leaked`);
     expect(stored.perUser.every((row) => row.rows === 1)).toBe(true); // the UNIQUE key held; the seats did not
     expect(result.guards.locksGranted).toBe(2000);
@@ -66,21 +39,20 @@ describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => 
   it('precheck is caught: exit 1 with the failing check named', async () => {
     const { code, result } = await spam('--strategy', 'precheck');
     expect(code).toBe(1);
-    expect(failed(result)).toContain('conservation');
+    expect(failedChecks(result)).toContain('conservation');
   });
 
   it('one user × 1,000 requests with dcl leaves exactly one row', async () => {
     const { code, result } = await spam('--users', '1', '--requests-per-user', '1000', '--strategy', 'dcl');
     expect(code).toBe(0);
     expect(result.counts).toMatchObject({ attempts: 1000, purchased: 1, duplicate: 999 });
-    const stored = await readSale(redis, mysql, result);
+    const stored = await readSale(stores.redis, stores.mysql, result);
     expect(stored.perUser).toEqual([{ userId: 'user-0', rows: 1 }]);
     expect(stored).toMatchObject({ stock: 99, buyers: 1 });
   });
 
   it('times 10,000 INSERTs through pool 10 in two measured parts, and the server confirms the count', async () => {
-    const run = await runScenario('oversell', ['--infra', 'real', '--users', '10000', '--stock', '10000', '--pool-size', '10']);
-    runs.push(run.result);
+    const run = await stores.run('oversell', ['--users', '10000', '--stock', '10000', '--pool-size', '10']);
     expect(run.code).toBe(0);
     const sql = run.result.sql!;
     const insert = sql.statements.insert!;
@@ -105,14 +77,14 @@ describe('ticketsim run spam in-process', () => {
     const { code, result } = await spam('--strategy', strategy);
     expect(code).toBe(0);
     expect(result.infra).toBe('memory');
-    expect(failed(result)).toEqual([]);
+    expect(failedChecks(result)).toEqual([]);
     expect(result.counts).toMatchObject({ purchased: 100, duplicate: 1900 });
   });
 
   it.each(['lock', 'precheck'])('%s is caught leaking seats', async (strategy) => {
     const { code, result } = await spam('--strategy', strategy);
     expect(code).toBe(1);
-    expect(failed(result)).toContain('conservation');
+    expect(failedChecks(result)).toContain('conservation');
     expect(result.checks.find((check) => check.name === 'conservation')!.detail).toMatch(/^\d+ seats leaked/);
   });
 

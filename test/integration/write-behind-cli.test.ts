@@ -4,58 +4,36 @@
 // broker's own offsets); half the events redelivered still give zero duplicate rows with the skips
 // reported; spam and cancel-storm hold or fail writing behind as they do writing sync; and with no
 // services it runs in-process and says so.
-import { Redis } from 'ioredis';
-import { createConnection } from 'mysql2/promise';
-import type { Connection, RowDataPacket } from 'mysql2/promise';
+import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka } from '../../src/engine/kafka/connect.js';
-import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
 import type { RunResult } from '../../src/result.js';
-import { readSale, removeSale, runScenario, ticketsim } from './cli.js';
+import { failedChecks, readSale, realStores, runScenario, ticketsim } from './cli.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const available = await servicesAvailable('redis', 'mysql', 'kafka');
 
-const failed = (result: RunResult) => result.checks.filter((check) => !check.ok).map((check) => check.name);
-
 describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', () => {
-  let redis: Redis;
-  let mysql: Connection;
-  const runs: RunResult[] = [];
   const kafka = createKafka({ ...servicesConfig.kafka, connectTimeoutMs: 2000 }, 'ticketsim-it-behind');
   const admin = kafka.admin();
 
-  beforeAll(async () => {
-    redis = new Redis(servicesConfig.redis.url);
-    const target = { ...servicesConfig.mysql, connectTimeoutMs: 2000 };
-    await ensureSchema(target);
-    mysql = await createConnection({ ...connectionOptions(target), database: target.database });
-    await admin.connect();
-  });
+  beforeAll(() => admin.connect());
+  afterAll(() => admin.disconnect());
 
-  afterAll(async () => {
-    for (const result of runs) {
-      await removeSale(redis, mysql, result);
-      const wb = result.writeBehind;
-      if (wb?.kept) {
-        await admin.deleteGroups([wb.group]).catch(() => undefined);
-        await admin.deleteTopics({ topics: [wb.topic, wb.dlqTopic] }).catch(() => undefined);
-      }
+  // Registered after the admin's hooks, so its cleanup runs first, with the admin still connected.
+  const stores = realStores(async (result) => {
+    const wb = result.writeBehind;
+    if (wb?.kept) {
+      await admin.deleteGroups([wb.group]).catch(() => undefined);
+      await admin.deleteTopics({ topics: [wb.topic, wb.dlqTopic] }).catch(() => undefined);
     }
-    await admin.disconnect();
-    redis.disconnect();
-    await mysql.end();
   });
 
-  async function behind(scenario: string, ...args: string[]) {
-    const run = await runScenario(scenario, ['--infra', 'real', ...args]);
-    runs.push(run.result);
-    return run;
-  }
+  const behind = (scenario: string, ...args: string[]) => stores.run(scenario, args);
 
   /** Rows of the run's sale, and how many users have more than one. */
   async function rowsOf(result: RunResult) {
-    const [[counts]] = await mysql.query<RowDataPacket[]>(
+    const [[counts]] = await stores.mysql.query<RowDataPacket[]>(
       'SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS users FROM purchases WHERE ticket_name = ?',
       [result.data.mysqlTicketName],
     );
@@ -64,7 +42,7 @@ describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', (
 
   it('write-behind exits 0 with exactly one row per acknowledged purchase, and the kept group has no lag left', async () => {
     const { code, result } = await behind('write-behind', '--workers', '2', '--keep-topic');
-    expect(failed(result)).toEqual([]);
+    expect(failedChecks(result)).toEqual([]);
     expect(code).toBe(0);
     expect(result.params).toMatchObject({ users: 10_000, stock: 5000, write: 'behind' });
     const wb = result.writeBehind!;
@@ -93,7 +71,7 @@ describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', (
 
   it.each(['dcl', 'lua'])('spam holds writing behind with %s', async (strategy) => {
     const { code, result } = await behind('spam', '--write', 'behind', '--strategy', strategy);
-    expect(failed(result)).toEqual([]);
+    expect(failedChecks(result)).toEqual([]);
     expect(code).toBe(0);
     expect(await rowsOf(result)).toEqual({ rows: 100, users: 100 });
   });
@@ -101,16 +79,16 @@ describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', (
   it('spam catches lock writing behind: repeats reported as purchases, seats leaked, the worker skips the rows', async () => {
     const { code, result } = await behind('spam', '--write', 'behind', '--strategy', 'lock');
     expect(code).toBe(1);
-    expect(failed(result)).toEqual(expect.arrayContaining(['conservation', 'reported-once-per-user']));
+    expect(failedChecks(result)).toEqual(expect.arrayContaining(['conservation', 'reported-once-per-user']));
     expect(result.writeBehind!.worker.skipped).toBeGreaterThan(0);
-    expect(failed(result)).not.toContain('no-lost-write');
+    expect(failedChecks(result)).not.toContain('no-lost-write');
   });
 
   it('cancel-storm holds writing behind with dcl: the storm reads the drained sell-out, nothing created', async () => {
     const { code, result } = await behind('cancel-storm', '--write', 'behind', '--strategy', 'dcl', '--users', '300');
-    expect(failed(result)).toEqual([]);
+    expect(failedChecks(result)).toEqual([]);
     expect(code).toBe(0);
-    const stored = await readSale(redis, mysql, result);
+    const stored = await readSale(stores.redis, stores.mysql, result);
     expect(stored.stock + stored.rows).toBe(100);
     expect(result.writeBehind!.worker.deleted).toBe(50);
   });
