@@ -133,20 +133,22 @@ export interface PhaseResult {
   counts: RunCounts;
 }
 
-/** What the write-behind workers did (summed over them). */
+/** What write-behind workers did (one worker's, or summed over a run's). */
 export interface WorkerFigures {
   /** Records handed to the workers (a redelivered record counts again). */
   delivered: number;
+  /** Purchase events that became rows, and those the UNIQUE key skipped as already there. */
   inserted: number;
-  /** Purchase events the UNIQUE key skipped as already written. */
   skipped: number;
+  /** Cancel events that deleted a row, and those that found none. */
   deleted: number;
-  /** Cancel events that found no row. */
   absent: number;
+  /** Malformed records sent to the dead-letter topic. */
   deadLettered: number;
+  /** SQL statements and offset commits made. */
   statements: number;
   commits: number;
-  /** Records behind when last seen. */
+  /** Records behind, summed over the partitions last fetched. */
   lag: number;
 }
 
@@ -228,6 +230,20 @@ export interface CheckResult {
 
 export type InfraKind = 'real' | 'memory';
 
+/** A scenario's numbers; the optional ones exist only for the scenarios that have them. */
+export interface WorkloadNumbers {
+  users: number;
+  stock: number;
+  /** spam: purchases each user fires at once. */
+  requestsPerUser?: number;
+  /** cancel-storm: fraction (0–1) of the buyers who cancel. */
+  cancelRatio?: number;
+  /** cancel-storm: times each cancel is fired at once. */
+  cancelDupes?: number;
+  /** cancel-storm: new buyers waiting in line for freed seats. */
+  rebuyers?: number;
+}
+
 /** The finished run: the stable result JSON (extend, don't rename). */
 export interface RunResult {
   scenario: string;
@@ -239,15 +255,7 @@ export interface RunResult {
   seed: number;
   /** Where this run's data lives: Redis key prefix and MySQL ticket_name. */
   data: { sale: string; redisKeys: string[]; mysqlTicketName: string };
-  params: {
-    users: number;
-    stock: number;
-    /** spam: concurrent purchases per user. */
-    requestsPerUser?: number;
-    /** cancel-storm: fraction of buyers who cancel, times each cancel is fired, re-buyers in line. */
-    cancelRatio?: number;
-    cancelDupes?: number;
-    rebuyers?: number;
+  params: WorkloadNumbers & {
     /** Attempts the run set out to make (users × requests per user). */
     attempts: number;
     concurrency: number | null;

@@ -4,7 +4,6 @@ import type { ServicesConfig } from '../config/config.js';
 import type { WorkerLauncher } from '../scenarios/behind-path.js';
 import { startInProcessFleet, startProcessFleet } from '../worker/fleet.js';
 import { TicketsimError } from '../errors.js';
-import type { MemoryLedger } from '../engine/memory/ledger.js';
 
 /** Launches workers for whichever infrastructure the run opened. */
 export function workerLauncher(services: ServicesConfig): WorkerLauncher {
@@ -12,9 +11,7 @@ export function workerLauncher(services: ServicesConfig): WorkerLauncher {
     start(infra, spec) {
       if (infra.kind === 'real') return startProcessFleet({ ...spec, services });
       if (infra.log === undefined) throw new TicketsimError('the in-process infrastructure was opened without its event log');
-      // A worker's SQL is not the run's own: the in-process ledger's unobserved view, when it has one.
-      const ledger = 'unobserved' in infra.ledger ? (infra.ledger as MemoryLedger).unobserved() : infra.ledger;
-      return startInProcessFleet({ ...spec, log: infra.log, ledger });
+      return startInProcessFleet({ ...spec, log: infra.log, ledger: infra.workerLedger ?? infra.ledger });
     },
   };
 }

@@ -4,6 +4,7 @@ import { DEFAULTS, ENV, INFRA_MODES, LIMITS, SCENARIOS, SCENARIO_DEFAULTS } from
 import type { InfraMode, ScenarioName } from './defaults.js';
 import { STRATEGIES } from './strategies.js';
 import { buildWriteConfig } from './write-config.js';
+import { integer } from './whole-number.js';
 import type { WriteConfig, WriteFlags } from './write-config.js';
 import type { StrategyName } from './strategies.js';
 import { endpointOfUrl, isLoopback, parseBrokerList } from './endpoints.js';
@@ -256,12 +257,6 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], label: st
   return value as T;
 }
 
-function integer(value: number, label: string, min: number, max: number, problems: string[]): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${label} must be a whole number from ${min} to ${max} (got ${Number.isNaN(value) ? 'not a number' : value})`);
-  }
-  return value;
-}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

@@ -3,6 +3,7 @@
 import { buildConfig } from './config.js';
 import type { RawFlags, ServicesConfig } from './config.js';
 import { UsageError } from '../errors.js';
+import { integer } from './whole-number.js';
 
 /** Defaults of the worker command. */
 export const WORKER_DEFAULTS = Object.freeze({
@@ -51,12 +52,7 @@ export function loadWorkerConfig(flags: WorkerFlags, env: Readonly<Record<string
   }
   if (dlqTopic === topic) problems.push('--dlq-topic must differ from --topic');
   if (group.trim() === '') problems.push('--group must not be empty');
-  const whole = (value: number, label: string, min: number, max: number) => {
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${label} must be a whole number from ${min} to ${max} (got ${Number.isNaN(value) ? 'not a number' : value})`);
-    }
-    return value;
-  };
+  const whole = (value: number, label: string, min: number, max: number) => integer(value, label, min, max, problems);
   const batchSize = whole(flags.batchSize ?? WORKER_DEFAULTS.batchSize, '--batch-size', 1, 10_000);
   const poolSize = whole(flags.poolSize ?? WORKER_DEFAULTS.poolSize, '--pool-size', 1, 100);
   const logEverySeconds = whole(flags.logEvery ?? WORKER_DEFAULTS.logEverySeconds, '--log-every', 1, 3600);

@@ -2,6 +2,7 @@
 // partitions, redelivery, drain timeout and whether to keep the run's topic. Validated with the
 // rest of the run's flags; the behind-only flags are refused with --write sync.
 import { SCENARIO_DEFAULTS } from './defaults.js';
+import { integer } from './whole-number.js';
 import type { ScenarioName } from './defaults.js';
 
 export const WRITE_MODES = ['sync', 'behind'] as const;
@@ -52,12 +53,7 @@ export function buildWriteConfig(flags: WriteFlags, scenario: ScenarioName, prob
     const given = (['workers', 'partitions', 'redeliver', 'drainTimeout', 'keepTopic', 'batchSize'] as const).filter((key) => flags[key] !== undefined);
     for (const key of given) problems.push(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies to --write behind only`);
   }
-  const whole = (value: number, label: string, min: number, max: number) => {
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${label} must be a whole number from ${min} to ${max} (got ${Number.isNaN(value) ? 'not a number' : value})`);
-    }
-    return value;
-  };
+  const whole = (value: number, label: string, min: number, max: number) => integer(value, label, min, max, problems);
   const workers = whole(flags.workers ?? WRITE_DEFAULTS.workers, '--workers', 1, WRITE_DEFAULTS.maxWorkers);
   // One partition per worker by default (a bad --workers is already a problem of its own).
   const partitions = whole(flags.partitions ?? Math.min(Math.max(1, Math.trunc(workers) || 1), WRITE_DEFAULTS.maxPartitions), '--partitions', 1, WRITE_DEFAULTS.maxPartitions);

@@ -32,7 +32,7 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-/** Creates the bus; at most one request is in flight at a time. */
+/** Creates the bus; at most `maxInFlight` requests are in flight at a time. */
 export function createBatchingBus(options: BatchingBusOptions): EventBus {
   const { clock } = options;
   const maxBatch = options.maxBatch ?? 500;

@@ -283,6 +283,11 @@ export interface Infrastructure {
   clock: Clock;
   /** The event log, when the run needs one (write-behind). */
   log?: EventLog;
+  /**
+   * In process only: the same database seen by workers running in this process, without the run's
+   * observer (a worker's SQL is not the run's own, as a real worker process's is not).
+   */
+  workerLedger?: Ledger;
   /** Server versions, for the result's environment block (undefined for services not used). */
   versions: { redis?: string; mysql?: string; kafka?: string };
   close(): Promise<void>;

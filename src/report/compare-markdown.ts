@@ -66,10 +66,8 @@ function throughputSection(comparison: Comparison): string {
 }
 
 function checksSection(comparison: Comparison, results: readonly RunResult[]): string {
-  const matrix = mdTable(
-    ['Check', ...comparison.runs.map((run) => run.label)],
-    comparison.checkNames.map((name) => [name, ...comparison.runs.map((run) => (run.checks[name] === undefined ? '–' : run.checks[name] ? '✓' : '✗'))]),
-  );
+  const checks = sideBySide(comparison).filter((row) => row.kind === 'check');
+  const matrix = mdTable(['Check', ...comparison.runs.map((run) => run.label)], checks.map((row) => [row.label, ...row.cells]));
   const failed = failedCheckLines(comparison, results);
   return failed.length === 0 ? `${matrix}\n\nEvery check held in every run.` : `${matrix}\n\n${failed.map((line) => `- ${line}`).join('\n')}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalSchedule, plannedArrivals } from './arrivals.js';
+import { plannedRateArrivals } from '../config/config.js';
+import { arrivalSchedule } from './arrivals.js';
 
 describe('arrivalSchedule', () => {
   it('makes every attempt of a burst due at the release', () => {
@@ -17,7 +18,7 @@ describe('arrivalSchedule', () => {
 
   it('ramps linearly: half the arrivals after about 70% of a ramp from zero', () => {
     const plan = { kind: 'rate', rate: 1000, durationMs: 10_000, rampFrom: 0 } as const;
-    expect(plannedArrivals(plan)).toBe(5000);
+    expect(plannedRateArrivals(plan)).toBe(5000);
     const schedule = arrivalSchedule(plan, 1_000_000);
     expect(schedule.dueOffsetUs(2500) / 1e6).toBeCloseTo(Math.SQRT1_2 * 10, 3);
     expect(schedule.dueOffsetUs(4999) / 1e6).toBeLessThan(10);

@@ -23,11 +23,6 @@ export interface ArrivalSchedule {
   dueOffsetUs(n: number): number;
 }
 
-/** Arrivals in a rate plan: the area under the rate over the duration. */
-export function plannedArrivals(plan: Extract<ArrivalPlan, { kind: 'rate' }>): number {
-  return plannedRateArrivals(plan);
-}
-
 /** The schedule of `plan` for a phase that offers `available` attempts. */
 export function arrivalSchedule(plan: ArrivalPlan, available: number): ArrivalSchedule {
   if (plan.kind === 'burst') return { total: available, dueOffsetUs: () => 0 };
@@ -35,7 +30,7 @@ export function arrivalSchedule(plan: ArrivalPlan, available: number): ArrivalSc
   const from = plan.rampFrom ?? plan.rate;
   const slope = (plan.rate - from) / seconds; // arrivals/s per second
   return {
-    total: Math.min(available, plannedArrivals(plan)),
+    total: Math.min(available, plannedRateArrivals(plan)),
     // Arrivals by time t: from·t + slope·t²/2 = n, solved for t (the linear case when flat).
     dueOffsetUs(n) {
       if (Math.abs(slope) < 1e-12) return (n / from) * 1e6;

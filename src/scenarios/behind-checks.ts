@@ -4,6 +4,7 @@
 // against a planted violation.
 import type { PurchaseRow, UserId } from '../engine/ports.js';
 import type { CheckResult, WorkerFigures } from '../result.js';
+import { sample } from './sale-checks.js';
 
 /** What the write-behind checks read. */
 export interface BehindObservation {
@@ -18,10 +19,6 @@ export interface BehindObservation {
   drained: boolean;
   lagRecords: number;
   drainTimeoutMs: number;
-}
-
-function sample(users: readonly string[]): string {
-  return users.slice(0, 3).join(', ') + (users.length > 3 ? ', …' : '');
 }
 
 /** Every event was consumed and committed within the drain timeout. */

@@ -126,11 +126,15 @@ export class BehindPath {
     return this.fleet.stop();
   }
 
-  /** Stops watching and publishing, deletes the run's topics and group unless kept; the summary. */
-  async close(worker: WorkerFigures): Promise<WriteBehindSummary> {
+  /** Stops watching and publishing, and deletes the run's topics and group unless kept. */
+  async release(): Promise<void> {
     await this.watcher.stop().catch(() => undefined);
     await this.bus.close().catch(() => undefined);
     if (!this.write.keepTopic) await this.log.deleteTopics([this.names.topic, this.names.dlqTopic], [this.names.group]).catch(() => undefined);
+  }
+
+  /** What the write-behind path did, once released, given the workers' final figures. */
+  summary(worker: WorkerFigures): WriteBehindSummary {
     const { published, redelivered, requests } = this.bus.stats();
     return {
       ...this.names,

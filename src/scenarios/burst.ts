@@ -11,7 +11,7 @@
 import type { Clock, Outcome, OutcomeKind } from '../engine/ports.js';
 import { describeError } from '../errors.js';
 import type { ErrorCause, RunCounts } from '../result.js';
-import type { ArrivalPlan } from './arrivals.js';
+import type { ArrivalPlan, ArrivalSchedule } from './arrivals.js';
 import { arrivalSchedule } from './arrivals.js';
 import { LatencyTrack } from './latency-recorder.js';
 import type { OperationLatencies } from './latency-recorder.js';
@@ -106,6 +106,8 @@ export class Burst {
   finishedUs: number | undefined;
   /** Attempts the plan calls for (≤ total). */
   readonly planned: number;
+  /** When each attempt is due. */
+  private readonly schedule: ArrivalSchedule;
   private finished = 0;
   private aborted = false;
   private readonly causes = new Map<string, number>();
@@ -116,10 +118,13 @@ export class Burst {
   private dispatched = false;
   /** Stall sweeps in a row that found the virtual clock idle with attempts in flight. */
   private idleSweeps = 0;
+  /** The stall watch ended the run. */
+  private stalled = false;
   private allDone: (() => void) | undefined;
 
   constructor(private readonly options: BurstOptions) {
-    this.planned = arrivalSchedule(options.arrivals ?? { kind: 'burst' }, options.total).total;
+    this.schedule = arrivalSchedule(options.arrivals ?? { kind: 'burst' }, options.total);
+    this.planned = this.schedule.total;
   }
 
   /** Clock time from the release to the last reply (or to now, while running); 0 before. */
@@ -131,10 +136,6 @@ export class Burst {
   /** Attempts that have finished, or were dropped or skipped. */
   get done(): number {
     return this.finished + this.counts.dropped + this.counts.notStarted;
-  }
-
-  get total(): number {
-    return this.planned;
   }
 
   /** Error causes, most frequent first. */
@@ -186,6 +187,7 @@ export class Burst {
     this.causes.set(STALL_CAUSE, (this.causes.get(STALL_CAUSE) ?? 0) + stuck);
     this.finished += stuck;
     this.inFlight = 0;
+    this.stalled = true;
     this.aborted = true;
     this.settleIfDone();
   }
@@ -203,7 +205,7 @@ export class Burst {
   /** A rate: start each arrival when it falls due, dropping it if the cap is full (as k6 does). */
   private async dispatchRate(releasedUs: number): Promise<void> {
     const { clock } = this.options;
-    const schedule = arrivalSchedule(this.options.arrivals!, this.options.total);
+    const { schedule } = this;
     while (this.next < this.planned && !this.aborted) {
       const dueUs = releasedUs + schedule.dueOffsetUs(this.next);
       const waitUs = dueUs - clock.nowUs();
@@ -258,6 +260,8 @@ export class Burst {
   }
 
   private finish(): void {
+    // After a stall every attempt in flight was already counted; one that still ends changes nothing.
+    if (this.stalled) return;
     this.inFlight--;
     this.finished++;
     if (this.options.arrivals?.kind !== 'rate') this.refill();

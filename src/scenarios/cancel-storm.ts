@@ -7,7 +7,7 @@
 // back: no seat created, one deleted row per honoured cancel, freed seats resold.
 import type { Clock, Inventory, Strategy, UserId } from '../engine/ports.js';
 import type { PhaseResult, RunCounts } from '../result.js';
-import { checkNoDoubleBuyer, checkNoOversell, checkReportedMatchesData, checkStoresAgree } from './sale-checks.js';
+import { checkNoDoubleBuyer, checkNoOversell, checkReportedMatchesData, checkStoresAgree, soldRows } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
 import { buyerId, buyerIndex, openSale } from './sale.js';
 import type { StoredSale } from './sale.js';
@@ -159,7 +159,7 @@ export const cancelStormScenario: ScenarioDefinition = {
           notStarted: counts.notStarted,
         },
       };
-      const seatsBeforeStorm = before === undefined ? undefined : (before.remainingStock ?? 0) + before.mysqlRows.reduce((sum, row) => sum + row.rows, 0);
+      const seatsBeforeStorm = before === undefined ? undefined : (before.remainingStock ?? 0) + soldRows(before);
       const checks = [checkNoOverStocking({ ...base, seatsBeforeStorm }), checkNoOversell(base), checkStoresAgree(base), checkNoDoubleBuyer(base)];
       // A run stopped during the sell-out never had a storm to check.
       if (before !== undefined && plan !== undefined && told !== undefined) {
@@ -186,7 +186,7 @@ function stormChecks(base: SaleObservation, before: StoredSale, after: StoredSal
       cancellerRowsAfter: rowsOf(after, cancelling),
       cancelledReported: counts.cancelled,
       repeatCancels: told.repeats(),
-      unsoldBefore: base.initialStock - before.mysqlRows.reduce((sum, row) => sum + row.rows, 0),
+      unsoldBefore: base.initialStock - soldRows(before),
       rebuyers: plan.rebuyers.length,
       resold: rowsOf(after, rebuyers),
       failures: counts.errors + counts.lockTimeout,

@@ -1,12 +1,13 @@
 // The scenarios ticketsim can run today, by name.
 import { cancelStormScenario } from './cancel-storm.js';
 import { oversellScenario } from './oversell.js';
+import type { ScenarioName } from '../config/defaults.js';
 import type { ScenarioDefinition } from './scenario.js';
 import { spamScenario } from './spam.js';
 import { writeBehindScenario } from './write-behind.js';
 
-/** Implemented scenarios; the CLI offers exactly these. */
-export const SCENARIO_CATALOGUE: Readonly<Record<string, ScenarioDefinition>> = Object.freeze({
+/** Every scenario the config accepts, implemented (the type makes a missing one a compile error). */
+export const SCENARIO_CATALOGUE: Readonly<Record<ScenarioName, ScenarioDefinition>> = Object.freeze({
   oversell: oversellScenario,
   spam: spamScenario,
   'cancel-storm': cancelStormScenario,

@@ -4,32 +4,34 @@
 import type { Outcome } from '../engine/ports.js';
 import type { GuardCounts } from '../result.js';
 
-/** Fresh all-zero guard counts. */
-export function emptyGuards(): GuardCounts {
-  return { lockRequests: 0, locksGranted: 0, lockTries: 0, rejectedBeforeLock: 0, duplicatesBy: {} };
-}
-
-/** Accumulates GuardCounts; read `counts` at any time. */
+/** Accumulates GuardCounts; read them with snapshot() at any time. */
 export class GuardTally {
-  readonly counts: GuardCounts = emptyGuards();
+  private lockRequests = 0;
+  private locksGranted = 0;
+  private lockTries = 0;
+  private readonly duplicatesBy: Record<string, number> = {};
 
   /** The EngineObserver hook: one lock acquisition ended. */
   readonly lockAcquisition = (granted: boolean, tries: number): void => {
-    this.counts.lockRequests++;
-    if (granted) this.counts.locksGranted++;
-    this.counts.lockTries += tries;
+    this.lockRequests++;
+    if (granted) this.locksGranted++;
+    this.lockTries += tries;
   };
 
   /** One operation answered. */
   readonly outcome = (outcome: Outcome): void => {
     if (outcome.kind !== 'duplicate') return;
-    const by = this.counts.duplicatesBy;
-    by[outcome.caughtBy] = (by[outcome.caughtBy] ?? 0) + 1;
-    if (outcome.caughtBy === 'precheck') this.counts.rejectedBeforeLock++;
+    this.duplicatesBy[outcome.caughtBy] = (this.duplicatesBy[outcome.caughtBy] ?? 0) + 1;
   };
 
-  /** A copy safe to hand to a renderer. */
+  /** A copy safe to hand to a renderer; the look-up before the lock is what rejects before it. */
   snapshot(): GuardCounts {
-    return { ...this.counts, duplicatesBy: { ...this.counts.duplicatesBy } };
+    return {
+      lockRequests: this.lockRequests,
+      locksGranted: this.locksGranted,
+      lockTries: this.lockTries,
+      rejectedBeforeLock: this.duplicatesBy.precheck ?? 0,
+      duplicatesBy: { ...this.duplicatesBy },
+    };
   }
 }

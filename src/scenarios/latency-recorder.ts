@@ -11,7 +11,7 @@ import type { HistogramBucket, LatencyOverview, LatencySummary, OperationLatency
 hdr.initWebAssemblySync();
 
 /** One hour in µs: anything slower is clamped (and still counted). */
-const HIGHEST_US = 3_600_000_000;
+export const HIGHEST_US = 3_600_000_000;
 
 /** A histogram of µs values and their running sum (hdr's own mean walks every bucket). */
 export class LatencyTrack {
@@ -43,8 +43,7 @@ export class LatencyTrack {
 
   /** One percentile (0 when empty), never above the maximum. */
   at(percentile: number): number {
-    const h = this.histogram;
-    return h.totalCount === 0 ? 0 : Math.min(h.getValueAtPercentile(percentile), h.maxValue);
+    return percentileOf(this.histogram, percentile);
   }
 
   /** Percentiles (zeros when empty). */
@@ -123,8 +122,17 @@ export class LatencyRecorder {
   }
 }
 
-function clamp(us: number): number {
+/** A value as the histograms take it: whole µs from 1 µs to 1 h. */
+export function clamp(us: number): number {
   return Math.min(HIGHEST_US, Math.max(1, Math.round(us)));
+}
+
+/**
+ * One percentile of a histogram (0 when empty), never above its maximum: a percentile is reported
+ * at its bucket's upper edge, which can sit above the exact maximum.
+ */
+export function percentileOf(h: Histogram, percentile: number): number {
+  return h.totalCount === 0 ? 0 : Math.min(h.getValueAtPercentile(percentile), h.maxValue);
 }
 
 /** One LatencyRecorder per operation name (purchase, cancel, …), created on first use. */

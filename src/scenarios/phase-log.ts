@@ -52,15 +52,10 @@ export class PhaseLog {
 
   /** Attempts the phases released. */
   attempts(): number {
-    return this.entries.reduce((sum, { burst }) => sum + burst.total, 0);
+    return this.entries.reduce((sum, { burst }) => sum + burst.planned, 0);
   }
 
-  /** The clock time of the first release: what slow statements are dated from. */
-  firstReleaseUs(): number {
-    return this.entries[0]?.burst.releasedUs ?? 0;
-  }
-
-  /** The first release, or undefined before it (the series starts there). */
+  /** The clock time of the first release, or undefined before it: the series and slow statements start there. */
   firstRelease(): number | undefined {
     return this.entries[0]?.burst.releasedUs;
   }
@@ -74,7 +69,7 @@ export class PhaseLog {
   results(): PhaseResult[] {
     return this.entries.map(({ name, burst }) => ({
       name,
-      attempts: burst.total,
+      attempts: burst.planned,
       durationMs: Math.round(burst.elapsedMs * 1000) / 1000,
       counts: { ...burst.counts },
     }));

@@ -7,7 +7,7 @@ import type { Config } from '../config/config.js';
 import { openInfrastructure } from '../engine/infrastructure.js';
 import type { Infrastructure } from '../engine/ports.js';
 import { createStrategy, createSyncWriter } from '../engine/strategies/index.js';
-import { InterruptedError, UsageError, describeError } from '../errors.js';
+import { InterruptedError, describeError } from '../errors.js';
 import type { CheckResult, LiveRun, LoadSummary, RunPhase, RunResult, RunSnapshot, SqlSummary, WorkerFigures, WriteBehindSummary } from '../result.js';
 import { LatencyTrack } from './latency-recorder.js';
 import { SeriesRecorder } from './series.js';
@@ -32,7 +32,7 @@ import { SqlRecorder } from './sql-recorder.js';
 const OPERATION_TIMEOUT_MS = 30_000;
 
 /** Seconds of the series a snapshot carries for the dashboard. */
-const RECENT_SECONDS = 8;
+const RECENT_SECONDS = 6;
 
 interface RunEvents {
   phase: [RunPhase];
@@ -92,7 +92,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       params: this.params(),
       phase: this.phase,
       stage: current === undefined ? undefined : { name: current.name, index: current.index, of: this.phases!.of },
-      total: burst?.total ?? this.plannedAttempts(),
+      total: burst?.planned ?? this.plannedAttempts(),
       done,
       inFlight: burst?.inFlight ?? 0,
       counts: this.phases?.counts() ?? emptyCounts(),
@@ -173,7 +173,6 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private async execute(): Promise<RunResult> {
     const { run, services } = this.config;
     const scenario = SCENARIO_CATALOGUE[run.scenario];
-    if (scenario === undefined) throw new UsageError(`scenario "${run.scenario}" is not implemented yet (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`);
     const startedAt = new Date();
     const { infra, reason } = await openInfrastructure({
       mode: run.infra,
@@ -195,7 +194,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       const phases = new PhaseLog(0);
       if (run.write.mode === 'behind') {
         const sale = saleOf(this.runId);
-        behind = await BehindPath.open({ infra, runId: this.runId, write: run.write, launcher: this.launcher, sale, originUs: () => phases.firstReleaseUs() });
+        behind = await BehindPath.open({ infra, runId: this.runId, write: run.write, launcher: this.launcher, sale, originUs: () => phases.firstRelease() ?? 0 });
         this.behind = behind;
       }
       const strategy = createStrategy(run.strategy, { ...infra, writer: behind?.writer ?? createSyncWriter(infra.ledger) });
@@ -207,14 +206,18 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       this.setPhase('checking');
       const { checks, inconclusive } = await this.check(prepared, phases, infra, behind, workers);
       const sql = await this.sqlSummary(infra, phases);
-      const writeBehind = behind ? await behind.close(workers!) : undefined;
+      await behind?.release();
+      const writeBehind = behind?.summary(workers!);
       behind = undefined;
       const result = this.buildResult({ infra, reason, phases, prepared, checks, inconclusive, sql, writeBehind, startedAt });
       this.setPhase('done');
       return result;
     } finally {
       // A run that failed part-way still stops its workers and removes its topics.
-      if (behind) await behind.close(workers ?? (await behind.stopWorkers().catch(() => emptyFigures()))).catch(() => undefined);
+      if (behind) {
+        if (workers === undefined) await behind.stopWorkers().catch(() => undefined);
+        await behind.release().catch(() => undefined);
+      }
       await infra.close();
     }
   }
@@ -272,7 +275,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private async sqlSummary(infra: Infrastructure, phases: PhaseLog): Promise<SqlSummary | undefined> {
     const server = await infra.ledger.serverStats().catch(() => undefined);
     const clock = infra.kind === 'real' ? 'the wall clock' : 'the in-process virtual clock';
-    return this.sql.summary(phases.firstReleaseUs(), {
+    return this.sql.summary(phases.firstRelease() ?? 0, {
       wait: `measured by ticketsim on ${clock}: from asking the pool for a connection to having it`,
       exec: `measured by ticketsim on ${clock}: from sending the statement on that connection to its reply`,
     }, server);
@@ -327,8 +330,4 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
 /** Starts a run of the configured scenario; await `.result` for its RunResult. */
 export function startRun(config: Config, launcher?: WorkerLauncher): ScenarioRun {
   return new ScenarioRun(config, launcher);
-}
-
-function emptyFigures(): WorkerFigures {
-  return { delivered: 0, inserted: 0, skipped: 0, deleted: 0, absent: 0, deadLettered: 0, statements: 0, commits: 0, lag: 0 };
 }

@@ -27,12 +27,12 @@ export interface SaleObservation {
 }
 
 /** The first few users of a list, for a detail column. */
-function sample(users: readonly string[]): string {
+export function sample(users: readonly string[]): string {
   return users.slice(0, 3).join(', ') + (users.length > 3 ? ', …' : '');
 }
 
 /** Rows sold according to MySQL (every row counts, duplicates included). */
-function soldRows(o: SaleObservation): number {
+export function soldRows(o: Pick<SaleObservation, 'mysqlRows'>): number {
   return o.mysqlRows.reduce((sum, row) => sum + row.rows, 0);
 }
 
@@ -157,7 +157,7 @@ export function checkReportedOncePerUser(o: SaleObservation): CheckResult {
 }
 
 /** Every sale check by the name it reports. */
-export const SALE_CHECKS = {
+const SALE_CHECKS = {
   'no-oversell': checkNoOversell,
   'exact-sell-out': checkExactSellOut,
   'redis-mysql-agree': checkStoresAgree,
@@ -170,7 +170,7 @@ export const SALE_CHECKS = {
 export type SaleCheckName = keyof typeof SALE_CHECKS;
 
 /** The checks a one-attempt-per-buyer sale (oversell) runs, in the order they are shown. */
-export const SALE_CHECK_ORDER: readonly SaleCheckName[] = [
+const SALE_CHECK_ORDER: readonly SaleCheckName[] = [
   'no-oversell',
   'exact-sell-out',
   'redis-mysql-agree',

@@ -5,10 +5,11 @@
 import hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
 import type { SeriesPoint } from '../result.js';
+import { HIGHEST_US, clamp, percentileOf } from './latency-recorder.js';
 
 /** Two significant digits are plenty for a per-second p50/p99, and keep the histogram small. */
 function secondHistogram(): Histogram {
-  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 2, useWebAssembly: true });
+  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: HIGHEST_US, numberOfSignificantValueDigits: 2, useWebAssembly: true });
 }
 
 interface OpenSecond {
@@ -38,7 +39,7 @@ export class SeriesRecorder {
     if (second === undefined) return;
     second.completed++;
     second.outcomes[outcome] = (second.outcomes[outcome] ?? 0) + 1;
-    second.latency.recordValue(Math.min(3_600_000_000, Math.max(1, Math.round(latencyUs))));
+    second.latency.recordValue(clamp(latencyUs));
   }
 
   /** Every second so far, the open one included. */
@@ -46,9 +47,10 @@ export class SeriesRecorder {
     return this.open === undefined ? [...this.closed] : [...this.closed, summarize(this.open)];
   }
 
-  /** The last `count` seconds, for a dashboard. */
+  /** The last `count` seconds, for a dashboard (without copying the rest). */
   recent(count: number): SeriesPoint[] {
-    return this.points().slice(-count);
+    if (this.open === undefined) return this.closed.slice(-count);
+    return count <= 1 ? [summarize(this.open)] : [...this.closed.slice(-(count - 1)), summarize(this.open)];
   }
 
   /** The open second for `atUs`, closing the seconds before it. */
@@ -69,7 +71,6 @@ export class SeriesRecorder {
 }
 
 function summarize(open: OpenSecond): SeriesPoint {
-  const count = open.latency.totalCount;
-  const at = (p: number) => (count === 0 ? 0 : Math.min(open.latency.getValueAtPercentile(p), open.latency.maxValue));
-  return { second: open.second, started: open.started, completed: open.completed, outcomes: { ...open.outcomes }, p50Us: at(50), p99Us: at(99) };
+  const p = (percentile: number) => percentileOf(open.latency, percentile);
+  return { second: open.second, started: open.started, completed: open.completed, outcomes: { ...open.outcomes }, p50Us: p(50), p99Us: p(99) };
 }

@@ -10,7 +10,7 @@ import { singleBurst } from './scenario.js';
 import type { ScenarioDefinition } from './scenario.js';
 
 /** The checks of a spam run, in the order they are shown. */
-export const SPAM_CHECKS: readonly SaleCheckName[] = [
+const SPAM_CHECKS: readonly SaleCheckName[] = [
   'no-double-buyer',
   'redis-mysql-agree',
   'conservation',

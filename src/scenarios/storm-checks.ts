@@ -4,6 +4,7 @@
 // functions, each unit-tested against a planted violation.
 import type { UserId } from '../engine/ports.js';
 import type { CheckResult } from '../result.js';
+import { soldRows } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
 
 /** A sale after a cancel storm, with what it held before the storm and what the runner was told. */
@@ -25,10 +26,6 @@ export interface StormObservation extends SaleObservation {
     /** Storm operations that failed (errors, lock timeouts): each may leave a seat unsold. */
     failures: number;
   };
-}
-
-function soldRows(o: SaleObservation): number {
-  return o.mysqlRows.reduce((sum, row) => sum + row.rows, 0);
 }
 
 /**

@@ -50,7 +50,7 @@ export function snapshotAt(result: RunResult, fraction: number): RunSnapshot {
     }),
     guards: result.guards,
     sql: sqlLive(result, fraction),
-    recent: result.series.slice(-8),
+    recent: result.series.slice(-6),
     writeBehind: result.writeBehind && {
       acknowledged: Math.floor(result.writeBehind.published * fraction),
       persisted: Math.floor(result.writeBehind.worker.inserted * fraction),

@@ -2,19 +2,10 @@
 // Rows: scenario, strategy, users, the scenario's own numbers (requests per user for spam; cancel
 // share, duplicates and re-buyers for cancel-storm), stock, infra, then the Run and Quit actions.
 import type { Key } from 'ink';
+import type { WorkloadNumbers } from '../result.js';
 
-/** A scenario's numbers; the optional ones exist only for the scenarios that have them. */
-export interface Workload {
-  users: number;
-  stock: number;
-  /** spam: purchases each user fires at once. */
-  requestsPerUser?: number;
-  /** cancel-storm: fraction (0–1) of the buyers who cancel. */
-  cancelRatio?: number;
-  /** cancel-storm: times each cancel is fired at once. */
-  cancelDupes?: number;
-  /** cancel-storm: new buyers waiting in line for freed seats. */
-  rebuyers?: number;
+/** A scenario's numbers as the menu edits them. */
+export interface Workload extends WorkloadNumbers {
   /** A scenario that always writes this way (write-behind: behind). */
   write?: string;
 }

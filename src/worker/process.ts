@@ -13,7 +13,7 @@ import { UsageError } from '../errors.js';
 import type { WorkerStats } from './worker.js';
 
 /** One progress line: `worker ticketsim-worker: 4,210 rows/s · inserted 8,420 · skipped 0 · …`. */
-export function formatWorkerLine(group: string, stats: WorkerStats, rowsPerSec: number): string {
+function formatWorkerLine(group: string, stats: WorkerStats, rowsPerSec: number): string {
   const n = (value: number) => value.toLocaleString('en-US');
   return (
     `worker ${group}: ${n(rowsPerSec)} rows/s · inserted ${n(stats.inserted)} · skipped ${n(stats.skipped)} · ` +

@@ -6,25 +6,10 @@
 // redelivers the chunk, which the UNIQUE key and the idempotent DELETE make harmless (at least once).
 import { decodeEvent } from '../engine/events.js';
 import type { DeadLetters, Ledger, LogBatch, LogConsumer, LogRecord, SaleEvent } from '../engine/ports.js';
+import type { WorkerFigures } from '../result.js';
 
-/** What a worker has done so far. */
-export interface WorkerStats {
-  /** Records handed to this worker (a redelivered record counts again). */
-  delivered: number;
-  /** Purchase events that became rows, and those the UNIQUE key skipped as already there. */
-  inserted: number;
-  skipped: number;
-  /** Cancel events that deleted a row, and those that found none. */
-  deleted: number;
-  absent: number;
-  /** Malformed records sent to the dead-letter topic. */
-  deadLettered: number;
-  /** SQL statements and offset commits made. */
-  statements: number;
-  commits: number;
-  /** Records behind, summed over the partitions this worker last fetched. */
-  lag: number;
-}
+/** What a worker has done so far: the figures a run sums over its workers. */
+export type WorkerStats = WorkerFigures;
 
 /** What a worker needs. */
 export interface WorkerOptions {

@@ -5,12 +5,10 @@
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/config.js';
 import type { Config } from '../../config/config.js';
-import { SCENARIO_DEFAULTS } from '../../config/defaults.js';
-import type { ScenarioDefaults } from '../../config/defaults.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import { WRITE_MODES } from '../../config/write-config.js';
 import { UsageError } from '../../errors.js';
-import { compareRuns } from '../../report/compare.js';
+import { compareRuns, expectsFailure } from '../../report/compare.js';
 import { formatComparison } from '../../report/compare-text.js';
 import { writeComparisonReport } from '../../report/paths.js';
 import type { Comparison, RunResult } from '../../result.js';
@@ -74,11 +72,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
 /** One validated config per write mode × strategy, in that order; every problem at once. */
 function compareConfigs(args: CompareArgs): Config[] {
   const strategies = listOf(args.strategies);
-  const scenarioWrite = (SCENARIO_DEFAULTS as Readonly<Record<string, ScenarioDefaults>>)[args.scenario]?.write ?? 'sync';
-  const writes = args.write === undefined ? [scenarioWrite] : listOf(args.write);
+  // No --write: one run per strategy in the scenario's own write mode.
+  const writes = args.write === undefined ? [undefined] : listOf(args.write);
   const problems: string[] = [];
   if (strategies.length === 0) problems.push('--strategies needs at least one strategy, e.g. --strategies naive,lua');
-  for (const [flag, values, allowed] of [['--strategies', strategies, STRATEGIES], ['--write', writes, WRITE_MODES]] as const) {
+  for (const [flag, values, allowed] of [['--strategies', strategies, STRATEGIES], ['--write', listOf(args.write), WRITE_MODES]] as const) {
     const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
     if (unknown.length > 0) problems.push(`${flag}: ${unknown.map((v) => `"${v}"`).join(', ')} not one of ${allowed.join(', ')}`);
     if (new Set(values).size < values.length) problems.push(`${flag} names one twice`);
@@ -90,10 +88,7 @@ function compareConfigs(args: CompareArgs): Config[] {
 /** Each --expect-fail entry must name a compared strategy (and write mode, if it gives one). */
 function checkExpectFail(expectFail: readonly string[], configs: readonly Config[]): void {
   const problems = expectFail
-    .filter((entry) => {
-      const [strategy, write] = entry.split(':');
-      return !configs.some((config) => config.run.strategy === strategy && (write === undefined || config.run.write.mode === write));
-    })
+    .filter((entry) => !configs.some((config) => expectsFailure([entry], config.run.strategy, config.run.write.mode)))
     .map((entry) => `--expect-fail ${entry} is not among the compared runs (${configs.map((c) => `${c.run.strategy}:${c.run.write.mode}`).join(', ')})`);
   if (problems.length > 0) throw new UsageError(problems);
 }

@@ -34,6 +34,25 @@ describe('createMemoryLedger', () => {
     expect(await ledger.purchases('no-such-sale')).toEqual([]);
   });
 
+  it('lists the rows after an id in id order, without the deleted ones, a re-bought row under its new id', async () => {
+    const { ledger } = setUp(10);
+    for (const user of ['a', 'b', 'c']) await ledger.record(SALE, user);
+    await ledger.remove(SALE, 'b');
+    await ledger.record(SALE, 'b');
+    await ledger.recordMany(SALE, ['d', 'a']);
+    expect(await ledger.rowsSince(SALE, 0)).toEqual([
+      { id: 1, userId: 'a' },
+      { id: 3, userId: 'c' },
+      { id: 4, userId: 'b' },
+      { id: 5, userId: 'd' },
+    ]);
+    expect(await ledger.rowsSince(SALE, 3)).toEqual([
+      { id: 4, userId: 'b' },
+      { id: 5, userId: 'd' },
+    ]);
+    expect(await ledger.rowsSince('no-such-sale', 0)).toEqual([]);
+  });
+
   it('keeps at most poolSize queries in flight and queues the rest', async () => {
     const { ledger } = setUp(10);
     const results = await burst(ledger);

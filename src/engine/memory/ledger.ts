@@ -5,6 +5,8 @@ import { InfrastructureError, UsageError, describeError } from '../../errors.js'
 import type { Clock, EngineObserver, Ledger, LedgerWrite, PurchaseRow, SaleId, StatementKind, UserId } from '../ports.js';
 import { createSerialQueue, createServiceTimes } from './latency.js';
 import type { Random } from './random.js';
+import { timeStatement } from '../statement-timing.js';
+import type { Checkout } from '../statement-timing.js';
 
 /** Dependencies and settings of {@link createMemoryLedger}. */
 export interface MemoryLedgerOptions {
@@ -85,6 +87,15 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
     if (table === undefined) tables.set(sale, (table = new Map()));
     return table;
   };
+  /** Per sale, every row ever inserted in id order (deleted ones too): what rowsSince searches. */
+  const insertLogs = new Map<SaleId, { id: number; userId: UserId }[]>();
+  const insertRow = (sale: SaleId, table: Map<UserId, number>, user: UserId): void => {
+    const id = ++lastRowId;
+    table.set(user, id);
+    let log = insertLogs.get(sale);
+    if (log === undefined) insertLogs.set(sale, (log = []));
+    log.push({ id, userId: user });
+  };
   const waiters = createFifo<(handedOver: boolean) => void>();
   const stats: LedgerStats = { inFlight: 0, maxInFlight: 0, connections: 0, refusedConnections: 0 };
   let idle = 0;
@@ -140,29 +151,19 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
    * Runs one query on a pool connection, counting it in flight from checkout to release, and tells
    * the observer how long it waited for the connection and how long it ran.
    */
-  const query = async <T>(observer: EngineObserver | undefined, kind: StatementKind, run: () => Promise<T>): Promise<T> => {
-    const startUs = clock.nowUs();
-    let connectedUs: number | undefined;
-    let ok = false;
-    try {
+  const checkout: Checkout<void> = {
+    take: async () => {
       await acquire();
-      connectedUs = clock.nowUs();
       stats.inFlight++;
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
-      try {
-        const value = await run();
-        ok = true;
-        return value;
-      } finally {
-        stats.inFlight--;
-        release();
-      }
-    } finally {
-      const endUs = clock.nowUs();
-      const waitUs = (connectedUs ?? endUs) - startUs;
-      observer?.statement?.({ kind, startUs, waitUs, execUs: endUs - startUs - waitUs, ok });
-    }
+    },
+    give: () => {
+      stats.inFlight--;
+      release();
+    },
   };
+  const query = <T>(observer: EngineObserver | undefined, kind: StatementKind, run: () => Promise<T>): Promise<T> =>
+    timeStatement(clock, observer, kind, checkout, run);
 
   /** The simulated server's own bookkeeping of a write that took `serverMs` on the server. */
   const countServerWrite = (serverMs: number): void => {
@@ -182,7 +183,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
           await clock.sleep(times.mysqlOneWay());
           const table = tableOf(sale);
           const duplicate = table.has(user);
-          if (!duplicate) table.set(user, ++lastRowId);
+          if (!duplicate) insertRow(sale, table, user);
           const commit = duplicate ? 0 : commits.occupy(times.mysqlCommit());
           const serverMs = times.mysqlInsert() + commit;
           countWrite(serverMs);
@@ -209,7 +210,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
           let inserted = 0;
           for (const user of users) {
             if (table.has(user)) continue;
-            table.set(user, ++lastRowId);
+            insertRow(sale, table, user);
             inserted++;
           }
           const commit = inserted > 0 ? commits.occupy(times.mysqlCommit()) : 0;
@@ -237,8 +238,17 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
       async rowsSince(sale, afterId) {
         // Untimed, like the real one: watching rows appear is measurement, not workload.
         await clock.sleep(times.mysqlOneWay() * 2 + times.mysqlSelect() / 4);
-        const rows = [...(tables.get(sale) ?? new Map<UserId, number>())].filter(([, id]) => id > afterId).map(([userId, id]) => ({ id, userId }));
-        return rows.sort((a, b) => a.id - b.id);
+        const log = insertLogs.get(sale) ?? [];
+        const table = tables.get(sale);
+        // The first row after afterId (the log is in id order), then those still there.
+        let low = 0;
+        let high = log.length;
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (log[middle]!.id <= afterId) low = middle + 1;
+          else high = middle;
+        }
+        return log.slice(low).filter((row) => table?.get(row.userId) === row.id);
       },
 
       async lastRowId() {

@@ -9,7 +9,7 @@ import type { Clock, DeadLetters, EventLog, GroupLag, LogBatch, LogConsumer, Log
 import type { Random } from './random.js';
 
 /** Simulated times of the log, ms. */
-export const LOG_LATENCY = {
+const LOG_LATENCY = {
   /** Produce request to acknowledgement (acks from all replicas of a one-node log). */
   produceAck: { min: 1, max: 3 },
   /** A fetch that finds records. */

@@ -6,6 +6,8 @@
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Clock, EngineObserver, Ledger, LedgerWrite, PurchaseRow, ServerStatementStats, StatementKind } from '../ports.js';
 import { PURCHASES_TABLE } from './tables.js';
+import { timeStatement } from '../statement-timing.js';
+import type { Checkout } from '../statement-timing.js';
 
 const INSERT_PURCHASE = `INSERT INTO ${PURCHASES_TABLE} (user_id, ticket_name) VALUES (?, ?)`;
 const DELETE_PURCHASE = `DELETE FROM ${PURCHASES_TABLE} WHERE user_id = ? AND ticket_name = ?`;
@@ -59,27 +61,10 @@ export interface MysqlLedgerOptions {
 export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledger {
   const { clock, observer } = options;
 
+  const checkout: Checkout<PoolConnection> = { take: () => pool.getConnection(), give: (connection) => connection.release() };
   /** Runs one statement on a pool connection, timing the wait for it and the execution apart. */
-  async function timed<T>(kind: StatementKind, run: (connection: PoolConnection) => Promise<T>): Promise<T> {
-    const startUs = clock.nowUs();
-    let connectedUs: number | undefined;
-    let ok = false;
-    try {
-      const connection = await pool.getConnection();
-      connectedUs = clock.nowUs();
-      try {
-        const value = await run(connection);
-        ok = true;
-        return value;
-      } finally {
-        connection.release();
-      }
-    } finally {
-      const endUs = clock.nowUs();
-      const waitUs = (connectedUs ?? endUs) - startUs;
-      observer?.statement?.({ kind, startUs, waitUs, execUs: endUs - startUs - waitUs, ok });
-    }
-  }
+  const timed = <T>(kind: StatementKind, run: (connection: PoolConnection) => Promise<T>): Promise<T> =>
+    timeStatement(clock, observer, kind, checkout, run);
 
   return {
     record(sale, user): Promise<LedgerWrite> {

@@ -88,7 +88,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
   const height = props.height ?? 22;
   const [main, ...others] = operationsOf(snapshot, result);
   const tail = result ? 2 + Math.max(1, result.checks.length + 1) + (result.errorCauses.length > 0 ? 1 : 0) : 2;
-  const recent = snapshot.recent.length > 1 ? snapshot.recent.slice(-6) : [];
+  const recent = snapshot.recent.length > 1 ? snapshot.recent : [];
   const extraLines = (snapshot.sql ? 1 : 0) + (snapshot.writeBehind ? 1 : 0) + (recent.length > 0 ? 1 : 0) + others.length;
   const room = Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - extraLines - tail);
   const rows = room >= MIN_HISTOGRAM_ROWS ? room : 0;
