@@ -15,6 +15,8 @@ const MAX_CURVE_POINTS = 120;
 /** Polls a sale's new rows until stopped; read its lag and curve at any time. */
 export class RowWatcher {
   private readonly acked = new Map<UserId, number>();
+  /** Users whose row was visible before the producer heard the ack: their lag, 0, is recorded with the ack. */
+  private readonly early = new Set<UserId>();
   private readonly lagTrack = new LatencyTrack();
   private readonly points: { atMs: number; rows: number }[] = [];
   private cursor = 0;
@@ -37,7 +39,9 @@ export class RowWatcher {
 
   /** The event log acknowledged an event: a purchase's row is now awaited. */
   readonly acknowledged = (event: SaleEvent, atUs: number): void => {
-    if (event.type === 'purchased' && event.sale === this.deps.sale) this.acked.set(event.user, atUs);
+    if (event.type !== 'purchased' || event.sale !== this.deps.sale) return;
+    if (this.early.delete(event.user)) this.lagTrack.record(0);
+    else this.acked.set(event.user, atUs);
   };
 
   /** Rows seen so far. */
@@ -63,8 +67,10 @@ export class RowWatcher {
       this.cursor = Math.max(this.cursor, row.id);
       this.seen++;
       const ackUs = this.acked.get(row.userId);
-      // A row can show before the producer heard its ack (the worker was quicker): that is no lag.
-      if (ackUs !== undefined) this.lagTrack.record(Math.max(0, nowUs - ackUs));
+      // A row can show before the producer heard its ack (the worker was quicker): no lag, counted
+      // when the ack arrives (a row no ack ever explains is not a purchase's lag).
+      if (ackUs === undefined) this.early.add(row.userId);
+      else this.lagTrack.record(Math.max(0, nowUs - ackUs));
     }
     if (rows.length > 0 || this.points.length === 0) this.points.push({ atMs: Math.round((nowUs - this.originUs()) / 1000), rows: this.seen });
   }

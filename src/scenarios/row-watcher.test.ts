@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../engine/memory/virtual-clock.js';
+import type { Ledger, SaleEvent } from '../engine/ports.js';
+import { RowWatcher } from './row-watcher.js';
+
+/** A ledger that only answers rowsSince, from rows the test adds. */
+function fakeLedger() {
+  const rows: { id: number; userId: string }[] = [];
+  const ledger = {
+    lastRowId: async () => 0,
+    rowsSince: async (_sale: string, afterId: number) => rows.filter((row) => row.id > afterId),
+  } as unknown as Ledger;
+  return { ledger, add: (userId: string) => rows.push({ id: rows.length + 1, userId }) };
+}
+
+const purchase = (user: string): SaleEvent => ({ type: 'purchased', sale: 's', user, id: `${user}#0` });
+
+describe('RowWatcher', () => {
+  it('measures the lag of every acknowledged row, 0 for a row visible before its ack, none for an unexplained row', async () => {
+    const clock = createVirtualClock();
+    const { ledger, add } = fakeLedger();
+    const watcher = new RowWatcher({ ledger, clock, sale: 's' }, () => 0);
+    watcher.acknowledged(purchase('a'), 0);
+    await clock.sleep(30);
+    add('a');
+    add('b'); // the worker was quicker than the producer's ack
+    add('ghost'); // no ack will ever explain it
+    await watcher.poll();
+    watcher.acknowledged(purchase('b'), clock.nowUs());
+    expect(watcher.persisted).toBe(3);
+    expect(watcher.lag().count).toBe(2);
+    expect(watcher.lag().min).toBeLessThanOrEqual(1); // the histogram's floor is 1 µs
+    expect(watcher.lag().max).toBeGreaterThanOrEqual(29_000);
+  });
+});
