@@ -18,7 +18,7 @@ export const oversellScenario: ScenarioDefinition = {
           initialStock: run.stock,
           demand: run.users,
           ...(await readBack()),
-          reported: { purchased: counts.purchased, errors: counts.errors, lockTimeouts: counts.lockTimeout, notStarted: counts.notStarted },
+          reported: { purchased: counts.purchased, errors: counts.errors, lockTimeouts: counts.lockTimeout, notStarted: counts.notStarted, dropped: counts.dropped },
         }),
       data,
     };

@@ -69,6 +69,15 @@ describe('each check fails on its planted violation', () => {
     expect(check.detail).toMatch(/5 unsold, explained by 0 errors, 7 lock timeouts/);
   });
 
+  it('exact-sell-out: arrivals dropped at the cap explain seats left unsold, and only those', () => {
+    const o = healthy();
+    const shortBy2 = { ...o, remainingStock: 2, mysqlRows: o.mysqlRows.slice(2) };
+    expect(checkExactSellOut(shortBy2).ok).toBe(false);
+    const check = checkExactSellOut({ ...shortBy2, reported: { ...o.reported, dropped: 2 } });
+    expect(check.ok).toBe(true);
+    expect(check.detail).toBe('2 unsold, explained by 0 errors, 0 lock timeouts, 0 not started, 2 dropped at the cap');
+  });
+
   it('redis-mysql-agree: a buyer only in Redis', () => {
     const o = healthy();
     const check = checkStoresAgree({ ...o, mysqlRows: o.mysqlRows.slice(1) });

@@ -21,6 +21,8 @@ export interface SaleObservation {
     errors: number;
     lockTimeouts: number;
     notStarted: number;
+    /** Arrivals of an open model dropped at the generator's in-flight cap: buyers who never tried. */
+    dropped?: number;
     /** Users whose attempts were answered `purchased` more than once (only scenarios that repeat track it). */
     repeatPurchasers?: readonly { userId: UserId; times: number }[];
   };
@@ -62,11 +64,12 @@ export function checkExactSellOut(o: SaleObservation): CheckResult {
   const sold = soldRows(o);
   const target = Math.min(o.initialStock, o.demand);
   const left = o.remainingStock ?? 0;
-  const failures = o.reported.errors + o.reported.lockTimeouts + o.reported.notStarted;
+  const dropped = o.reported.dropped ?? 0;
+  const failures = o.reported.errors + o.reported.lockTimeouts + o.reported.notStarted + dropped;
   const shortfall = target - sold;
   const explained = shortfall > 0 && shortfall <= failures && left >= shortfall;
   const ok = shortfall <= 0 ? sold === target : explained;
-  const failureText = `${o.reported.errors} errors, ${o.reported.lockTimeouts} lock timeouts, ${o.reported.notStarted} not started`;
+  const failureText = `${o.reported.errors} errors, ${o.reported.lockTimeouts} lock timeouts, ${o.reported.notStarted} not started${dropped > 0 ? `, ${dropped} dropped at the cap` : ''}`;
   let detail: string;
   if (shortfall === 0) detail = 'all sold';
   else if (shortfall < 0) detail = `${-shortfall} sold beyond the ${target} available`;

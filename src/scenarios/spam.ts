@@ -45,6 +45,7 @@ export const spamScenario: ScenarioDefinition = {
               errors: counts.errors,
               lockTimeouts: counts.lockTimeout,
               notStarted: counts.notStarted,
+              dropped: counts.dropped,
               repeatPurchasers: told.repeats(),
             },
           },
