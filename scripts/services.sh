@@ -4,6 +4,8 @@
 #   scripts/services.sh start  [redis|mysql|kafka|all]   (default: all)
 #   scripts/services.sh stop   [kafka]                   (only the broker this script started)
 #   scripts/services.sh status                           (exit 1 if any service is down)
+#   scripts/services.sh owns kafka                       (prints the broker's pid; exit 1 unless
+#                                                         this script started the running broker)
 #   scripts/services.sh tool <name> [args…]              (Kafka's own CLI tools, e.g. to inspect a
 #                                                         topic a run kept with --keep-topic)
 #
@@ -326,5 +328,9 @@ case "$cmd" in
       *) die "unknown service '$what' (kafka)" ;;
     esac ;;
   status) status ;;
-  *) echo "usage: $0 start [redis|mysql|kafka|all] | stop [kafka] | status | tool <name> [args…]" >&2; exit 2 ;;
+  owns)
+    # Only the broker is ever ours; Redis and MariaDB belong to the machine.
+    [ "$what" = kafka ] || exit 1
+    pid="$(kafka_pid)" && kafka_up && echo "$pid" ;;
+  *) echo "usage: $0 start [redis|mysql|kafka|all] | stop [kafka] | status | owns kafka | tool <name> [args…]" >&2; exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 // The worker launcher a run gets from the CLI (scenarios may not import the worker module): real
-// `ticketsim worker` processes on the real services, in-process workers on the in-process log.
+// `ticketsim worker` processes on the real services (told the spec's table, if any), in-process
+// workers on the in-process log (they write the infrastructure's worker ledger, which is that table).
 import type { ServicesConfig } from '../config/config.js';
 import type { WorkerLauncher } from '../scenarios/behind-path.js';
 import { startInProcessFleet, startProcessFleet } from '../worker/fleet.js';

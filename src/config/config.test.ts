@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(7);
     expect(problems.join('\n')).toMatch(/--users .* \(got 0\)/);
     expect(problems.join('\n')).toMatch(/--stock .*not a number/);
-    expect(problems.join('\n')).toMatch(/--strategy "magic" is not one of naive, lock, precheck, dcl, lua/);
+    expect(problems.join('\n')).toMatch(/--strategy "magic" is not one of naive, lock, precheck, dcl, fenced, lua/);
     expect(problems.join('\n')).toMatch(/TICKETSIM_KAFKA_BROKERS: Kafka broker "nohost" is not host:port/);
   });
 

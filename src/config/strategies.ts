@@ -3,7 +3,7 @@
 // two lines). The engine implements them (engine/strategies/); this file only names and explains.
 
 /** Concurrency-control strategies of the engine (DESIGN.md §2), weakest first. */
-export const STRATEGIES = ['naive', 'lock', 'precheck', 'dcl', 'lua'] as const;
+export const STRATEGIES = ['naive', 'lock', 'precheck', 'dcl', 'fenced', 'lua'] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
 /** What a strategy does, why it holds and how it fails, for one kind of workload. */
@@ -63,6 +63,17 @@ export const STRATEGY_INFO: Readonly<Record<StrategyName, StrategyInfo>> = Objec
     holds: 'the look-up under the lock sees every purchase that finished before it, so a repeat request is turned away before it touches the stock.',
     fails: 'a lock holder lost mutual exclusion (it outlived the lock TTL) or a store failed between steps.',
     cancel: LOCKED_CANCEL,
+  },
+  fenced: {
+    tag: 'lock + fencing token the stores check',
+    does: 'takes the sale\'s lock and a fencing token (a per-sale counter: 1, 2, 3, …), looks the buyer and the stock up under that token, reserves the seat in one atomic step and inserts the row; Redis and MySQL each refuse a step carrying an older token than one they have already seen.',
+    holds: 'a lock holder that stalls past the lock\'s TTL loses the lock, and the next buyer gets in while the first still has to write; but the next buyer carries a newer token, and once Redis or MySQL has seen it they refuse the stalled holder\'s older one, so its late write never lands (it hands back what it took and tries again) and no seat is sold twice.',
+    fails: 'a store accepted a step without comparing tokens (the stores were changed from outside, or writing behind, where only the event log orders the worker\'s writes), or a store failed between steps.',
+    cancel: {
+      does: 'cancels under the sale\'s lock with a fresh token: the DELETE lands only while MySQL has seen no newer token, and only when it removed a row does one atomic script drop the buyer and give the seat back.',
+      holds: 'of duplicate cancels only the one that deleted the row gives a seat back, a bogus cancel deletes nothing, and a cancel whose lock ran out is refused by MySQL rather than deleting behind a newer holder.',
+      fails: 'a store failed between the DELETE and the seat coming back, or the stores were changed from outside.',
+    },
   },
   lua: {
     tag: 'one atomic Lua script',

@@ -25,6 +25,11 @@ export interface WorkerConfig {
   poolSize: number;
   json: boolean;
   logEverySeconds: number;
+  /**
+   * Hidden, for the selftest's planted non-idempotent worker: the table written instead of the
+   * seed's purchases, and whether its insert skips rows already there (false: a plain INSERT).
+   */
+  table?: { name: string; idempotent: boolean };
 }
 
 /** The worker's flags as the CLI parsed them. */
@@ -36,7 +41,13 @@ export interface WorkerFlags extends Pick<RawFlags, 'redisUrl' | 'mysqlUrl' | 'k
   poolSize?: number;
   json?: boolean;
   logEvery?: number;
+  /** Hidden: --table NAME and --plain-insert (see WorkerConfig.table). */
+  table?: string;
+  plainInsert?: boolean;
 }
+
+/** A MySQL table name ticketsim may write: letters, digits and `_`, at most 64. */
+const TABLE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 
 /** Kafka's own rule for topic names: letters, digits, `.`, `_`, `-`, at most 249 characters. */
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
@@ -56,6 +67,9 @@ export function loadWorkerConfig(flags: WorkerFlags, env: Readonly<Record<string
   const batchSize = whole(flags.batchSize ?? WORKER_DEFAULTS.batchSize, '--batch-size', 1, 10_000);
   const poolSize = whole(flags.poolSize ?? WORKER_DEFAULTS.poolSize, '--pool-size', 1, 100);
   const logEverySeconds = whole(flags.logEvery ?? WORKER_DEFAULTS.logEverySeconds, '--log-every', 1, 3600);
+  if (flags.table !== undefined && !TABLE_NAME.test(flags.table)) problems.push(`--table "${flags.table}" is not a table name (letters, digits, _, at most 64)`);
+  if (flags.plainInsert && flags.table === undefined) problems.push('--plain-insert needs --table: the purchases table is only ever written insert-or-skip');
   if (problems.length > 0 || config === undefined) throw new UsageError(problems);
-  return { services: config.services, topic, group, dlqTopic, batchSize, poolSize, json: flags.json ?? false, logEverySeconds };
+  const table = flags.table === undefined ? {} : { table: { name: flags.table, idempotent: !flags.plainInsert } };
+  return { services: config.services, topic, group, dlqTopic, batchSize, poolSize, json: flags.json ?? false, logEverySeconds, ...table };
 }

@@ -7,13 +7,14 @@ import type { SaleEvent } from './ports.js';
 const event = (i: number): SaleEvent => ({ type: 'purchased', sale: 's', user: `user-${i}`, id: `e${i}` });
 
 /** A bus whose requests take 2 ms of virtual time and are recorded. */
-function setUp(options: { redeliver?: number; fail?: boolean } = {}) {
+function setUp(options: { redeliver?: number; drop?: number; fail?: boolean } = {}) {
   const clock = createVirtualClock();
   const requests: EncodedEvent[][] = [];
   const acks: string[] = [];
   const bus = createBatchingBus({
     clock,
     redeliver: options.redeliver,
+    drop: options.drop,
     observer: { eventAcknowledged: (e) => acks.push(e.id) },
     send: async (messages) => {
       requests.push(messages);
@@ -33,6 +34,13 @@ describe('createBatchingBus', () => {
     expect(requests.flat()).toHaveLength(2000);
     expect(acks).toHaveLength(2000);
     expect(bus.stats()).toEqual({ published: 2000, redelivered: 0, requests: requests.length });
+  });
+
+  it('plants lost writes: the dropped fraction is acknowledged but never sent', async () => {
+    const { bus, requests, acks } = setUp({ drop: 0.1 });
+    await Promise.all(Array.from({ length: 400 }, (_, i) => bus.publish(event(i))));
+    expect(acks).toHaveLength(400);
+    expect(requests.flat()).toHaveLength(360);
   });
 
   it('keys every message by its user', async () => {

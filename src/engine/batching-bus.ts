@@ -17,6 +17,11 @@ export interface BatchingBusOptions {
   send(messages: EncodedEvent[]): Promise<void>;
   /** Fraction (0–1) of events sent twice, spread evenly. */
   redeliver?: number;
+  /**
+   * The selftest's planted lost write: this fraction (0–1) of purchase events is acknowledged but
+   * never sent. No real producer does this on purpose; the no-lost-write check must catch it.
+   */
+  drop?: number;
   observer?: EngineObserver;
   /** Most events in one request (default 500: kafkajs encodes a 5,000-message request 2× slower than ten of 500). */
   maxBatch?: number;
@@ -40,20 +45,19 @@ export function createBatchingBus(options: BatchingBusOptions): EventBus {
   const waiting: Waiting[] = [];
   const counts = { published: 0, redelivered: 0, requests: 0 };
   let inFlight = 0;
-  let nth = 0;
-
-  /** Exactly `redeliver` of all events go twice, spread evenly: the n-th when ⌊(n+1)F⌋ > ⌊nF⌋. */
-  const twice = (): boolean => {
-    const fraction = options.redeliver ?? 0;
-    const yes = Math.floor((nth + 1) * fraction) > Math.floor(nth * fraction);
-    nth++;
-    return yes;
+  /** Exactly `fraction` of the calls answer yes, spread evenly: the n-th when ⌊(n+1)F⌋ > ⌊nF⌋. */
+  const spread = (fraction: number) => {
+    let nth = 0;
+    return (): boolean => Math.floor((nth + 1) * fraction) > Math.floor(nth++ * fraction);
   };
+  const twice = spread(options.redeliver ?? 0);
+  const dropped = spread(options.drop ?? 0);
 
   const sendBatch = async (batch: Waiting[]): Promise<void> => {
     const messages: EncodedEvent[] = [];
     let copies = 0;
     for (const { event } of batch) {
+      if (event.type === 'purchased' && dropped()) continue;
       const encoded = encodeEvent(event);
       messages.push(encoded);
       if (twice()) {
@@ -63,7 +67,8 @@ export function createBatchingBus(options: BatchingBusOptions): EventBus {
     }
     counts.requests++;
     try {
-      await options.send(messages);
+      // A request whose events were all dropped (the planted lost write) sends nothing.
+      if (messages.length > 0) await options.send(messages);
     } catch (error) {
       for (const waiter of batch) waiter.reject(error);
       return;

@@ -8,6 +8,7 @@ import type { Endpoint } from '../config/endpoints.js';
 import { createMemoryInfrastructure } from './memory/index.js';
 import { acceptsConnection } from './tcp-probe.js';
 import type { EngineObserver, Infrastructure } from './ports.js';
+import type { LedgerTable } from './mysql/tables.js';
 
 export type ServiceName = 'redis' | 'mysql' | 'kafka';
 
@@ -21,6 +22,11 @@ export interface OpenOptions {
   observer?: EngineObserver;
   /** The server counts statements slower than this (session long_query_time), for the sql section. */
   slowSqlMs?: number;
+  /**
+   * The planted non-idempotent worker's table (plainTableOf): the ledger writes it instead of
+   * purchases; on the real services it is created after connecting and dropped on close.
+   */
+  table?: LedgerTable;
 }
 
 /** Opened infrastructure and the one-line reason it was chosen. */
@@ -41,6 +47,7 @@ export async function openInfrastructure(options: OpenOptions): Promise<OpenedIn
       observer: options.observer,
       slowSqlMs: options.slowSqlMs,
       withLog: options.needs.includes('kafka'),
+      idempotentLedger: options.table?.idempotent,
     });
   if (options.mode === 'memory') return { infra: inProcess(), reason: '--infra memory' };
   if (options.mode === 'auto') {

@@ -33,6 +33,16 @@ export interface Inventory {
   release(sale: SaleId, user: UserId): Promise<boolean>;
   /** Everything the checks read afterwards: remaining stock and every buyer. */
   inspect(sale: SaleId): Promise<{ stock: number | undefined; buyers: UserId[] }>;
+  /** fenced: the sale's next fencing token (INCR of the sale's own counter: 1, 2, 3, …). */
+  issueFence(sale: SaleId): Promise<number>;
+  /**
+   * fenced: one atomic step under `token`. `stale` when a newer token already touched the sale;
+   * otherwise `token` becomes the newest the sale has seen, and the stock and whether the user is a
+   * buyer are returned. After it, any holder with an older token is refused.
+   */
+  fencedLook(sale: SaleId, user: UserId, token: number): Promise<{ stock: number; isBuyer: boolean } | 'stale'>;
+  /** fenced: as reserve(), atomically, unless a newer token than `token` touched the sale (`stale`). */
+  fencedReserve(sale: SaleId, user: UserId, token: number): Promise<Reservation | 'stale'>;
 }
 
 /** A held lock; release() is safe to call once, and does nothing if the lock already expired. */
@@ -91,6 +101,13 @@ export interface Ledger {
   recordMany(sale: SaleId, users: readonly UserId[]): Promise<{ inserted: number; skipped: number }>;
   /** Deletes many users' purchases of one sale in one statement; `absent`: nothing was there. */
   removeMany(sale: SaleId, users: readonly UserId[]): Promise<{ deleted: number; absent: number }>;
+  /**
+   * fenced: inserts one purchase only while `token` is the newest the sale's MySQL-side fence has
+   * accepted (a newer one already accepted: `stale`, nothing written).
+   */
+  recordFenced(sale: SaleId, user: UserId, token: number): Promise<LedgerWrite | 'stale'>;
+  /** fenced: deletes the user's purchase under the same guard; true when a row went. */
+  removeFenced(sale: SaleId, user: UserId, token: number): Promise<boolean | 'stale'>;
   /** Every buyer of the sale with their row count, read from the table itself. */
   purchases(sale: SaleId): Promise<PurchaseRow[]>;
   /** Rows of the sale inserted after row `afterId`, oldest first (for watching rows appear). */
@@ -171,10 +188,16 @@ export interface EventLog {
   /** Deletes topics and consumer groups this run created (never anything else). */
   deleteTopics(topics: readonly string[], groups: readonly string[]): Promise<void>;
   /** A publisher to `topic`; `redeliver` (0–1) sends that fraction of events twice, as a producer retry would. */
-  bus(topic: string, options?: { redeliver?: number; observer?: EngineObserver }): Promise<EventBus>;
+  bus(topic: string, options?: { redeliver?: number; drop?: number; observer?: EngineObserver }): Promise<EventBus>;
   consumer(topic: string, group: string): LogConsumer;
   deadLetters(topic: string): Promise<DeadLetters>;
   lag(topic: string, group: string): Promise<GroupLag>;
+  /**
+   * Moves the group's committed offsets back to the start of every partition, so its next members
+   * read everything again (the `redeliver` fault's offset reset). The group must have no active
+   * member. Resolves with how many records will be read again.
+   */
+  rewindGroup(topic: string, group: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -226,6 +249,15 @@ export interface Writer {
   purchase(sale: SaleId, user: UserId): Promise<LedgerWrite>;
   /** sync: DELETE, true when a row went; behind: publish `cancelled`, true. */
   cancel(sale: SaleId, user: UserId): Promise<boolean>;
+  /**
+   * sync only (`fenced`): the same INSERT and DELETE carrying the lock holder's fencing token,
+   * refused as `stale` once MySQL accepted a newer one (Ledger.recordFenced / removeFenced). Absent
+   * when writing behind: there the event log orders the worker's writes.
+   */
+  readonly fenced?: {
+    purchase(sale: SaleId, user: UserId, token: number): Promise<LedgerWrite | 'stale'>;
+    cancel(sale: SaleId, user: UserId, token: number): Promise<boolean | 'stale'>;
+  };
 }
 
 /** A concurrency-control strategy: buys and cancels one ticket of one sale for one user. */
@@ -243,6 +275,10 @@ export interface StrategyDeps {
   writer: Writer;
   locks: Locks;
   clock: Clock;
+  /** Faults to inject (none when absent). */
+  faults?: EngineFaults;
+  /** Hears what the strategy itself does (fenced: stale steps refused). */
+  observer?: EngineObserver;
 }
 
 /** Kinds of SQL statement the ledger runs. */
@@ -272,6 +308,35 @@ export interface EngineObserver {
   statement?(timing: StatementTiming): void;
   /** The event log acknowledged a published event (write-behind), at `atUs` of the engine's clock. */
   eventAcknowledged?(event: SaleEvent, atUs: number): void;
+  /** fenced: a store refused a step carrying an older token than one it had accepted. */
+  staleRefused?(store: 'redis' | 'mysql'): void;
+}
+
+/**
+ * Faults the run injects into the engine on purpose (--fault), so the checks can show that they
+ * notice what the faults break. The engine only asks; the run decides and records.
+ */
+export interface EngineFaults {
+  /**
+   * pause-holder: asked once by every lock holder that is about to change the stock, after its
+   * checks, with the stock it saw: how many ms it should stall right there (0: carry on). A stall
+   * longer than the lock's TTL lets a second holder into the critical section while the first
+   * still has to write.
+   */
+  holderPause?(stockSeen: number): number;
+}
+
+/**
+ * A service a run may take away and bring back on purpose (the service-down fault): only ever one
+ * that ticketsim itself started.
+ */
+export interface ServiceSwitch {
+  /** What it is, e.g. `the Kafka broker scripts/services.sh started, pid 4242`. */
+  readonly describe: string;
+  /** Resolves once the service is down. */
+  stop(): Promise<void>;
+  /** Resolves once the service answers again. */
+  start(): Promise<void>;
 }
 
 /** A connected set of ports, real or in-process, and how to close it. */
@@ -288,6 +353,8 @@ export interface Infrastructure {
    * observer (a worker's SQL is not the run's own, as a real worker process's is not).
    */
   workerLedger?: Ledger;
+  /** In process only: services the run may take away and bring back (service-down); all are its own. */
+  switches?: { kafka?: ServiceSwitch };
   /** Server versions, for the result's environment block (undefined for services not used). */
   versions: { redis?: string; mysql?: string; kafka?: string };
   close(): Promise<void>;

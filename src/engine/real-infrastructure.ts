@@ -1,12 +1,15 @@
 // The real infrastructure: Redis (inventory, Redlock locks), a MySQL pool (the ledger) and, when
 // the run writes behind, the Kafka log; each adapter's errors attributed to its service. Loaded
-// only when a run uses the real services, so an in-process run never loads the drivers.
+// only when a run uses the real services, so an in-process run never loads the drivers. A run that
+// plants the non-idempotent worker gets a table of its own, created here and dropped on close.
 import { formatEndpoint } from '../config/endpoints.js';
+import { InfrastructureError, describeError } from '../errors.js';
 import { connectRedis, redisVersion } from './redis/connect.js';
 import { createRedisInventory } from './redis/inventory.js';
 import { createRedlockLocks } from './redis/locks.js';
 import { connectMysql } from './mysql/connect.js';
 import { createMysqlLedger } from './mysql/ledger.js';
+import { createPlainTableSql, dropPlainTableSql } from './mysql/tables.js';
 import { createRealClock } from './real-clock.js';
 import { connectKafkaLog } from './kafka/log.js';
 import { describeBroker, fetchApiVersions } from './kafka/api-versions.js';
@@ -15,7 +18,7 @@ import type { OpenOptions } from './infrastructure.js';
 import type { EventLog, Infrastructure } from './ports.js';
 
 /** Connects to every service the run needs; connection failures throw InfrastructureError. */
-export async function openReal({ services, poolSize, observer, slowSqlMs, needs }: OpenOptions): Promise<Infrastructure> {
+export async function openReal({ services, poolSize, observer, slowSqlMs, needs, table }: OpenOptions): Promise<Infrastructure> {
   const timeout = { connectTimeoutMs: services.connectTimeoutMs };
   const clock = createRealClock();
   const redis = await connectRedis({ ...services.redis, ...timeout });
@@ -37,19 +40,30 @@ export async function openReal({ services, poolSize, observer, slowSqlMs, needs 
   const redisServerVersion = await redisVersion(redis);
   const [rows] = await pool.query('SELECT VERSION() AS version');
   const mysqlVersion = String((rows as { version: string }[])[0]?.version);
-  const ledger = createMysqlLedger(pool, { clock, observer, poolSize, sessionLongQueryMs: slowSqlMs });
+  const mysqlAddress = formatEndpoint(services.mysql.endpoint);
+  const closeAll = async () => {
+    await log?.close();
+    redis.disconnect();
+    await pool.end().catch(() => undefined);
+  };
+  if (table !== undefined) {
+    await pool.query(createPlainTableSql(table)).catch(async (error: unknown) => {
+      await closeAll();
+      throw new InfrastructureError('mysql', mysqlAddress, `cannot create the run's table ${table.name} (${describeError(error)})`, { cause: error, retriable: false });
+    });
+  }
+  const ledger = createMysqlLedger(pool, { clock, observer, poolSize, sessionLongQueryMs: slowSqlMs, table });
   return {
     kind: 'real',
     inventory: attributeErrors(createRedisInventory(redis), 'redis', formatEndpoint(services.redis.endpoint)),
     locks: attributeErrors(createRedlockLocks(redis, { observer }), 'redis', formatEndpoint(services.redis.endpoint)),
-    ledger: attributeErrors(ledger, 'mysql', formatEndpoint(services.mysql.endpoint)),
+    ledger: attributeErrors(ledger, 'mysql', mysqlAddress),
     clock,
     ...(log === undefined ? {} : { log }),
     versions: { redis: redisServerVersion, mysql: mysqlVersion, ...(kafkaVersion === undefined ? {} : { kafka: kafkaVersion }) },
     close: async () => {
-      await log?.close();
-      redis.disconnect();
-      await pool.end().catch(() => undefined);
+      if (table !== undefined) await pool.query(dropPlainTableSql(table)).catch(() => undefined);
+      await closeAll();
     },
   };
 }

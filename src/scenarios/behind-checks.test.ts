@@ -32,6 +32,9 @@ describe('write-behind checks', () => {
     const check = checkDrained({ ...healthy(), drained: false, lagRecords: 120 });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('120 records still behind after 30 s');
+    expect(checkDrained({ ...healthy(), drained: false, lagRecords: 7, drainError: 'kafka 127.0.0.1:9092: Connection error' }).detail).toBe(
+      '7 records still behind after 30 s (the log last said: kafka 127.0.0.1:9092: Connection error)',
+    );
   });
 
   it('no-lost-write: an acknowledged purchase with no row', () => {

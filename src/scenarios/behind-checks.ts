@@ -19,6 +19,8 @@ export interface BehindObservation {
   drained: boolean;
   lagRecords: number;
   drainTimeoutMs: number;
+  /** When it never drained: the log's last failure to say how far behind it was, if any. */
+  drainError?: string | undefined;
 }
 
 /** Every event was consumed and committed within the drain timeout. */
@@ -28,7 +30,9 @@ export function checkDrained(o: BehindObservation): CheckResult {
     ok: o.drained,
     expected: 'lag 0',
     observed: `lag ${o.lagRecords}`,
-    detail: o.drained ? 'every event written and committed' : `${o.lagRecords} records still behind after ${o.drainTimeoutMs / 1000} s`,
+    detail: o.drained
+      ? 'every event written and committed'
+      : `${o.lagRecords} records still behind after ${o.drainTimeoutMs / 1000} s${o.drainError === undefined ? '' : ` (the log last said: ${o.drainError})`}`,
   };
 }
 

@@ -1,11 +1,14 @@
 // The write-behind path of one run (--write behind): its own topic (and dead-letter topic) and
 // consumer group, the workers (started through the launcher the CLI gives: real worker processes,
-// or in-process ones), the publishing bus, the row watcher, the drain after each phase, and at the
-// end stopping the workers and deleting what the run created unless asked to keep it.
+// or in-process ones), the publishing bus, the row watcher, the drain after each phase, the faults
+// on the path (killing a worker, rewinding the group under a fresh fleet), and at the end stopping
+// the workers and deleting what the run created unless asked to keep it. Worker figures are totals
+// over every fleet the run started.
 import type { WriteConfig } from '../config/write-config.js';
 import { createBehindWriter } from '../engine/strategies/index.js';
+import type { LedgerTable } from '../engine/mysql/tables.js';
 import type { EventBus, EventLog, Infrastructure, SaleEvent, SaleId, UserId, Writer } from '../engine/ports.js';
-import { TicketsimError } from '../errors.js';
+import { TicketsimError, describeError } from '../errors.js';
 import type { WorkerFigures, WriteBehindSummary } from '../result.js';
 import type { BehindObservation } from './behind-checks.js';
 import { ROW_POLL_MS, RowWatcher } from './row-watcher.js';
@@ -17,12 +20,20 @@ export interface FleetSpec {
   group: string;
   dlqTopic: string;
   batchSize: number;
+  /** The table worker processes write instead of purchases (the planted non-idempotent worker). */
+  table?: LedgerTable;
 }
 
 /** Workers a launcher started. */
 export interface FleetHandle {
   readonly count: number;
   stats(): WorkerFigures;
+  /**
+   * kill-worker: kills one worker abruptly (round robin; a process gets SIGKILL, an in-process
+   * worker is dropped mid-batch without committing) and starts a replacement in the same group.
+   * Resolves once the replacement joined, naming what was killed (e.g. `pid 4242`).
+   */
+  kill(): Promise<{ killed: string }>;
   stop(): Promise<WorkerFigures>;
 }
 
@@ -40,6 +51,13 @@ export function behindNames(runId: string): { topic: string; dlqTopic: string; g
   return { topic, dlqTopic: `${topic}.dlq`, group: `ticketsim-workers-${runId}` };
 }
 
+/** Counts of `earlier` and `later` added up; the lag is `later`'s (a stopped fleet is behind nothing). */
+function addFigures(earlier: WorkerFigures, later: WorkerFigures): WorkerFigures {
+  const sum = { ...later };
+  for (const key of Object.keys(sum) as (keyof WorkerFigures)[]) if (key !== 'lag') sum[key] += earlier[key];
+  return sum;
+}
+
 /** A run's write-behind path, open. */
 export class BehindPath {
   readonly writer: Writer;
@@ -48,6 +66,12 @@ export class BehindPath {
   private drainedAll = true;
   private drainMs = 0;
   private lagRecords = 0;
+  /** The log's last failure to say the lag, during a drain. */
+  private lastLagError: string | undefined;
+  /** Totals of the fleets stopped before the current one (by rewind()). */
+  private earlier: WorkerFigures | undefined;
+  /** The current fleet's stop, once asked for. */
+  private fleetStopped: Promise<WorkerFigures> | undefined;
 
   private constructor(
     private readonly log: EventLog,
@@ -55,14 +79,28 @@ export class BehindPath {
     private readonly write: WriteConfig,
     private readonly names: ReturnType<typeof behindNames>,
     private readonly bus: EventBus,
-    private readonly fleet: FleetHandle,
+    private readonly launch: () => Promise<FleetHandle>,
+    private fleet: FleetHandle,
     private readonly watcher: RowWatcher,
   ) {
     this.writer = createBehindWriter(bus);
   }
 
-  /** Creates the topic, starts the workers and the row watcher, connects the bus. */
-  static async open(deps: { infra: Infrastructure; runId: string; write: WriteConfig; launcher: WorkerLauncher | undefined; sale: SaleId; originUs: () => number }): Promise<BehindPath> {
+  /**
+   * Creates the topic, starts the workers and the row watcher, connects the bus. With `table`,
+   * worker processes write that table (the planted non-idempotent worker).
+   */
+  static async open(deps: {
+    infra: Infrastructure;
+    runId: string;
+    write: WriteConfig;
+    launcher: WorkerLauncher | undefined;
+    sale: SaleId;
+    originUs: () => number;
+    table?: LedgerTable;
+    /** The selftest's planted lost write: this fraction of purchase events is acknowledged, never sent. */
+    drop?: number;
+  }): Promise<BehindPath> {
     const { infra, write } = deps;
     if (infra.log === undefined) throw new TicketsimError('writing behind needs the event log, and this infrastructure has none');
     if (deps.launcher === undefined) throw new TicketsimError('writing behind needs workers, and no worker launcher was given');
@@ -70,12 +108,15 @@ export class BehindPath {
     const names = behindNames(deps.runId);
     await log.createTopic(names.topic, write.partitions);
     const made: { fleet?: FleetHandle; bus?: EventBus } = {};
+    const { launcher } = deps;
+    const spec: FleetSpec = { count: write.workers, batchSize: write.batchSize, ...names, table: deps.table };
+    const launch = () => launcher.start(infra, spec);
     try {
-      made.fleet = await deps.launcher.start(infra, { count: write.workers, batchSize: write.batchSize, ...names });
+      made.fleet = await launch();
       const watcher = new RowWatcher({ ledger: infra.ledger, clock: infra.clock, sale: deps.sale }, deps.originUs);
       const path: { acknowledged?: (event: SaleEvent, atUs: number) => void } = {};
-      made.bus = await log.bus(names.topic, { redeliver: write.redeliver, observer: { eventAcknowledged: (event, atUs) => path.acknowledged?.(event, atUs) } });
-      const opened = new BehindPath(log, infra, write, names, made.bus, made.fleet, watcher);
+      made.bus = await log.bus(names.topic, { redeliver: write.redeliver, drop: deps.drop ?? 0, observer: { eventAcknowledged: (event, atUs) => path.acknowledged?.(event, atUs) } });
+      const opened = new BehindPath(log, infra, write, names, made.bus, launch, made.fleet, watcher);
       path.acknowledged = (event, atUs) => opened.acknowledged(event, atUs);
       await watcher.start();
       return opened;
@@ -92,14 +133,15 @@ export class BehindPath {
     this.watcher.acknowledged(event, atUs);
   }
 
-  /** Waits until the workers have written and committed everything published, or the timeout. */
+  /**
+   * Waits until the workers have written and committed everything published, or the timeout. A
+   * log that fails to say the lag (a broker briefly away) is asked again until the timeout.
+   */
   async drain(): Promise<void> {
     const { clock } = this.infra;
     const startedUs = clock.nowUs();
     for (;;) {
-      const { end, committed } = await this.log.lag(this.names.topic, this.names.group);
-      this.lagRecords = Math.max(0, end - committed);
-      if (this.lagRecords === 0) break;
+      if ((await this.behindNow()) === 0) break;
       if (clock.nowUs() - startedUs >= this.write.drainTimeoutMs * 1000) {
         this.drainedAll = false;
         break;
@@ -110,20 +152,84 @@ export class BehindPath {
     this.drainMs += (clock.nowUs() - startedUs) / 1000;
   }
 
+  /** Records not yet committed (also kept as lagRecords), or undefined when the log failed to say. */
+  private async behindNow(): Promise<number | undefined> {
+    try {
+      const { end, committed } = await this.log.lag(this.names.topic, this.names.group);
+      this.lagRecords = Math.max(0, end - committed);
+      return this.lagRecords;
+    } catch (error) {
+      this.lastLagError = describeError(error);
+      return undefined;
+    }
+  }
+
+  /** When a drain timed out: the log's last failure to say the lag, if it had one. */
+  drainError(): string | undefined {
+    return this.drainedAll ? undefined : this.lastLagError;
+  }
+
+  /**
+   * kill-worker: kills one worker abruptly and waits for its replacement; `behind` is how many
+   * records were not yet committed when it fired.
+   */
+  async killWorker(): Promise<{ killed: string; behind: number }> {
+    // A replacement started now would outlive the run: its workers are stopped (or being replaced).
+    if (this.fleetStopped !== undefined) throw new TicketsimError('kill-worker: the workers are already stopped');
+    const { end, committed } = await this.log.lag(this.names.topic, this.names.group);
+    const { killed } = await this.fleet.kill();
+    return { killed, behind: Math.max(0, end - committed) };
+  }
+
+  /**
+   * redeliver: stops the workers (their figures stay in the totals), rewinds the group to the start
+   * of every partition and starts a fresh fleet, which reads everything again. Resolves with how
+   * many records will be read again.
+   */
+  async rewind(): Promise<number> {
+    const sofar = await this.stopWorkers();
+    const again = await this.log.rewindGroup(this.names.topic, this.names.group);
+    const fleet = await this.launch();
+    this.earlier = { ...sofar, lag: 0 };
+    this.fleet = fleet;
+    this.fleetStopped = undefined;
+    return again;
+  }
+
+  /** The workers' figures, as last reported, summed over every fleet of the run. */
+  workerStats(): WorkerFigures {
+    return this.withEarlier(this.fleet.stats());
+  }
+
+  private withEarlier(current: WorkerFigures): WorkerFigures {
+    return this.earlier === undefined ? current : addFigures(this.earlier, current);
+  }
+
   /** What a dashboard shows of the path. */
   live(): { acknowledged: number; persisted: number; behind: number; lagP99Us: number } {
-    return { acknowledged: this.bus.stats().published, persisted: this.watcher.persisted, behind: this.fleet.stats().lag, lagP99Us: this.watcher.lagP99() };
+    return { acknowledged: this.bus.stats().published, persisted: this.watcher.persisted, behind: this.workerStats().lag, lagP99Us: this.watcher.lagP99() };
   }
 
   /** What the write-behind checks read, given the rows after the drain. */
   observation(rows: BehindObservation['rows'], worker: WorkerFigures): BehindObservation {
     const { published, redelivered } = this.bus.stats();
-    return { rows, net: this.net, published, redelivered, worker, drained: this.drainedAll, lagRecords: this.lagRecords, drainTimeoutMs: this.write.drainTimeoutMs };
+    return {
+      rows,
+      net: this.net,
+      published,
+      redelivered,
+      worker,
+      drained: this.drainedAll,
+      lagRecords: this.lagRecords,
+      drainTimeoutMs: this.write.drainTimeoutMs,
+      drainError: this.drainError(),
+    };
   }
 
-  /** Stops the workers; their final figures. */
-  stopWorkers(): Promise<WorkerFigures> {
-    return this.fleet.stop();
+  /** Stops the workers (once); their final figures, summed over every fleet of the run. */
+  async stopWorkers(): Promise<WorkerFigures> {
+    this.fleetStopped ??= this.fleet.stop();
+    return this.withEarlier(await this.fleetStopped);
   }
 
   /** Stops watching and publishing, and deletes the run's topics and group unless kept. */

@@ -1,6 +1,8 @@
 // A run's workers, started and stopped by the run (what it starts, it stops): real `ticketsim
 // worker` child processes in one consumer group (write-behind on real Kafka), or the same worker
-// code in-process on the in-process log. Either way the run reads their live and final figures.
+// code in-process on the in-process log. Either way the run reads their live and final figures,
+// and can kill one worker abruptly and start a replacement (the kill-worker fault); a killed
+// worker's last reported figures stay in the totals.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +10,9 @@ import type { ServicesConfig } from '../config/config.js';
 import { ENV } from '../config/defaults.js';
 import { formatBrokers } from '../config/endpoints.js';
 import type { EventLog, Ledger } from '../engine/ports.js';
+import type { LedgerTable } from '../engine/mysql/tables.js';
 import { TicketsimError } from '../errors.js';
-import { createWorker, emptyWorkerStats } from './worker.js';
+import { addWorkerStats, createWorker, emptyWorkerStats } from './worker.js';
 import type { Worker, WorkerStats } from './worker.js';
 
 /** The workers of one run. */
@@ -17,7 +20,12 @@ export interface WorkerFleet {
   readonly count: number;
   /** Totals over the workers, as last reported. */
   stats(): WorkerStats;
-  /** Stops every worker (each finishes its batch, commits, leaves the group); resolves with the totals. */
+  /**
+   * Kills the next worker (round robin) abruptly, without its commit (a process gets SIGKILL), and
+   * resolves once a replacement has joined the group, naming what was killed.
+   */
+  kill(): Promise<{ killed: string }>;
+  /** Stops every live worker (each finishes its batch, commits, leaves the group); resolves with the totals. */
   stop(): Promise<WorkerStats>;
 }
 
@@ -28,6 +36,8 @@ export interface FleetOptions {
   group: string;
   dlqTopic: string;
   batchSize: number;
+  /** Worker processes write this table instead of purchases (the planted non-idempotent worker). */
+  table?: LedgerTable;
 }
 
 /** How long a worker process may take to join its group, and to stop after SIGTERM. */
@@ -38,24 +48,48 @@ const BIN = fileURLToPath(new URL('../../bin/ticketsim', import.meta.url));
 
 function total(all: readonly WorkerStats[]): WorkerStats {
   const sum = emptyWorkerStats();
-  for (const stats of all) for (const key of Object.keys(sum) as (keyof WorkerStats)[]) sum[key] += stats[key];
+  for (const stats of all) addWorkerStats(sum, stats);
   return sum;
+}
+
+/** A killed worker's figures as they stay in the totals: it is behind nothing any more. */
+const retire = (stats: WorkerStats): WorkerStats => ({ ...stats, lag: 0 });
+
+/** The slots 0, 1, …, count-1 in turn, for choosing whom to kill. */
+function roundRobin(count: number): () => number {
+  let next = 0;
+  return () => {
+    const slot = next;
+    next = (next + 1) % count;
+    return slot;
+  };
 }
 
 /** Starts `count` in-process workers over the in-process log and ledger. */
 export async function startInProcessFleet(options: FleetOptions & { log: EventLog; ledger: Ledger }): Promise<WorkerFleet> {
   const deadLetters = await options.log.deadLetters(options.dlqTopic);
-  const workers: Worker[] = Array.from({ length: options.count }, () =>
-    createWorker({ topic: options.topic, consumer: options.log.consumer(options.topic, options.group), ledger: options.ledger, deadLetters, batchSize: options.batchSize }),
-  );
-  await Promise.all(workers.map((worker) => worker.start()));
+  const startWorker = async (): Promise<Worker> => {
+    const consumer = options.log.consumer(options.topic, options.group);
+    const worker = createWorker({ topic: options.topic, consumer, ledger: options.ledger, deadLetters, batchSize: options.batchSize });
+    await worker.start();
+    return worker;
+  };
+  const workers = await Promise.all(Array.from({ length: options.count }, startWorker));
+  const retired: WorkerStats[] = [];
+  const nextVictim = roundRobin(workers.length);
   return {
     count: workers.length,
-    stats: () => total(workers.map((worker) => worker.stats())),
+    stats: () => total([...retired, ...workers.map((worker) => worker.stats())]),
+    async kill() {
+      const slot = nextVictim();
+      retired.push(retire(await workers[slot]!.crash()));
+      workers[slot] = await startWorker();
+      return { killed: `in-process worker ${slot + 1}` };
+    },
     async stop() {
       const final = await Promise.all(workers.map((worker) => worker.stop()));
       await deadLetters.close();
-      return total(final);
+      return total([...retired, ...final]);
     },
   };
 }
@@ -82,27 +116,42 @@ export async function startProcessFleet(options: FleetOptions & { services: Serv
   };
   const args = ['worker', '--json', '--log-every', '1', '--topic', options.topic, '--group', options.group, '--dlq-topic', options.dlqTopic];
   args.push('--batch-size', String(options.batchSize));
+  if (options.table !== undefined) args.push('--table', options.table.name, ...(options.table.idempotent ? [] : ['--plain-insert']));
   const children: Child[] = [];
+  const retired: WorkerStats[] = [];
   const killAll = () => children.forEach((child) => child.process.kill('SIGKILL'));
   process.once('exit', killAll);
-  const started = Array.from({ length: options.count }, () => {
-    const child = spawnWorker(args, env);
-    children.push(child.child);
-    return child.started;
-  });
+  /** Spawns a worker into `slot` (its replacement, when one was there) and waits until it joined. */
+  const startInto = (slot: number): Promise<void> => {
+    const { child, started } = spawnWorker(args, env);
+    children[slot] = child;
+    return started;
+  };
   try {
-    await Promise.all(started);
+    await Promise.all(Array.from({ length: options.count }, (_, slot) => startInto(slot)));
   } catch (error) {
     killAll();
+    process.off('exit', killAll);
     throw error;
   }
+  const nextVictim = roundRobin(children.length);
   return {
     count: children.length,
-    stats: () => total(children.map((child) => child.stats)),
+    stats: () => total([...retired, ...children.map((child) => child.stats)]),
+    async kill() {
+      const slot = nextVictim();
+      const victim = children[slot]!;
+      victim.process.kill('SIGKILL');
+      // 'close': its output is read to the end, so its last `stats` line is in.
+      await victim.exited;
+      retired.push(retire(victim.stats));
+      await startInto(slot);
+      return { killed: `pid ${victim.process.pid}` };
+    },
     async stop() {
       await Promise.all(children.map((child) => stopChild(child)));
       process.off('exit', killAll);
-      return total(children.map((child) => child.stats));
+      return total([...retired, ...children.map((child) => child.stats)]);
     },
   };
 }

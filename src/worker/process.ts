@@ -1,7 +1,8 @@
 // `ticketsim worker` as a process: connects to Kafka and MySQL (unreachable: exit 3), joins the
 // consumer group, writes what it consumes, prints a progress line every few seconds (or JSON lines
-// with --json), and on SIGTERM/SIGINT finishes the batch in progress, commits, leaves the group and
-// resolves with its final stats (the command then exits 0).
+// with --json: also one after each chunk's write, before its commit, so a SIGKILLed worker has
+// reported every chunk it committed), and on SIGTERM/SIGINT finishes the batch in progress,
+// commits, leaves the group and resolves with its final stats (the command then exits 0).
 import type { WorkerConfig } from '../config/worker-config.js';
 import { connectKafkaLog } from '../engine/kafka/log.js';
 import { connectMysql } from '../engine/mysql/connect.js';
@@ -44,9 +45,11 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
   const worker = createWorker({
     topic: config.topic,
     consumer: log.consumer(config.topic, config.group),
-    ledger: createMysqlLedger(pool, { clock, poolSize: config.poolSize }),
+    ledger: createMysqlLedger(pool, { clock, poolSize: config.poolSize, table: config.table }),
     deadLetters,
     batchSize: config.batchSize,
+    // stdout to a pipe is written synchronously on Linux: the line is out before the commit is sent.
+    ...(config.json ? { onWritten: (stats: WorkerStats) => emit('stats', { ...stats }, '') } : {}),
   });
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);

@@ -1,11 +1,13 @@
 // The worker over the in-process log and ledger: writes in partition order, skips what the UNIQUE
-// key already holds, dead-letters malformed records, commits after the write, and loses nothing
-// when a member leaves and another takes over (at least once).
+// key already holds, dead-letters malformed records, commits after the write, loses nothing when a
+// member leaves and another takes over (at least once); counts and reports a chunk only once its
+// write is done, before its commit; and a crash commits nothing more.
 import { describe, expect, it } from 'vitest';
 import { encodeEvent } from '../engine/events.js';
 import { createMemoryInfrastructure } from '../engine/memory/index.js';
-import type { SaleEvent } from '../engine/ports.js';
+import type { Ledger, LogConsumer, SaleEvent } from '../engine/ports.js';
 import { createWorker, runsOf } from './worker.js';
+import type { Worker } from './worker.js';
 
 const SALE = 'concert-w';
 const purchased = (i: number): SaleEvent => ({ type: 'purchased', sale: SALE, user: `user-${i}`, id: `p${i}` });
@@ -92,4 +94,99 @@ describe('createWorker', () => {
     expect(await users()).toHaveLength(300);
     expect(stats.inserted + first.stats().inserted).toBe(300);
   });
+
+  it('counts and reports each chunk after its write and before its commit', async () => {
+    const trace: string[] = [];
+    const { worker } = oneBatch([purchased(0), purchased(1), purchased(2), purchased(3), purchased(4)], trace, (w) => ({
+      recordMany: async (_sale, users) => {
+        trace.push(`write ${users.length} (counted so far ${w().stats().delivered})`);
+        return { inserted: users.length, skipped: 0 };
+      },
+    }));
+    await worker.start();
+    expect(trace).toEqual([
+      'write 2 (counted so far 0)',
+      'reported 2',
+      'commit 1',
+      'write 2 (counted so far 2)',
+      'reported 4',
+      'commit 3',
+      'write 1 (counted so far 4)',
+      'reported 5',
+      'commit 4',
+    ]);
+    expect(await worker.stop()).toMatchObject({ delivered: 5, inserted: 5, statements: 3, commits: 3 });
+  });
+
+  it('crashing after a write: that chunk stays counted but is not committed', async () => {
+    const trace: string[] = [];
+    let crashed: Promise<unknown> | undefined;
+    const { worker } = oneBatch([purchased(0), purchased(1), purchased(2), purchased(3)], trace, (w) => ({
+      recordMany: async (_sale, users) => {
+        trace.push(`write ${users.length}`);
+        if (trace.includes('commit 1')) crashed ??= w().crash();
+        return { inserted: users.length, skipped: 0 };
+      },
+    }));
+    await worker.start();
+    expect(await crashed).toMatchObject({ delivered: 4, inserted: 4, commits: 1 });
+    expect(trace).toEqual(['write 2', 'reported 2', 'commit 1', 'write 2', 'reported 4']);
+  });
+
+  it('crashing mid-chunk: no statement after it, and nothing of the chunk counted (never half a chunk)', async () => {
+    const trace: string[] = [];
+    let crashed: Promise<unknown> | undefined;
+    const { worker } = oneBatch([purchased(0), cancelled(0)], trace, (w) => ({
+      recordMany: async (_sale, users) => {
+        trace.push(`write ${users.length}`);
+        crashed ??= w().crash();
+        return { inserted: users.length, skipped: 0 };
+      },
+      removeMany: async (_sale, users) => {
+        trace.push(`delete ${users.length}`);
+        return { deleted: users.length, absent: 0 };
+      },
+    }));
+    await worker.start();
+    expect(await crashed).toMatchObject({ delivered: 0, inserted: 0, commits: 0 });
+    expect(trace).toEqual(['write 1']);
+  });
 });
+
+/**
+ * A worker (batches of 2) over a consumer that hands over one batch of `events` on partition 0,
+ * tracing what is reported and committed; `ledger` gets the worker to act on it.
+ */
+function oneBatch(events: SaleEvent[], trace: string[], ledger: (worker: () => Worker) => Partial<Ledger>) {
+  const records = events.map((event, i) => ({ partition: 0, offset: String(i), ...encodeEvent(event) }));
+  let stopped = false;
+  let handled: Promise<void> = Promise.resolve();
+  const consumer: LogConsumer = {
+    async start(handle) {
+      handled = handle({
+        topic: 't',
+        partition: 0,
+        records,
+        lag: () => 0,
+        commit: async (offset) => void trace.push(`commit ${offset}`),
+        heartbeat: async () => undefined,
+        active: () => !stopped,
+      });
+      await handled;
+    },
+    async stop() {
+      stopped = true;
+      await handled;
+    },
+  };
+  const deadLetters = { send: async () => undefined, close: async () => undefined };
+  const worker: Worker = createWorker({
+    topic: 't',
+    consumer,
+    ledger: ledger(() => worker) as Ledger,
+    deadLetters,
+    batchSize: 2,
+    onWritten: (stats) => trace.push(`reported ${stats.delivered}`),
+  });
+  return { worker };
+}

@@ -2,8 +2,9 @@
 // rows. Per chunk of a fetched batch (at most `batchSize` records): malformed records go to the
 // dead-letter topic with their reason; the rest are applied in partition order, each run of
 // consecutive purchases of one sale as one multi-row insert-or-skip and each run of cancels as one
-// DELETE; then the chunk's offsets are committed. A crash between the write and the commit
-// redelivers the chunk, which the UNIQUE key and the idempotent DELETE make harmless (at least once).
+// DELETE; then the chunk's figures are folded into the stats (never half a chunk) and its offsets
+// committed. A crash between the write and the commit redelivers the chunk, which the UNIQUE key and
+// the idempotent DELETE make harmless (at least once); crash() models one in process.
 import { decodeEvent } from '../engine/events.js';
 import type { DeadLetters, Ledger, LogBatch, LogConsumer, LogRecord, SaleEvent } from '../engine/ports.js';
 import type { WorkerFigures } from '../result.js';
@@ -19,13 +20,26 @@ export interface WorkerOptions {
   deadLetters: DeadLetters;
   /** Most records per write and commit. */
   batchSize: number;
+  /**
+   * Told the stats after each chunk's write, before its commit: a process reports them here, so a
+   * chunk that was committed was always reported (one reported but not committed comes again).
+   */
+  onWritten?(stats: WorkerStats): void;
 }
 
 /** A running worker: start it, read its stats, stop it (the batch in progress finishes first). */
 export interface Worker {
   start(): Promise<void>;
+  /** The figures of every chunk written so far (a chunk counts once its write is done). */
   stats(): WorkerStats;
   stop(): Promise<WorkerStats>;
+  /**
+   * Stops abruptly, as a killed process would: no statement is sent after this, the chunk in
+   * progress is not committed (it may have been written in part or whole) and the member leaves
+   * the group, so its partitions resume from the committed offsets elsewhere. Resolves with the
+   * figures of the chunks it completed.
+   */
+  crash(): Promise<WorkerStats>;
 }
 
 /** Fresh all-zero stats. */
@@ -51,13 +65,23 @@ export function runsOf(events: readonly SaleEvent[]): Run[] {
   return runs;
 }
 
+/** Adds `more` into `into`, figure by figure. */
+export function addWorkerStats(into: WorkerStats, more: WorkerStats): void {
+  for (const key of Object.keys(into) as (keyof WorkerStats)[]) into[key] += more[key];
+}
+
 /** Creates a worker over a consumer, the ledger and the dead-letter topic. */
 export function createWorker(options: WorkerOptions): Worker {
   const stats = emptyWorkerStats();
   const lagByPartition = new Map<number, number>();
+  let crashed = false;
 
-  /** Writes one chunk: dead letters first (they touch no row), then the runs in order. */
-  const apply = async (records: readonly LogRecord[]): Promise<void> => {
+  /**
+   * Writes one chunk: dead letters first (they touch no row), then the runs in order. Resolves
+   * with the chunk's figures, or undefined when a crash cut it short.
+   */
+  const apply = async (records: readonly LogRecord[]): Promise<WorkerStats | undefined> => {
+    const chunk = { ...emptyWorkerStats(), delivered: records.length };
     const events: SaleEvent[] = [];
     for (const record of records) {
       const decoded = decodeEvent(record);
@@ -65,29 +89,36 @@ export function createWorker(options: WorkerOptions): Worker {
         events.push(decoded.event);
         continue;
       }
+      if (crashed) return undefined;
       await options.deadLetters.send(record, decoded.malformed, options.topic);
-      stats.deadLettered++;
+      chunk.deadLettered++;
     }
     for (const run of runsOf(events)) {
-      stats.statements++;
+      if (crashed) return undefined;
+      chunk.statements++;
       if (run.type === 'purchased') {
         const { inserted, skipped } = await options.ledger.recordMany(run.sale, run.users);
-        stats.inserted += inserted;
-        stats.skipped += skipped;
+        chunk.inserted += inserted;
+        chunk.skipped += skipped;
       } else {
         const { deleted, absent } = await options.ledger.removeMany(run.sale, run.users);
-        stats.deleted += deleted;
-        stats.absent += absent;
+        chunk.deleted += deleted;
+        chunk.absent += absent;
       }
     }
+    return chunk;
   };
 
   const handle = async (batch: LogBatch): Promise<void> => {
     const { records } = batch;
     for (let from = 0; from < records.length && batch.active(); from += options.batchSize) {
       const chunk = records.slice(from, from + options.batchSize);
-      stats.delivered += chunk.length;
-      await apply(chunk);
+      const written = await apply(chunk);
+      if (written === undefined) return;
+      addWorkerStats(stats, written);
+      options.onWritten?.({ ...stats });
+      // A crash after the write and before the commit: the chunk comes again to another member.
+      if (crashed) return;
       // Only now is the chunk durable in MySQL: commit it (at least once).
       await batch.commit(chunk.at(-1)!.offset);
       stats.commits++;
@@ -101,6 +132,11 @@ export function createWorker(options: WorkerOptions): Worker {
     start: () => options.consumer.start(handle),
     stats: () => ({ ...stats }),
     async stop() {
+      await options.consumer.stop();
+      return { ...stats };
+    },
+    async crash() {
+      crashed = true;
       await options.consumer.stop();
       return { ...stats };
     },

@@ -9,6 +9,8 @@ import { createConnection } from 'mysql2/promise';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll } from 'vitest';
 import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
+import { SALE_FENCES_TABLE } from '../../src/engine/mysql/tables.js';
+import { saleKeyList } from '../../src/engine/redis/keys.js';
 import type { RunResult } from '../../src/result.js';
 import { servicesConfig } from './services.js';
 
@@ -47,10 +49,19 @@ export async function readSale(redis: Redis, mysql: Connection, result: RunResul
   return { stock, buyers, rows: perUser.reduce((sum, row) => sum + row.rows, 0), perUser };
 }
 
-/** Removes a run's keys and rows (only those: its own sale). */
+/** A run's rows read straight from MySQL, and how many distinct users hold them. */
+export async function rowCounts(mysql: Connection, result: RunResult): Promise<{ rows: number; users: number }> {
+  const [[counts]] = await mysql.query<RowDataPacket[]>('SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS users FROM purchases WHERE ticket_name = ?', [
+    result.data.mysqlTicketName,
+  ]);
+  return { rows: Number(counts!.n), users: Number(counts!.users) };
+}
+
+/** Removes a run's keys and rows (only those: its own sale), its fence (`fenced`) included. */
 export async function removeSale(redis: Redis, mysql: Connection, result: RunResult): Promise<void> {
-  await redis.del(...result.data.redisKeys);
+  await redis.del(...result.data.redisKeys, ...saleKeyList(result.data.sale));
   await mysql.query('DELETE FROM purchases WHERE ticket_name = ?', [result.data.mysqlTicketName]);
+  await mysql.query(`DELETE FROM ${SALE_FENCES_TABLE} WHERE ticket_name = ?`, [result.data.mysqlTicketName]);
 }
 
 /** The names of the checks a run failed. */

@@ -64,7 +64,7 @@ describe('ticketsim compare in process', () => {
   });
 
   it.each([
-    [['--strategies', 'naive,magic'], 'ticketsim: --strategies: "magic" not one of naive, lock, precheck, dcl, lua'],
+    [['--strategies', 'naive,magic'], 'ticketsim: --strategies: "magic" not one of naive, lock, precheck, dcl, fenced, lua'],
     [['--strategies', 'naive,lua', '--expect-fail', 'dcl'], 'ticketsim: --expect-fail dcl is not among the compared runs (naive:sync, lua:sync)'],
     [['--strategies', 'lua', '--write', 'later'], 'ticketsim: --write: "later" not one of sync, behind'],
     [['--strategies', 'lua', '--report', '/etc/passwd/x.md'], 'ticketsim: --report /etc/passwd/x.md: /etc/passwd is not a folder'],

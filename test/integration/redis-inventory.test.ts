@@ -39,7 +39,13 @@ describe.skipIf(!available)('Redis inventory on the real server', () => {
   });
 
   it('names every key of a sale under one hash tag', () => {
-    expect(saleKeys('it-x')).toEqual({ stock: 'ticketsim:{it-x}:stock', buyers: 'ticketsim:{it-x}:buyers', lock: 'ticketsim:{it-x}:lock' });
+    expect(saleKeys('it-x')).toEqual({
+      stock: 'ticketsim:{it-x}:stock',
+      buyers: 'ticketsim:{it-x}:buyers',
+      lock: 'ticketsim:{it-x}:lock',
+      fence: 'ticketsim:{it-x}:fence',
+      fenceSeen: 'ticketsim:{it-x}:fence-seen',
+    });
     expect(saleKeyPattern('a*b')).toBe('ticketsim:\\{a\\*b\\}:*');
     expect(() => saleKeys('a}b')).toThrow(TicketsimError);
   });

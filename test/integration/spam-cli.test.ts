@@ -102,7 +102,7 @@ describe('bad values of the spam and sql flags', () => {
     [['run', 'spam', '--users', '5000', '--requests-per-user', '1000'], /^ticketsim: --users × --requests-per-user must be at most 1,000,000 attempts/],
     [['run', 'oversell', '--requests-per-user', '3'], /^ticketsim: --requests-per-user applies to the spam scenario only, not oversell$/],
     [['run', 'spam', '--slow-sql-ms', '-1'], /^ticketsim: --slow-sql-ms must be a whole number from 1 to/],
-    [['run', 'spam', '--strategy', 'optimistic'], /^ticketsim: --strategy "optimistic" is not one of naive, lock, precheck, dcl, lua$/],
+    [['run', 'spam', '--strategy', 'optimistic'], /^ticketsim: --strategy "optimistic" is not one of naive, lock, precheck, dcl, fenced, lua$/],
   ])('%j exits 2 with one line', async (args, message) => {
     const { code, stdout, stderr } = await ticketsim([...args, '--infra', 'memory']);
     expect(code).toBe(2);

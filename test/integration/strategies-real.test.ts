@@ -3,27 +3,21 @@
 // oversell. Also the ledger's duplicate mapping, the strategies' compensation when the ledger fails,
 // and Redlock's timeout and expired-release behaviour. Each test owns its sale id and cleans up only
 // its own keys and rows.
-import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import type { Pool } from 'mysql2/promise';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectMysql } from '../../src/engine/mysql/connect.js';
 import { createMysqlLedger } from '../../src/engine/mysql/ledger.js';
-import { PURCHASES_TABLE } from '../../src/engine/mysql/tables.js';
-import { connectRedis } from '../../src/engine/redis/connect.js';
-import { createRedisInventory } from '../../src/engine/redis/inventory.js';
-import { saleKeyList, saleKeys } from '../../src/engine/redis/keys.js';
+import { saleKeys } from '../../src/engine/redis/keys.js';
 import { createRedlockLocks } from '../../src/engine/redis/locks.js';
 import { createRealClock } from '../../src/engine/real-clock.js';
 import { createStrategy, createSyncWriter } from '../../src/engine/strategies/index.js';
-import type { Ledger, OutcomeKind, StatementTiming, Strategy, StrategyDeps } from '../../src/engine/ports.js';
+import type { Ledger, OutcomeKind, StatementTiming, Strategy } from '../../src/engine/ports.js';
 import { servicesAvailable, servicesConfig } from './services.js';
+import { realEngine } from './engine-stores.js';
 
 const available = await servicesAvailable('redis', 'mysql');
 const timeout = { connectTimeoutMs: servicesConfig.connectTimeoutMs };
 const USERS = 1000;
 const STOCK = 100;
-const POOL_SIZE = 10;
 
 /** Runs `users` purchases released together behind a barrier and counts their outcomes. */
 async function burst(strategy: Strategy, sale: string, users: number) {
@@ -41,23 +35,16 @@ async function burst(strategy: Strategy, sale: string, users: number) {
 }
 
 describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
-  let redis: Redis;
-  let pool: Pool;
-  let deps: StrategyDeps & { ledger: Ledger };
-  const sales: string[] = [];
-
-  function newSale(): string {
-    const sale = `it-${randomUUID().slice(0, 8)}`;
-    sales.push(sale);
-    return sale;
-  }
-
+  const engine = realEngine('it');
   /** A ledger whose inserts fail like an exhausted server, to exercise compensation. */
+  const tooManyConnections = async (): Promise<never> => {
+    throw Object.assign(new Error('Too many connections'), { code: 'ER_CON_COUNT_ERROR' });
+  };
   const failingLedger: Ledger = {
-    record: async () => {
-      throw Object.assign(new Error('Too many connections'), { code: 'ER_CON_COUNT_ERROR' });
-    },
+    record: tooManyConnections,
+    recordFenced: tooManyConnections,
     remove: async () => false,
+    removeFenced: async () => false,
     recordMany: async () => ({ inserted: 0, skipped: 0 }),
     removeMany: async () => ({ deleted: 0, absent: 0 }),
     purchases: async () => [],
@@ -66,38 +53,21 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
     serverStats: async () => undefined,
   };
 
-  beforeAll(async () => {
-    redis = await connectRedis({ ...servicesConfig.redis, ...timeout });
-    pool = await connectMysql({ ...servicesConfig.mysql, ...timeout }, POOL_SIZE);
-    const clock = createRealClock();
-    const ledger = createMysqlLedger(pool, { clock, poolSize: POOL_SIZE });
-    deps = { inventory: createRedisInventory(redis), ledger, writer: createSyncWriter(ledger), locks: createRedlockLocks(redis), clock };
-  });
 
-  afterEach(async () => {
-    for (const sale of sales.splice(0)) {
-      await redis.del(...saleKeyList(sale));
-      await pool.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [sale]);
-    }
-  });
 
-  afterAll(async () => {
-    redis?.disconnect();
-    await pool?.end();
-  });
 
   /** Redis buyers and MySQL rows of a sale, for the agreement checks. */
   async function sides(sale: string) {
-    const { stock, buyers } = await deps.inventory.inspect(sale);
-    const rows = await deps.ledger.purchases(sale);
+    const { stock, buyers } = await engine.deps.inventory.inspect(sale);
+    const rows = await engine.deps.ledger.purchases(sale);
     return { stock, buyers: [...buyers].sort(), rows };
   }
 
-  for (const name of ['lua', 'lock', 'dcl'] as const) {
+  for (const name of ['lua', 'lock', 'dcl', 'fenced'] as const) {
     it(`${name}: ${USERS} buyers on ${STOCK} seats sell exactly ${STOCK}, and Redis agrees with MySQL`, async () => {
-      const sale = newSale();
-      await deps.inventory.createSale(sale, STOCK);
-      const counts = await burst(createStrategy(name, deps), sale, USERS);
+      const sale = engine.newSale();
+      await engine.deps.inventory.createSale(sale, STOCK);
+      const counts = await burst(createStrategy(name, engine.deps), sale, USERS);
       expect(counts.purchased).toBe(STOCK);
       expect((counts['sold-out'] ?? 0) + (counts['lock-timeout'] ?? 0)).toBe(USERS - STOCK);
       const { stock, buyers, rows } = await sides(sale);
@@ -109,9 +79,9 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
   }
 
   it(`naive: ${USERS} buyers on ${STOCK} seats oversell`, async () => {
-    const sale = newSale();
-    await deps.inventory.createSale(sale, STOCK);
-    const counts = await burst(createStrategy('naive', deps), sale, USERS);
+    const sale = engine.newSale();
+    await engine.deps.inventory.createSale(sale, STOCK);
+    const counts = await burst(createStrategy('naive', engine.deps), sale, USERS);
     expect(counts.purchased).toBeGreaterThan(STOCK);
     const { buyers, rows } = await sides(sale);
     expect(buyers.length).toBeGreaterThan(STOCK);
@@ -119,41 +89,41 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
   });
 
   it('ledger: one row per purchase, a repeat is a duplicate, rows are counted per user', async () => {
-    const sale = newSale();
-    expect(await deps.ledger.record(sale, 'u1')).toBe('inserted');
-    expect(await deps.ledger.record(sale, 'u1')).toBe('duplicate');
-    expect(await deps.ledger.record(sale, 'u2')).toBe('inserted');
-    const rows = await deps.ledger.purchases(sale);
+    const sale = engine.newSale();
+    expect(await engine.deps.ledger.record(sale, 'u1')).toBe('inserted');
+    expect(await engine.deps.ledger.record(sale, 'u1')).toBe('duplicate');
+    expect(await engine.deps.ledger.record(sale, 'u2')).toBe('inserted');
+    const rows = await engine.deps.ledger.purchases(sale);
     expect(rows.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual([
       { userId: 'u1', rows: 1 },
       { userId: 'u2', rows: 1 },
     ]);
   });
 
-  for (const name of ['lua', 'lock', 'precheck', 'dcl'] as const) {
+  for (const name of ['lua', 'lock', 'precheck', 'dcl', 'fenced'] as const) {
     it(`${name}: a failing ledger write is rethrown as-is and the Redis side is undone`, async () => {
-      const sale = newSale();
-      await deps.inventory.createSale(sale, 3);
-      const strategy = createStrategy(name, { ...deps, writer: createSyncWriter(failingLedger) });
+      const sale = engine.newSale();
+      await engine.deps.inventory.createSale(sale, 3);
+      const strategy = createStrategy(name, { ...engine.deps, writer: createSyncWriter(failingLedger) });
       await expect(strategy.purchase(sale, 'u1')).rejects.toMatchObject({ code: 'ER_CON_COUNT_ERROR' });
-      expect(await deps.inventory.inspect(sale)).toEqual({ stock: 3, buyers: [] });
+      expect(await engine.deps.inventory.inspect(sale)).toEqual({ stock: 3, buyers: [] });
     });
 
     it(`${name}: a buyer MySQL already has is a duplicate and keeps no seat in Redis`, async () => {
-      const sale = newSale();
-      await deps.inventory.createSale(sale, 3);
-      await deps.ledger.record(sale, 'u1');
-      expect(await createStrategy(name, deps).purchase(sale, 'u1')).toEqual({ kind: 'duplicate', caughtBy: 'ledger' });
-      expect(await deps.inventory.inspect(sale)).toEqual({ stock: 3, buyers: [] });
-      expect(await deps.ledger.purchases(sale)).toEqual([{ userId: 'u1', rows: 1 }]);
+      const sale = engine.newSale();
+      await engine.deps.inventory.createSale(sale, 3);
+      await engine.deps.ledger.record(sale, 'u1');
+      expect(await createStrategy(name, engine.deps).purchase(sale, 'u1')).toEqual({ kind: 'duplicate', caughtBy: 'ledger' });
+      expect(await engine.deps.inventory.inspect(sale)).toEqual({ stock: 3, buyers: [] });
+      expect(await engine.deps.ledger.purchases(sale)).toEqual([{ userId: 'u1', rows: 1 }]);
     });
   }
 
-  for (const name of ['lock', 'precheck', 'dcl', 'lua'] as const) {
+  for (const name of ['lock', 'precheck', 'dcl', 'fenced', 'lua'] as const) {
     it(`${name}: three racing cancels of one ticket delete one row and give back one seat; a bogus cancel changes nothing`, async () => {
-      const sale = newSale();
-      await deps.inventory.createSale(sale, 5);
-      const strategy = createStrategy(name, deps);
+      const sale = engine.newSale();
+      await engine.deps.inventory.createSale(sale, 5);
+      const strategy = createStrategy(name, engine.deps);
       expect(await strategy.purchase(sale, 'u1')).toEqual({ kind: 'purchased' });
       const outcomes = await Promise.all([1, 2, 3].map(() => strategy.cancel(sale, 'u1')));
       expect(outcomes.map((o) => o.kind).sort()).toEqual(['cancelled', 'not-purchased', 'not-purchased']);
@@ -163,9 +133,9 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
   }
 
   it('naive: duplicate and bogus cancels each give a seat back that never was (over-stocking)', async () => {
-    const sale = newSale();
-    await deps.inventory.createSale(sale, 5);
-    const strategy = createStrategy('naive', deps);
+    const sale = engine.newSale();
+    await engine.deps.inventory.createSale(sale, 5);
+    const strategy = createStrategy('naive', engine.deps);
     await strategy.purchase(sale, 'u1');
     await Promise.all([strategy.cancel(sale, 'u1'), strategy.cancel(sale, 'u1'), strategy.cancel(sale, 'never-bought')]);
     const { stock, rows } = await sides(sale);
@@ -174,15 +144,15 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
   });
 
   it('ledger: remove says whether a row went', async () => {
-    const sale = newSale();
-    await deps.ledger.record(sale, 'u1');
-    expect(await deps.ledger.remove(sale, 'u1')).toBe(true);
-    expect(await deps.ledger.remove(sale, 'u1')).toBe(false);
-    expect(await deps.ledger.purchases(sale)).toEqual([]);
+    const sale = engine.newSale();
+    await engine.deps.ledger.record(sale, 'u1');
+    expect(await engine.deps.ledger.remove(sale, 'u1')).toBe(true);
+    expect(await engine.deps.ledger.remove(sale, 'u1')).toBe(false);
+    expect(await engine.deps.ledger.purchases(sale)).toEqual([]);
   });
 
   it('ledger: times every statement in two parts, and the server counts the writes and the slow ones itself', async () => {
-    const sale = newSale();
+    const sale = engine.newSale();
     const timings: StatementTiming[] = [];
     const clock = createRealClock();
     // A pool of one for twenty concurrent INSERTs: nineteen of them must wait for the connection.
@@ -205,9 +175,9 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
   });
 
   it('locks: a held lock times out as undefined, an expired lease releases without throwing', async () => {
-    const sale = newSale();
+    const sale = engine.newSale();
     const resource = saleKeys(sale).lock;
-    const impatient = createRedlockLocks(redis, { retryCount: 2, retryDelay: 10, retryJitter: 0 });
+    const impatient = createRedlockLocks(engine.redis, { retryCount: 2, retryDelay: 10, retryJitter: 0 });
     const held = await impatient.acquire(resource, 5_000);
     expect(held).toBeDefined();
     const started = performance.now();
@@ -221,8 +191,8 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
     const next = await impatient.acquire(resource, 5_000);
     expect(next).toBeDefined();
     await expect(short!.release()).resolves.toBeUndefined();
-    expect(await redis.exists(resource)).toBe(1);
+    expect(await engine.redis.exists(resource)).toBe(1);
     await next!.release();
-    expect(await redis.exists(resource)).toBe(0);
+    expect(await engine.redis.exists(resource)).toBe(0);
   });
 });

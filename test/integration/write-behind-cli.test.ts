@@ -4,11 +4,9 @@
 // broker's own offsets); half the events redelivered still give zero duplicate rows with the skips
 // reported; spam and cancel-storm hold or fail writing behind as they do writing sync; and with no
 // services it runs in-process and says so.
-import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka } from '../../src/engine/kafka/connect.js';
-import type { RunResult } from '../../src/result.js';
-import { failedChecks, readSale, realStores, runScenario, ticketsim } from './cli.js';
+import { failedChecks, readSale, realStores, rowCounts, runScenario, ticketsim } from './cli.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const available = await servicesAvailable('redis', 'mysql', 'kafka');
@@ -31,14 +29,6 @@ describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', (
 
   const behind = (scenario: string, ...args: string[]) => stores.run(scenario, args);
 
-  /** Rows of the run's sale, and how many users have more than one. */
-  async function rowsOf(result: RunResult) {
-    const [[counts]] = await stores.mysql.query<RowDataPacket[]>(
-      'SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS users FROM purchases WHERE ticket_name = ?',
-      [result.data.mysqlTicketName],
-    );
-    return { rows: Number(counts!.n), users: Number(counts!.users) };
-  }
 
   it('write-behind exits 0 with exactly one row per acknowledged purchase, and the kept group has no lag left', async () => {
     const { code, result } = await behind('write-behind', '--workers', '2', '--keep-topic');
@@ -49,7 +39,7 @@ describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', (
     expect(wb).toMatchObject({ published: 5000, workers: 2, partitions: 2, kept: true, drained: true, lagRecords: 0 });
     expect(wb.worker).toMatchObject({ inserted: 5000, skipped: 0, delivered: 5000 });
     expect(wb.lag.count).toBe(5000);
-    expect(await rowsOf(result)).toEqual({ rows: 5000, users: 5000 });
+    expect(await rowCounts(stores.mysql, result)).toEqual({ rows: 5000, users: 5000 });
     // The broker's own offsets: the group committed everything the topic holds.
     const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(wb.topic), admin.fetchOffsets({ groupId: wb.group, topics: [wb.topic] })]);
     const byPartition = new Map(committed!.partitions.map((p) => [p.partition, p.offset]));
@@ -62,7 +52,7 @@ describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', (
     const wb = result.writeBehind!;
     expect(wb.redelivered).toBe(1000);
     expect(wb.worker).toMatchObject({ inserted: 2000, skipped: 1000, delivered: 3000 });
-    expect(await rowsOf(result)).toEqual({ rows: 2000, users: 2000 });
+    expect(await rowCounts(stores.mysql, result)).toEqual({ rows: 2000, users: 2000 });
     const accounted = result.checks.find((check) => check.name === 'worker-accounted')!;
     expect(accounted.detail).toContain('1000 skipped');
     // Its topic and group were its own, and are gone.
@@ -73,7 +63,7 @@ describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', (
     const { code, result } = await behind('spam', '--write', 'behind', '--strategy', strategy);
     expect(failedChecks(result)).toEqual([]);
     expect(code).toBe(0);
-    expect(await rowsOf(result)).toEqual({ rows: 100, users: 100 });
+    expect(await rowCounts(stores.mysql, result)).toEqual({ rows: 100, users: 100 });
   });
 
   it('spam catches lock writing behind: repeats reported as purchases, seats leaked, the worker skips the rows', async () => {

@@ -16,6 +16,9 @@ export const workerCommand: CommandModule<object, WorkerFlags> = {
       .option('batch-size', { type: 'number', describe: `most records per write and offset commit [default: ${WORKER_DEFAULTS.batchSize}]` })
       .option('pool-size', { type: 'number', describe: `MySQL connections [default: ${WORKER_DEFAULTS.poolSize}]` })
       .option('log-every', { type: 'number', describe: `seconds between progress lines [default: ${WORKER_DEFAULTS.logEverySeconds}]` })
+      // The selftest's planted non-idempotent worker only: a run's own table, written without skipping.
+      .option('table', { type: 'string', hidden: true, describe: 'MySQL table to write instead of purchases' })
+      .option('plain-insert', { type: 'boolean', hidden: true, describe: 'insert without skipping rows already there (needs --table)' })
       .example('$0 worker --topic ticketsim.purchases --group ticketsim-worker', 'run one worker of the group')
       .example('$0 worker --json', 'progress as JSON lines (started, stats, stopped)') as never,
   handler: async (args) => {

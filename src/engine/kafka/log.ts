@@ -1,7 +1,7 @@
 // The event log on real Kafka (kafkajs): topics and groups through the admin client, an
 // idempotent producer (acks from all in-sync replicas) behind a batching bus, consumers in a group
-// that commit only what the worker says is done, a dead-letter producer, and group lag from the
-// broker's own offsets.
+// that commit only what the worker says is done, a dead-letter producer, group lag from the
+// broker's own offsets, and rewinding an idle group to the start (the redeliver fault).
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { InfrastructureError, describeError } from '../../errors.js';
 import { createBatchingBus } from '../batching-bus.js';
@@ -92,6 +92,19 @@ export async function connectKafkaLog(target: KafkaTarget, clock: Clock, clientI
       return { end, committed: done };
     },
 
+    async rewindGroup(topic, group) {
+      const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId: group, topics: [topic] })]);
+      const done = new Map((committed?.partitions ?? []).map((partition) => [partition.partition, Number(partition.offset)]));
+      // What the group had committed past a partition's first record is read again (-1: nothing committed).
+      const again = ends.reduce((sum, partition) => sum + Math.max(0, (done.get(partition.partition) ?? -1) - Number(partition.low)), 0);
+      // kafkajs commits through a short-lived member of the group: Kafka refuses while others are in it.
+      const starts = ends.map((partition) => ({ partition: partition.partition, offset: partition.low }));
+      await admin.setOffsets({ groupId: group, topic, partitions: starts }).catch((error: unknown) => {
+        throw named(error);
+      });
+      return again;
+    },
+
     async close() {
       await Promise.all(producers.map((producer) => producer.disconnect().catch(() => undefined)));
       await admin.disconnect().catch(() => undefined);
@@ -102,12 +115,14 @@ export async function connectKafkaLog(target: KafkaTarget, clock: Clock, clientI
 /** A kafkajs consumer as a LogConsumer: manual commits, batches handed over whole. */
 function createKafkaConsumer(kafka: Kafka, topic: string, group: string): LogConsumer {
   // Heartbeats every 500 ms (kafkajs: 3 s) so members notice a rebalance, e.g. a second worker
-  // joining, within a second instead of several.
+  // joining, within a second instead of several. A member that dies without leaving (SIGKILL)
+  // holds its partitions until its session times out: 6 s, the broker's smallest allowed
+  // (group.min.session.timeout.ms), so a killed worker's replacement takes over soonest.
   const consumer: Consumer = kafka.consumer({
     groupId: group,
     maxWaitTimeInMs: 100,
     heartbeatInterval: 500,
-    sessionTimeout: 10_000,
+    sessionTimeout: 6_000,
     allowAutoTopicCreation: false,
   });
   return {

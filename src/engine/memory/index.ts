@@ -48,6 +48,8 @@ export interface MemoryInfrastructureOptions {
   slowSqlMs?: number;
   /** Include the in-process event log (write-behind runs). */
   withLog?: boolean;
+  /** false: the planted table without UNIQUE(user_id, ticket_name), written without skipping (default true). */
+  idempotentLedger?: boolean;
 }
 
 /** The in-process infrastructure, with its virtual clock, ledger statistics and log exposed. */
@@ -83,6 +85,7 @@ export function createMemoryInfrastructure(options: MemoryInfrastructureOptions)
     maxConnections: options.maxConnections,
     observer: options.observer,
     slowThresholdMs: options.slowSqlMs,
+    idempotent: options.idempotentLedger,
   });
   const log = options.withLog ? createMemoryLog({ clock, random: random.fork() }) : undefined;
   return {
@@ -92,7 +95,7 @@ export function createMemoryInfrastructure(options: MemoryInfrastructureOptions)
     workerLedger: ledger.unobserved(),
     locks,
     clock,
-    ...(log === undefined ? {} : { log }),
+    ...(log === undefined ? {} : { log, switches: { kafka: log.broker } }),
     versions: { redis: 'in-process', mysql: 'in-process', ...(log === undefined ? {} : { kafka: 'in-process' }) },
     close: () => Promise.resolve(),
   };

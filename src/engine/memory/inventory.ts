@@ -1,6 +1,7 @@
 // The in-process Inventory: the Redis side of a sale (stock and buyer set) behind simulated network
 // round trips, so that separate calls interleave exactly as they would over a socket — a naive
-// read-then-write oversells — while reserve/release act at one instant, like the Lua scripts.
+// read-then-write oversells — while reserve/release and the fenced look and reservation act at one
+// instant, like the Lua scripts.
 import { TicketsimError } from '../../errors.js';
 import type { Clock, Inventory, Reservation, SaleId, UserId } from '../ports.js';
 import { createRedisServer } from './latency.js';
@@ -18,6 +19,24 @@ export interface MemoryInventoryOptions {
 interface Sale {
   stock: number;
   buyers: Set<UserId>;
+  /** fenced: the newest fencing token that has touched the sale (0: none yet). */
+  seen: number;
+}
+
+/** fenced: makes `token` the sale's newest seen; false (nothing changed) when a newer one was there. */
+function admit(found: Sale, token: number): boolean {
+  if (token < found.seen) return false;
+  found.seen = token;
+  return true;
+}
+
+/** purchase-2.lua's decision, at one instant: buyer, stock, then decrement and add the buyer. */
+function reserveSeat(found: Sale, user: UserId): Reservation {
+  if (found.buyers.has(user)) return 'duplicate';
+  if (found.stock <= 0) return 'sold-out';
+  found.stock -= 1;
+  found.buyers.add(user);
+  return 'reserved';
 }
 
 /**
@@ -29,6 +48,8 @@ interface Sale {
 export function createMemoryInventory(options: MemoryInventoryOptions): Inventory {
   const redis = options.redis ?? createRedisServer(options);
   const sales = new Map<SaleId, Sale>();
+  /** Per sale, the last fencing token issued; apart from the sale, as INCR creates its own key. */
+  const fences = new Map<SaleId, number>();
 
   const existing = (sale: SaleId): Sale => {
     const found = sales.get(sale);
@@ -43,7 +64,7 @@ export function createMemoryInventory(options: MemoryInventoryOptions): Inventor
           throw new TicketsimError(`sale ${sale}: stock must be a whole number ≥ 0, not ${stock}`);
         }
         if (sales.has(sale)) throw new TicketsimError(`sale ${sale} already exists; it is never overwritten`);
-        sales.set(sale, { stock, buyers: new Set() });
+        sales.set(sale, { stock, buyers: new Set(), seen: 0 });
       });
     },
 
@@ -89,14 +110,7 @@ export function createMemoryInventory(options: MemoryInventoryOptions): Inventor
       return redis.call('command', () => sales.get(sale)?.buyers.delete(user) ?? false);
     },
     reserve(sale, user) {
-      return redis.call('script', (): Reservation => {
-        const found = existing(sale);
-        if (found.buyers.has(user)) return 'duplicate';
-        if (found.stock <= 0) return 'sold-out';
-        found.stock -= 1;
-        found.buyers.add(user);
-        return 'reserved';
-      });
+      return redis.call('script', () => reserveSeat(existing(sale), user));
     },
 
     release(sale, user) {
@@ -112,6 +126,28 @@ export function createMemoryInventory(options: MemoryInventoryOptions): Inventor
       return redis.call('command', () => {
         const found = sales.get(sale);
         return { stock: found?.stock, buyers: found === undefined ? [] : [...found.buyers] };
+      });
+    },
+
+    issueFence(sale) {
+      return redis.call('command', () => {
+        const token = (fences.get(sale) ?? 0) + 1;
+        fences.set(sale, token);
+        return token;
+      });
+    },
+
+    fencedLook(sale, user, token) {
+      return redis.call('script', () => {
+        const found = existing(sale);
+        return admit(found, token) ? { stock: found.stock, isBuyer: found.buyers.has(user) } : 'stale';
+      });
+    },
+
+    fencedReserve(sale, user, token) {
+      return redis.call('script', () => {
+        const found = existing(sale);
+        return admit(found, token) ? reserveSeat(found, user) : 'stale';
       });
     },
   };

@@ -1,5 +1,5 @@
-// Tests of the in-process ledger: the UNIQUE key, the pool bound, and MySQL's max_connections
-// refusing a pool larger than the server allows.
+// Tests of the in-process ledger: the UNIQUE key (and the planted table without it), the pool bound,
+// and MySQL's max_connections refusing a pool larger than the server allows.
 import { describe, expect, it } from 'vitest';
 import { InfrastructureError, UsageError } from '../../errors.js';
 import type { StatementTiming } from '../ports.js';
@@ -135,5 +135,33 @@ describe('createMemoryLedger timing', () => {
   it('says nothing of the server without a threshold', async () => {
     const { ledger } = setUp(2);
     expect(await ledger.serverStats()).toBeUndefined();
+  });
+});
+
+describe('createMemoryLedger without the UNIQUE key (the planted non-idempotent table)', () => {
+  it('inserts every copy, counts each user\'s rows, and deletes them all', async () => {
+    const clock = createVirtualClock();
+    const ledger = createMemoryLedger({ clock, random: createRandom(3), poolSize: 2, idempotent: false });
+    expect(await ledger.recordMany(SALE, ['a', 'b', 'a'])).toEqual({ inserted: 3, skipped: 0 });
+    expect(await ledger.recordMany(SALE, ['a'])).toEqual({ inserted: 1, skipped: 0 });
+    expect(await ledger.record(SALE, 'b')).toBe('inserted');
+    expect(await ledger.purchases(SALE)).toEqual([
+      { userId: 'a', rows: 3 },
+      { userId: 'b', rows: 2 },
+    ]);
+    expect(await ledger.rowsSince(SALE, 1)).toEqual([
+      { id: 2, userId: 'b' },
+      { id: 3, userId: 'a' },
+      { id: 4, userId: 'a' },
+      { id: 5, userId: 'b' },
+    ]);
+    // Every row of the user goes; the count is of users (cancel events), as the worker's figures are.
+    expect(await ledger.removeMany(SALE, ['a', 'c'])).toEqual({ deleted: 1, absent: 1 });
+    expect(await ledger.remove(SALE, 'b')).toBe(true);
+    expect(await ledger.purchases(SALE)).toEqual([]);
+    expect(await ledger.rowsSince(SALE, 0)).toEqual([]);
+    // A user bought again after the delete starts over with one row.
+    await ledger.record(SALE, 'a');
+    expect(await ledger.purchases(SALE)).toEqual([{ userId: 'a', rows: 1 }]);
   });
 });

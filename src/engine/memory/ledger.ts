@@ -1,10 +1,12 @@
-// The in-process Ledger: the purchases table with UNIQUE(user_id, ticket_name), reached through a
+// The in-process Ledger: the purchases table with UNIQUE(user_id, ticket_name) (or, for the planted
+// non-idempotent worker, a table without it, where every insert adds a row), reached through a
 // pool that behaves like mysql2's (bounded, FIFO queue, connections opened on demand and kept), and
 // a server that refuses connections beyond max_connections with ER_CON_COUNT_ERROR, as MySQL does.
 import { InfrastructureError, UsageError, describeError } from '../../errors.js';
 import type { Clock, EngineObserver, Ledger, LedgerWrite, PurchaseRow, SaleId, StatementKind, UserId } from '../ports.js';
 import { createSerialQueue, createServiceTimes } from './latency.js';
 import type { Random } from './random.js';
+import { createPurchaseRows } from './purchase-rows.js';
 import { timeStatement } from '../statement-timing.js';
 import type { Checkout } from '../statement-timing.js';
 
@@ -20,6 +22,11 @@ export interface MemoryLedgerOptions {
   observer?: EngineObserver;
   /** The simulated server counts statements whose server time exceeds this (its long_query_time). */
   slowThresholdMs?: number;
+  /**
+   * true (default): UNIQUE(user_id, ticket_name), a repeat insert is skipped. false: the planted
+   * table without the key: a user's rows are a multiset, every insert adds one.
+   */
+  idempotent?: boolean;
 }
 
 /** What the pool and server went through, for tests and diagnostics. */
@@ -72,29 +79,23 @@ function createFifo<T>() {
  * 'Too many connections').
  */
 export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
-  const { clock, poolSize, maxConnections = 151 } = options;
+  const { clock, poolSize, maxConnections = 151, idempotent = true } = options;
   if (!Number.isSafeInteger(poolSize) || poolSize < 1) throw new UsageError(`ledger: pool size must be a whole number ≥ 1, not ${poolSize}`);
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) {
     throw new UsageError(`ledger: max_connections must be a whole number ≥ 1, not ${maxConnections}`);
   }
   const times = createServiceTimes(options.random);
   const commits = createSerialQueue(clock);
-  /** Per sale, each buyer's row id (UNIQUE(user_id, ticket_name): at most one row each). */
-  const tables = new Map<SaleId, Map<UserId, number>>();
-  let lastRowId = 0;
-  const tableOf = (sale: SaleId): Map<UserId, number> => {
-    let table = tables.get(sale);
-    if (table === undefined) tables.set(sale, (table = new Map()));
-    return table;
-  };
-  /** Per sale, every row ever inserted in id order (deleted ones too): what rowsSince searches. */
-  const insertLogs = new Map<SaleId, { id: number; userId: UserId }[]>();
-  const insertRow = (sale: SaleId, table: Map<UserId, number>, user: UserId): void => {
-    const id = ++lastRowId;
-    table.set(user, id);
-    let log = insertLogs.get(sale);
-    if (log === undefined) insertLogs.set(sale, (log = []));
-    log.push({ id, userId: user });
+  /** The table's rows: per sale, each buyer's row id (and, without the UNIQUE key, their further rows). */
+  const purchaseRows = createPurchaseRows();
+  const { tables, tableOf, insertRow } = purchaseRows;
+  /** fenced: per sale, the newest fencing token a guarded write has carried (the sale_fences row). */
+  const fences = new Map<SaleId, number>();
+  /** Raises the sale's fence to `token` (never lowers it); true while `token` is the newest. */
+  const admitFence = (sale: SaleId, token: number): boolean => {
+    const newest = Math.max(fences.get(sale) ?? 0, token);
+    fences.set(sale, newest);
+    return newest === token;
   };
   const waiters = createFifo<(handedOver: boolean) => void>();
   const stats: LedgerStats = { inFlight: 0, maxInFlight: 0, connections: 0, refusedConnections: 0 };
@@ -182,7 +183,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
         return query(observer, 'insert', async (): Promise<LedgerWrite> => {
           await clock.sleep(times.mysqlOneWay());
           const table = tableOf(sale);
-          const duplicate = table.has(user);
+          const duplicate = idempotent && table.has(user);
           if (!duplicate) insertRow(sale, table, user);
           const commit = duplicate ? 0 : commits.occupy(times.mysqlCommit());
           const serverMs = times.mysqlInsert() + commit;
@@ -203,13 +204,39 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
         });
       },
 
+      // The fenced writes: the real ledger's two statements (raise the fence, then write only while
+      // it still holds this token) decided at one server instant, with the same answers.
+      recordFenced(sale, user, token) {
+        return query(observer, 'insert', async (): Promise<LedgerWrite | 'stale'> => {
+          await clock.sleep(times.mysqlOneWay());
+          const table = tableOf(sale);
+          const write = !admitFence(sale, token) ? 'stale' : table.has(user) ? 'duplicate' : 'inserted';
+          if (write === 'inserted') insertRow(sale, table, user);
+          const serverMs = times.mysqlInsert() + (write === 'inserted' ? commits.occupy(times.mysqlCommit()) : 0);
+          countWrite(serverMs);
+          await clock.sleep(serverMs + times.mysqlOneWay());
+          return write;
+        });
+      },
+
+      removeFenced(sale, user, token) {
+        return query(observer, 'delete', async (): Promise<boolean | 'stale'> => {
+          await clock.sleep(times.mysqlOneWay());
+          const removed = admitFence(sale, token) ? (tables.get(sale)?.delete(user) ?? false) : 'stale';
+          const serverMs = times.mysqlInsert() + (removed === true ? commits.occupy(times.mysqlCommit()) : 0);
+          countWrite(serverMs);
+          await clock.sleep(serverMs + times.mysqlOneWay());
+          return removed;
+        });
+      },
+
       recordMany(sale, users) {
         return query(observer, 'insert-many', async () => {
           await clock.sleep(times.mysqlOneWay());
           const table = tableOf(sale);
           let inserted = 0;
           for (const user of users) {
-            if (table.has(user)) continue;
+            if (idempotent && table.has(user)) continue;
             insertRow(sale, table, user);
             inserted++;
           }
@@ -238,28 +265,18 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
       async rowsSince(sale, afterId) {
         // Untimed, like the real one: watching rows appear is measurement, not workload.
         await clock.sleep(times.mysqlOneWay() * 2 + times.mysqlSelect() / 4);
-        const log = insertLogs.get(sale) ?? [];
-        const table = tables.get(sale);
-        // The first row after afterId (the log is in id order), then those still there.
-        let low = 0;
-        let high = log.length;
-        while (low < high) {
-          const middle = (low + high) >> 1;
-          if (log[middle]!.id <= afterId) low = middle + 1;
-          else high = middle;
-        }
-        return log.slice(low).filter((row) => table?.get(row.userId) === row.id);
+        return purchaseRows.since(sale, afterId);
       },
 
       async lastRowId() {
-        return lastRowId;
+        return purchaseRows.lastRowId();
       },
 
       purchases(sale) {
         return query(observer, 'select', async (): Promise<PurchaseRow[]> => {
           await clock.sleep(times.mysqlOneWay());
           const rows = [...(tables.get(sale) ?? new Map<UserId, number>())]
-            .map(([userId]) => ({ userId, rows: 1 }))
+            .map(([userId]) => ({ userId, rows: purchaseRows.countOf(sale, userId) }))
             .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
           await clock.sleep(times.mysqlSelect() + times.mysqlOneWay());
           return rows;

@@ -1,5 +1,6 @@
-// The in-process log: partitions by key, consumer groups that split partitions, and at-least-once
-// delivery (what a member handled but never committed comes again to the member after it).
+// The in-process log: partitions by key, consumer groups that split partitions, at-least-once
+// delivery (what a member handled but never committed comes again to the member after it), and
+// rewinding an idle group so it reads everything again.
 import { describe, expect, it } from 'vitest';
 import { encodeEvent } from '../events.js';
 import type { LogBatch } from '../ports.js';
@@ -67,6 +68,35 @@ describe('createMemoryLog', () => {
     await next.stop();
     expect(again).toEqual(['0', '1', '2', '3', '4']);
     expect(await log.lag('t', 'g')).toEqual({ end: 5, committed: 5 });
+  });
+
+  it('rewinds an idle group to the start: its next member reads everything again', async () => {
+    const { clock, log } = setUp();
+    await log.createTopic('t', 2);
+    for (let i = 0; i < 6; i++) log.append('t', i % 2, record(`user-${i}`));
+    const read: string[] = [];
+    const member = () => {
+      const consumer = log.consumer('t', 'g');
+      const started = consumer.start(async (batch) => {
+        read.push(...batch.records.map((r) => `${r.partition}:${r.offset}`));
+        await batch.commit(batch.records.at(-1)!.offset);
+      });
+      return { consumer, started };
+    };
+    const first = member();
+    await first.started;
+    while ((await log.lag('t', 'g')).committed < 6) await clock.sleep(5);
+    await expect(log.rewindGroup('t', 'g')).rejects.toThrow(/still has 1 members/);
+    await first.consumer.stop();
+
+    expect(await log.rewindGroup('t', 'g')).toBe(6);
+    expect(await log.lag('t', 'g')).toEqual({ end: 6, committed: 0 });
+    const second = member();
+    await second.started;
+    while ((await log.lag('t', 'g')).committed < 6) await clock.sleep(5);
+    await second.consumer.stop();
+    expect(read.sort()).toEqual(['0:0', '0:0', '0:1', '0:1', '0:2', '0:2', '1:0', '1:0', '1:1', '1:1', '1:2', '1:2']);
+    expect(await log.rewindGroup('t', 'other')).toBe(0);
   });
 
   it('deletes only the topics and groups it is told to', async () => {

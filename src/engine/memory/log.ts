@@ -2,10 +2,13 @@
 // that batches what is in flight into one append and acknowledges it (createBatchingBus), and consumer groups whose
 // members split the partitions between them, fetch batches in partition order and resume from the
 // group's committed offsets (at least once: what was handled but not committed comes again after a
-// member leaves). Everything waits on the virtual clock, so a seed fixes a run.
-import { TicketsimError } from '../../errors.js';
+// member leaves), and a group with no member can be rewound to the start of every partition. Its
+// broker can be taken away and brought back (the service-down fault): meanwhile produce requests
+// fail after the producer's retries, consumers fetch and commit nothing, and lag cannot be read.
+// Everything waits on the virtual clock, so a seed fixes a run.
+import { InfrastructureError, TicketsimError } from '../../errors.js';
 import { createBatchingBus } from '../batching-bus.js';
-import type { Clock, DeadLetters, EventLog, GroupLag, LogBatch, LogConsumer, LogRecord } from '../ports.js';
+import type { Clock, DeadLetters, EventLog, GroupLag, LogBatch, LogConsumer, LogRecord, ServiceSwitch } from '../ports.js';
 import type { Random } from './random.js';
 
 /** Simulated times of the log, ms. */
@@ -18,6 +21,8 @@ const LOG_LATENCY = {
   idlePoll: 5,
   /** Most records a fetch hands over. */
   maxBatch: 500,
+  /** How long a producer retries against a broker that is away before the request fails (kafkajs: ~2 s). */
+  produceRetries: 2000,
 } as const;
 
 /** A record as the in-process log stores it. */
@@ -52,6 +57,8 @@ export interface MemoryLog extends EventLog {
   append(topic: string, partition: number, record: StoredRecord): void;
   /** Every record of a topic, partition by partition (for inspection). */
   records(topic: string): readonly StoredRecord[];
+  /** Takes the broker away and brings it back (service-down). */
+  readonly broker: ServiceSwitch;
 }
 
 /** Creates the in-process event log on `clock`. */
@@ -60,6 +67,12 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
   const topics = new Map<string, StoredRecord[][]>();
   const groups = new Map<string, Group>();
   const between = ({ min, max }: { min: number; max: number }) => random.between(min, max);
+  let away = false;
+  const unavailable = () => new InfrastructureError('kafka', 'in-process', 'the broker is away (service-down)');
+  /** Waits while the broker is away: what a client that retries until it answers again sees. */
+  const whileAway = async (): Promise<void> => {
+    while (away) await clock.sleep(LOG_LATENCY.idlePoll);
+  };
 
   const partitionsOf = (topic: string): StoredRecord[][] => {
     const found = topics.get(topic);
@@ -105,6 +118,10 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
         ...options,
         // One request: appended to each message's partition, acknowledged after the produce time.
         send: async (messages) => {
+          if (away) {
+            await clock.sleep(LOG_LATENCY.produceRetries);
+            if (away) throw unavailable();
+          }
           await clock.sleep(between(LOG_LATENCY.produceAck));
           for (const message of messages) partitions[partitionOf(message.key, partitions.length)]!.push(message);
         },
@@ -129,7 +146,7 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
 
       const run = async (handle: (batch: LogBatch) => Promise<void>): Promise<void> => {
         while (!stopping) {
-          const found = topics.has(topic) ? fetch() : undefined;
+          const found = topics.has(topic) && !away ? fetch() : undefined;
           if (found === undefined) {
             await clock.sleep(LOG_LATENCY.idlePoll);
             continue;
@@ -143,6 +160,7 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
             records,
             lag: () => partitionsOf(topic)[partition]!.length - (from + records.length),
             commit: async (offset) => {
+              await whileAway();
               await clock.sleep(between(LOG_LATENCY.fetch));
               const committed = state().committed;
               committed[partition] = Math.max(committed[partition]!, Number(offset) + 1);
@@ -176,6 +194,7 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
       if (!topics.has(topic)) topics.set(topic, [[]]);
       return {
         async send(record, reason, sourceTopic) {
+          await whileAway();
           await clock.sleep(between(LOG_LATENCY.produceAck));
           const headers = { reason, 'source-topic': sourceTopic, 'source-partition': String(record.partition), 'source-offset': record.offset };
           partitionsOf(topic)[0]!.push({ key: record.key, value: record.value, headers });
@@ -185,9 +204,18 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
     },
 
     async lag(topic, group): Promise<GroupLag> {
+      if (away) throw unavailable();
       const end = partitionsOf(topic).reduce((sum, partition) => sum + partition.length, 0);
       const committed = groupOf(topic, group).committed.reduce((sum, offset) => sum + offset, 0);
       return { end, committed };
+    },
+
+    async rewindGroup(topic, group) {
+      const state = groupOf(topic, group);
+      if (state.members.length > 0) throw new TicketsimError(`group ${group} still has ${state.members.length} members; stop them before rewinding it`);
+      const again = state.committed.reduce((sum, offset) => sum + offset, 0);
+      state.committed.fill(0);
+      return again;
     },
 
     close: async () => undefined,
@@ -198,6 +226,16 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
 
     records(topic) {
       return partitionsOf(topic).flat();
+    },
+
+    broker: {
+      describe: 'the in-process Kafka broker',
+      stop: async () => {
+        away = true;
+      },
+      start: async () => {
+        away = false;
+      },
     },
   };
 }

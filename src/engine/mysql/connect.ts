@@ -1,12 +1,12 @@
-// Opens a bounded mysql2 pool, creating the database and the purchases table first when missing.
-// Never drops or truncates anything.
+// Opens a bounded mysql2 pool, creating the database and its tables (purchases, sale_fences) first
+// when missing. Never drops or truncates anything.
 import { createConnection, createPool } from 'mysql2/promise';
 import type { Pool } from 'mysql2/promise';
 import { InfrastructureError, describeError } from '../../errors.js';
 import { formatEndpoint } from '../../config/endpoints.js';
 import type { Endpoint } from '../../config/endpoints.js';
 import { START_SERVICES_HINT } from '../hints.js';
-import { CREATE_PURCHASES_TABLE, createDatabaseSql } from './tables.js';
+import { CREATE_PURCHASES_TABLE, CREATE_SALE_FENCES_TABLE, createDatabaseSql } from './tables.js';
 
 export interface MysqlTarget {
   url: string;
@@ -28,7 +28,7 @@ export function connectionOptions(target: MysqlTarget) {
   };
 }
 
-/** Creates the database and the purchases table if they are missing (idempotent). */
+/** Creates the database, the purchases table and the fence table if they are missing (idempotent). */
 export async function ensureSchema(target: MysqlTarget): Promise<void> {
   const address = formatEndpoint(target.endpoint);
   let connection;
@@ -41,11 +41,12 @@ export async function ensureSchema(target: MysqlTarget): Promise<void> {
     await connection.query(createDatabaseSql(target.database));
     await connection.query(`USE \`${target.database}\``);
     await connection.query(CREATE_PURCHASES_TABLE);
+    await connection.query(CREATE_SALE_FENCES_TABLE);
   } catch (error) {
     throw new InfrastructureError('mysql', address, `cannot create the schema (${describeError(error)})`, {
       cause: error,
       retriable: false,
-      hint: 'the MySQL user needs CREATE privileges on the database, or create it and the purchases table by hand',
+      hint: 'the MySQL user needs CREATE privileges on the database, or create it and its tables (purchases, sale_fences) by hand',
     });
   } finally {
     await connection.end().catch(() => undefined);

@@ -3,21 +3,13 @@
 // turns a repeat into `duplicate`. Every other failure is thrown untouched, so a run can group errors by their code
 // (ER_CON_COUNT_ERROR "Too many connections", ETIMEDOUT, …). Every statement is timed in two
 // measured parts, waiting for a pool connection and executing on it, and reported to the observer.
+// The `fenced` strategy's writes are guarded by the sale's row in sale_fences (see statementsFor).
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Clock, EngineObserver, Ledger, LedgerWrite, PurchaseRow, ServerStatementStats, StatementKind } from '../ports.js';
-import { PURCHASES_TABLE } from './tables.js';
+import { PURCHASES, SALE_FENCES_TABLE } from './tables.js';
+import type { LedgerTable } from './tables.js';
 import { timeStatement } from '../statement-timing.js';
 import type { Checkout } from '../statement-timing.js';
-
-const INSERT_PURCHASE = `INSERT INTO ${PURCHASES_TABLE} (user_id, ticket_name) VALUES (?, ?)`;
-const DELETE_PURCHASE = `DELETE FROM ${PURCHASES_TABLE} WHERE user_id = ? AND ticket_name = ?`;
-/** Insert-or-skip: the UNIQUE key turns a row already there into a skip (a warning, not an error). */
-const INSERT_PURCHASES_OR_SKIP = `INSERT IGNORE INTO ${PURCHASES_TABLE} (user_id, ticket_name) VALUES ?`;
-const DELETE_PURCHASES = `DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ? AND user_id IN (?)`;
-/** By primary key from a known id on: a range over the newest rows, whatever the table's size. */
-const SELECT_ROWS_SINCE = `SELECT id, user_id FROM ${PURCHASES_TABLE} WHERE id > ? AND ticket_name = ? ORDER BY id LIMIT 10000`;
-const SELECT_PURCHASES = `SELECT user_id, COUNT(*) AS n FROM ${PURCHASES_TABLE} WHERE ticket_name = ? GROUP BY user_id`;
-const SESSION_COUNTERS = `SHOW SESSION STATUS WHERE Variable_name IN ('Com_insert', 'Com_delete', 'Slow_queries')`;
 
 /** True for the error MySQL/MariaDB raise when a UNIQUE key refuses a row. */
 function isDuplicateEntry(error: unknown): boolean {
@@ -34,13 +26,57 @@ interface IdRow extends RowDataPacket {
   user_id: string;
 }
 
+interface FenceRow extends RowDataPacket {
+  token: number | string;
+}
+
 interface StatusRow extends RowDataPacket {
   Variable_name: string;
   Value: string;
 }
 
+/**
+ * The ledger's statements over one table.
+ *
+ * The fenced ones guard a write without an explicit transaction, as two autocommit statements:
+ * `advanceFence` raises the sale's fence to the token (GREATEST: never lowered, so afterwards the
+ * fence is ≥ the token), then the write happens only while the fence still equals the token.
+ * Why that is safe under concurrency: the check and the write are one statement. Under REPEATABLE
+ * READ (the default), InnoDB's INSERT … SELECT and multi-table DELETE read the fence row with a
+ * shared lock held until they commit, and a newer token's advance needs an exclusive lock on that
+ * row. So either the advance commits first, and the check sees the newer token and refuses, or it
+ * waits until the write has committed, and everything the newer holder does in MySQL (it always
+ * advances first) comes after the older write. Under READ COMMITTED the fence is read without a
+ * lock but as the latest committed value at the statement's start: an older write is still refused
+ * whenever a newer token was accepted before it. Either way, no write carrying an older token lands
+ * after one carrying a newer token was accepted.
+ */
+function statementsFor({ name, idempotent }: LedgerTable) {
+  const table = `\`${name}\``;
+  return {
+    advanceFence: `INSERT INTO ${SALE_FENCES_TABLE} (ticket_name, token) VALUES (?, ?) ON DUPLICATE KEY UPDATE token = GREATEST(token, VALUES(token))`,
+    /** No row selected (the fence moved past the token): nothing inserted, the write is stale. */
+    insertFenced: `INSERT INTO ${table} (user_id, ticket_name) SELECT ?, ? FROM ${SALE_FENCES_TABLE} WHERE ticket_name = ? AND token = ?`,
+    deleteFenced: `DELETE p FROM ${table} AS p JOIN ${SALE_FENCES_TABLE} AS f ON f.ticket_name = p.ticket_name WHERE p.user_id = ? AND p.ticket_name = ? AND f.token = ?`,
+    readFence: `SELECT token FROM ${SALE_FENCES_TABLE} WHERE ticket_name = ?`,
+    insert: `INSERT INTO ${table} (user_id, ticket_name) VALUES (?, ?)`,
+    delete: `DELETE FROM ${table} WHERE user_id = ? AND ticket_name = ?`,
+    /** Insert-or-skip: the UNIQUE key turns a row already there into a skip (a warning, not an error). */
+    insertMany: `INSERT ${idempotent ? 'IGNORE ' : ''}INTO ${table} (user_id, ticket_name) VALUES ?`,
+    deleteMany: `DELETE FROM ${table} WHERE ticket_name = ? AND user_id IN (?)`,
+    /** By primary key from a known id on: a range over the newest rows, whatever the table's size. */
+    rowsSince: `SELECT id, user_id FROM ${table} WHERE id > ? AND ticket_name = ? ORDER BY id LIMIT 10000`,
+    lastRowId: `SELECT MAX(id) AS id FROM ${table}`,
+    purchases: `SELECT user_id, COUNT(*) AS n FROM ${table} WHERE ticket_name = ? GROUP BY user_id`,
+  };
+}
+
+const SESSION_COUNTERS = `SHOW SESSION STATUS WHERE Variable_name IN ('Com_insert', 'Com_delete', 'Slow_queries')`;
+
 /** Options of the MySQL ledger. */
 export interface MysqlLedgerOptions {
+  /** The table written (default: the seed's purchases, insert-or-skip). */
+  table?: LedgerTable;
   /** The clock statements are timed on. */
   clock: Clock;
   /** Told about every statement (pool wait and execution). */
@@ -60,6 +96,7 @@ export interface MysqlLedgerOptions {
  */
 export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledger {
   const { clock, observer } = options;
+  const sql = statementsFor(options.table ?? PURCHASES);
 
   const checkout: Checkout<PoolConnection> = { take: () => pool.getConnection(), give: (connection) => connection.release() };
   /** Runs one statement on a pool connection, timing the wait for it and the execution apart. */
@@ -70,7 +107,7 @@ export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledg
     record(sale, user): Promise<LedgerWrite> {
       // A refused duplicate is a normal reply from the server: the statement itself went fine.
       return timed('insert', (connection) =>
-        connection.query(INSERT_PURCHASE, [user, sale]).then(
+        connection.query(sql.insert, [user, sale]).then(
           (): LedgerWrite => 'inserted',
           (error: unknown): LedgerWrite => {
             if (isDuplicateEntry(error)) return 'duplicate';
@@ -81,36 +118,63 @@ export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledg
     },
 
     async remove(sale, user): Promise<boolean> {
-      const [header] = await timed('delete', (connection) => connection.query<ResultSetHeader>(DELETE_PURCHASE, [user, sale]));
+      const [header] = await timed('delete', (connection) => connection.query<ResultSetHeader>(sql.delete, [user, sale]));
       return header.affectedRows > 0;
+    },
+
+    recordFenced(sale, user, token) {
+      // Two statements on one connection, timed as the one 'insert' they stand for.
+      return timed('insert', async (connection): Promise<LedgerWrite | 'stale'> => {
+        await connection.query(sql.advanceFence, [sale, token]);
+        try {
+          const [header] = await connection.query<ResultSetHeader>(sql.insertFenced, [user, sale, sale, token]);
+          return header.affectedRows > 0 ? 'inserted' : 'stale';
+        } catch (error) {
+          // Only reachable while the token is the newest: a stale write selects no row to insert.
+          if (isDuplicateEntry(error)) return 'duplicate';
+          throw error;
+        }
+      });
+    },
+
+    removeFenced(sale, user, token) {
+      return timed('delete', async (connection): Promise<boolean | 'stale'> => {
+        await connection.query(sql.advanceFence, [sale, token]);
+        const [header] = await connection.query<ResultSetHeader>(sql.deleteFenced, [user, sale, token]);
+        if (header.affectedRows > 0) return true;
+        // Nothing went: no row, or the fence had moved past the token. Reading it now may also see a
+        // newer token that arrived after the DELETE: then `stale` only costs the caller a retry.
+        const [rows] = await connection.query<FenceRow[]>(sql.readFence, [sale]);
+        return Number(rows[0]?.token ?? token) > token ? 'stale' : false;
+      });
     },
 
     async recordMany(sale, users) {
       if (users.length === 0) return { inserted: 0, skipped: 0 };
       const rows = users.map((user) => [user, sale]);
-      const [header] = await timed('insert-many', (connection) => connection.query<ResultSetHeader>(INSERT_PURCHASES_OR_SKIP, [rows]));
+      const [header] = await timed('insert-many', (connection) => connection.query<ResultSetHeader>(sql.insertMany, [rows]));
       return { inserted: header.affectedRows, skipped: users.length - header.affectedRows };
     },
 
     async removeMany(sale, users) {
       if (users.length === 0) return { deleted: 0, absent: 0 };
-      const [header] = await timed('delete-many', (connection) => connection.query<ResultSetHeader>(DELETE_PURCHASES, [sale, users]));
+      const [header] = await timed('delete-many', (connection) => connection.query<ResultSetHeader>(sql.deleteMany, [sale, users]));
       return { deleted: header.affectedRows, absent: users.length - header.affectedRows };
     },
 
     async rowsSince(sale, afterId) {
       // Untimed: watching rows appear is measurement, not the workload's SQL.
-      const [rows] = await pool.query<IdRow[]>(SELECT_ROWS_SINCE, [afterId, sale]);
+      const [rows] = await pool.query<IdRow[]>(sql.rowsSince, [afterId, sale]);
       return rows.map((row) => ({ id: Number(row.id), userId: row.user_id }));
     },
 
     async lastRowId() {
-      const [rows] = await pool.query<(RowDataPacket & { id: number | string | null })[]>(`SELECT MAX(id) AS id FROM ${PURCHASES_TABLE}`);
+      const [rows] = await pool.query<(RowDataPacket & { id: number | string | null })[]>(sql.lastRowId);
       return Number(rows[0]?.id ?? 0);
     },
 
     async purchases(sale): Promise<PurchaseRow[]> {
-      const [rows] = await timed('select', (connection) => connection.query<PurchaseCountRow[]>(SELECT_PURCHASES, [sale]));
+      const [rows] = await timed('select', (connection) => connection.query<PurchaseCountRow[]>(sql.purchases, [sale]));
       return rows.map((row) => ({ userId: row.user_id, rows: Number(row.n) }));
     },
 

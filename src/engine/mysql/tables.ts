@@ -1,7 +1,48 @@
-// The one place that names MySQL tables and builds the DDL for them (DESIGN.md §1 schema).
+// The one place that names MySQL tables and builds the DDL for them (DESIGN.md §1 schema, plus the
+// `fenced` strategy's fence table).
 
 /** The purchases table of the original Ticket-System. */
 export const PURCHASES_TABLE = 'purchases';
+
+/**
+ * The table a ledger writes, and whether its batch insert skips rows the UNIQUE key already holds.
+ * Only the selftest's planted non-idempotent worker writes anything but {@link PURCHASES}.
+ */
+export interface LedgerTable {
+  name: string;
+  /** true: INSERT IGNORE against UNIQUE(user_id, ticket_name); false: plain INSERT, no unique key. */
+  idempotent: boolean;
+}
+
+/** The seed's purchases table, written insert-or-skip. */
+export const PURCHASES: LedgerTable = Object.freeze({ name: PURCHASES_TABLE, idempotent: true });
+
+/**
+ * The planted non-idempotent worker's table: the seed's columns without the UNIQUE key, created by
+ * the run that plants it and dropped by that run (its own; nothing shared is ever dropped).
+ */
+export function plainTableOf(runId: string): LedgerTable {
+  const suffix = runId.replace(/-/g, '_');
+  if (!/^[A-Za-z0-9_]{1,40}$/.test(suffix)) throw new Error(`run id ${JSON.stringify(runId)} cannot name a table`);
+  return { name: `${PURCHASES_TABLE}_plain_${suffix}`, idempotent: false };
+}
+
+/** DDL of a plain (no UNIQUE key) table of the run's own. */
+export function createPlainTableSql(table: LedgerTable): string {
+  return `CREATE TABLE \`${table.name}\` (
+  id BIGINT AUTO_INCREMENT PRIMARY KEY,
+  user_id VARCHAR(255) NOT NULL,
+  ticket_name VARCHAR(255) NOT NULL,
+  created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
+  KEY k_ticket_user (ticket_name, user_id)
+)`;
+}
+
+/** Drops a plain table the run created; refuses any other. */
+export function dropPlainTableSql(table: LedgerTable): string {
+  if (table.idempotent || !table.name.startsWith(`${PURCHASES_TABLE}_plain_`)) throw new Error(`${table.name} is not a run's own plain table`);
+  return `DROP TABLE IF EXISTS \`${table.name}\``;
+}
 
 /** Idempotent DDL: the seed schema, unchanged. */
 export const CREATE_PURCHASES_TABLE = `CREATE TABLE IF NOT EXISTS ${PURCHASES_TABLE} (
@@ -10,6 +51,18 @@ export const CREATE_PURCHASES_TABLE = `CREATE TABLE IF NOT EXISTS ${PURCHASES_TA
   ticket_name VARCHAR(255) NOT NULL,
   created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
   UNIQUE KEY uk_user_ticket (user_id, ticket_name)
+)`;
+
+/**
+ * The `fenced` strategy's MySQL-side fence: per sale (ticket_name), the newest fencing token a
+ * guarded write has carried. Only ever raised (GREATEST); a write with an older token is refused.
+ */
+export const SALE_FENCES_TABLE = 'sale_fences';
+
+/** Idempotent DDL of the fence table. */
+export const CREATE_SALE_FENCES_TABLE = `CREATE TABLE IF NOT EXISTS ${SALE_FENCES_TABLE} (
+  ticket_name VARCHAR(255) NOT NULL PRIMARY KEY,
+  token BIGINT NOT NULL
 )`;
 
 /** `CREATE DATABASE IF NOT EXISTS` for a name already validated as [A-Za-z0-9_]. */

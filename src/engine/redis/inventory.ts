@@ -1,10 +1,12 @@
 // The real Inventory: a sale's stock and buyers in Redis. Every method is real round trips: plain
-// commands for the step-by-step strategies, one Lua script for each atomic operation.
+// commands for the step-by-step strategies, one Lua script for each atomic operation (the fenced
+// look and reservation included: the token compare runs inside the script).
 import type { Redis } from 'ioredis';
 import { TicketsimError } from '../../errors.js';
 import type { Inventory, Reservation, SaleId, UserId } from '../ports.js';
 import { SALE_KEY_TTL_SECONDS, saleKeys } from './keys.js';
 import { translateScriptCode } from './script-codes.js';
+import type { ScriptAnswer } from './script-codes.js';
 import { loadScripts } from './scripts.js';
 
 /** Options of the Redis inventory. */
@@ -22,6 +24,21 @@ function parseStock(raw: string, sale: SaleId): number {
   const stock = Number(raw);
   if (!Number.isSafeInteger(stock)) throw new TicketsimError(`stock of sale ${JSON.stringify(sale)} is not an integer: ${JSON.stringify(raw)}`);
   return stock;
+}
+
+/** The first reply of a MULTI … EXEC (a command and its EXPIRE), or its error thrown. */
+function firstReply(replies: [Error | null, unknown][] | null, command: string, sale: SaleId): unknown {
+  const [first] = replies ?? [];
+  if (first === undefined) throw new TicketsimError(`${command} on sale ${JSON.stringify(sale)} was aborted`);
+  if (first[0] !== null) throw first[0];
+  return first[1];
+}
+
+/** A reservation script's answer as the port says it; any answer the script does not give throws. */
+function reservationOf(answer: ScriptAnswer, script: string, sale: SaleId): Reservation | 'stale' {
+  if (answer === 'ok') return 'reserved';
+  if (answer === 'unchanged') throw new TicketsimError(`${script} answered "unchanged" for sale ${JSON.stringify(sale)}`);
+  return answer;
 }
 
 /**
@@ -72,10 +89,7 @@ export function createRedisInventory(redis: Redis, options: RedisInventoryOption
       // One round trip: SADD, and EXPIRE so the buyer set never outlives the run by more than the TTL.
       const buyers = saleKeys(sale).buyers;
       const replies = await redis.multi().sadd(buyers, user).expire(buyers, ttlSeconds).exec();
-      const [added] = replies ?? [];
-      if (added === undefined) throw new TicketsimError(`SADD on sale ${JSON.stringify(sale)} was aborted`);
-      if (added[0] !== null) throw added[0];
-      return added[1] === 1;
+      return firstReply(replies, 'SADD', sale) === 1;
     },
 
     async removeBuyer(sale, user) {
@@ -85,9 +99,9 @@ export function createRedisInventory(redis: Redis, options: RedisInventoryOption
     async reserve(sale, user): Promise<Reservation> {
       const keys = saleKeys(sale);
       const answer = translateScriptCode(await client.ticketsimPurchase(keys.stock, keys.buyers, user, ttlSeconds), 'purchase-2.lua', sale);
-      if (answer === 'ok') return 'reserved';
-      if (answer === 'unchanged') throw new TicketsimError(`purchase-2.lua answered "unchanged" for sale ${JSON.stringify(sale)}`);
-      return answer;
+      const reservation = reservationOf(answer, 'purchase-2.lua', sale);
+      if (reservation === 'stale') throw new TicketsimError(`purchase-2.lua answered "stale" for sale ${JSON.stringify(sale)}`);
+      return reservation;
     },
 
     async release(sale, user) {
@@ -102,6 +116,28 @@ export function createRedisInventory(redis: Redis, options: RedisInventoryOption
       const keys = saleKeys(sale);
       const [raw, buyers] = await Promise.all([redis.get(keys.stock), redis.smembers(keys.buyers)]);
       return { stock: raw === null ? undefined : parseStock(raw, sale), buyers };
+    },
+
+    async issueFence(sale) {
+      // One round trip: INCR, and EXPIRE so the counter never outlives the run by more than the TTL.
+      const fence = saleKeys(sale).fence;
+      const replies = await redis.multi().incr(fence).expire(fence, ttlSeconds).exec();
+      return Number(firstReply(replies, 'INCR', sale));
+    },
+
+    async fencedLook(sale, user, token) {
+      const keys = saleKeys(sale);
+      const reply = await client.ticketsimFencedLook(keys.stock, keys.buyers, keys.fenceSeen, user, token, ttlSeconds);
+      if (Array.isArray(reply)) return { stock: Number(reply[0]), isBuyer: reply[1] === 1 };
+      const answer = translateScriptCode(reply, 'fenced-look-3.lua', sale);
+      if (answer === 'stale') return 'stale';
+      throw new TicketsimError(`fenced-look-3.lua answered "${answer}" for sale ${JSON.stringify(sale)}`);
+    },
+
+    async fencedReserve(sale, user, token) {
+      const keys = saleKeys(sale);
+      const reply = await client.ticketsimFencedPurchase(keys.stock, keys.buyers, keys.fenceSeen, user, token, ttlSeconds);
+      return reservationOf(translateScriptCode(reply, 'fenced-purchase-3.lua', sale), 'fenced-purchase-3.lua', sale);
     },
   };
 }

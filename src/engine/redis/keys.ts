@@ -20,6 +20,10 @@ export interface SaleKeys {
   readonly buyers: string;
   /** Lock resource taken by the `lock` strategy (Redlock writes it, with its own TTL). */
   readonly lock: string;
+  /** String: the last fencing token issued for the sale (`fenced`: INCR, 1, 2, 3, …). */
+  readonly fence: string;
+  /** String: the newest fencing token that has touched the sale; steps with older ones are refused. */
+  readonly fenceSeen: string;
 }
 
 /** Throws unless the sale id can sit inside a hash tag (non-empty, no braces). */
@@ -34,16 +38,16 @@ function tagOf(sale: SaleId): string {
   return `${KEY_PREFIX}:{${sale}}`;
 }
 
-/** The keys of `sale`: `ticketsim:{<sale>}:stock`, `…:buyers`, `…:lock`. */
+/** The keys of `sale`: `ticketsim:{<sale>}:stock`, `…:buyers`, `…:lock`, `…:fence`, `…:fence-seen`. */
 export function saleKeys(sale: SaleId): SaleKeys {
   const tag = tagOf(sale);
-  return { stock: `${tag}:stock`, buyers: `${tag}:buyers`, lock: `${tag}:lock` };
+  return { stock: `${tag}:stock`, buyers: `${tag}:buyers`, lock: `${tag}:lock`, fence: `${tag}:fence`, fenceSeen: `${tag}:fence-seen` };
 }
 
 /** Every key a sale may own, for cleanup (`DEL …`) and inspection; all in one slot. */
 export function saleKeyList(sale: SaleId): string[] {
   const keys = saleKeys(sale);
-  return [keys.stock, keys.buyers, keys.lock];
+  return [keys.stock, keys.buyers, keys.lock, keys.fence, keys.fenceSeen];
 }
 
 /**

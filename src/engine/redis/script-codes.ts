@@ -17,14 +17,17 @@ export enum ScriptCode {
   SaleNotFound = -3,
   /** create-sale-2: a key of the sale already exists; nothing was overwritten. */
   SaleExists = -4,
+  /** fenced-look-3, fenced-purchase-3: a newer fencing token already touched the sale; nothing changed. */
+  Stale = -5,
 }
 
 /** What a script answered, once its code is understood. Refusals that are errors are thrown instead. */
-export type ScriptAnswer = 'ok' | 'unchanged' | 'duplicate' | 'sold-out';
+export type ScriptAnswer = 'ok' | 'unchanged' | 'duplicate' | 'sold-out' | 'stale';
 
 /**
- * Translates a script's return code. Outcomes (`duplicate`, `sold-out`) are returned; a missing or
- * already-existing sale, or a code no script returns, throws a TicketsimError naming the sale.
+ * Translates a script's return code. Outcomes (`duplicate`, `sold-out`, `stale`) are returned; a
+ * missing or already-existing sale, or a code no script returns, throws a TicketsimError naming the
+ * sale.
  */
 export function translateScriptCode(code: unknown, script: string, sale: SaleId): ScriptAnswer {
   switch (code) {
@@ -36,6 +39,8 @@ export function translateScriptCode(code: unknown, script: string, sale: SaleId)
       return 'duplicate';
     case ScriptCode.SoldOut:
       return 'sold-out';
+    case ScriptCode.Stale:
+      return 'stale';
     case ScriptCode.SaleNotFound:
       return failure(`sale ${JSON.stringify(sale)} does not exist in Redis (${script})`);
     case ScriptCode.SaleExists:

@@ -9,13 +9,18 @@ const SCRIPT_FILES = {
   ticketsimCreateSale: 'create-sale-2.lua',
   ticketsimPurchase: 'purchase-2.lua',
   ticketsimRelease: 'release-2.lua',
+  ticketsimFencedLook: 'fenced-look-3.lua',
+  ticketsimFencedPurchase: 'fenced-purchase-3.lua',
 } as const;
 
 type CommandName = keyof typeof SCRIPT_FILES;
 
-/** The custom commands a loaded client has; every one resolves to the script's integer code. */
+/**
+ * The custom commands a loaded client has; each resolves to the script's reply: an integer code
+ * (see script-codes.ts), or for fenced-look-3 on success the array `[stock, isBuyer]`.
+ */
 export type ScriptCommands = {
-  [name in CommandName]: (...keysThenArgs: (string | number)[]) => Promise<number>;
+  [name in CommandName]: (...keysThenArgs: (string | number)[]) => Promise<unknown>;
 };
 
 const sources = new Map<CommandName, string>();

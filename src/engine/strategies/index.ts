@@ -3,10 +3,12 @@
 import type { StrategyName } from '../../config/strategies.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import type { Strategy, StrategyDeps } from '../ports.js';
+import { createFencedStrategy } from './fenced.js';
 import { createLockFamilyStrategy } from './lock-family.js';
 import { createLuaStrategy } from './lua.js';
 import { createNaiveStrategy } from './naive.js';
 
+export { createFencedStrategy, MAX_ROUNDS } from './fenced.js';
 export { createLockFamilyStrategy, LOCK_FAMILY, LOCK_TTL_MS } from './lock-family.js';
 export type { LockFamilyName, LockFamilyOptions } from './lock-family.js';
 export { createLuaStrategy } from './lua.js';
@@ -21,6 +23,7 @@ const FACTORIES: Record<StrategyName, (deps: StrategyDeps) => Strategy> = {
   lock: (deps) => createLockFamilyStrategy('lock', deps),
   precheck: (deps) => createLockFamilyStrategy('precheck', deps),
   dcl: (deps) => createLockFamilyStrategy('dcl', deps),
+  fenced: createFencedStrategy,
   lua: createLuaStrategy,
 };
 

@@ -6,13 +6,39 @@
 //   dcl       before the lock (cheap rejection, no lock traffic) and again under it: the original v3
 // All three cancel the seed's way (v4), under the same lock: DELETE the row; only if one went, give
 // the seat back (stock + 1) and take the buyer out of the set (writing behind: see cancelPurchase).
+// The sale's lock and the pause-holder fault's stall are shared with `fenced`.
 import { saleKeys } from '../redis/keys.js';
-import type { CancelOutcome, Lease, PurchaseOutcome, SaleId, Strategy, StrategyDeps, UserId } from '../ports.js';
+import type { CancelOutcome, Lease, Locks, PurchaseOutcome, SaleId, Strategy, StrategyDeps, UserId } from '../ports.js';
 import { cancelPurchase } from './cancel-purchase.js';
 import { recordPurchase } from './record-purchase.js';
 
 /** Default lock TTL, ms. */
 export const LOCK_TTL_MS = 2000;
+
+/**
+ * Runs `section` holding the sale's lock for at most `ttlMs`; `lock-timeout` when the lock could not
+ * be had. A section that outlives the TTL is not stopped: it just no longer excludes anyone.
+ */
+export async function withSaleLock<T>(locks: Locks, sale: SaleId, ttlMs: number, section: () => Promise<T>): Promise<T | { kind: 'lock-timeout' }> {
+  const lease: Lease | undefined = await locks.acquire(saleKeys(sale).lock, ttlMs);
+  if (lease === undefined) return { kind: 'lock-timeout' };
+  try {
+    return await section();
+  } finally {
+    // A release failure must not hide the section's own error, and after a finished section it
+    // must not turn an outcome into an error either: the lock expires by its TTL, so it is dropped.
+    await lease.release().catch(() => undefined);
+  }
+}
+
+/**
+ * The pause-holder fault's hook: a lock holder about to change the stock, its checks done (it saw
+ * `stockSeen` seats left), stalls here for as long as the run's faults say (usually not at all).
+ */
+export async function pauseIfAsked({ faults, clock }: Pick<StrategyDeps, 'faults' | 'clock'>, stockSeen: number): Promise<void> {
+  const pauseMs = faults?.holderPause?.(stockSeen) ?? 0;
+  if (pauseMs > 0) await clock.sleep(pauseMs);
+}
 
 /** Where a member of the family looks the buyer up. */
 export interface BuyerLookups {
@@ -53,24 +79,12 @@ export function createLockFamilyStrategy(name: LockFamilyName, deps: StrategyDep
   const lookups = LOCK_FAMILY[name];
   const ttlMs = options.lockTtlMs ?? LOCK_TTL_MS;
 
-  /** Runs `section` holding the sale's lock; `lock-timeout` when the lock could not be had. */
-  async function withSaleLock<T>(sale: SaleId, section: () => Promise<T>): Promise<T | { kind: 'lock-timeout' }> {
-    const lease: Lease | undefined = await locks.acquire(saleKeys(sale).lock, ttlMs);
-    if (lease === undefined) return { kind: 'lock-timeout' };
-    try {
-      return await section();
-    } finally {
-      // A release failure must not hide the section's own error, and after a finished section it
-      // must not turn an outcome into an error either: the lock expires by its TTL, so it is dropped.
-      await lease.release().catch(() => undefined);
-    }
-  }
-
   /** The purchase's critical section, run while holding the sale's lock. */
   async function underLock(sale: SaleId, user: UserId): Promise<PurchaseOutcome> {
     if (lookups.under && (await inventory.isBuyer(sale, user))) return { kind: 'duplicate', caughtBy: 'recheck' };
     const stock = await inventory.readStock(sale);
     if (stock <= 0) return { kind: 'sold-out' };
+    await pauseIfAsked(deps, stock);
     await inventory.decrementStock(sale);
     const added = await inventory.addBuyer(sale, user);
     return recordPurchase(deps, sale, user, added);
@@ -80,7 +94,7 @@ export function createLockFamilyStrategy(name: LockFamilyName, deps: StrategyDep
     name,
     async purchase(sale, user): Promise<PurchaseOutcome> {
       if (lookups.before && (await inventory.isBuyer(sale, user))) return { kind: 'duplicate', caughtBy: 'precheck' };
-      return withSaleLock(sale, () => underLock(sale, user));
+      return withSaleLock(locks, sale, ttlMs, () => underLock(sale, user));
     },
     cancel(sale, user): Promise<CancelOutcome> {
       // The seed's order once the row went: stock + 1, then drop the buyer.
@@ -88,7 +102,7 @@ export function createLockFamilyStrategy(name: LockFamilyName, deps: StrategyDep
         await inventory.incrementStock(sale);
         await inventory.removeBuyer(sale, user);
       };
-      return withSaleLock(sale, () => cancelPurchase(deps, sale, user, giveBack));
+      return withSaleLock(locks, sale, ttlMs, () => cancelPurchase(deps, sale, user, giveBack));
     },
   };
 }

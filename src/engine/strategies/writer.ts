@@ -3,12 +3,16 @@
 // acknowledged it, and the worker writes MySQL later (v4.5). Any strategy runs with either.
 import type { EventBus, Ledger, LedgerWrite, SaleId, UserId, Writer } from '../ports.js';
 
-/** Writes MySQL in the request: INSERT for a purchase, DELETE for a cancel. */
+/** Writes MySQL in the request: INSERT for a purchase, DELETE for a cancel (fenced: guarded by the token). */
 export function createSyncWriter(ledger: Ledger): Writer {
   return {
     mode: 'sync',
     purchase: (sale, user) => ledger.record(sale, user),
     cancel: (sale, user) => ledger.remove(sale, user),
+    fenced: {
+      purchase: (sale, user, token) => ledger.recordFenced(sale, user, token),
+      cancel: (sale, user, token) => ledger.removeFenced(sale, user, token),
+    },
   };
 }
 
