@@ -68,6 +68,21 @@ export interface GuardCounts {
   rejectedBeforeLock: number;
   /** Duplicates by the guard that caught them: precheck, recheck (under the lock), script, ledger. */
   duplicatesBy: Record<string, number>;
+  /** fenced: steps a store refused because they carried an older token than one it had accepted. */
+  staleRefused: number;
+}
+
+/** One fault of the run (--fault) and what it did. */
+export interface FaultRecord {
+  name: string;
+  /** As a command line gives it, e.g. `kill-worker:times=2,after=200ms,every=400ms`. */
+  spec: string;
+  /** How many times it fired. */
+  fired: number;
+  /** Each firing: ms after the first release, and what happened (the first 20). */
+  events: { atMs: number; what: string }[];
+  /** One line: what it did, or why it did nothing. */
+  summary: string;
 }
 
 /** Timing of one kind of SQL statement, its two measured parts and their sum, in µs. */
@@ -273,6 +288,8 @@ export interface RunResult {
   sql?: SqlSummary;
   /** The write-behind path; absent for --write sync. */
   writeBehind?: WriteBehindSummary;
+  /** Faults injected on purpose (--fault); absent when none. */
+  faults?: FaultRecord[];
   errorCauses: ErrorCause[];
   checks: CheckResult[];
   /** Per operation (purchase, cancel, …). */
@@ -344,6 +361,28 @@ export interface Comparison {
   ok: boolean;
 }
 
+/** One row of `ticketsim selftest`: a planted anomaly (or a correct strategy) and what the checks said. */
+export interface SelftestRow {
+  anomaly: string;
+  /** The run, e.g. `oversell · lock · pause-holder`. */
+  run: string;
+  infra: InfraKind;
+  /** `caught by no-oversell`, or `every check holds`. */
+  expected: string;
+  /** What happened, e.g. `caught by no-oversell (also exact-sell-out)`. */
+  outcome: string;
+  /** Caught by the check named for it, or, for a correct strategy, every check held. */
+  ok: boolean;
+  runId: string;
+  durationMs: number;
+}
+
+/** `ticketsim selftest`: the detection matrix, ok only when every row is. */
+export interface SelftestResult {
+  ok: boolean;
+  rows: SelftestRow[];
+}
+
 export type RunPhase = 'connecting' | 'setup' | 'running' | 'draining' | 'checking' | 'done';
 
 /** What a dashboard shows while a run is going; pulled at ~10 Hz, never pushed per request. */
@@ -377,6 +416,8 @@ export interface RunSnapshot {
   recent: SeriesPoint[];
   /** Writing behind: purchases acknowledged, rows persisted, records the workers are behind, lag p99. */
   writeBehind: { acknowledged: number; persisted: number; behind: number; lagP99Us: number } | undefined;
+  /** Faults of the run: how often each fired so far, and the latest firing. */
+  faults: { name: string; fired: number; last: string | undefined }[] | undefined;
 }
 
 /** A run in progress as a renderer sees it: pull snapshots, await the result, or stop it. */

@@ -5,6 +5,7 @@ import type { Argv } from 'yargs';
 import type { Config, RawFlags } from '../config/config.js';
 import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../config/defaults.js';
 import { WRITE_DEFAULTS } from '../config/write-config.js';
+import { FAULTS, OPTION_HELP } from '../config/faults.js';
 import { UsageError } from '../errors.js';
 import { reportTargetProblem } from '../report/paths.js';
 import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
@@ -78,6 +79,12 @@ export function withWorkloadOptions<T>(yargs: Argv<T>, wording: OutputWording) {
       type: 'number',
       default: DEFAULTS.slowSqlMs,
       describe: 'list SQL statements slower than this (pool wait + execution), and have the server count its own',
+    })
+    .option('fault', {
+      type: 'string',
+      describe: `inject a fault on purpose, repeatable: ${FAULTS.map((name) => `${name}[:${OPTION_HELP[name].replace(/, /g, ',')}]`).join(' · ')}`,
+      // Given twice, yargs collects an array; given once, a string: always a list here.
+      coerce: (given: string | string[]) => [given].flat(),
     })
     .option('report', { type: 'string', describe: `write a markdown report [default path: ${wording.report}]` });
 }

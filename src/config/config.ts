@@ -4,6 +4,8 @@ import { DEFAULTS, ENV, INFRA_MODES, LIMITS, SCENARIOS, SCENARIO_DEFAULTS } from
 import type { InfraMode, ScenarioName } from './defaults.js';
 import { STRATEGIES } from './strategies.js';
 import { buildWriteConfig } from './write-config.js';
+import { parseFaults } from './faults.js';
+import type { FaultSpec, Plant } from './faults.js';
 import { integer } from './whole-number.js';
 import type { WriteConfig, WriteFlags } from './write-config.js';
 import type { StrategyName } from './strategies.js';
@@ -45,6 +47,10 @@ export interface RunConfig {
   slowSqlMs: number;
   /** How purchases and cancels are made durable (sync, or behind through the event log). */
   write: WriteConfig;
+  /** Faults injected on purpose (--fault), in the order given. */
+  faults: readonly FaultSpec[];
+  /** Anomalies the selftest plants (never from the command line; empty otherwise). */
+  plants: readonly Plant[];
   json: boolean;
   /** Markdown report path; true = the default path; undefined = no report. */
   report: string | true | undefined;
@@ -76,6 +82,10 @@ export interface RawFlags extends WriteFlags {
   seed?: number;
   json?: boolean;
   report?: string | boolean;
+  /** --fault NAME[:options], repeatable. */
+  fault?: readonly string[];
+  /** compare: a fault that does not apply to one of the strategies is skipped on that run, not refused. */
+  lenientFaults?: boolean;
   redisUrl?: string;
   mysqlUrl?: string;
   kafkaBrokers?: string;
@@ -158,6 +168,7 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const slowSqlMs = integer(flags.slowSqlMs ?? DEFAULTS.slowSqlMs, '--slow-sql-ms', 1, LIMITS.maxSlowSqlMs, problems);
   const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
   const write = buildWriteConfig(flags, scenario, problems);
+  const faults = parseFaults(flags.fault ?? [], { scenario, strategy, write: write.mode, lenient: flags.lenientFaults ?? false }, problems);
   return {
     scenario,
     strategy,
@@ -175,6 +186,8 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
     seed,
     slowSqlMs,
     write,
+    faults,
+    plants: [],
     json: flags.json ?? false,
     report,
   };

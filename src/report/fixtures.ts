@@ -85,7 +85,7 @@ export const passingResult: RunResult = {
   },
   params: { users: 1000, stock: 100, attempts: 1000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync' },
   counts: { attempts: 1000, purchased: 100, soldOut: 900, duplicate: 0, lockTimeout: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, dropped: 0, notStarted: 0 },
-  guards: { lockRequests: 0, locksGranted: 0, lockTries: 0, rejectedBeforeLock: 0, duplicatesBy: {} },
+  guards: { lockRequests: 0, locksGranted: 0, lockTries: 0, rejectedBeforeLock: 0, duplicatesBy: {}, staleRefused: 0 },
   sql: quickSql,
   errorCauses: [],
   checks: passingChecks,
@@ -134,7 +134,7 @@ export const spamLockResult: RunResult = {
   runId: '01JQ7ZF1AA',
   params: { users: 100, stock: 100, requestsPerUser: 20, attempts: 2000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync' },
   counts: { attempts: 2000, purchased: 52, soldOut: 1900, duplicate: 48, lockTimeout: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, dropped: 0, notStarted: 0 },
-  guards: { lockRequests: 2000, locksGranted: 2000, lockTries: 9130, rejectedBeforeLock: 0, duplicatesBy: { ledger: 48 } },
+  guards: { lockRequests: 2000, locksGranted: 2000, lockTries: 9130, rejectedBeforeLock: 0, duplicatesBy: { ledger: 48 }, staleRefused: 0 },
   checks: [
     { name: 'no-double-buyer', ok: true, expected: '≤ 1 row per user', observed: 'none twice', detail: 'one per person' },
     { name: 'conservation', ok: false, expected: 'left + sold = 100', observed: '0 + 52 = 52', detail: '48 seats leaked' },

@@ -4,6 +4,7 @@
 import type { LatencySummary, RunResult } from '../result.js';
 import { PERCENTILES, formatConcurrency, formatMicros, percentileValues, verdictOf } from './format.js';
 import { histogramSection } from './mermaid.js';
+import { faultsSection } from './faults.js';
 import { mdTable } from './md-table.js';
 import { behindSentence, drainCurveMermaid, drainCurveText, topicSentence } from './behind.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
@@ -89,6 +90,7 @@ function guardsSection(result: RunResult): string {
       ['lock acquisitions granted', guards.locksGranted],
       ['lock tries (Redis round trips, retries included)', guards.lockTries],
       ['rejected before the lock', guards.rejectedBeforeLock],
+      ...(guards.staleRefused > 0 ? [['stale steps refused by a fence (older token)', guards.staleRefused] as [string, number]] : []),
       ...Object.entries(guards.duplicatesBy).map(([guard, count]): [string, number] => [`duplicates caught by ${guard}`, count]),
     ],
   );
@@ -287,6 +289,7 @@ export function renderMarkdownReport(result: RunResult, meta: ReportMeta): strin
     ['Over time', seriesSection(result)],
     ['SQL: where the time went', sqlSection(result)],
     ['Write-behind', writeBehindSection(result)],
+    ...(result.faults === undefined ? [] : [['Faults', faultsSection(result)] as [string, string]]),
     ['Checks', checksSection(result)],
     ['Data', dataSection(result)],
     ['Reproduce', `\`\`\`sh\n${result.command}\n\`\`\``],

@@ -10,7 +10,8 @@ export function lockSentence(guards: GuardCounts): string | undefined {
   if (guards.lockRequests === 0 && guards.rejectedBeforeLock === 0) return undefined;
   return (
     `${formatCount(guards.locksGranted)} locks granted of ${formatCount(guards.lockRequests)} asked · ` +
-    `${formatCount(guards.lockTries)} tries · ${formatCount(guards.rejectedBeforeLock)} rejected before the lock`
+    `${formatCount(guards.lockTries)} tries · ${formatCount(guards.rejectedBeforeLock)} rejected before the lock` +
+    (guards.staleRefused > 0 ? ` · ${formatCount(guards.staleRefused)} stale steps refused by a fence` : '')
   );
 }
 

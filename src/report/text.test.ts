@@ -58,7 +58,7 @@ describe('start and progress lines', () => {
     const snapshot = {
       scenario: 'oversell', strategy: 'lua', infra: 'real' as const, infraReason: undefined, params: passingResult.params,
       phase: 'running' as const, total: 1000, done: 650, inFlight: 120, counts: { ...passingResult.counts, purchased: 100, soldOut: 550 },
-      elapsedMs: 1200, ratePerSec: 2826.4, operations: [], stage: undefined, guards: passingResult.guards, sql: undefined, writeBehind: undefined, recent: [],
+      elapsedMs: 1200, ratePerSec: 2826.4, operations: [], stage: undefined, guards: passingResult.guards, sql: undefined, writeBehind: undefined, faults: undefined, recent: [],
     };
     expect(formatProgressLine(snapshot, { color: false })).toBe(
       'running 650/1,000 (65%) · 2,826/s · in flight 120 · purchased 100 · sold out 550 · duplicate 0 · errors 0 · 1.2s',
@@ -97,7 +97,7 @@ describe('formatProgressLine in a storm', () => {
       scenario: 'cancel-storm', strategy: 'lua', infra: 'real' as const, infraReason: undefined, params: stormNaiveResult.params,
       phase: 'running' as const, stage: { name: 'storm', index: 1, of: 2 }, total: 1200, done: 300, inFlight: 900,
       counts: { ...stormNaiveResult.counts, cancelled: 40, rebought: 12 }, elapsedMs: 999.7, ratePerSec: 300, operations: [],
-      guards: stormNaiveResult.guards, sql: undefined, writeBehind: undefined, recent: [],
+      guards: stormNaiveResult.guards, sql: undefined, writeBehind: undefined, faults: undefined, recent: [],
     };
     expect(formatProgressLine(snapshot, { color: false })).toBe(
       'storm 2/2 300/1,200 (25%) · 300/s · in flight 900 · purchased 100 · sold out 0 · cancelled 40 · re-bought 12 · errors 0 · 1.0s',

@@ -14,6 +14,7 @@ import {
   verdictOf,
 } from './format.js';
 import { behindSentence, drainCurveText, topicSentence, workerSentence } from './behind.js';
+import { faultLines, faultVerdict } from './faults.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
 import { bottleneckWarning, generatorSentence, loadModelSentence, seriesText } from './load.js';
 import { duplicatesSentence, lockSentence } from './strategy.js';
@@ -201,6 +202,10 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
     lines.push('', paint('bold', 'Write-behind', color), `  ${behindSentence(wb)}`, `  ${workerSentence(wb)}`);
     lines.push(`  ${formatCount(wb.published)} events in ${formatCount(wb.requests)} produce requests, ${formatCount(wb.redelivered)} sent twice on purpose`);
     lines.push(`  ${topicSentence(wb)}`, '  rows visible over time:', ...drainCurveText(wb).map((line) => `  ${line}`));
+  }
+  if (result.faults !== undefined) {
+    const verdict = faultVerdict(result);
+    lines.push('', paint('bold', 'Faults', color), ...faultLines(result), ...(verdict === undefined ? [] : [`  ${verdict}`]));
   }
   if (result.checks.length > 0) lines.push('', ...checkLines(result, color));
   lines.push(

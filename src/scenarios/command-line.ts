@@ -2,6 +2,7 @@
 import type { RunConfig } from '../config/config.js';
 import { DEFAULTS } from '../config/defaults.js';
 import { WRITE_DEFAULTS } from '../config/write-config.js';
+import { formatFault } from '../config/faults.js';
 import type { InfraKind } from '../result.js';
 
 /** `ticketsim run oversell --users 1000 --stock 100 --strategy lua --infra real --seed 1 --pool-size 10` */
@@ -28,5 +29,6 @@ export function reproduceCommand(run: RunConfig, infra: InfraKind): string {
     if (write.batchSize !== WRITE_DEFAULTS.batchSize) parts.push('--batch-size', write.batchSize);
     if (write.keepTopic) parts.push('--keep-topic');
   }
+  for (const fault of run.faults) parts.push('--fault', formatFault(fault));
   return parts.join(' ');
 }

@@ -10,12 +10,14 @@ describe('GuardTally', () => {
     tally.outcome({ kind: 'duplicate', caughtBy: 'recheck' });
     tally.outcome({ kind: 'duplicate', caughtBy: 'recheck' });
     tally.outcome({ kind: 'purchased' });
+    tally.stale();
     expect(tally.snapshot()).toEqual({
       lockRequests: 2,
       locksGranted: 1,
       lockTries: 54,
       rejectedBeforeLock: 1,
       duplicatesBy: { precheck: 1, recheck: 2 },
+      staleRefused: 1,
     });
   });
 

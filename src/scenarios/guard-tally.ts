@@ -10,12 +10,18 @@ export class GuardTally {
   private locksGranted = 0;
   private lockTries = 0;
   private readonly duplicatesBy: Record<string, number> = {};
+  private staleRefused = 0;
 
   /** The EngineObserver hook: one lock acquisition ended. */
   readonly lockAcquisition = (granted: boolean, tries: number): void => {
     this.lockRequests++;
     if (granted) this.locksGranted++;
     this.lockTries += tries;
+  };
+
+  /** The EngineObserver hook: a store refused a step with an older fencing token. */
+  readonly stale = (): void => {
+    this.staleRefused++;
   };
 
   /** One operation answered. */
@@ -32,6 +38,7 @@ export class GuardTally {
       lockTries: this.lockTries,
       rejectedBeforeLock: this.duplicatesBy.precheck ?? 0,
       duplicatesBy: { ...this.duplicatesBy },
+      staleRefused: this.staleRefused,
     };
   }
 }

@@ -5,10 +5,12 @@ import { EventEmitter } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Config } from '../config/config.js';
 import { openInfrastructure } from '../engine/infrastructure.js';
+import { plainTableOf } from '../engine/mysql/tables.js';
+import type { LedgerTable } from '../engine/mysql/tables.js';
 import type { Infrastructure } from '../engine/ports.js';
 import { createStrategy, createSyncWriter } from '../engine/strategies/index.js';
-import { InterruptedError, describeError } from '../errors.js';
-import type { CheckResult, LiveRun, LoadSummary, RunPhase, RunResult, RunSnapshot, SqlSummary, WorkerFigures, WriteBehindSummary } from '../result.js';
+import { InterruptedError, UsageError, describeError } from '../errors.js';
+import type { CheckResult, FaultRecord, LiveRun, LoadSummary, RunPhase, RunResult, RunSnapshot, SqlSummary, WorkerFigures, WriteBehindSummary } from '../result.js';
 import { LatencyTrack } from './latency-recorder.js';
 import { SeriesRecorder } from './series.js';
 import { checkBehind } from './behind-checks.js';
@@ -27,9 +29,14 @@ import { newRunId } from './run-id.js';
 import { RateMeter } from './rate-meter.js';
 import type { PreparedScenario } from './scenario.js';
 import { SqlRecorder } from './sql-recorder.js';
+import { Nemesis } from './nemesis.js';
+import type { NemesisDeps } from './nemesis.js';
 
 /** An operation on the real services still pending after this long counts as an error. */
 const OPERATION_TIMEOUT_MS = 30_000;
+
+/** The planted lost write (selftest only): this fraction of purchase events never reaches the log. */
+const PLANTED_DROP = 0.01;
 
 /** Seconds of the series a snapshot carries for the dashboard. */
 const RECENT_SECONDS = 6;
@@ -56,6 +63,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private readonly guards = new GuardTally();
   private readonly sql: SqlRecorder;
   private behind: BehindPath | undefined;
+  private nemesis: Nemesis | undefined;
   /** Per second of the run, from the first release. */
   private readonly series = new SeriesRecorder(() => this.phases?.firstRelease());
   /** The generator's own event-loop delay: when it is high, ticketsim was the bottleneck. */
@@ -76,6 +84,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   /** Stops dispatching new attempts; what is in flight finishes and is checked. */
   abort(): void {
     this.aborted = true;
+    this.nemesis?.halt();
     this.phases?.current?.burst.abort();
   }
 
@@ -105,6 +114,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       guards: this.guards.snapshot(),
       sql: this.sql.live(),
       writeBehind: this.behind?.live(),
+      faults: this.nemesis?.live(),
       recent: this.series.recent(RECENT_SECONDS),
     };
   }
@@ -170,6 +180,11 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     };
   }
 
+  /** The planted non-idempotent worker's table of this run's own, when the selftest plants it. */
+  private plantedTable(): LedgerTable | undefined {
+    return this.config.run.plants.includes('non-idempotent-worker') ? plainTableOf(this.runId) : undefined;
+  }
+
   private async execute(): Promise<RunResult> {
     const { run, services } = this.config;
     const scenario = SCENARIO_CATALOGUE[run.scenario];
@@ -180,8 +195,9 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       needs: [...scenario.needs, ...(run.write.mode === 'behind' ? (['kafka'] as const) : [])],
       poolSize: run.poolSize,
       seed: run.seed,
-      observer: { lockAcquisition: this.guards.lockAcquisition, statement: this.sql.record },
+      observer: { lockAcquisition: this.guards.lockAcquisition, statement: this.sql.record, staleRefused: this.guards.stale },
       slowSqlMs: run.slowSqlMs,
+      table: this.plantedTable(),
     });
     this.infraKind = infra.kind;
     this.infraReason = reason;
@@ -194,14 +210,30 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       const phases = new PhaseLog(0);
       if (run.write.mode === 'behind') {
         const sale = saleOf(this.runId);
-        behind = await BehindPath.open({ infra, runId: this.runId, write: run.write, launcher: this.launcher, sale, originUs: () => phases.firstRelease() ?? 0 });
+        behind = await BehindPath.open({
+          infra,
+          runId: this.runId,
+          write: run.write,
+          launcher: this.launcher,
+          table: this.plantedTable(),
+          drop: run.plants.includes('drop-publish') ? PLANTED_DROP : 0,
+          sale,
+          originUs: () => phases.firstRelease() ?? 0,
+        });
         this.behind = behind;
       }
-      const strategy = createStrategy(run.strategy, { ...infra, writer: behind?.writer ?? createSyncWriter(infra.ledger) });
+      const nemesis = await this.openNemesis(infra, phases, behind);
+      const strategy = createStrategy(run.strategy, {
+        ...infra,
+        writer: behind?.writer ?? createSyncWriter(infra.ledger),
+        faults: nemesis.engineFaults(),
+        observer: { staleRefused: this.guards.stale },
+      });
       const prepared = await scenario.prepare({ infra, strategy, runId: this.runId, run });
       phases.of = prepared.phases.length;
       this.phases = phases;
-      await this.runPhases(prepared, phases, infra, behind);
+      await this.runPhases(prepared, phases, infra, behind, nemesis);
+      await nemesis.settle();
       if (behind) workers = await behind.stopWorkers();
       this.setPhase('checking');
       const { checks, inconclusive } = await this.check(prepared, phases, infra, behind, workers);
@@ -209,11 +241,14 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       await behind?.release();
       const writeBehind = behind?.summary(workers!);
       behind = undefined;
-      const result = this.buildResult({ infra, reason, phases, prepared, checks, inconclusive, sql, writeBehind, startedAt });
+      const result = this.buildResult({ infra, reason, phases, prepared, checks, inconclusive, sql, writeBehind, startedAt, faults: nemesis.records() });
       this.setPhase('done');
       return result;
     } finally {
-      // A run that failed part-way still stops its workers and removes its topics.
+      // A run that failed part-way still brings back what its faults took away, stops its workers
+      // and removes its topics.
+      this.nemesis?.halt();
+      await this.nemesis?.settle().catch(() => undefined);
       if (behind) {
         if (workers === undefined) await behind.stopWorkers().catch(() => undefined);
         await behind.release().catch(() => undefined);
@@ -222,8 +257,41 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     }
   }
 
-  /** Runs each phase as a burst; writing behind, drains after each so the next reads settled data. */
-  private async runPhases(prepared: PreparedScenario, phases: PhaseLog, infra: Infrastructure, behind: BehindPath | undefined): Promise<void> {
+  /**
+   * The run's nemesis over what it may act on. service-down needs a switch for the service: on the
+   * real stack only the broker scripts/services.sh started has one (any other: a usage error).
+   */
+  private async openNemesis(infra: Infrastructure, phases: PhaseLog, behind: BehindPath | undefined): Promise<Nemesis> {
+    const { run, services } = this.config;
+    const switches: NemesisDeps['switches'] = {};
+    if (run.faults.some((fault) => fault.name === 'service-down')) {
+      if (infra.kind === 'memory') switches.kafka = infra.switches?.kafka;
+      else {
+        const { scriptedBrokerSwitch } = await import('../engine/kafka/broker-switch.js');
+        const found = await scriptedBrokerSwitch(services.kafka.brokers);
+        if ('refusal' in found) throw new UsageError(found.refusal);
+        switches.kafka = found;
+      }
+    }
+    this.nemesis = new Nemesis({
+      faults: run.faults,
+      clock: infra.clock,
+      run: { scenario: run.scenario, strategy: run.strategy, write: run.write.mode },
+      sinceRelease: () => {
+        const origin = phases.firstRelease();
+        return origin === undefined ? 0 : (infra.clock.nowUs() - origin) / 1000;
+      },
+      ...(behind === undefined ? {} : { behind }),
+      switches,
+    });
+    return this.nemesis;
+  }
+
+  /**
+   * Runs each phase as a burst; writing behind, drains after each so the next reads settled data
+   * (after the faults under way have done all they will, and the redeliver fault's rewinds).
+   */
+  private async runPhases(prepared: PreparedScenario, phases: PhaseLog, infra: Infrastructure, behind: BehindPath | undefined, nemesis: Nemesis): Promise<void> {
     const { run } = this.config;
     for (const build of prepared.phases) {
       // A run stopped in one phase checks what happened; the phases after it never begin.
@@ -246,10 +314,14 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       if (this.aborted) burst.abort();
       this.setPhase('running');
       this.loopDelay.enable();
-      await burst.run().finally(() => this.loopDelay.disable());
+      const running = burst.run();
+      if (phases.of > 0 && phases.current?.index === 0) nemesis.start();
+      await running.finally(() => this.loopDelay.disable());
       if (behind) {
         this.setPhase('draining');
+        await nemesis.settle();
         await behind.drain();
+        await nemesis.afterDrain(() => behind.drain());
       }
     }
   }
@@ -291,6 +363,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     sql: SqlSummary | undefined;
     writeBehind: WriteBehindSummary | undefined;
     startedAt: Date;
+    faults: FaultRecord[];
   }): RunResult {
     const { run } = this.config;
     const { infra, phases, checks, inconclusive } = parts;
@@ -309,6 +382,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       guards: this.guards.snapshot(),
       ...(parts.sql === undefined ? {} : { sql: parts.sql }),
       ...(parts.writeBehind === undefined ? {} : { writeBehind: parts.writeBehind }),
+      ...(parts.faults.length === 0 ? {} : { faults: parts.faults }),
       errorCauses: phases.errorCauses(),
       checks,
       latency: this.latency.summary(),

@@ -57,6 +57,7 @@ export function snapshotAt(result: RunResult, fraction: number): RunSnapshot {
       behind: finished ? 0 : Math.floor(result.writeBehind.published * (1 - fraction)),
       lagP99Us: result.writeBehind.lag.p99,
     },
+    faults: result.faults?.map((fault) => ({ name: fault.name, fired: fault.fired, last: fault.events.at(-1)?.what })),
   };
 }
 

@@ -6,6 +6,7 @@ import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/config.js';
 import type { Config } from '../../config/config.js';
 import { STRATEGIES } from '../../config/strategies.js';
+import { notApplicable } from '../../config/faults.js';
 import { WRITE_MODES } from '../../config/write-config.js';
 import { UsageError } from '../../errors.js';
 import { compareRuns, expectsFailure } from '../../report/compare.js';
@@ -82,7 +83,18 @@ function compareConfigs(args: CompareArgs): Config[] {
     if (new Set(values).size < values.length) problems.push(`${flag} names one twice`);
   }
   if (problems.length > 0) throw new UsageError(problems);
-  return writes.flatMap((write) => strategies.map((strategy) => loadConfig({ ...args, strategy, write })));
+  const configs = writes.flatMap((write) => strategies.map((strategy) => loadConfig({ ...args, strategy, write, lenientFaults: true })));
+  checkFaultsApply(configs);
+  return configs;
+}
+
+/** A fault skipped on some compared runs must still apply to one of them. */
+function checkFaultsApply(configs: readonly Config[]): void {
+  const problems = configs[0]!.run.faults
+    .map((fault) => configs.map(({ run }) => notApplicable(fault, { scenario: run.scenario, strategy: run.strategy, write: run.write.mode })))
+    .filter((refusals) => refusals.every((refusal) => refusal !== undefined))
+    .map((refusals) => `${refusals[0]}; it applies to none of the compared runs`);
+  if (problems.length > 0) throw new UsageError(problems);
 }
 
 /** Each --expect-fail entry must name a compared strategy (and write mode, if it gives one). */

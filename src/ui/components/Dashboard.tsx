@@ -6,6 +6,7 @@ import type { LatencyOverview, RunResult, RunSnapshot } from '../../result.js';
 import { formatCount, primaryOperation } from '../../report/format.js';
 import { sqlLiveLine } from '../../report/sql.js';
 import { behindLiveLine } from '../../report/behind.js';
+import { faultsLiveLine } from '../../report/faults.js';
 import { recentLine } from '../../report/load.js';
 import { ChecksTable } from './ChecksTable.js';
 import { Counters } from './Counters.js';
@@ -89,7 +90,8 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
   const [main, ...others] = operationsOf(snapshot, result);
   const tail = result ? 2 + Math.max(1, result.checks.length + 1) + (result.errorCauses.length > 0 ? 1 : 0) : 2;
   const recent = snapshot.recent.length > 1 ? snapshot.recent : [];
-  const extraLines = (snapshot.sql ? 1 : 0) + (snapshot.writeBehind ? 1 : 0) + (recent.length > 0 ? 1 : 0) + others.length;
+  const faults = snapshot.faults !== undefined && snapshot.faults.length > 0 ? snapshot.faults : undefined;
+  const extraLines = (snapshot.sql ? 1 : 0) + (snapshot.writeBehind ? 1 : 0) + (faults ? 1 : 0) + (recent.length > 0 ? 1 : 0) + others.length;
   const room = Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - extraLines - tail);
   const rows = room >= MIN_HISTOGRAM_ROWS ? room : 0;
   return (
@@ -145,6 +147,11 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
       {snapshot.writeBehind ? (
         <Text color={color && snapshot.writeBehind.behind > 0 ? 'yellow' : undefined} wrap="truncate-end">
           {behindLiveLine(snapshot.writeBehind)}
+        </Text>
+      ) : null}
+      {faults ? (
+        <Text color={color && faults.some((fault) => fault.fired > 0) ? 'magenta' : undefined} wrap="truncate-end">
+          {faultsLiveLine(faults)}
         </Text>
       ) : null}
       {result ? (

@@ -1,0 +1,189 @@
+// The run's nemesis (Jepsen's word for the process that injects faults): it carries out the faults
+// of --fault at their moments (stalling lock holders, killing workers, rewinding the consumer group,
+// taking the Kafka broker away and bringing it back) and records every firing for the result, the
+// dashboard and the report. It never judges: the invariant checks say what the faults broke.
+import { formatFault, notApplicable } from '../config/faults.js';
+import type { FaultSpec } from '../config/faults.js';
+import type { StrategyName } from '../config/strategies.js';
+import type { Clock, EngineFaults, ServiceSwitch } from '../engine/ports.js';
+import { describeError } from '../errors.js';
+import type { FaultRecord, RunSnapshot } from '../result.js';
+
+/** Firings kept per fault for the result (the count goes on). */
+const KEPT_EVENTS = 20;
+
+/** What the nemesis may act on. */
+export interface NemesisDeps {
+  faults: readonly FaultSpec[];
+  clock: Clock;
+  /** The run, to tell which faults apply to it. */
+  run: { scenario: 'oversell' | 'spam' | 'cancel-storm' | 'write-behind'; strategy: StrategyName; write: 'sync' | 'behind' };
+  /** ms since the first release of the run (0 before it). */
+  sinceRelease(): number;
+  /** Writing behind: the path whose workers it kills and whose group it rewinds. */
+  behind?: { killWorker(): Promise<{ killed: string; behind: number }>; rewind(): Promise<number> };
+  /** Services it may switch off and on again (only ones ticketsim itself started). */
+  switches?: { kafka?: ServiceSwitch };
+}
+
+/** One fault's log. */
+class FaultLog {
+  fired = 0;
+  readonly events: { atMs: number; what: string }[] = [];
+  /** Why it never fires on this run, if it does not apply. */
+  skipped: string | undefined;
+
+  constructor(readonly spec: FaultSpec) {}
+
+  record(atMs: number, what: string): void {
+    this.fired++;
+    if (this.events.length < KEPT_EVENTS) this.events.push({ atMs: Math.round(atMs), what });
+  }
+
+  /** A note that is not a firing (e.g. a service coming back). */
+  note(atMs: number, what: string): void {
+    if (this.events.length < KEPT_EVENTS) this.events.push({ atMs: Math.round(atMs), what });
+  }
+}
+
+/** Carries out a run's faults; see the file header. */
+export class Nemesis {
+  private readonly logs: FaultLog[];
+  private halted = false;
+  private timed: Promise<void>[] = [];
+  private readonly summaries = new Map<FaultLog, string>();
+
+  constructor(private readonly deps: NemesisDeps) {
+    this.logs = deps.faults.map((spec) => {
+      const log = new FaultLog(spec);
+      log.skipped = notApplicable(spec, deps.run);
+      return log;
+    });
+  }
+
+  private log(name: FaultSpec['name']): FaultLog | undefined {
+    return this.logs.find((log) => log.spec.name === name && log.skipped === undefined);
+  }
+
+  /** What the engine asks while it runs (undefined when no engine fault is on). */
+  engineFaults(): EngineFaults | undefined {
+    const pause = this.log('pause-holder');
+    if (pause === undefined || pause.spec.name !== 'pause-holder') return undefined;
+    const { holders, pauseMs } = pause.spec;
+    return {
+      holderPause: (stockSeen) => {
+        if (this.halted || pause.fired >= holders || stockSeen > holders) return 0;
+        pause.record(this.deps.sinceRelease(), `a lock holder that found ${stockSeen} seat${stockSeen === 1 ? '' : 's'} left stalls ${pauseMs} ms`);
+        return pauseMs;
+      },
+    };
+  }
+
+  /** Starts the timed faults (kill-worker, service-down); call at the first release. */
+  start(): void {
+    const kill = this.log('kill-worker');
+    if (kill?.spec.name === 'kill-worker' && this.deps.behind) this.timed.push(this.killWorkers(kill, kill.spec, this.deps.behind));
+    const down = this.log('service-down');
+    if (down?.spec.name === 'service-down') this.timed.push(this.serviceDown(down, down.spec));
+  }
+
+  /** Waits until every timed fault has done all it will (a stopped service is back); rethrows a failure. */
+  async settle(): Promise<void> {
+    const timed = this.timed;
+    this.timed = [];
+    await Promise.all(timed);
+  }
+
+  /** After the drain, writing behind: rewinds the group and drains again, as often as `redeliver` says. */
+  async afterDrain(drain: () => Promise<void>): Promise<void> {
+    const rewind = this.log('redeliver');
+    if (rewind?.spec.name !== 'redeliver' || this.deps.behind === undefined) return;
+    let again = 0;
+    for (let round = 0; round < rewind.spec.times && !this.halted; round++) {
+      const records = await this.deps.behind.rewind();
+      again += records;
+      rewind.record(this.deps.sinceRelease(), `group rewound to the start: ${records.toLocaleString('en-US')} committed records to read again`);
+      await drain();
+    }
+    this.summaries.set(rewind, `${rewind.fired} rewind${rewind.fired === 1 ? '' : 's'} of the consumer group: ${again.toLocaleString('en-US')} committed records read again`);
+  }
+
+  /** Stops firing (a stopped run); what is under way finishes, a stopped service still comes back. */
+  halt(): void {
+    this.halted = true;
+  }
+
+  /** The dashboard's view. */
+  live(): RunSnapshot['faults'] {
+    if (this.logs.length === 0) return undefined;
+    return this.logs.map((log) => ({ name: log.spec.name, fired: log.fired, last: log.skipped ?? log.events.at(-1)?.what }));
+  }
+
+  /** The result's record of every fault. */
+  records(): FaultRecord[] {
+    return this.logs.map((log) => ({
+      name: log.spec.name,
+      spec: formatFault(log.spec),
+      fired: log.fired,
+      events: [...log.events],
+      summary: log.skipped === undefined ? (this.summaries.get(log) ?? this.defaultSummary(log)) : `did not apply: ${log.skipped.replace(/^--fault \S+ /, '')}`,
+    }));
+  }
+
+  private defaultSummary(log: FaultLog): string {
+    const { spec } = log;
+    switch (spec.name) {
+      case 'pause-holder':
+        return log.fired === 0
+          ? 'no lock holder found the last seats, so none stalled'
+          : `${log.fired} lock holder${log.fired === 1 ? '' : 's'} stalled ${spec.pauseMs} ms inside the critical section, past the lock's TTL`;
+      case 'kill-worker':
+        return `${log.fired} of ${spec.times} worker kills (SIGKILL, then a replacement joined the group)`;
+      case 'redeliver':
+        return 'the group was never rewound';
+      case 'service-down':
+        return log.fired === 0 ? 'the service was never stopped' : `${spec.service} stopped for ${spec.forMs / 1000} s, then brought back`;
+    }
+  }
+
+  /** Sleeps until `atMs` after the first release (at once if that is past). */
+  private async until(atMs: number): Promise<void> {
+    const wait = atMs - this.deps.sinceRelease();
+    if (wait > 0) await this.deps.clock.sleep(wait);
+  }
+
+  private async killWorkers(log: FaultLog, spec: Extract<FaultSpec, { name: 'kill-worker' }>, behind: NonNullable<NemesisDeps['behind']>): Promise<void> {
+    for (let round = 0; round < spec.times; round++) {
+      await this.until(spec.afterMs + round * spec.everyMs);
+      if (this.halted) return;
+      const at = this.deps.sinceRelease();
+      const { killed, behind: lag } = await behind.killWorker();
+      log.record(at, `SIGKILL ${killed} with ${lag.toLocaleString('en-US')} records not yet committed; its replacement joined the group`);
+    }
+  }
+
+  private async serviceDown(log: FaultLog, spec: Extract<FaultSpec, { name: 'service-down' }>): Promise<void> {
+    const service = this.deps.switches?.[spec.service];
+    if (service === undefined) {
+      log.skipped = `no ${spec.service} that ticketsim started is in this run`;
+      return;
+    }
+    await this.until(spec.afterMs);
+    if (this.halted) return;
+    const stoppedAt = this.deps.sinceRelease();
+    try {
+      await service.stop();
+      log.record(stoppedAt, `${spec.service} stopped (${service.describe})`);
+      await this.deps.clock.sleep(spec.forMs);
+    } finally {
+      // What it stopped, it brings back, whatever happened meanwhile.
+      await service.start().then(
+        () => log.note(this.deps.sinceRelease(), `${spec.service} back, ${((this.deps.sinceRelease() - stoppedAt) / 1000).toFixed(1)} s after it was stopped`),
+        (error: unknown) => {
+          log.note(this.deps.sinceRelease(), `${spec.service} could not be brought back: ${describeError(error)}`);
+          throw error;
+        },
+      );
+    }
+  }
+}
