@@ -6,6 +6,7 @@ import { hideBin } from 'yargs/helpers';
 import { compareCommand } from './commands/compare.js';
 import { doctorCommand } from './commands/doctor.js';
 import { runCommand } from './commands/run.js';
+import { selftestCommand } from './commands/selftest.js';
 import { workerCommand } from './commands/worker.js';
 import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
 import { UsageError } from '../errors.js';
@@ -18,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nStress-test and simulation harness for ticket-sales backends.')
     .command(runCommand)
     .command(compareCommand)
+    .command(selftestCommand)
     .command(workerCommand)
     .command(doctorCommand)
     .demandCommand(1, 'name a command (see the list above)')

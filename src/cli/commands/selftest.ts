@@ -1,0 +1,66 @@
+// `ticketsim selftest [--infra memory|real]`: runs the detection matrix (scenarios/selftest.ts),
+// one run after another, printing each row as it ends, then the whole matrix; exits 0 only when
+// every planted anomaly was caught by its check and every correct strategy held.
+import type { CommandModule } from 'yargs';
+import { DEFAULTS, INFRA_MODES } from '../../config/defaults.js';
+import type { SelftestResult } from '../../result.js';
+import { EXIT } from '../exit-codes.js';
+import { withJsonOption, withServiceOptions } from '../options.js';
+
+interface SelftestArgs {
+  infra: string;
+  seed: number;
+  json: boolean;
+  redisUrl?: string;
+  mysqlUrl?: string;
+  kafkaBrokers?: string;
+}
+
+export const selftestCommand: CommandModule<object, SelftestArgs> = {
+  command: 'selftest',
+  describe: 'prove the checks can fail: plant each anomaly and see it caught by its check, and the correct strategies hold',
+  builder: (yargs) =>
+    withJsonOption(withServiceOptions(yargs), 'print only { ok, rows } as JSON on stdout')
+      .option('infra', { type: 'string', default: DEFAULTS.infra, describe: `${INFRA_MODES.join(' | ')} — where the matrix runs` })
+      .option('seed', { type: 'number', default: DEFAULTS.seed, describe: 'seed for the in-process infrastructure' })
+      .example('$0 selftest --infra memory', 'the whole matrix in process, in seconds')
+      .example('$0 selftest --infra real', 'the same on Redis, MariaDB and Kafka') as never,
+  handler: async (args) => {
+    const [{ MATRIX, rowConfig, judgeRow }, { startRun }, { workerLauncher }, { formatMatrix, formatRowLine }, { chooseRenderMode }] = await Promise.all([
+      import('../../scenarios/selftest.js'),
+      import('../../scenarios/run.js'),
+      import('../workers.js'),
+      import('../../report/selftest.js'),
+      import('../../ui/render-run.js'),
+    ]);
+    const base = { infra: args.infra, seed: args.seed, redisUrl: args.redisUrl, mysqlUrl: args.mysqlUrl, kafkaBrokers: args.kafkaBrokers };
+    // Every row's config first: a bad flag fails before any load is sent.
+    const configs = MATRIX.map((row) => rowConfig(row, base));
+    const { color } = chooseRenderMode(process.env, process.stdout);
+    const result: SelftestResult = { ok: true, rows: [] };
+    let stopped = false;
+    let current: { abort(): void } | undefined;
+    const stop = () => {
+      stopped = true;
+      current?.abort();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    try {
+      for (const [index, row] of MATRIX.entries()) {
+        if (stopped) break;
+        const run = startRun(configs[index]!, workerLauncher(configs[index]!.services));
+        current = run;
+        const verdict = judgeRow(row, await run.result);
+        result.rows.push(verdict);
+        if (!args.json) process.stdout.write(`${formatRowLine(verdict, index, MATRIX.length, color)}\n`);
+      }
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+    result.ok = !stopped && result.rows.every((row) => row.ok);
+    process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `\n${formatMatrix(result, color)}`);
+    process.exitCode = stopped ? EXIT.interrupted : result.ok ? EXIT.ok : EXIT.checkFailed;
+  },
+};

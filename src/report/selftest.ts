@@ -1,0 +1,23 @@
+// The detection matrix of `ticketsim selftest` as text: one line per row as it finishes, then the
+// whole table and the verdict. Pure functions of the SelftestRow results.
+import type { SelftestResult, SelftestRow } from '../result.js';
+import { alignColumns, formatElapsed, paint } from './format.js';
+
+/** `[3/12] ✓ precheck (half of DCL) double-buys or leaks under spam: caught by conservation (0.4s)`. */
+export function formatRowLine(row: SelftestRow, index: number, of: number, color: boolean): string {
+  const mark = row.ok ? paint('green', '✓', color) : paint('red', '✗', color);
+  return `[${index + 1}/${of}] ${mark} ${row.anomaly}: ${row.outcome} (${row.infra}, ${formatElapsed(row.durationMs)})`;
+}
+
+/** The matrix: what was planted, the run, which check had to catch it, what did, then the verdict. */
+export function formatMatrix(result: SelftestResult, color: boolean): string {
+  const rows = [['', 'planted anomaly / correct strategy', 'run', 'expected', 'outcome']];
+  for (const row of result.rows) rows.push([row.ok ? '✓' : '✗', row.anomaly, `${row.run} (${row.infra})`, row.expected, row.outcome]);
+  const [header, ...body] = alignColumns(rows);
+  const painted = body.map((line, i) => (result.rows[i]!.ok ? line : paint('red', line, color)));
+  const failed = result.rows.filter((row) => !row.ok).length;
+  const verdict = result.ok
+    ? paint('green', `PASS: every planted anomaly was caught by the check named for it, and every correct strategy held (${result.rows.length} runs)`, color)
+    : paint('red', `FAIL: ${failed} of ${result.rows.length} rows did not end as the matrix says`, color);
+  return `${[paint('bold', header!, color), ...painted, '', verdict].join('\n')}\n`;
+}
