@@ -33,6 +33,12 @@ describe('Dashboard', () => {
     expect(text).not.toContain('PASS');
   });
 
+  it('shows the faults fired so far, with the latest firing, within the frame', () => {
+    const faults = [{ name: 'pause-holder', spec: 'pause-holder:holders=2,pause=3s', fired: 1, events: [{ atMs: 400, what: 'a lock holder that found 2 seats left stalls 3000 ms' }], summary: '' }];
+    const lines = frame({ snapshot: snapshotAt({ ...behindResult, faults }, 0.5), color: false });
+    expect(lines).toContain('faults: pause-holder ×1 (a lock holder that found 2 seats left stalls 3000 ms)');
+  });
+
   it('says it is stopping after Ctrl-C', () => {
     const lines = frame({ snapshot: snapshotAt(passingResult, 0.3), stopping: true, color: false });
     expect(lines.at(-1)).toMatch(/^stopping: in-flight attempts finish, then the checks run/);
