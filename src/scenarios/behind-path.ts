@@ -141,7 +141,7 @@ export class BehindPath {
     const { clock } = this.infra;
     const startedUs = clock.nowUs();
     for (;;) {
-      if ((await this.behindNow()) === 0) break;
+      if ((await this.pending()) === 0) break;
       if (clock.nowUs() - startedUs >= this.write.drainTimeoutMs * 1000) {
         this.drainedAll = false;
         break;
@@ -153,7 +153,7 @@ export class BehindPath {
   }
 
   /** Records not yet committed (also kept as lagRecords), or undefined when the log failed to say. */
-  private async behindNow(): Promise<number | undefined> {
+  async pending(): Promise<number | undefined> {
     try {
       const { end, committed } = await this.log.lag(this.names.topic, this.names.group);
       this.lagRecords = Math.max(0, end - committed);

@@ -36,6 +36,7 @@ describe('Nemesis', () => {
     const { nemesis, clock } = nemesisOf([{ name: 'kill-worker', times: 3, afterMs: 100, everyMs: 200 }], {
       run: behindRun,
       behind: {
+        pending: async () => 1,
         killWorker: async () => {
           kills.push(clock.nowUs() / 1000);
           return { killed: `worker ${kills.length}`, behind: 7 };
@@ -49,11 +50,41 @@ describe('Nemesis', () => {
     expect(nemesis.records()[0]).toMatchObject({ fired: 3, summary: '3 of 3 worker kills (SIGKILL, then a replacement joined the group)' });
   });
 
+  it('kill-worker waits for the workers to have something uncommitted, a few seconds at most', async () => {
+    const kills: number[] = [];
+    let backlog = 0;
+    const { nemesis, clock } = nemesisOf([{ name: 'kill-worker', times: 2, afterMs: 100, everyMs: 100 }], {
+      run: behindRun,
+      behind: {
+        pending: async () => backlog,
+        killWorker: async () => {
+          kills.push(clock.nowUs() / 1000);
+          return { killed: 'w', behind: backlog };
+        },
+        rewind: async () => 0,
+      },
+    });
+    clock.at(500, () => (backlog = 10));
+    nemesis.start();
+    await nemesis.settle();
+    expect(kills[0]).toBeGreaterThanOrEqual(500);
+    expect(kills[0]).toBeLessThan(600);
+    backlog = 0;
+    const idle = nemesisOf([{ name: 'kill-worker', times: 1, afterMs: 0, everyMs: 100 }], {
+      run: behindRun,
+      behind: { pending: async () => 0, killWorker: async () => ({ killed: 'w', behind: 0 }), rewind: async () => 0 },
+    });
+    idle.nemesis.start();
+    await idle.nemesis.settle();
+    expect(idle.clock.nowUs()).toBe(3_000_000);
+    expect(idle.nemesis.records()[0]!.fired).toBe(1);
+  });
+
   it('halt() stops further kills', async () => {
     let kills = 0;
     const { nemesis } = nemesisOf([{ name: 'kill-worker', times: 3, afterMs: 100, everyMs: 200 }], {
       run: behindRun,
-      behind: { killWorker: async () => ({ killed: `worker ${++kills}`, behind: 0 }), rewind: async () => 0 },
+      behind: { pending: async () => 1, killWorker: async () => ({ killed: `worker ${++kills}`, behind: 0 }), rewind: async () => 0 },
     });
     nemesis.start();
     nemesis.halt();
@@ -65,7 +96,7 @@ describe('Nemesis', () => {
     const calls: string[] = [];
     const { nemesis } = nemesisOf([{ name: 'redeliver', times: 2 }], {
       run: behindRun,
-      behind: { killWorker: async () => ({ killed: '', behind: 0 }), rewind: async () => (calls.push('rewind'), 10) },
+      behind: { pending: async () => 0, killWorker: async () => ({ killed: '', behind: 0 }), rewind: async () => (calls.push('rewind'), 10) },
     });
     await nemesis.afterDrain(async () => void calls.push('drain'));
     expect(calls).toEqual(['rewind', 'drain', 'rewind', 'drain']);

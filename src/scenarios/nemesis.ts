@@ -12,6 +12,10 @@ import type { FaultRecord, RunSnapshot } from '../result.js';
 /** Firings kept per fault for the result (the count goes on). */
 const KEPT_EVENTS = 20;
 
+/** How long a due kill waits for the workers to have something uncommitted, and how often it looks. */
+const KILL_WAIT_MS = 3000;
+const KILL_POLL_MS = 20;
+
 /** What the nemesis may act on. */
 export interface NemesisDeps {
   faults: readonly FaultSpec[];
@@ -21,7 +25,12 @@ export interface NemesisDeps {
   /** ms since the first release of the run (0 before it). */
   sinceRelease(): number;
   /** Writing behind: the path whose workers it kills and whose group it rewinds. */
-  behind?: { killWorker(): Promise<{ killed: string; behind: number }>; rewind(): Promise<number> };
+  behind?: {
+    /** Records published and not yet committed (undefined when the log cannot say). */
+    pending(): Promise<number | undefined>;
+    killWorker(): Promise<{ killed: string; behind: number }>;
+    rewind(): Promise<number>;
+  };
   /** Services it may switch off and on again (only ones ticketsim itself started). */
   switches?: { kafka?: ServiceSwitch };
 }
@@ -152,9 +161,21 @@ export class Nemesis {
     if (wait > 0) await this.deps.clock.sleep(wait);
   }
 
+  /**
+   * A kill is meant to land mid-write: waits (a few seconds at most) until the workers have records
+   * not yet committed. Past that, the kill fires anyway: a replacement must still join and finish.
+   */
+  private async untilBehind(behind: NonNullable<NemesisDeps['behind']>): Promise<void> {
+    for (let waited = 0; waited < KILL_WAIT_MS && !this.halted; waited += KILL_POLL_MS) {
+      if (((await behind.pending()) ?? 0) > 0) return;
+      await this.deps.clock.sleep(KILL_POLL_MS);
+    }
+  }
+
   private async killWorkers(log: FaultLog, spec: Extract<FaultSpec, { name: 'kill-worker' }>, behind: NonNullable<NemesisDeps['behind']>): Promise<void> {
     for (let round = 0; round < spec.times; round++) {
       await this.until(spec.afterMs + round * spec.everyMs);
+      await this.untilBehind(behind);
       if (this.halted) return;
       const at = this.deps.sinceRelease();
       const { killed, behind: lag } = await behind.killWorker();
