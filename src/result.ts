@@ -338,8 +338,10 @@ export interface ComparedRun {
   durationMs: number;
   /** Per operation, µs (corrected: from the intended start). */
   latency: Record<string, { p50: number; p99: number; max: number }>;
-  /** Lock acquisitions asked and granted, and the Redis round trips they took. */
-  locks: { requests: number; granted: number; tries: number };
+  /** Lock acquisitions asked and granted, the Redis round trips they took, and steps a fence refused. */
+  locks: { requests: number; granted: number; tries: number; staleRefused: number };
+  /** Each fault by name: how often it fired (absent: none was asked for). */
+  faults: Record<string, number>;
   /** p99 wait for a MySQL connection of the busiest statement, µs; undefined when no SQL ran. */
   sqlWaitP99Us: number | undefined;
   /** Each check by name: held or not. */

@@ -8,6 +8,7 @@ import { environmentSection } from './markdown.js';
 import type { ReportMeta } from './markdown.js';
 import { mdTable } from './md-table.js';
 import { xyChart } from './mermaid.js';
+import { faultVerdict } from './faults.js';
 
 /** The report, ending with a newline. */
 export function renderComparisonReport(comparison: Comparison, results: readonly RunResult[], meta: ReportMeta): string {
@@ -18,6 +19,7 @@ export function renderComparisonReport(comparison: Comparison, results: readonly
     ['Latency', latencySection(comparison)],
     ['Throughput', throughputSection(comparison)],
     ['Checks', checksSection(comparison, results)],
+    ...(results.some((result) => result.faults !== undefined) ? [['Faults', faultsSection(comparison, results)] as [string, string]] : []),
     ['Runs', runsSection(comparison, results)],
   ];
   const head = [
@@ -70,6 +72,20 @@ function checksSection(comparison: Comparison, results: readonly RunResult[]): s
   const matrix = mdTable(['Check', ...comparison.runs.map((run) => run.label)], checks.map((row) => [row.label, ...row.cells]));
   const failed = failedCheckLines(comparison, results);
   return failed.length === 0 ? `${matrix}\n\nEvery check held in every run.` : `${matrix}\n\n${failed.map((line) => `- ${line}`).join('\n')}`;
+}
+
+/** Per run: its faults and what they did, and why it held or broke under them. */
+function faultsSection(comparison: Comparison, results: readonly RunResult[]): string {
+  return results
+    .map((result, i) => {
+      const label = comparison.runs[i]?.label ?? result.strategy;
+      const lines = (result.faults ?? []).map((fault) => `- \`${fault.spec}\` fired ${fault.fired}×: ${fault.summary}`);
+      const verdict = faultVerdict(result);
+      return `**${label}**
+
+${lines.join('\n')}${verdict === undefined ? '' : `\n\n${verdict}`}`;
+    })
+    .join('\n\n');
 }
 
 function runsSection(comparison: Comparison, results: readonly RunResult[]): string {

@@ -97,6 +97,18 @@ describe('sideBySide', () => {
     expect(withExtra.find((r) => r.label === 'lock-released')?.cells).toEqual(['✓', '–']);
   });
 
+  it('shows how often each fault fired (– where it was not asked for) and the steps a fence refused', () => {
+    const fault = (fired: number) => [{ name: 'pause-holder', spec: 'pause-holder:holders=2,pause=3s', fired, events: [], summary: '' }];
+    const fenced = { ...passingResult, strategy: 'fenced', faults: fault(2), guards: { ...passingResult.guards, staleRefused: 2 } };
+    const faulted = compareRuns([{ ...failingResult, faults: fault(2) }, fenced, lockResult], [], false);
+    const cells = (label: string) => sideBySide(faulted).find((r) => r.label === label)?.cells;
+    expect(cells('pause-holder fired')).toEqual(['2×', '2×', '–']);
+    expect(cells('stale steps refused')).toEqual(['0', '2', '0']);
+    const report = renderComparisonReport(faulted, [{ ...failingResult, faults: fault(2) }, fenced, lockResult], { generatedAt: new Date(0), version: 'test' });
+    expect(report).toContain('## Faults');
+    expect(report).toMatch(/\*\*fenced\*\*\n\n- `pause-holder:holders=2,pause=3s` fired 2×: \n\nEvery holder took a fencing token/);
+  });
+
   it('leaves out outcomes no run had, and the expected row when nothing was meant to fail', () => {
     const plain = sideBySide(compareRuns([lockResult, passingResult], [], false)).map((r) => r.label);
     expect(plain).not.toContain('expected');

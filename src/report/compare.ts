@@ -50,7 +50,8 @@ function comparedRun(result: RunResult, expectedToFail: boolean, withWrite: bool
     throughput: result.throughput,
     durationMs: result.durationMs,
     latency: Object.fromEntries(Object.entries(result.latency).map(([name, l]) => [name, { p50: l.p50, p99: l.p99, max: l.max }])),
-    locks: { requests: result.guards.lockRequests, granted: result.guards.locksGranted, tries: result.guards.lockTries },
+    locks: { requests: result.guards.lockRequests, granted: result.guards.locksGranted, tries: result.guards.lockTries, staleRefused: result.guards.staleRefused },
+    faults: Object.fromEntries((result.faults ?? []).map((fault) => [fault.name, fault.fired])),
     sqlWaitP99Us: busiest?.wait.p99,
     checks: Object.fromEntries(result.checks.map((check) => [check.name, check.ok])),
   };
@@ -115,6 +116,10 @@ export function sideBySide(comparison: Comparison): SideBySideRow[] {
   if (runs.some((run) => run.locks.requests > 0)) {
     rows.push(row('locks granted', 'figure', (run) => `${formatCount(run.locks.granted)}/${formatCount(run.locks.requests)}`));
     rows.push(row('lock tries', 'figure', (run) => formatCount(run.locks.tries)));
+  }
+  if (runs.some((run) => run.locks.staleRefused > 0)) rows.push(row('stale steps refused', 'figure', (run) => formatCount(run.locks.staleRefused)));
+  for (const name of unique(runs.flatMap((run) => Object.keys(run.faults)))) {
+    rows.push(row(`${name} fired`, 'figure', (run) => (run.faults[name] === undefined ? '–' : `${formatCount(run.faults[name])}×`)));
   }
   if (runs.some((run) => run.sqlWaitP99Us !== undefined)) {
     rows.push(row('SQL wait p99', 'figure', (run) => (run.sqlWaitP99Us === undefined ? '–' : formatMicros(run.sqlWaitP99Us))));
