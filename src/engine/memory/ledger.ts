@@ -8,6 +8,7 @@ import { createSerialQueue, createServiceTimes } from './latency.js';
 import type { Random } from './random.js';
 import { createPurchaseRows } from './purchase-rows.js';
 import { timeStatement } from '../statement-timing.js';
+import { createFifo } from './fifo.js';
 import type { Checkout } from '../statement-timing.js';
 
 /** Dependencies and settings of {@link createMemoryLedger}. */
@@ -52,24 +53,6 @@ export interface MemoryLedger extends Ledger {
 
 /** The address the in-process services report in errors. */
 const ADDRESS = 'in-process';
-
-/** A FIFO of waiting callbacks with O(1) removal from the front. */
-function createFifo<T>() {
-  let items: T[] = [];
-  let head = 0;
-  return {
-    push: (item: T) => void items.push(item),
-    shift(): T | undefined {
-      if (head >= items.length) return undefined;
-      const item = items[head++];
-      if (head > 1024 && head * 2 > items.length) {
-        items = items.slice(head);
-        head = 0;
-      }
-      return item;
-    },
-  };
-}
 
 /**
  * Creates an in-process Ledger. `record` takes a pool connection (opening one if the pool is below
