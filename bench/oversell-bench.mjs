@@ -4,19 +4,20 @@
 //      vs redis-benchmark running the same script (EVALSHA) with 50 clients;
 //   B. whole lua purchases (reservation + synchronous MySQL INSERT) vs raw mysql2 INSERTs through
 //      the same pool size;
-//   C. the 1,000-buyer burst (stock 100), barrier release to last reply: lock vs lua.
+//   C. the 1,000-buyer burst (stock 100), barrier release to last reply: lock, dcl and fenced vs lua
+//      (and fenced vs dcl: what the fencing tokens cost when no holder stalls).
 // Usage: npm run bench (or, once built: node bench/oversell-bench.mjs [--quick])
 // Every key and row it creates is under its own bench-<id> sale and is removed at the end.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../dist/config/config.js';
 import { openInfrastructure } from '../dist/engine/infrastructure.js';
-import { createStrategy } from '../dist/engine/strategies/index.js';
-import { saleKeys } from '../dist/engine/redis/keys.js';
+import { createStrategy, createSyncWriter } from '../dist/engine/strategies/index.js';
+import { saleKeyList, saleKeys } from '../dist/engine/redis/keys.js';
 import { scriptSource } from '../dist/engine/redis/scripts.js';
 import { connectRedis } from '../dist/engine/redis/connect.js';
 import { connectMysql } from '../dist/engine/mysql/connect.js';
-import { PURCHASES_TABLE } from '../dist/engine/mysql/tables.js';
+import { PURCHASES_TABLE, SALE_FENCES_TABLE } from '../dist/engine/mysql/tables.js';
 import { startRun } from '../dist/scenarios/run.js';
 
 const quick = process.argv.includes('--quick');
@@ -68,7 +69,7 @@ try {
 
   // B. whole lua purchases vs raw INSERTs
   const purchases = quick ? 5_000 : 20_000;
-  const lua = createStrategy('lua', infra);
+  const lua = createStrategy('lua', { ...infra, writer: createSyncWriter(infra.ledger) });
   const full = newSale('b-lua');
   await infra.inventory.createSale(full, purchases);
   const luaRate = await throughput(purchases, 1000, (i) => lua.purchase(full, `u${i}`));
@@ -77,25 +78,29 @@ try {
     pool.query(`INSERT INTO ${PURCHASES_TABLE} (user_id, ticket_name) VALUES (?, ?)`, [`u${i}`, raw]));
   console.log(`B. lua purchases (reserve + INSERT, pool 10): ${fmt(luaRate)}/s · raw mysql2 INSERTs (pool 10): ${fmt(rawRate)}/s · ratio ${(luaRate / rawRate).toFixed(2)}`);
 
-  // C. 1,000-buyer burst: lock vs lua
+  // C. 1,000-buyer burst: the lock family and fenced vs lua
   const reps = quick ? 3 : 5;
-  const walls = { lua: [], lock: [] };
+  const walls = { lua: [], lock: [], dcl: [], fenced: [] };
   for (let r = 0; r < reps; r += 1) {
-    for (const strategy of ['lua', 'lock']) {
+    for (const strategy of Object.keys(walls)) {
       const result = await startRun(loadConfig({ strategy, infra: 'real', users: 1000, stock: 100 })).result;
       sales.push(result.data.sale);
       if (!result.ok) throw new Error(`${strategy} burst failed its checks`);
       walls[strategy].push(result.durationMs);
     }
   }
-  const [luaMs, lockMs] = [median(walls.lua), median(walls.lock)];
-  console.log(`C. 1,000 buyers, 100 seats, release → last reply (median of ${reps}): lua ${luaMs.toFixed(1)} ms · lock ${lockMs.toFixed(1)} ms · lock/lua ${(lockMs / luaMs).toFixed(1)}×`);
-  console.log(`   lua runs: ${walls.lua.map((m) => m.toFixed(0)).join(', ')} ms; lock runs: ${walls.lock.map((m) => m.toFixed(0)).join(', ')} ms`);
+  const ms = Object.fromEntries(Object.entries(walls).map(([strategy, runs]) => [strategy, median(runs)]));
+  console.log(
+    `C. 1,000 buyers, 100 seats, release → last reply (median of ${reps}): ` +
+      Object.entries(ms).map(([strategy, wall]) => `${strategy} ${wall.toFixed(1)} ms`).join(' · ') +
+      ` · lock/lua ${(ms.lock / ms.lua).toFixed(1)}× · fenced/dcl ${(ms.fenced / ms.dcl).toFixed(2)}×`,
+  );
+  for (const [strategy, runs] of Object.entries(walls)) console.log(`   ${strategy} runs: ${runs.map((m) => m.toFixed(0)).join(', ')} ms`);
 } finally {
   for (const sale of sales) {
-    const keys = saleKeys(sale);
-    await redis.del(keys.stock, keys.buyers, keys.lock);
+    await redis.del(...saleKeyList(sale));
     await pool.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [sale]);
+    await pool.query(`DELETE FROM ${SALE_FENCES_TABLE} WHERE ticket_name = ?`, [sale]);
   }
   await infra.close();
   redis.disconnect();
