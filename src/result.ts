@@ -269,7 +269,13 @@ export interface RunResult {
   runId: string;
   seed: number;
   /** Where this run's data lives: Redis key prefix and MySQL ticket_name. */
-  data: { sale: string; redisKeys: string[]; mysqlTicketName: string };
+  data: {
+    sale: string;
+    redisKeys: string[];
+    mysqlTicketName: string;
+    /** fenced: the sale's row in sale_fences (keyed by the same ticket_name) also holds run data. */
+    fenceRow?: boolean;
+  };
   params: WorkloadNumbers & {
     /** Attempts the run set out to make (users × requests per user). */
     attempts: number;

@@ -269,7 +269,7 @@ function dataSection(result: RunResult): string {
   return [
     `- Run id: \`${result.runId}\``,
     `- Sale: \`${result.data.sale}\``,
-    `- MySQL: \`purchases\` rows with \`ticket_name = '${result.data.mysqlTicketName}'\``,
+    `- MySQL: \`purchases\`${result.data.fenceRow ? ' and `sale_fences`' : ''} rows with \`ticket_name = '${result.data.mysqlTicketName}'\``,
     `- Redis keys: ${result.data.redisKeys.map((key) => `\`${key}\``).join(', ') || 'none'}`,
   ].join('\n');
 }

@@ -2,7 +2,7 @@
 // codes at all when colour is off (NO_COLOR, not a TTY).
 import { describe, expect, it } from 'vitest';
 import { behindResult, failingResult, interruptedResult, passingResult, rateResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
-import { formatProgressLine, formatStartLine, formatSummary } from './text.js';
+import { dataLocation, formatProgressLine, formatStartLine, formatSummary } from './text.js';
 
 describe('formatSummary', () => {
   const text = formatSummary(passingResult, { color: false });
@@ -143,5 +143,15 @@ describe('formatSummary: an open-model run', () => {
     expect(burst).not.toContain('Over time');
     expect(burst).not.toContain('bottleneck');
     expect(burst).toContain('load: burst: every attempt due at the release');
+  });
+});
+
+describe('dataLocation', () => {
+  it('names where the run left its data, the fence row and keys too for fenced', () => {
+    expect(dataLocation(passingResult)).toBe(
+      "mysql purchases.ticket_name = 'concert-01JQ7Z4K2M', redis ticketsim:{concert-01JQ7Z4K2M}:stock ticketsim:{concert-01JQ7Z4K2M}:buyers",
+    );
+    const fenced = { ...passingResult, data: { ...passingResult.data, redisKeys: ['k:fence'], fenceRow: true } };
+    expect(dataLocation(fenced)).toBe("mysql purchases and sale_fences.ticket_name = 'concert-01JQ7Z4K2M', redis k:fence");
   });
 });

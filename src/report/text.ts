@@ -169,7 +169,8 @@ export function formatVerdictLine(result: RunResult, options: TextOptions): stri
 /** Where the run's data can be inspected; in-process data is gone when the run ends. */
 export function dataLocation(result: RunResult): string {
   if (result.infra === 'memory') return 'in-process, gone with the run';
-  return `mysql purchases.ticket_name = '${result.data.mysqlTicketName}', redis ${result.data.redisKeys.join(' ')}`;
+  const tables = result.data.fenceRow ? 'purchases and sale_fences' : 'purchases';
+  return `mysql ${tables}.ticket_name = '${result.data.mysqlTicketName}', redis ${result.data.redisKeys.join(' ')}`;
 }
 
 /** The end-of-run summary: parameters, infra, outcomes, error causes, latency, checks, verdict. */

@@ -17,6 +17,7 @@ import { checkBehind } from './behind-checks.js';
 import { BehindPath } from './behind-path.js';
 import type { WorkerLauncher } from './behind-path.js';
 import { saleOf } from './sale.js';
+import { saleKeys } from '../engine/redis/keys.js';
 import { VERSION } from '../version.js';
 import { DEFAULTS } from '../config/defaults.js';
 import { Burst, emptyCounts } from './burst.js';
@@ -376,7 +377,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       infraReason: parts.reason,
       runId: this.runId,
       seed: run.seed,
-      data: parts.prepared.data,
+      data: run.strategy === 'fenced' ? withFences(parts.prepared.data) : parts.prepared.data,
       params: this.params(),
       counts,
       guards: this.guards.snapshot(),
@@ -399,6 +400,12 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       ok: inconclusive === undefined && checks.length > 0 && checks.every((c) => c.ok),
     };
   }
+}
+
+/** A fenced run's data also lives in the sale's fence keys and its sale_fences row. */
+function withFences(data: RunResult['data']): RunResult['data'] {
+  const { fence, fenceSeen } = saleKeys(data.sale);
+  return { ...data, redisKeys: [...data.redisKeys, fence, fenceSeen], fenceRow: true };
 }
 
 /** Starts a run of the configured scenario; await `.result` for its RunResult. */
