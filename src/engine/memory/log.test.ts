@@ -1,6 +1,6 @@
 // The in-process log: partitions by key, consumer groups that split partitions, at-least-once
 // delivery (what a member handled but never committed comes again to the member after it), and
-// rewinding an idle group so it reads everything again.
+// rewinding an idle group so it reads everything again, and a broker taken away and brought back.
 import { describe, expect, it } from 'vitest';
 import { encodeEvent } from '../events.js';
 import type { LogBatch } from '../ports.js';
@@ -106,5 +106,30 @@ describe('createMemoryLog', () => {
     await log.deleteTopics(['mine'], ['g']);
     await expect(log.lag('mine', 'g')).rejects.toThrow(/does not exist/);
     expect(await log.lag('theirs', 'g')).toEqual({ end: 0, committed: 0 });
+  });
+
+  it('with its broker away: a publish fails after the producer retries, nothing is fetched, lag cannot be read; then all resumes', async () => {
+    const { clock, log } = setUp();
+    await log.createTopic('t', 1);
+    const bus = await log.bus('t');
+    const fetched: string[] = [];
+    const member = log.consumer('t', 'g');
+    await member.start(async (batch) => {
+      fetched.push(...batch.records.map((r) => r.key ?? ''));
+      await batch.commit(batch.records.at(-1)!.offset);
+    });
+    await log.broker.stop();
+    log.append('t', 0, record('user-1'));
+    const started = clock.nowUs();
+    await expect(bus.publish({ type: 'purchased', sale: 's', user: 'user-2', id: 'e2' })).rejects.toThrow(/the broker is away/);
+    expect(clock.nowUs() - started).toBeGreaterThanOrEqual(2_000_000);
+    expect(fetched).toEqual([]);
+    await expect(log.lag('t', 'g')).rejects.toThrow(/the broker is away/);
+    await log.broker.start();
+    await bus.publish({ type: 'purchased', sale: 's', user: 'user-3', id: 'e3' });
+    await clock.sleep(50);
+    expect(fetched).toEqual(['user-1', 'user-3']);
+    expect(await log.lag('t', 'g')).toEqual({ end: 2, committed: 2 });
+    await member.stop();
   });
 });
