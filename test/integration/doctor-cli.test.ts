@@ -16,7 +16,7 @@ function doctor(...args: string[]) {
 describe.skipIf(!available)('ticketsim doctor', () => {
   it('exits 0 and shows every version when all services are up', () => {
     const { code, stdout } = doctor('--json');
-    const report = JSON.parse(stdout) as { ok: boolean; services: { service: string; ok: boolean; version?: string }[] };
+    const report = JSON.parse(stdout) as { ok: boolean; services: { service: string; ok: boolean; version?: string; details: string[] }[] };
     expect(code).toBe(0);
     expect(report.ok).toBe(true);
     expect(report.services.map((s) => [s.service, s.ok, typeof s.version])).toEqual([
@@ -24,6 +24,9 @@ describe.skipIf(!available)('ticketsim doctor', () => {
       ['mysql', true, 'string'],
       ['kafka', true, 'string'],
     ]);
+    expect(report.services[1]!.details).toEqual(
+      expect.arrayContaining([expect.stringMatching(/purchases present, UNIQUE\(user_id, ticket_name\)$/), expect.stringMatching(/sale_fences present, keyed by ticket_name/)]),
+    );
   });
 });
 

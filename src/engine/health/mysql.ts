@@ -1,9 +1,10 @@
-// Health probe for MySQL/MariaDB: reachable, version, round-trip time, purchases schema present.
+// Health probe for MySQL/MariaDB: reachable, version, round-trip time, schema present (purchases with
+// its UNIQUE key, and sale_fences keyed by ticket_name for the fenced strategy's guard).
 import { createConnection } from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
 import { connectionOptions, ensureSchema } from '../mysql/connect.js';
 import type { MysqlTarget } from '../mysql/connect.js';
-import { PURCHASES_TABLE } from '../mysql/tables.js';
+import { PURCHASES_TABLE, SALE_FENCES_TABLE } from '../mysql/tables.js';
 import { formatEndpoint } from '../../config/endpoints.js';
 import { TicketsimError, describeError } from '../../errors.js';
 import { elapsedMs } from './probe.js';
@@ -22,15 +23,22 @@ export async function probeMysql(target: MysqlTarget): Promise<ProbeResult> {
       const [[server]] = await connection.query<RowDataPacket[]>('SELECT VERSION() AS version, @@max_connections AS maxConnections');
       result.version = String(server?.version);
       result.details.push(`max_connections: ${server?.maxConnections}`);
-      const [keys] = await connection.query<RowDataPacket[]>(
-        `SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX) AS columns FROM information_schema.STATISTICS
-         WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND INDEX_NAME = 'uk_user_ticket'`,
-        [target.database, PURCHASES_TABLE],
-      );
-      const unique = keys[0]?.columns === 'user_id,ticket_name';
+      /** The columns of one index of one table, comma-separated in index order. */
+      const indexColumns = async (table: string, index: string): Promise<unknown> => {
+        const [keys] = await connection.query<RowDataPacket[]>(
+          `SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX) AS columns FROM information_schema.STATISTICS
+           WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND INDEX_NAME = ?`,
+          [target.database, table, index],
+        );
+        return keys[0]?.columns;
+      };
+      const unique = (await indexColumns(PURCHASES_TABLE, 'uk_user_ticket')) === 'user_id,ticket_name';
       result.details.push(`schema: ${target.database}.${PURCHASES_TABLE} ${unique ? 'present, UNIQUE(user_id, ticket_name)' : 'present but UNIQUE(user_id, ticket_name) is missing'}`);
-      result.ok = unique;
+      const fences = (await indexColumns(SALE_FENCES_TABLE, 'PRIMARY')) === 'ticket_name';
+      result.details.push(`schema: ${target.database}.${SALE_FENCES_TABLE} ${fences ? 'present, keyed by ticket_name (fenced)' : 'present but not keyed by ticket_name'}`);
+      result.ok = unique && fences;
       if (!unique) result.error = `${PURCHASES_TABLE} lacks UNIQUE KEY uk_user_ticket (user_id, ticket_name)`;
+      else if (!fences) result.error = `${SALE_FENCES_TABLE} lacks PRIMARY KEY (ticket_name)`;
     } finally {
       await connection.end().catch(() => undefined);
     }
