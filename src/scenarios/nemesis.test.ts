@@ -116,6 +116,17 @@ describe('Nemesis', () => {
     expect(record!.events.map((event) => event.what)).toEqual(['kafka stopped (test broker)', 'kafka back, 5.0 s after it was stopped']);
   });
 
+  it('a stopped run brings a stopped service back at once, without waiting out the outage', async () => {
+    const calls: string[] = [];
+    const kafka: ServiceSwitch = { describe: 'test broker', stop: async () => void calls.push('stop'), start: async () => void calls.push('start') };
+    const { nemesis, clock } = nemesisOf([{ name: 'service-down', service: 'kafka', afterMs: 0, forMs: 60_000 }], { run: behindRun, switches: { kafka } });
+    nemesis.start();
+    clock.at(1000, () => nemesis.halt());
+    await nemesis.settle();
+    expect(calls).toEqual(['stop', 'start']);
+    expect(clock.nowUs()).toBe(1_000_000);
+  });
+
   it('service-down without a switch for the service records why it did nothing', async () => {
     const { nemesis } = nemesisOf([{ name: 'service-down', service: 'kafka', afterMs: 0, forMs: 100 }], { run: behindRun });
     nemesis.start();

@@ -59,6 +59,9 @@ class FaultLog {
 export class Nemesis {
   private readonly logs: FaultLog[];
   private halted = false;
+  private markHalted!: () => void;
+  /** Resolves on halt(): a wait of the nemesis ends early when the run is stopped. */
+  private readonly haltSignal = new Promise<void>((resolve) => (this.markHalted = resolve));
   private timed: Promise<void>[] = [];
   private readonly summaries = new Map<FaultLog, string>();
 
@@ -117,9 +120,10 @@ export class Nemesis {
     this.summaries.set(rewind, `${rewind.fired} rewind${rewind.fired === 1 ? '' : 's'} of the consumer group: ${again.toLocaleString('en-US')} committed records read again`);
   }
 
-  /** Stops firing (a stopped run); what is under way finishes, a stopped service still comes back. */
+  /** Stops firing (a stopped run): waits end, what is under way finishes, a stopped service comes back at once. */
   halt(): void {
     this.halted = true;
+    this.markHalted();
   }
 
   /** The dashboard's view. */
@@ -155,10 +159,15 @@ export class Nemesis {
     }
   }
 
+  /** Sleeps `ms` on the run's clock, or until the run is stopped. */
+  private pause(ms: number): Promise<void> {
+    return Promise.race([this.deps.clock.sleep(ms), this.haltSignal]);
+  }
+
   /** Sleeps until `atMs` after the first release (at once if that is past). */
   private async until(atMs: number): Promise<void> {
     const wait = atMs - this.deps.sinceRelease();
-    if (wait > 0) await this.deps.clock.sleep(wait);
+    if (wait > 0) await this.pause(wait);
   }
 
   /**
@@ -168,7 +177,7 @@ export class Nemesis {
   private async untilBehind(behind: NonNullable<NemesisDeps['behind']>): Promise<void> {
     for (let waited = 0; waited < KILL_WAIT_MS && !this.halted; waited += KILL_POLL_MS) {
       if (((await behind.pending()) ?? 0) > 0) return;
-      await this.deps.clock.sleep(KILL_POLL_MS);
+      await this.pause(KILL_POLL_MS);
     }
   }
 
@@ -195,7 +204,7 @@ export class Nemesis {
     try {
       await service.stop();
       log.record(stoppedAt, `${spec.service} stopped (${service.describe})`);
-      await this.deps.clock.sleep(spec.forMs);
+      await this.pause(spec.forMs);
     } finally {
       // What it stopped, it brings back, whatever happened meanwhile.
       await service.start().then(
