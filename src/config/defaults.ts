@@ -65,6 +65,12 @@ export const SCENARIO_DEFAULTS: Readonly<Record<ScenarioName, ScenarioDefaults>>
   'write-behind': { users: 10_000, stock: 5000, write: 'behind' },
 });
 
+/**
+ * How long a strategy's lock on a sale lives, ms. The critical section is a few round trips
+ * (~1–5 ms); the TTL only matters when a holder stalls (the pause-holder fault stalls past it).
+ */
+export const LOCK_TTL_MS = 2000;
+
 /** Upper bounds that keep a run bounded in count and time. */
 export const LIMITS = Object.freeze({
   maxUsers: 1_000_000,

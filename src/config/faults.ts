@@ -2,6 +2,7 @@
 // for a flash sale: each breaks one assumption a strategy or the write-behind path relies on, so the
 // checks can show whether it held. Parsed and validated here with the rest of the run's flags.
 import { integer } from './whole-number.js';
+import { LOCK_TTL_MS } from './defaults.js';
 import type { ScenarioName } from './defaults.js';
 import type { StrategyName } from './strategies.js';
 
@@ -56,8 +57,6 @@ export type FaultSpec = PauseHolderFault | KillWorkerFault | RedeliverFault | Se
 export const PLANTS = ['non-idempotent-worker', 'drop-publish'] as const;
 export type Plant = (typeof PLANTS)[number];
 
-/** The lock's TTL the pause is measured against (engine/strategies LOCK_TTL_MS; config may not import engine). */
-export const LOCK_TTL_MS = 2000;
 
 /** Strategies that take a lock, so have holders to pause. */
 const LOCK_TAKERS: readonly StrategyName[] = ['lock', 'precheck', 'dcl', 'fenced'];

@@ -3,8 +3,7 @@
 // taking the Kafka broker away and bringing it back) and records every firing for the result, the
 // dashboard and the report. It never judges: the invariant checks say what the faults broke.
 import { formatFault, notApplicable } from '../config/faults.js';
-import type { FaultSpec } from '../config/faults.js';
-import type { StrategyName } from '../config/strategies.js';
+import type { FaultContext, FaultSpec } from '../config/faults.js';
 import type { Clock, EngineFaults, ServiceSwitch } from '../engine/ports.js';
 import { describeError } from '../errors.js';
 import type { FaultRecord, RunSnapshot } from '../result.js';
@@ -21,7 +20,7 @@ export interface NemesisDeps {
   faults: readonly FaultSpec[];
   clock: Clock;
   /** The run, to tell which faults apply to it. */
-  run: { scenario: 'oversell' | 'spam' | 'cancel-storm' | 'write-behind'; strategy: StrategyName; write: 'sync' | 'behind' };
+  run: Omit<FaultContext, 'lenient'>;
   /** ms since the first release of the run (0 before it). */
   sinceRelease(): number;
   /** Writing behind: the path whose workers it kills and whose group it rewinds. */

@@ -9,11 +9,12 @@
 // The sale's lock and the pause-holder fault's stall are shared with `fenced`.
 import { saleKeys } from '../redis/keys.js';
 import type { CancelOutcome, Lease, Locks, PurchaseOutcome, SaleId, Strategy, StrategyDeps, UserId } from '../ports.js';
+import { LOCK_TTL_MS } from '../../config/defaults.js';
 import { cancelPurchase } from './cancel-purchase.js';
 import { recordPurchase } from './record-purchase.js';
 
-/** Default lock TTL, ms. */
-export const LOCK_TTL_MS = 2000;
+/** Default lock TTL, ms: declared once with the other defaults. */
+export { LOCK_TTL_MS };
 
 /**
  * Runs `section` holding the sale's lock for at most `ttlMs`; `lock-timeout` when the lock could not
