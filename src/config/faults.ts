@@ -123,6 +123,14 @@ function parseFault(text: string, problems: string[]): FaultSpec | undefined {
   return fault;
 }
 
+/** What each fault does, in a few words, for the menu. */
+export const FAULT_TAGS: Readonly<Record<FaultName, string>> = Object.freeze({
+  'pause-holder': 'lock holders stall past the lock TTL at the last seats',
+  'kill-worker': 'SIGKILL a write-behind worker mid-write, start a replacement',
+  redeliver: 'after the drain, rewind the consumer group and drain again',
+  'service-down': 'stop the Kafka broker ticketsim started, then bring it back',
+});
+
 /** The options of each fault, for --help and the error of an unknown one. */
 export const OPTION_HELP: Readonly<Record<FaultName, string>> = Object.freeze({
   'pause-holder': 'holders=2, pause=3s',

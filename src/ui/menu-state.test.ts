@@ -89,6 +89,18 @@ describe('menuKey', () => {
     expect(press(storm, { rightArrow: true }).state.params).toEqual({ scenario: 'oversell', strategy: 'lua', users: 1000, stock: 100, infra: 'auto' });
   });
 
+  it('offers a fault when the parameters carry one, cycling from none through the faults', () => {
+    expect(menuRows(start.params)).not.toContain('fault');
+    const withFault: MenuState = { ...start, params: { ...start.params, fault: 'none' } };
+    const rows = menuRows(withFault.params);
+    expect(rows.slice(rows.indexOf('stock'))).toEqual(['stock', 'fault', 'infra', 'run', 'quit']);
+    const faultChoices = { ...choices, faults: ['none', 'pause-holder', 'kill-worker'] };
+    const onFault = { ...withFault, row: rows.indexOf('fault') };
+    expect(selectedRow(onFault)).toBe('fault');
+    expect(menuKey(onFault, faultChoices, '', { ...noKey, rightArrow: true }).state.params.fault).toBe('pause-holder');
+    expect(menuKey(onFault, faultChoices, '', { ...noKey, leftArrow: true }).state.params.fault).toBe('kill-worker');
+  });
+
   it('offers the write mode, and write-behind always writes behind', () => {
     const withWrite: MenuState = { ...start, params: { ...start.params, write: 'sync' } };
     const writeChoices = { ...choices, scenarios: [...choices.scenarios, 'write-behind'], writeModes: ['sync', 'behind'], workloads: { ...choices.workloads, 'write-behind': { users: 10_000, stock: 5000, write: 'behind' } } };

@@ -1,6 +1,7 @@
 // The interactive menu's state and its keyboard reducer, kept pure: (state, key) → state + command.
 // Rows: scenario, strategy, users, the scenario's own numbers (requests per user for spam; cancel
-// share, duplicates and re-buyers for cancel-storm), stock, infra, then the Run and Quit actions.
+// share, duplicates and re-buyers for cancel-storm), stock, write, fault, infra, then the Run and
+// Quit actions.
 import type { Key } from 'ink';
 import type { WorkloadNumbers } from '../result.js';
 
@@ -16,6 +17,8 @@ export interface RunParams extends Workload {
   strategy: string;
   /** sync or behind; absent (no write row) means the run's default. */
   write?: string;
+  /** A fault to inject (`none`: none); absent means no fault row. */
+  fault?: string;
   infra: string;
 }
 
@@ -26,6 +29,8 @@ export interface MenuChoices {
   infraModes: readonly string[];
   /** Write modes (sync, behind) the write row cycles through. */
   writeModes?: readonly string[];
+  /** Faults the fault row cycles through, `none` first. */
+  faults?: readonly string[];
   /** By scenario; a scenario missing here keeps whatever numbers are set. */
   workloads?: Readonly<Record<string, Workload>>;
   /** One line on what a scenario or strategy does, by name, shown while its row is selected. */
@@ -33,7 +38,7 @@ export interface MenuChoices {
 }
 
 /** Every menu row, top to bottom; a scenario's own rows show only for that scenario. */
-export const MENU_ROWS = ['scenario', 'strategy', 'users', 'requests', 'cancels', 'dupes', 'rebuyers', 'stock', 'write', 'infra', 'run', 'quit'] as const;
+export const MENU_ROWS = ['scenario', 'strategy', 'users', 'requests', 'cancels', 'dupes', 'rebuyers', 'stock', 'write', 'fault', 'infra', 'run', 'quit'] as const;
 
 /** One menu row. */
 export type MenuRow = (typeof MENU_ROWS)[number];
@@ -79,10 +84,13 @@ export function shownNumber(params: RunParams, row: NumberRow): number | undefin
 
 /**
  * The rows shown for these parameters: a scenario's own number rows only when it has them, the
- * write row when the parameters carry a write mode.
+ * write and fault rows when the parameters carry a write mode and a fault.
  */
 export function menuRows(params: RunParams): MenuRow[] {
-  return MENU_ROWS.filter((row) => (row === 'write' ? params.write !== undefined : !isNumberRow(row) || shownNumber(params, row) !== undefined));
+  return MENU_ROWS.filter((row) => {
+    if (row === 'write' || row === 'fault') return params[row] !== undefined;
+    return !isNumberRow(row) || shownNumber(params, row) !== undefined;
+  });
 }
 
 /** The parameters with a number row set to a shown value (scaled back, capped). */
@@ -126,7 +134,7 @@ export interface MenuState {
 
 const MAX_NUMBER = 9_999_999;
 
-const CHOICE_LISTS = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes', write: 'writeModes' } as const;
+const CHOICE_LISTS = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes', write: 'writeModes', fault: 'faults' } as const;
 
 function cycle(list: readonly string[], current: string, step: number): string {
   const index = list.indexOf(current);

@@ -1,6 +1,6 @@
 // `ticketsim` with no arguments in a terminal: the interactive menu. Choose scenario, strategy,
-// users (and requests per user for spam), stock and infra; run; run again, change parameters,
-// export the report, or quit.
+// users (and the scenario's own numbers), stock, write mode, a fault and infra; run; run again,
+// change parameters, export the report, or quit.
 import { loadConfig } from '../../config/config.js';
 import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../../config/defaults.js';
 import type { ScenarioDefaults } from '../../config/defaults.js';
@@ -11,7 +11,11 @@ import { runInteractive } from '../../ui/render-interactive.js';
 import { writeReport } from '../../report/paths.js';
 import { VERSION } from '../../version.js';
 import { WRITE_MODES } from '../../config/write-config.js';
+import { FAULTS, FAULT_TAGS } from '../../config/faults.js';
 import { workerLauncher } from '../workers.js';
+
+/** The fault row's first choice. */
+const NO_FAULT = 'none';
 
 /** Opens the menu and resolves when the user quits. Bad parameters fail the run, not the menu. */
 export async function startInteractive(): Promise<void> {
@@ -19,18 +23,21 @@ export async function startInteractive(): Promise<void> {
   const hints: Record<string, string> = {};
   for (const [name, scenario] of Object.entries(SCENARIO_CATALOGUE)) hints[name] = `${name}: ${scenario.summary}`;
   for (const name of STRATEGIES) hints[name] = `${name}: ${STRATEGY_INFO[name].tag}`;
+  hints[NO_FAULT] = 'no fault injected';
+  for (const name of FAULTS) hints[name] = `${name}: ${FAULT_TAGS[name]}`;
   const workloads = Object.fromEntries(Object.entries(SCENARIO_DEFAULTS).map(([name, workload]) => [name, menuWorkload(workload)]));
   await runInteractive(
     {
-      defaults: { scenario: DEFAULTS.scenario, strategy: DEFAULTS.strategy, ...workloads[DEFAULTS.scenario]!, write: 'sync', infra: DEFAULTS.infra },
+      defaults: { scenario: DEFAULTS.scenario, strategy: DEFAULTS.strategy, ...workloads[DEFAULTS.scenario]!, write: 'sync', fault: NO_FAULT, infra: DEFAULTS.infra },
       scenarios,
       strategies: STRATEGIES,
       infraModes: INFRA_MODES,
       writeModes: WRITE_MODES,
+      faults: [NO_FAULT, ...FAULTS],
       workloads,
       hints,
-      startRun: (params) => {
-        const config = loadConfig(params);
+      startRun: ({ fault, ...params }) => {
+        const config = loadConfig({ ...params, ...(fault === undefined || fault === NO_FAULT ? {} : { fault: [fault] }) });
         return startRun(config, workerLauncher(config.services));
       },
       exportReport: (result) => writeReport(result, true, { generatedAt: new Date(), version: VERSION }),

@@ -13,11 +13,12 @@ export interface RunMenuProps {
   color: boolean;
 }
 
-const LIST_OF: Partial<Record<MenuRow, 'scenarios' | 'strategies' | 'infraModes' | 'writeModes'>> = {
+const LIST_OF: Partial<Record<MenuRow, 'scenarios' | 'strategies' | 'infraModes' | 'writeModes' | 'faults'>> = {
   scenario: 'scenarios',
   strategy: 'strategies',
   infra: 'infraModes',
   write: 'writeModes',
+  fault: 'faults',
 };
 
 /** A row's label: a number row's own, else its name. */
@@ -25,10 +26,10 @@ function labelOf(row: MenuRow): string {
   return isNumberRow(row) ? NUMBER_ROWS[row].label : row;
 }
 
-/** What the selected choice means (a scenario's or strategy's one-liner), when the caller gave one. */
+/** What the selected choice means (a scenario's, strategy's or fault's one-liner), when the caller gave one. */
 function hintOf(menu: MenuState, choices: MenuChoices): string | undefined {
   const row = selectedRow(menu);
-  if (row === 'scenario' || row === 'strategy') return choices.hints?.[menu.params[row]];
+  if (row === 'scenario' || row === 'strategy' || row === 'fault') return choices.hints?.[menu.params[row] ?? ''];
   return undefined;
 }
 
@@ -51,7 +52,7 @@ function ChoiceValue({ list, value, color }: { list: readonly string[]; value: s
 
 function RowValue({ row, menu, choices, color }: { row: MenuRow; menu: MenuState; choices: MenuChoices; color: boolean }): React.JSX.Element | null {
   const list = LIST_OF[row];
-  if (list) return <ChoiceValue list={choices[list] ?? []} value={menu.params[row as 'scenario' | 'strategy' | 'infra' | 'write'] ?? ''} color={color} />;
+  if (list) return <ChoiceValue list={choices[list] ?? []} value={menu.params[row as 'scenario' | 'strategy' | 'infra' | 'write' | 'fault'] ?? ''} color={color} />;
   if (isNumberRow(row)) {
     const selected = selectedRow(menu) === row;
     const value = `${formatCount(shownNumber(menu.params, row) ?? 0)}${NUMBER_ROWS[row].suffix ?? ''}`;
