@@ -7,12 +7,12 @@
 // back: no seat created, one deleted row per honoured cancel, freed seats resold.
 import type { Clock, Inventory, Strategy, UserId } from '../engine/ports.js';
 import type { PhaseResult, RunCounts } from '../result.js';
-import { checkNoDoubleBuyer, checkNoOversell, checkReportedMatchesData, checkStoresAgree, soldRows } from './sale-checks.js';
+import { checkNoDoubleBuyer, checkReportedMatchesData, checkStoresAgree, soldRows } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
 import { buyerId, buyerIndex, openSale } from './sale.js';
 import type { StoredSale } from './sale.js';
 import type { Act, Phase, ScenarioDefinition } from './scenario.js';
-import { checkCancelsHonouredOnce, checkFreedSeatsResold, checkNoOverStocking } from './storm-checks.js';
+import { checkCancelsHonouredOnce, checkFreedSeatsResold, checkNoOverStocking, checkNoOversellThroughout } from './storm-checks.js';
 import type { StormObservation } from './storm-checks.js';
 
 /**
@@ -160,7 +160,7 @@ export const cancelStormScenario: ScenarioDefinition = {
         },
       };
       const seatsBeforeStorm = before === undefined ? undefined : (before.remainingStock ?? 0) + soldRows(before);
-      const checks = [checkNoOverStocking({ ...base, seatsBeforeStorm }), checkNoOversell(base), checkStoresAgree(base), checkNoDoubleBuyer(base)];
+      const checks = [checkNoOverStocking({ ...base, seatsBeforeStorm }), checkNoOversellThroughout(base, before), checkStoresAgree(base), checkNoDoubleBuyer(base)];
       // A run stopped during the sell-out never had a storm to check.
       if (before !== undefined && plan !== undefined && told !== undefined) {
         const stormCounts = phases.find((phase) => phase.name === 'storm')?.counts ?? counts;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCancelsHonouredOnce, checkFreedSeatsResold, checkNoOverStocking } from './storm-checks.js';
+import { checkCancelsHonouredOnce, checkFreedSeatsResold, checkNoOverStocking, checkNoOversellThroughout } from './storm-checks.js';
 import type { StormObservation } from './storm-checks.js';
 
 const users = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
@@ -41,6 +41,18 @@ describe('each storm check fails on its planted violation', () => {
     expect(check.detail).toBe('over-stocked by 150 seats (all in the storm)');
     expect(checkNoOverStocking({ ...healthy(), remainingStock: 150, seatsBeforeStorm: 120 }).detail).toBe('over-stocked by 150 seats (130 of them in the storm)');
     expect(check.observed).toBe('150 + 100 = 250');
+  });
+
+  it('no-oversell: an oversell of the sell-out that the storm\'s cancels later hid', () => {
+    const o = healthy();
+    expect(checkNoOversellThroughout(o, o).ok).toBe(true);
+    const oversold = { remainingStock: -1, redisBuyers: [...o.redisBuyers, 'user-x'], mysqlRows: [...o.mysqlRows, { userId: 'user-x', rows: 1 }] };
+    const check = checkNoOversellThroughout(o, oversold);
+    expect(check.ok).toBe(false);
+    expect(check.name).toBe('no-oversell');
+    expect(check.observed).toBe('after the sell-out: sold 101, stock -1');
+    expect(check.detail).toBe("after the sell-out: oversold by 1; Redis stock is -1 (the storm's cancels later hid it)");
+    expect(checkNoOversellThroughout({ ...o, remainingStock: -2 }, oversold).detail).toMatch(/; after the storm: Redis stock is -2$/);
   });
 
   it('no-over-stocking: a row deleted without its seat coming back', () => {

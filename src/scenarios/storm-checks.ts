@@ -4,7 +4,7 @@
 // functions, each unit-tested against a planted violation.
 import type { UserId } from '../engine/ports.js';
 import type { CheckResult } from '../result.js';
-import { soldRows } from './sale-checks.js';
+import { checkNoOversell, soldRows } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
 
 /** A sale after a cancel storm, with what it held before the storm and what the runner was told. */
@@ -48,6 +48,22 @@ export function checkNoOverStocking(o: SaleObservation & { seatsBeforeStorm?: nu
     expected: `left + rows = ${o.initialStock}`,
     observed: `${o.remainingStock ?? 'missing'} + ${rows} = ${total}`,
     detail,
+  };
+}
+
+/**
+ * Never more sold than stock, at both moments the stores were read: right after the sell-out and
+ * after the storm. Checked only at the end, an oversell of the sell-out hides behind the cancels
+ * that later give its seats back.
+ */
+export function checkNoOversellThroughout(after: SaleObservation, sellOut: Pick<SaleObservation, 'remainingStock' | 'redisBuyers' | 'mysqlRows'> | undefined): CheckResult {
+  const atEnd = checkNoOversell(after);
+  const atSellOut = sellOut === undefined ? undefined : checkNoOversell({ ...after, ...sellOut });
+  if (atSellOut === undefined || atSellOut.ok) return atEnd;
+  return {
+    ...atSellOut,
+    observed: `after the sell-out: ${atSellOut.observed}`,
+    detail: `after the sell-out: ${atSellOut.detail}${atEnd.ok ? ' (the storm\'s cancels later hid it)' : `; after the storm: ${atEnd.detail}`}`,
   };
 }
 
