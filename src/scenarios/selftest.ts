@@ -44,6 +44,11 @@ export const MATRIX: readonly MatrixRow[] = [
     flags: { scenario: 'oversell', strategy: 'lock', fault: ['pause-holder'] },
     caughtBy: ['no-oversell'],
   },
+  {
+    anomaly: 'an oversell of the sell-out that the later cancels would hide',
+    flags: { scenario: 'cancel-storm', strategy: 'dcl', fault: ['pause-holder'] },
+    caughtBy: ['no-oversell'],
+  },
   { anomaly: 'lua holds the sale', flags: { scenario: 'oversell', strategy: 'lua' } },
   { anomaly: 'dcl holds one ticket per person under spam', flags: { scenario: 'spam', strategy: 'dcl' } },
   { anomaly: 'dcl cancels without over-stocking', flags: { scenario: 'cancel-storm', strategy: 'dcl' } },
