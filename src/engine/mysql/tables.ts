@@ -38,10 +38,14 @@ export function createPlainTableSql(table: LedgerTable): string {
 )`;
 }
 
-/** Drops a plain table the run created; refuses any other. */
+/**
+ * Drops the plain table a run created with {@link createPlainTableSql} (which fails rather than
+ * adopt a table that already exists, so the run that drops it is the one that made it); refuses
+ * any table but a plain one.
+ */
 export function dropPlainTableSql(table: LedgerTable): string {
   if (table.idempotent || !table.name.startsWith(`${PURCHASES_TABLE}_plain_`)) throw new Error(`${table.name} is not a run's own plain table`);
-  return `DROP TABLE IF EXISTS \`${table.name}\``;
+  return `DROP TABLE \`${table.name}\``;
 }
 
 /** Idempotent DDL: the seed schema, unchanged. */
