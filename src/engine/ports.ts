@@ -1,6 +1,9 @@
 // The engine's ports: what strategies need from the Redis side (Inventory, Locks), the MySQL side
 // (Ledger) and time (Clock). Real adapters (redis/, mysql/) and in-process ones (memory/) implement
-// them; strategies are written against these interfaces only.
+// them; strategies are written against these interfaces only. Also the write-behind path's event
+// log and the contract of the worker fleets a run starts on it.
+import type { WorkerFigures } from '../result.js';
+import type { LedgerTable } from './mysql/tables.js';
 
 /** One sale (one event's tickets). Its id is also the MySQL ticket_name, e.g. `concert-<runId>`. */
 export type SaleId = string;
@@ -164,6 +167,36 @@ export interface LogConsumer {
   start(handle: (batch: LogBatch) => Promise<void>): Promise<void>;
   /** Lets the batch in progress finish, then leaves the group. */
   stop(): Promise<void>;
+}
+
+/** Where and how many write-behind workers to start, in one consumer group. */
+export interface FleetSpec {
+  count: number;
+  topic: string;
+  group: string;
+  dlqTopic: string;
+  /** Most records a worker writes and commits at once. */
+  batchSize: number;
+  /** The table the workers write instead of purchases (the planted non-idempotent worker). */
+  table?: LedgerTable;
+}
+
+/**
+ * The workers of one run (worker processes, or the same code in process), started and stopped by
+ * the run: their figures, summed over the workers as last reported.
+ */
+export interface WorkerFleet {
+  readonly count: number;
+  stats(): WorkerFigures;
+  /**
+   * kill-worker: kills one worker abruptly (round robin; a process gets SIGKILL, an in-process
+   * worker is dropped mid-batch without committing) and starts a replacement in the same group.
+   * Resolves once the replacement joined, naming what was killed (e.g. `pid 4242`); the killed
+   * worker's last reported figures stay in the totals.
+   */
+  kill(): Promise<{ killed: string }>;
+  /** Stops every live worker (each finishes its batch, commits, leaves the group); resolves with the totals. */
+  stop(): Promise<WorkerFigures>;
 }
 
 /** Where malformed records go, with the reason (a dead-letter topic). */

@@ -7,39 +7,16 @@
 import type { WriteConfig } from '../config/write-config.js';
 import { createBehindWriter } from '../engine/strategies/index.js';
 import type { LedgerTable } from '../engine/mysql/tables.js';
-import type { EventBus, EventLog, Infrastructure, SaleEvent, SaleId, UserId, Writer } from '../engine/ports.js';
+import type { EventBus, EventLog, FleetSpec, Infrastructure, SaleEvent, SaleId, UserId, WorkerFleet, Writer } from '../engine/ports.js';
 import { TicketsimError, describeError } from '../errors.js';
 import type { WorkerFigures, WriteBehindSummary } from '../result.js';
 import type { BehindObservation } from './behind-checks.js';
 import { ROW_POLL_MS, RowWatcher } from './row-watcher.js';
-
-/** Where and how many workers to start. */
-export interface FleetSpec {
-  count: number;
-  topic: string;
-  group: string;
-  dlqTopic: string;
-  batchSize: number;
-  /** The table worker processes write instead of purchases (the planted non-idempotent worker). */
-  table?: LedgerTable;
-}
-
-/** Workers a launcher started. */
-export interface FleetHandle {
-  readonly count: number;
-  stats(): WorkerFigures;
-  /**
-   * kill-worker: kills one worker abruptly (round robin; a process gets SIGKILL, an in-process
-   * worker is dropped mid-batch without committing) and starts a replacement in the same group.
-   * Resolves once the replacement joined, naming what was killed (e.g. `pid 4242`).
-   */
-  kill(): Promise<{ killed: string }>;
-  stop(): Promise<WorkerFigures>;
-}
+import { sumWorkerFigures } from '../worker-figures.js';
 
 /** Starts a run's workers for its infrastructure (the CLI wires the worker module in). */
 export interface WorkerLauncher {
-  start(infra: Infrastructure, spec: FleetSpec): Promise<FleetHandle>;
+  start(infra: Infrastructure, spec: FleetSpec): Promise<WorkerFleet>;
 }
 
 /** How often the drain asks the log how far the group is behind. */
@@ -49,13 +26,6 @@ const DRAIN_POLL_MS = 50;
 export function behindNames(runId: string): { topic: string; dlqTopic: string; group: string } {
   const topic = `ticketsim.sales.${runId}`;
   return { topic, dlqTopic: `${topic}.dlq`, group: `ticketsim-workers-${runId}` };
-}
-
-/** Counts of `earlier` and `later` added up; the lag is `later`'s (a stopped fleet is behind nothing). */
-function addFigures(earlier: WorkerFigures, later: WorkerFigures): WorkerFigures {
-  const sum = { ...later };
-  for (const key of Object.keys(sum) as (keyof WorkerFigures)[]) if (key !== 'lag') sum[key] += earlier[key];
-  return sum;
 }
 
 /** A run's write-behind path, open. */
@@ -79,8 +49,8 @@ export class BehindPath {
     private readonly write: WriteConfig,
     private readonly names: ReturnType<typeof behindNames>,
     private readonly bus: EventBus,
-    private readonly launch: () => Promise<FleetHandle>,
-    private fleet: FleetHandle,
+    private readonly launch: () => Promise<WorkerFleet>,
+    private fleet: WorkerFleet,
     private readonly watcher: RowWatcher,
   ) {
     this.writer = createBehindWriter(bus);
@@ -107,7 +77,7 @@ export class BehindPath {
     const log = infra.log;
     const names = behindNames(deps.runId);
     await log.createTopic(names.topic, write.partitions);
-    const made: { fleet?: FleetHandle; bus?: EventBus } = {};
+    const made: { fleet?: WorkerFleet; bus?: EventBus } = {};
     const { launcher } = deps;
     const spec: FleetSpec = { count: write.workers, batchSize: write.batchSize, ...names, table: deps.table };
     const launch = () => launcher.start(infra, spec);
@@ -202,7 +172,8 @@ export class BehindPath {
   }
 
   private withEarlier(current: WorkerFigures): WorkerFigures {
-    return this.earlier === undefined ? current : addFigures(this.earlier, current);
+    // A stopped fleet is behind nothing: its lag was set to 0 when it stopped.
+    return this.earlier === undefined ? current : sumWorkerFigures([this.earlier, current]);
   }
 
   /** What a dashboard shows of the path. */

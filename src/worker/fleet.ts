@@ -9,48 +9,17 @@ import { fileURLToPath } from 'node:url';
 import type { ServicesConfig } from '../config/config.js';
 import { ENV } from '../config/defaults.js';
 import { formatBrokers } from '../config/endpoints.js';
-import type { EventLog, Ledger } from '../engine/ports.js';
-import type { LedgerTable } from '../engine/mysql/tables.js';
+import type { EventLog, FleetSpec, Ledger, WorkerFleet } from '../engine/ports.js';
 import { TicketsimError } from '../errors.js';
-import { addWorkerStats, createWorker, emptyWorkerStats } from './worker.js';
+import { createWorker } from './worker.js';
+import { emptyWorkerFigures, sumWorkerFigures } from '../worker-figures.js';
 import type { Worker, WorkerStats } from './worker.js';
-
-/** The workers of one run. */
-export interface WorkerFleet {
-  readonly count: number;
-  /** Totals over the workers, as last reported. */
-  stats(): WorkerStats;
-  /**
-   * Kills the next worker (round robin) abruptly, without its commit (a process gets SIGKILL), and
-   * resolves once a replacement has joined the group, naming what was killed.
-   */
-  kill(): Promise<{ killed: string }>;
-  /** Stops every live worker (each finishes its batch, commits, leaves the group); resolves with the totals. */
-  stop(): Promise<WorkerStats>;
-}
-
-/** Where the workers consume and how. */
-export interface FleetOptions {
-  count: number;
-  topic: string;
-  group: string;
-  dlqTopic: string;
-  batchSize: number;
-  /** Worker processes write this table instead of purchases (the planted non-idempotent worker). */
-  table?: LedgerTable;
-}
 
 /** How long a worker process may take to join its group, and to stop after SIGTERM. */
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 const BIN = fileURLToPath(new URL('../../bin/ticketsim', import.meta.url));
-
-function total(all: readonly WorkerStats[]): WorkerStats {
-  const sum = emptyWorkerStats();
-  for (const stats of all) addWorkerStats(sum, stats);
-  return sum;
-}
 
 /** A killed worker's figures as they stay in the totals: it is behind nothing any more. */
 const retire = (stats: WorkerStats): WorkerStats => ({ ...stats, lag: 0 });
@@ -66,7 +35,7 @@ function roundRobin(count: number): () => number {
 }
 
 /** Starts `count` in-process workers over the in-process log and ledger. */
-export async function startInProcessFleet(options: FleetOptions & { log: EventLog; ledger: Ledger }): Promise<WorkerFleet> {
+export async function startInProcessFleet(options: FleetSpec & { log: EventLog; ledger: Ledger }): Promise<WorkerFleet> {
   const deadLetters = await options.log.deadLetters(options.dlqTopic);
   const startWorker = async (): Promise<Worker> => {
     const consumer = options.log.consumer(options.topic, options.group);
@@ -79,7 +48,7 @@ export async function startInProcessFleet(options: FleetOptions & { log: EventLo
   const nextVictim = roundRobin(workers.length);
   return {
     count: workers.length,
-    stats: () => total([...retired, ...workers.map((worker) => worker.stats())]),
+    stats: () => sumWorkerFigures([...retired, ...workers.map((worker) => worker.stats())]),
     async kill() {
       const slot = nextVictim();
       retired.push(retire(await workers[slot]!.crash()));
@@ -89,7 +58,7 @@ export async function startInProcessFleet(options: FleetOptions & { log: EventLo
     async stop() {
       const final = await Promise.all(workers.map((worker) => worker.stop()));
       await deadLetters.close();
-      return total([...retired, ...final]);
+      return sumWorkerFigures([...retired, ...final]);
     },
   };
 }
@@ -107,7 +76,7 @@ interface Child {
  * Service addresses go through the environment, so no password shows in a process list. Children
  * are killed if this process exits first.
  */
-export async function startProcessFleet(options: FleetOptions & { services: ServicesConfig }): Promise<WorkerFleet> {
+export async function startProcessFleet(options: FleetSpec & { services: ServicesConfig }): Promise<WorkerFleet> {
   const env = {
     ...process.env,
     [ENV.mysqlUrl]: options.services.mysql.url,
@@ -137,7 +106,7 @@ export async function startProcessFleet(options: FleetOptions & { services: Serv
   const nextVictim = roundRobin(children.length);
   return {
     count: children.length,
-    stats: () => total([...retired, ...children.map((child) => child.stats)]),
+    stats: () => sumWorkerFigures([...retired, ...children.map((child) => child.stats)]),
     async kill() {
       const slot = nextVictim();
       const victim = children[slot]!;
@@ -151,7 +120,7 @@ export async function startProcessFleet(options: FleetOptions & { services: Serv
     async stop() {
       await Promise.all(children.map((child) => stopChild(child)));
       process.off('exit', killAll);
-      return total([...retired, ...children.map((child) => child.stats)]);
+      return sumWorkerFigures([...retired, ...children.map((child) => child.stats)]);
     },
   };
 }
@@ -159,7 +128,7 @@ export async function startProcessFleet(options: FleetOptions & { services: Serv
 function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; started: Promise<void> } {
   const proc = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // 'close', not 'exit': it comes after stdout has ended, so the final `stopped` line has been read.
-  const child: Child = { process: proc, stats: emptyWorkerStats(), stderr: '', exited: new Promise((resolve) => proc.once('close', (code) => resolve(code))) };
+  const child: Child = { process: proc, stats: emptyWorkerFigures(), stderr: '', exited: new Promise((resolve) => proc.once('close', (code) => resolve(code))) };
   let markStarted!: () => void;
   const started = new Promise<void>((resolve, reject) => {
     markStarted = resolve;
@@ -195,7 +164,7 @@ function parseLine(line: string): Record<string, unknown> | undefined {
 }
 
 function pickStats(message: Record<string, unknown>): WorkerStats {
-  const stats = emptyWorkerStats();
+  const stats = emptyWorkerFigures();
   for (const key of Object.keys(stats) as (keyof WorkerStats)[]) stats[key] = Number(message[key] ?? 0);
   return stats;
 }

@@ -8,6 +8,7 @@
 import { decodeEvent } from '../engine/events.js';
 import type { DeadLetters, Ledger, LogBatch, LogConsumer, LogRecord, SaleEvent } from '../engine/ports.js';
 import type { WorkerFigures } from '../result.js';
+import { emptyWorkerFigures, sumWorkerFigures } from '../worker-figures.js';
 
 /** What a worker has done so far: the figures a run sums over its workers. */
 export type WorkerStats = WorkerFigures;
@@ -42,11 +43,6 @@ export interface Worker {
   crash(): Promise<WorkerStats>;
 }
 
-/** Fresh all-zero stats. */
-export function emptyWorkerStats(): WorkerStats {
-  return { delivered: 0, inserted: 0, skipped: 0, deleted: 0, absent: 0, deadLettered: 0, statements: 0, commits: 0, lag: 0 };
-}
-
 /** Consecutive events of one type and one sale: one statement. */
 interface Run {
   type: SaleEvent['type'];
@@ -65,14 +61,9 @@ export function runsOf(events: readonly SaleEvent[]): Run[] {
   return runs;
 }
 
-/** Adds `more` into `into`, figure by figure. */
-export function addWorkerStats(into: WorkerStats, more: WorkerStats): void {
-  for (const key of Object.keys(into) as (keyof WorkerStats)[]) into[key] += more[key];
-}
-
 /** Creates a worker over a consumer, the ledger and the dead-letter topic. */
 export function createWorker(options: WorkerOptions): Worker {
-  const stats = emptyWorkerStats();
+  let stats = emptyWorkerFigures();
   const lagByPartition = new Map<number, number>();
   let crashed = false;
 
@@ -81,7 +72,7 @@ export function createWorker(options: WorkerOptions): Worker {
    * with the chunk's figures, or undefined when a crash cut it short.
    */
   const apply = async (records: readonly LogRecord[]): Promise<WorkerStats | undefined> => {
-    const chunk = { ...emptyWorkerStats(), delivered: records.length };
+    const chunk = { ...emptyWorkerFigures(), delivered: records.length };
     const events: SaleEvent[] = [];
     for (const record of records) {
       const decoded = decodeEvent(record);
@@ -115,7 +106,7 @@ export function createWorker(options: WorkerOptions): Worker {
       const chunk = records.slice(from, from + options.batchSize);
       const written = await apply(chunk);
       if (written === undefined) return;
-      addWorkerStats(stats, written);
+      stats = sumWorkerFigures([stats, written]);
       options.onWritten?.({ ...stats });
       // A crash after the write and before the commit: the chunk comes again to another member.
       if (crashed) return;

@@ -19,7 +19,7 @@ import { openInfrastructure } from '../../src/engine/infrastructure.js';
 import type { EventLog, SaleEvent } from '../../src/engine/ports.js';
 import { createRealClock } from '../../src/engine/real-clock.js';
 import { startProcessFleet } from '../../src/worker/fleet.js';
-import type { FleetOptions, WorkerFleet } from '../../src/worker/fleet.js';
+import type { FleetSpec, WorkerFleet } from '../../src/engine/ports.js';
 import type { WorkerStats } from '../../src/worker/worker.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
@@ -61,7 +61,7 @@ describe.skipIf(!available)('write-behind faults on real Kafka + MariaDB', () =>
     return ids;
   }
 
-  async function startFleet(ids: Owned, count: number, extra: Partial<FleetOptions> = {}): Promise<WorkerFleet> {
+  async function startFleet(ids: Owned, count: number, extra: Partial<FleetSpec> = {}): Promise<WorkerFleet> {
     const fleet = await startProcessFleet({ count, topic: ids.topic, group: ids.group, dlqTopic: ids.dlqTopic, batchSize: 200, services: servicesConfig, ...extra });
     fleets.add(fleet);
     return fleet;

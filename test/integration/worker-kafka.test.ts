@@ -38,7 +38,7 @@ import { createBehindWriter, createStrategy } from '../../src/engine/strategies/
 import { Burst } from '../../src/scenarios/burst.js';
 import { OperationLatencies } from '../../src/scenarios/latency-recorder.js';
 import { startProcessFleet } from '../../src/worker/fleet.js';
-import type { WorkerFleet } from '../../src/worker/fleet.js';
+import type { WorkerFleet } from '../../src/engine/ports.js';
 import type { WorkerStats } from '../../src/worker/worker.js';
 import { BIN } from './cli.js';
 import { servicesAvailable, servicesConfig } from './services.js';
