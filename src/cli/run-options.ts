@@ -5,7 +5,7 @@ import type { Argv } from 'yargs';
 import type { Config, RawFlags } from '../config/config.js';
 import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../config/defaults.js';
 import { WRITE_DEFAULTS } from '../config/write-config.js';
-import { FAULTS, OPTION_HELP } from '../config/faults.js';
+import { FAULTS, defaultFault, formatFault } from '../config/faults.js';
 import { UsageError } from '../errors.js';
 import { reportTargetProblem } from '../report/paths.js';
 import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
@@ -82,7 +82,7 @@ export function withWorkloadOptions<T>(yargs: Argv<T>, wording: OutputWording) {
     })
     .option('fault', {
       type: 'string',
-      describe: `inject a fault on purpose, repeatable: ${FAULTS.map((name) => `${name}[:${OPTION_HELP[name].replace(/, /g, ',')}]`).join(' · ')}`,
+      describe: `inject a fault on purpose, repeatable: ${FAULTS.map((name) => `${formatFault(defaultFault(name)).replace(':', '[:')}]`).join(' · ')}`,
       // Given twice, yargs collects an array; given once, a string: always a list here.
       coerce: (given: string | string[]) => [given].flat(),
     })

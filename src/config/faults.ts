@@ -119,7 +119,7 @@ function parseFault(text: string, problems: string[]): FaultSpec | undefined {
     else options.set(key, value);
   }
   const fault = build(name as FaultName, options, problems);
-  for (const key of options.keys()) problems.push(`--fault ${name} has no option "${key}" (${OPTION_HELP[name as FaultName]})`);
+  for (const key of options.keys()) problems.push(`--fault ${name} has no option "${key}" (${defaultOptions(name as FaultName)})`);
   return fault;
 }
 
@@ -131,13 +131,16 @@ export const FAULT_TAGS: Readonly<Record<FaultName, string>> = Object.freeze({
   'service-down': 'stop the Kafka broker ticketsim started, then bring it back',
 });
 
-/** The options of each fault, for --help and the error of an unknown one. */
-export const OPTION_HELP: Readonly<Record<FaultName, string>> = Object.freeze({
-  'pause-holder': 'holders=2, pause=3s',
-  'kill-worker': 'times=2, after=200ms, every=400ms',
-  redeliver: 'times=1',
-  'service-down': 'service=kafka, after=1s, for=5s',
-});
+/** The fault with every option at its default. */
+export function defaultFault(name: FaultName): FaultSpec {
+  return { name, ...FAULT_DEFAULTS[name] } as FaultSpec;
+}
+
+/** `holders=2, pause=3s`: a fault's options at their defaults, for the error of an unknown one. */
+function defaultOptions(name: FaultName): string {
+  return formatFault(defaultFault(name)).slice(name.length + 1).replaceAll(',', ', ');
+}
+
 
 function build(name: FaultName, options: Map<string, string>, problems: string[]): FaultSpec {
   /** Takes an option out of `options` (what is left over is unknown). */

@@ -316,7 +316,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       this.setPhase('running');
       this.loopDelay.enable();
       const running = burst.run();
-      if (phases.of > 0 && phases.current?.index === 0) nemesis.start();
+      if (phases.current?.index === 0) nemesis.start();
       await running.finally(() => this.loopDelay.disable());
       if (behind) {
         this.setPhase('draining');
