@@ -176,6 +176,8 @@ export interface WriteBehindSummary {
   workers: number;
   /** True when --keep-topic left the topic and group for inspection. */
   kept: boolean;
+  /** Why the run's topics or group could not be deleted, when they could not (a leftover to remove). */
+  leftover?: string;
   /** Events acknowledged by the log, copies sent again on purpose, produce requests. */
   published: number;
   redelivered: number;

@@ -1,6 +1,6 @@
 // Starts one run and shows it the way the command line asked: the result JSON only (--json), the
-// live dashboard on a terminal, or plain lines. SIGTERM stops it like Ctrl-C. Shared by `run` and
-// `compare` (which shows each of its runs in turn, titled with its place in the comparison).
+// live dashboard on a terminal, or plain lines. SIGTERM and SIGHUP stop it like Ctrl-C. Shared by
+// `run` and `compare` (which shows each of its runs in turn, titled with its place in the comparison).
 import type { Config } from '../config/config.js';
 import type { RunResult } from '../result.js';
 
@@ -18,14 +18,18 @@ export interface ShowRunOptions {
 export async function showRun(config: Config, options: ShowRunOptions): Promise<RunResult> {
   const [{ startRun }, { workerLauncher }] = await Promise.all([import('../scenarios/run.js'), import('./workers.js')]);
   const run = startRun(config, workerLauncher(config.services));
-  // SIGTERM (a supervisor, `kill`) stops a run like Ctrl-C: in-flight attempts finish, the
-  // workers it started are stopped and its topics deleted, the checks run on what happened.
+  // SIGTERM (a supervisor, `kill`) and SIGHUP (the terminal went away) stop a run like Ctrl-C:
+  // in-flight attempts finish, the workers it started are stopped and its topics deleted, the
+  // checks run on what happened.
   const stop = () => run.abort();
-  process.on('SIGTERM', stop);
+  const stopSignals = ['SIGTERM', 'SIGHUP'] as const;
+  for (const signal of stopSignals) process.on(signal, stop);
   try {
     if (config.run.json) {
-      process.once('SIGINT', stop);
-      const result = await run.result.finally(() => process.off('SIGINT', stop));
+      // Ctrl-C as in the dashboard: the first stops the run, a second quits at once.
+      const { onInterrupt } = await import('../ui/interrupt.js');
+      const stopListening = onInterrupt(stop);
+      const result = await run.result.finally(stopListening);
       if (options.quietJson !== true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return result;
     }
@@ -33,6 +37,6 @@ export async function showRun(config: Config, options: ShowRunOptions): Promise<
     const { chooseRenderMode, renderRun } = await import('../ui/render-run.js');
     return await renderRun(run, { ...chooseRenderMode(process.env, process.stdout), title: options.title, brief: options.brief });
   } finally {
-    process.off('SIGTERM', stop);
+    for (const signal of stopSignals) process.off(signal, stop);
   }
 }

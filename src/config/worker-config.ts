@@ -30,6 +30,11 @@ export interface WorkerConfig {
    * seed's purchases, and whether its insert skips rows already there (false: a plain INSERT).
    */
   table?: { name: string; idempotent: boolean };
+  /**
+   * Hidden, for workers a run starts: stop (as on SIGTERM) once standard input closes, which it
+   * does when the run that holds its other end is gone, however it ended.
+   */
+  stopWithParent: boolean;
 }
 
 /** The worker's flags as the CLI parsed them. */
@@ -44,6 +49,8 @@ export interface WorkerFlags extends Pick<RawFlags, 'redisUrl' | 'mysqlUrl' | 'k
   /** Hidden: --table NAME and --plain-insert (see WorkerConfig.table). */
   table?: string;
   plainInsert?: boolean;
+  /** Hidden: --stop-with-parent (see WorkerConfig.stopWithParent). */
+  stopWithParent?: boolean;
 }
 
 /** A MySQL table name ticketsim may write: letters, digits and `_`, at most 64. */
@@ -71,5 +78,6 @@ export function loadWorkerConfig(flags: WorkerFlags, env: Readonly<Record<string
   if (flags.plainInsert && flags.table === undefined) problems.push('--plain-insert needs --table: the purchases table is only ever written insert-or-skip');
   if (problems.length > 0 || config === undefined) throw new UsageError(problems);
   const table = flags.table === undefined ? {} : { table: { name: flags.table, idempotent: !flags.plainInsert } };
-  return { services: config.services, topic, group, dlqTopic, batchSize, poolSize, json: flags.json ?? false, logEverySeconds, ...table };
+  const stopWithParent = flags.stopWithParent ?? false;
+  return { services: config.services, topic, group, dlqTopic, batchSize, poolSize, json: flags.json ?? false, logEverySeconds, stopWithParent, ...table };
 }

@@ -21,7 +21,8 @@ export function workerSentence(wb: WriteBehindSummary): string {
 /** Where the run's events went, and whether they are still there. */
 export function topicSentence(wb: WriteBehindSummary): string {
   const where = `topic ${wb.topic} (${wb.partitions} partition${wb.partitions === 1 ? '' : 's'}), group ${wb.group}, ${wb.workers} worker${wb.workers === 1 ? '' : 's'}`;
-  return wb.kept ? `${where}; kept for inspection (dead letters: ${wb.dlqTopic})` : `${where}; deleted after the run`;
+  if (wb.kept) return `${where}; kept for inspection (dead letters: ${wb.dlqTopic})`;
+  return wb.leftover === undefined ? `${where}; deleted after the run` : `${where}; NOT deleted after the run: ${wb.leftover}`;
 }
 
 /** The dashboard's line: `behind: 3,000 acked · 2,100 persisted · 900 behind · lag p99 240ms`. */

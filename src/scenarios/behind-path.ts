@@ -13,6 +13,7 @@ import type { WorkerFigures, WriteBehindSummary } from '../result.js';
 import type { BehindObservation } from './behind-checks.js';
 import { ROW_POLL_MS, RowWatcher } from './row-watcher.js';
 import { sumWorkerFigures } from '../worker-figures.js';
+import { undoOnExit } from '../exit-cleanup.js';
 
 /** Starts a run's workers for its infrastructure (the CLI wires the worker module in). */
 export interface WorkerLauncher {
@@ -42,6 +43,10 @@ export class BehindPath {
   private earlier: WorkerFigures | undefined;
   /** The current fleet's stop, once asked for. */
   private fleetStopped: Promise<WorkerFigures> | undefined;
+  /** Why the run's topics or group could not be deleted, if they could not. */
+  private leftover: string | undefined;
+  /** Unregisters the undo a quit-at-once runs (the workers, the topics), once release() did it. */
+  private forgetUndo: () => void = () => undefined;
 
   private constructor(
     private readonly log: EventLog,
@@ -88,6 +93,13 @@ export class BehindPath {
       made.bus = await log.bus(names.topic, { redeliver: write.redeliver, drop: deps.drop ?? 0, observer: { eventAcknowledged: (event, atUs) => path.acknowledged?.(event, atUs) } });
       const opened = new BehindPath(log, infra, write, names, made.bus, launch, made.fleet, watcher);
       path.acknowledged = (event, atUs) => opened.acknowledged(event, atUs);
+      opened.forgetUndo = undoOnExit({
+        what: write.keepTopic ? 'stop the run\'s workers' : `stop the run's workers, delete topics ${names.topic} and ${names.dlqTopic} and group ${names.group}`,
+        undo: async () => {
+          await opened.stopWorkers();
+          if (!write.keepTopic) await log.deleteTopics([names.topic, names.dlqTopic], [names.group]);
+        },
+      });
       await watcher.start();
       return opened;
     } catch (error) {
@@ -203,11 +215,19 @@ export class BehindPath {
     return this.withEarlier(await this.fleetStopped);
   }
 
-  /** Stops watching and publishing, and deletes the run's topics and group unless kept. */
+  /**
+   * Stops watching and publishing, and deletes the run's topics and group unless kept. A deletion
+   * that fails does not fail the run: the summary says what was left and why.
+   */
   async release(): Promise<void> {
     await this.watcher.stop().catch(() => undefined);
     await this.bus.close().catch(() => undefined);
-    if (!this.write.keepTopic) await this.log.deleteTopics([this.names.topic, this.names.dlqTopic], [this.names.group]).catch(() => undefined);
+    if (!this.write.keepTopic) {
+      await this.log.deleteTopics([this.names.topic, this.names.dlqTopic], [this.names.group]).catch((error: unknown) => {
+        this.leftover = describeError(error);
+      });
+    }
+    this.forgetUndo();
   }
 
   /** What the write-behind path did, once released, given the workers' final figures. */
@@ -218,6 +238,7 @@ export class BehindPath {
       partitions: this.write.partitions,
       workers: this.fleet.count,
       kept: this.write.keepTopic,
+      ...(this.leftover === undefined ? {} : { leftover: this.leftover }),
       published,
       redelivered,
       requests,

@@ -6,6 +6,7 @@ import { formatFault, notApplicable } from '../config/faults.js';
 import type { FaultContext, FaultSpec } from '../config/faults.js';
 import type { Clock, EngineFaults, ServiceSwitch } from '../engine/ports.js';
 import { describeError } from '../errors.js';
+import { undoOnExit } from '../exit-cleanup.js';
 import type { FaultRecord, RunSnapshot } from '../result.js';
 
 /** Firings kept per fault for the result (the count goes on). */
@@ -200,6 +201,8 @@ export class Nemesis {
     await this.until(spec.afterMs);
     if (this.halted) return;
     const stoppedAt = this.deps.sinceRelease();
+    // Quitting at once (a second Ctrl-C) must not leave the service down either.
+    const forgetUndo = undoOnExit({ what: `start ${spec.service} again (${service.describe})`, undo: () => service.start() });
     try {
       await service.stop();
       log.record(stoppedAt, `${spec.service} stopped (${service.describe})`);
@@ -212,7 +215,7 @@ export class Nemesis {
           log.note(this.deps.sinceRelease(), `${spec.service} could not be brought back: ${describeError(error)}`);
           throw error;
         },
-      );
+      ).finally(forgetUndo);
     }
   }
 }

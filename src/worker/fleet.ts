@@ -83,7 +83,7 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
     [ENV.redisUrl]: options.services.redis.url,
     [ENV.kafkaBrokers]: formatBrokers(options.services.kafka.brokers),
   };
-  const args = ['worker', '--json', '--log-every', '1', '--topic', options.topic, '--group', options.group, '--dlq-topic', options.dlqTopic];
+  const args = ['worker', '--json', '--stop-with-parent', '--log-every', '1', '--topic', options.topic, '--group', options.group, '--dlq-topic', options.dlqTopic];
   args.push('--batch-size', String(options.batchSize));
   if (options.table !== undefined) args.push('--table', options.table.name, ...(options.table.idempotent ? [] : ['--plain-insert']));
   const children: Child[] = [];
@@ -126,7 +126,9 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
 }
 
 function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; started: Promise<void> } {
-  const proc = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its stdin is a pipe nothing is written to: it closes when this process ends, however it ends,
+  // and the worker then stops (--stop-with-parent) instead of consuming on as an orphan.
+  const proc = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   // 'close', not 'exit': it comes after stdout has ended, so the final `stopped` line has been read.
   const child: Child = { process: proc, stats: emptyWorkerFigures(), stderr: '', exited: new Promise((resolve) => proc.once('close', (code) => resolve(code))) };
   let markStarted!: () => void;

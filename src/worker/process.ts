@@ -1,8 +1,9 @@
 // `ticketsim worker` as a process: connects to Kafka and MySQL (unreachable: exit 3), joins the
 // consumer group, writes what it consumes, prints a progress line every few seconds (or JSON lines
 // with --json: also one after each chunk's write, before its commit, so a SIGKILLed worker has
-// reported every chunk it committed), and on SIGTERM/SIGINT finishes the batch in progress,
-// commits, leaves the group and resolves with its final stats (the command then exits 0).
+// reported every chunk it committed), and on SIGTERM/SIGINT (or, started by a run, when the run is
+// gone) finishes the batch in progress, commits, leaves the group and resolves with its final stats
+// (the command then exits 0).
 import type { WorkerConfig } from '../config/worker-config.js';
 import { connectKafkaLog } from '../engine/kafka/log.js';
 import { connectMysql } from '../engine/mysql/connect.js';
@@ -54,6 +55,7 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
+    if (config.stopWithParent) process.stdin.once('close', resolve).resume();
   });
   try {
     await worker.start();

@@ -26,12 +26,13 @@ export const selftestCommand: CommandModule<object, SelftestArgs> = {
       .example('$0 selftest --infra memory', 'the whole matrix in process, in seconds')
       .example('$0 selftest --infra real', 'the same on Redis, MariaDB and Kafka') as never,
   handler: async (args) => {
-    const [{ MATRIX, rowConfig, judgeRow }, { startRun }, { workerLauncher }, { formatMatrix, formatRowLine }, { chooseRenderMode }] = await Promise.all([
+    const [{ MATRIX, rowConfig, judgeRow }, { startRun }, { workerLauncher }, { formatMatrix, formatRowLine }, { chooseRenderMode }, { onInterrupt }] = await Promise.all([
       import('../../scenarios/selftest.js'),
       import('../../scenarios/run.js'),
       import('../workers.js'),
       import('../../report/selftest.js'),
       import('../../ui/render-run.js'),
+      import('../../ui/interrupt.js'),
     ]);
     const base = { infra: args.infra, seed: args.seed, redisUrl: args.redisUrl, mysqlUrl: args.mysqlUrl, kafkaBrokers: args.kafkaBrokers };
     // Every row's config first: a bad flag fails before any load is sent.
@@ -44,8 +45,10 @@ export const selftestCommand: CommandModule<object, SelftestArgs> = {
       stopped = true;
       current?.abort();
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    // Ctrl-C stops the matrix after the current run (a second quits at once); so do SIGTERM and SIGHUP.
+    const stopListening = onInterrupt(stop);
+    const stopSignals = ['SIGTERM', 'SIGHUP'] as const;
+    for (const signal of stopSignals) process.on(signal, stop);
     try {
       for (const [index, row] of MATRIX.entries()) {
         if (stopped) break;
@@ -56,8 +59,8 @@ export const selftestCommand: CommandModule<object, SelftestArgs> = {
         if (!args.json) process.stdout.write(`${formatRowLine(verdict, index, MATRIX.length, color)}\n`);
       }
     } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      stopListening();
+      for (const signal of stopSignals) process.off(signal, stop);
     }
     result.ok = !stopped && result.rows.every((row) => row.ok);
     process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `\n${formatMatrix(result, color)}`);

@@ -19,6 +19,8 @@ export const workerCommand: CommandModule<object, WorkerFlags> = {
       // The selftest's planted non-idempotent worker only: a run's own table, written without skipping.
       .option('table', { type: 'string', hidden: true, describe: 'MySQL table to write instead of purchases' })
       .option('plain-insert', { type: 'boolean', hidden: true, describe: 'insert without skipping rows already there (needs --table)' })
+      // Workers a run starts: they stop when the run is gone, even one killed without a chance to stop them.
+      .option('stop-with-parent', { type: 'boolean', hidden: true, describe: 'stop as on SIGTERM once standard input closes' })
       .example('$0 worker --topic ticketsim.purchases --group ticketsim-worker', 'run one worker of the group')
       .example('$0 worker --json', 'progress as JSON lines (started, stats, stopped)') as never,
   handler: async (args) => {

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
 import { createKafka } from '../kafka/connect.js';
+import { removeTopicsAndGroups } from '../kafka/remove.js';
 import { formatBrokers } from '../../config/endpoints.js';
 import type { KafkaTarget } from '../kafka/connect.js';
 import { describeBroker, fetchApiVersions } from '../kafka/api-versions.js';
@@ -51,6 +52,14 @@ async function produceAndConsume(kafka: Kafka, admin: Admin): Promise<string> {
   await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   const consumer = kafka.consumer({ groupId });
+  // Its consumer gone first (nothing to wait for), then what it created. A topic that cannot be
+  // deleted fails the check: a broker with delete.topic.enable=false would keep every run's topic.
+  const cleanUp = async (): Promise<void> => {
+    await consumer.disconnect().catch(() => undefined);
+    await producer.disconnect().catch(() => undefined);
+    await removeTopicsAndGroups(admin, [topic], [groupId], 0);
+  };
+  let roundTrip: string;
   try {
     const start = performance.now();
     await producer.connect();
@@ -60,11 +69,12 @@ async function produceAndConsume(kafka: Kafka, admin: Admin): Promise<string> {
     await new Promise<void>((resolve, reject) => {
       consumer.run({ eachMessage: async ({ message }) => (message.key?.toString() === id ? resolve() : undefined) }).catch(reject);
     });
-    return `topic round trip (create, produce, consume in group): ${Math.round(performance.now() - start)} ms`;
-  } finally {
-    await consumer.disconnect().catch(() => undefined);
-    await producer.disconnect().catch(() => undefined);
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    roundTrip = `topic round trip (create, produce, consume in group): ${Math.round(performance.now() - start)} ms`;
+  } catch (error) {
+    // The round trip's own failure is the one to report.
+    await cleanUp().catch(() => undefined);
+    throw error;
   }
+  await cleanUp();
+  return roundTrip;
 }

@@ -8,8 +8,19 @@ import { createBatchingBus } from '../batching-bus.js';
 import type { Clock, DeadLetters, EventLog, LogConsumer } from '../ports.js';
 import { START_SERVICES_HINT } from '../hints.js';
 import { createKafka } from './connect.js';
+import { removeTopicsAndGroups } from './remove.js';
 import { formatBrokers } from '../../config/endpoints.js';
 import type { KafkaTarget } from './connect.js';
+
+/**
+ * A consumer that dies without leaving (SIGKILL) holds its partitions until its session times out:
+ * 6 s, the broker's smallest allowed (group.min.session.timeout.ms), so a killed worker's
+ * replacement takes over soonest. Its group cannot be deleted before then either.
+ */
+export const CONSUMER_SESSION_TIMEOUT_MS = 6_000;
+
+/** Past a dead member's session, how long the broker may take to drop it from its group. */
+const GROUP_LEAVE_MARGIN_MS = 4_000;
 
 /** Retries of a produce request before it fails (and the purchase is handed back): about 2 s. */
 const PRODUCE_RETRY = { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 };
@@ -47,8 +58,10 @@ export async function connectKafkaLog(target: KafkaTarget, clock: Clock, clientI
     },
 
     async deleteTopics(topics, groups) {
-      if (groups.length > 0) await admin.deleteGroups([...groups]).catch(() => undefined);
-      if (topics.length > 0) await admin.deleteTopics({ topics: [...topics] });
+      // A worker killed moments ago is still a member until its session ends: wait that out.
+      await removeTopicsAndGroups(admin, topics, groups, CONSUMER_SESSION_TIMEOUT_MS + GROUP_LEAVE_MARGIN_MS).catch((error: unknown) => {
+        throw new InfrastructureError('kafka', address, describeError(error), { cause: error, hint: `list what is left: bash scripts/services.sh tool topics --bootstrap-server ${address} --list` });
+      });
     },
 
     async bus(topic, options = {}) {
@@ -115,14 +128,12 @@ export async function connectKafkaLog(target: KafkaTarget, clock: Clock, clientI
 /** A kafkajs consumer as a LogConsumer: manual commits, batches handed over whole. */
 function createKafkaConsumer(kafka: Kafka, topic: string, group: string): LogConsumer {
   // Heartbeats every 500 ms (kafkajs: 3 s) so members notice a rebalance, e.g. a second worker
-  // joining, within a second instead of several. A member that dies without leaving (SIGKILL)
-  // holds its partitions until its session times out: 6 s, the broker's smallest allowed
-  // (group.min.session.timeout.ms), so a killed worker's replacement takes over soonest.
+  // joining, within a second instead of several.
   const consumer: Consumer = kafka.consumer({
     groupId: group,
     maxWaitTimeInMs: 100,
     heartbeatInterval: 500,
-    sessionTimeout: 6_000,
+    sessionTimeout: CONSUMER_SESSION_TIMEOUT_MS,
     allowAutoTopicCreation: false,
   });
   return {
