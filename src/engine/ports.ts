@@ -191,10 +191,12 @@ export interface WorkerFleet {
   /**
    * kill-worker: kills one worker abruptly (round robin; a process gets SIGKILL, an in-process
    * worker is dropped mid-batch without committing) and starts a replacement in the same group.
-   * Resolves once the replacement joined, naming what was killed (e.g. `pid 4242`); the killed
+   * Resolves once the killed worker is gone, naming it (e.g. `pid 4242`), with `replaced`, which
+   * resolves once the replacement joined the group. The two are apart because joining waits for
+   * every live member to rejoin, and one may be busy in a write that only ends later. The killed
    * worker's last reported figures stay in the totals.
    */
-  kill(): Promise<{ killed: string }>;
+  kill(): Promise<{ killed: string; replaced: Promise<void> }>;
   /** Stops every live worker (each finishes its batch, commits, leaves the group); resolves with the totals. */
   stop(): Promise<WorkerFigures>;
 }

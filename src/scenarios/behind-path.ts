@@ -159,7 +159,8 @@ export class BehindPath {
     // A replacement started now would outlive the run: its workers are stopped (or being replaced).
     if (this.fleetStopped !== undefined) throw new TicketsimError('kill-worker: the workers are already stopped');
     const { end, committed } = await this.log.lag(this.names.topic, this.names.group);
-    const { killed } = await this.fleet.kill();
+    const { killed, replaced } = await this.fleet.kill();
+    await replaced;
     return { killed, behind: Math.max(0, end - committed) };
   }
 

@@ -40,7 +40,9 @@ describe('startInProcessFleet', () => {
     for (let kill = 0; kill < 2; kill++) {
       while ((await behind()) > TOTAL * (0.8 - kill * 0.3)) await infra.clock.sleep(1);
       behindAtKill.push(await behind());
-      killed.push((await fleet.kill()).killed);
+      const { killed: name, replaced } = await fleet.kill();
+      await replaced;
+      killed.push(name);
     }
     while ((await behind()) > 0) await infra.clock.sleep(5);
     const stats = await fleet.stop();
@@ -68,7 +70,7 @@ describe('startInProcessFleet', () => {
     await Promise.all(Array.from({ length: 200 }, (_, i) => bus.publish({ type: 'purchased', sale: SALE, user: `user-${i}`, id: `p${i}` })));
     while ((await behind()) > 100) await infra.clock.sleep(1);
     const before = fleet.stats().inserted;
-    await fleet.kill();
+    await (await fleet.kill()).replaced;
     expect(fleet.stats().inserted).toBeGreaterThanOrEqual(before);
     while ((await behind()) > 0) await infra.clock.sleep(5);
     expect(await fleet.stop()).toMatchObject({ inserted: 200, lag: 0 });

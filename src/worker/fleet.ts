@@ -34,16 +34,27 @@ function roundRobin(count: number): () => number {
   };
 }
 
+/**
+ * A promise handed back for the caller to await later: marked handled now, so a failure while the
+ * caller is busy elsewhere is not reported as unhandled (awaiting it still rejects).
+ */
+function settledLater(promise: Promise<void>): Promise<void> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** Starts `count` in-process workers over the in-process log and ledger. */
 export async function startInProcessFleet(options: FleetSpec & { log: EventLog; ledger: Ledger }): Promise<WorkerFleet> {
   const deadLetters = await options.log.deadLetters(options.dlqTopic);
-  const startWorker = async (): Promise<Worker> => {
+  /** A new worker in the group: in place at once (its figures count from now), joined when `started` resolves. */
+  const startWorker = (): { worker: Worker; started: Promise<void> } => {
     const consumer = options.log.consumer(options.topic, options.group);
     const worker = createWorker({ topic: options.topic, consumer, ledger: options.ledger, deadLetters, batchSize: options.batchSize });
-    await worker.start();
-    return worker;
+    return { worker, started: worker.start() };
   };
-  const workers = await Promise.all(Array.from({ length: options.count }, startWorker));
+  const first = Array.from({ length: options.count }, startWorker);
+  await Promise.all(first.map(({ started }) => started));
+  const workers = first.map(({ worker }) => worker);
   const retired: WorkerStats[] = [];
   const nextVictim = roundRobin(workers.length);
   return {
@@ -52,8 +63,9 @@ export async function startInProcessFleet(options: FleetSpec & { log: EventLog; 
     async kill() {
       const slot = nextVictim();
       retired.push(retire(await workers[slot]!.crash()));
-      workers[slot] = await startWorker();
-      return { killed: `in-process worker ${slot + 1}` };
+      const replacement = startWorker();
+      workers[slot] = replacement.worker;
+      return { killed: `in-process worker ${slot + 1}`, replaced: settledLater(replacement.started) };
     },
     async stop() {
       const final = await Promise.all(workers.map((worker) => worker.stop()));
@@ -114,8 +126,7 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
       // 'close': its output is read to the end, so its last `stats` line is in.
       await victim.exited;
       retired.push(retire(victim.stats));
-      await startInto(slot);
-      return { killed: `pid ${victim.process.pid}` };
+      return { killed: `pid ${victim.process.pid}`, replaced: settledLater(startInto(slot)) };
     },
     async stop() {
       await Promise.all(children.map((child) => stopChild(child)));

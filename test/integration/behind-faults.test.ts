@@ -1,7 +1,8 @@
 // The write-behind faults against the real Kafka broker and MariaDB:
-// - kill-worker: a fleet of worker processes, one SIGKILLed mid-drain and replaced through the
-//   fleet, leaves exactly one row per acknowledged purchase, and its totals (the killed worker's
-//   last reported figures included) account for every record delivered;
+// - kill-worker: a fleet of worker processes, held mid-write by rows the test keeps locked, one
+//   SIGKILLed there and replaced through the fleet, leaves exactly one row per acknowledged
+//   purchase, and its totals (the killed worker's last reported figures included) account for
+//   every record delivered;
 // - redeliver: rewinding the group makes a fresh fleet read everything again, and insert-or-skip
 //   keeps the rows unchanged; Kafka refuses the rewind while the group has members;
 // - the planted non-idempotent worker: a run's own table without the UNIQUE key, written with a
@@ -10,6 +11,7 @@
 // (`it-<id>`) and plain table, stops every worker it started and removes only what it created.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Partitioners } from 'kafkajs';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectKafkaLog } from '../../src/engine/kafka/log.js';
@@ -21,6 +23,8 @@ import { createRealClock } from '../../src/engine/real-clock.js';
 import { startProcessFleet } from '../../src/worker/fleet.js';
 import type { FleetSpec, WorkerFleet } from '../../src/engine/ports.js';
 import type { WorkerStats } from '../../src/worker/worker.js';
+import { holdRows } from './row-hold.js';
+import type { RowHold } from './row-hold.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const available = await servicesAvailable('redis', 'mysql', 'kafka');
@@ -40,6 +44,22 @@ function purchases(sale: string, count: number): SaleEvent[] {
   return Array.from({ length: count }, (_, i) => ({ type: 'purchased', sale, user: `user-${i}`, id: `user-${i}#0` }));
 }
 
+/**
+ * For each of `partitions` partitions, the first of `user-<from>` … `user-<to - 1>` that the
+ * producer's partitioner (kafkajs's default, as the engine's bus uses) sends there.
+ */
+function firstUserPerPartition(from: number, to: number, partitions: number): string[] {
+  const partitionOf = Partitioners.DefaultPartitioner();
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
+  const first = new Map<number, string>();
+  for (let i = from; i < to && first.size < partitions; i++) {
+    const user = `user-${i}`;
+    const partition = partitionOf({ topic: 'any', partitionMetadata, message: { key: user, value: null } });
+    if (!first.has(partition)) first.set(partition, user);
+  }
+  return [...first.values()];
+}
+
 /** The worker-accounted check's equations over a fleet's totals. */
 function expectAccounted(stats: WorkerStats, sent: number): void {
   expect(stats.inserted + stats.skipped + stats.deleted + stats.absent + stats.deadLettered).toBe(stats.delivered);
@@ -49,6 +69,9 @@ function expectAccounted(stats: WorkerStats, sent: number): void {
 describe.skipIf(!available)('write-behind faults on real Kafka + MariaDB', () => {
   const clock = createRealClock();
   const owned: Owned[] = [];
+  /** Rows a test holds locked; released after it, in case it failed before releasing them. */
+  const holds: RowHold[] = [];
+  const held = (hold: RowHold): RowHold => (holds.push(hold), hold);
   const fleets = new Set<WorkerFleet>();
   let log: EventLog;
   let pool: Pool;
@@ -111,6 +134,7 @@ describe.skipIf(!available)('write-behind faults on real Kafka + MariaDB', () =>
   });
 
   afterEach(async () => {
+    await Promise.all(holds.splice(0).map((hold) => hold.release()));
     await Promise.all([...fleets].map((fleet) => stopFleet(fleet)));
     for (const ids of owned.splice(0)) {
       await log.deleteTopics([ids.topic, ids.dlqTopic], [ids.group]).catch(() => undefined);
@@ -124,19 +148,25 @@ describe.skipIf(!available)('write-behind faults on real Kafka + MariaDB', () =>
     await pool?.end();
   });
 
-  it('kill-worker: a worker process SIGKILLed mid-drain and replaced loses nothing and duplicates nothing', async () => {
+  it('kill-worker: a worker process SIGKILLed mid-write and replaced loses nothing and duplicates nothing', async () => {
     const ids = own();
-    const total = 20_000;
+    const total = 6_000;
     await log.createTopic(ids.topic, 2);
-    // Everything published first, so the kill lands mid-drain: once a tenth of the rows are there.
-    await publish(log, ids.topic, purchases(ids.sale, total));
+    // Both workers joined first (one partition each), so no rebalance waits on a held writer.
     const fleet = await startFleet(ids, 2);
-    while ((await rowsOf(ids.sale)).rows < total / 10) await sleep(10);
+    // On each partition, the first user a tenth of the way in is held: each worker writes up to
+    // that user's chunk and stops inside its INSERT, uncommitted, however fast the machine is.
+    const hold = held(await holdRows(ids.sale, firstUserPerPartition(total / 10, total, 2)));
+    await publish(log, ids.topic, purchases(ids.sale, total));
+    await hold.untilWaiting(2);
 
     const { end, committed } = await log.lag(ids.topic, ids.group);
     expect(end - committed).toBeGreaterThan(0);
-    const { killed } = await fleet.kill();
+    const { killed, replaced } = await fleet.kill();
     expect(killed).toMatch(/^pid \d+$/);
+    // The victim is gone; the survivor must finish its write before the replacement can join.
+    await hold.release();
+    await replaced;
     await drained(ids, total, 45_000);
     const stats = await stopFleet(fleet);
 

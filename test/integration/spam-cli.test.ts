@@ -17,12 +17,19 @@ describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => 
     const { code, result } = await spam('--strategy', strategy);
     expect(code).toBe(0);
     expect(result.params).toMatchObject({ users: 100, requestsPerUser: 20, attempts: 2000, stock: 100 });
-    expect(result.counts).toMatchObject({ attempts: 2000, purchased: 100, duplicate: 1900, errors: 0 });
+    // A lock waiter gives up after its retries (a lock timeout, an outcome): how many do depends on
+    // how fast this machine drains 2,000 requests through one lock, so only their sum is fixed.
+    const { counts } = result;
+    expect(counts).toMatchObject({ attempts: 2000, errors: 0 });
+    expect(counts.purchased + counts.duplicate + counts.soldOut + counts.lockTimeout).toBe(2000);
     expect(result.checks).toHaveLength(7);
     expect(failedChecks(result)).toEqual([]);
     const stored = await readSale(stores.redis, stores.mysql, result);
-    expect(stored).toMatchObject({ stock: 0, buyers: 100, rows: 100 });
+    expect(stored.rows).toBe(counts.purchased);
+    expect(stored.buyers).toBe(counts.purchased);
+    expect(stored.stock + stored.rows).toBe(100);
     expect(stored.perUser.every((row) => row.rows === 1)).toBe(true);
+    if (counts.lockTimeout === 0) expect(counts).toMatchObject({ purchased: 100, duplicate: 1900 });
   });
 
   it('lock is caught leaking seats: exit 1, conservation names them', async () => {
@@ -33,7 +40,7 @@ describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => 
     const stored = await readSale(stores.redis, stores.mysql, result);
     expect(conservation.detail).toBe(`${100 - stored.stock - stored.buyers} seats leaked`);
     expect(stored.perUser.every((row) => row.rows === 1)).toBe(true); // the UNIQUE key held; the seats did not
-    expect(result.guards.locksGranted).toBe(2000);
+    expect(result.guards.locksGranted + result.counts.lockTimeout).toBe(2000);
   });
 
   it('precheck is caught: exit 1 with the failing check named', async () => {
@@ -45,7 +52,10 @@ describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => 
   it('one user × 1,000 requests with dcl leaves exactly one row', async () => {
     const { code, result } = await spam('--users', '1', '--requests-per-user', '1000', '--strategy', 'dcl');
     expect(code).toBe(0);
-    expect(result.counts).toMatchObject({ attempts: 1000, purchased: 1, duplicate: 999 });
+    // The first lock holder buys; of the other 999, those this machine cannot drain through the
+    // lock within their retries end as lock timeouts, the rest as duplicates.
+    expect(result.counts).toMatchObject({ attempts: 1000, purchased: 1, errors: 0 });
+    expect(result.counts.duplicate + result.counts.lockTimeout).toBe(999);
     const stored = await readSale(stores.redis, stores.mysql, result);
     expect(stored.perUser).toEqual([{ userId: 'user-0', rows: 1 }]);
     expect(stored).toMatchObject({ stock: 99, buyers: 1 });
@@ -58,15 +68,17 @@ describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => 
     const insert = sql.statements.insert!;
     expect(insert.count).toBe(10_000);
     expect(insert.failed).toBe(0);
-    // Ten connections for ten thousand INSERTs: the queue, not the server, is where the time goes.
-    expect(insert.wait.p50).toBeGreaterThan(insert.exec.p50);
+    // How long the queue for ten connections is depends on the machine; that the parts add up and
+    // the server agrees does not. (Queueing itself is proved by construction in strategies-real.)
     expect(insert.total.max).toBeGreaterThanOrEqual(insert.wait.max);
+    expect(insert.total.max).toBeGreaterThanOrEqual(insert.exec.max);
     expect(sql.server).toMatchObject({ writes: 10_000, thresholdMs: 500, sessions: 10 });
-    if (sql.slow.count > 0) {
-      expect(sql.slow.slowest[0]!.totalUs).toBeGreaterThan(500_000);
-      expect(sql.slow.slowest[0]!.waitUs + sql.slow.slowest[0]!.execUs).toBe(sql.slow.slowest[0]!.totalUs);
+    for (const slow of sql.slow.slowest) {
+      expect(slow.totalUs).toBeGreaterThan(500_000);
+      expect(slow.waitUs + slow.execUs).toBe(slow.totalUs);
     }
-    expect(sql.server!.slow).toBeLessThan(Math.max(1, sql.slow.count));
+    // A statement slow on the server was slow for the client too, which also waited for the pool.
+    expect(sql.server!.slow).toBeLessThanOrEqual(sql.slow.count);
   });
 });
 

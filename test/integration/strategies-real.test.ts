@@ -164,8 +164,11 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
       await expect(single.query('SELECT SLEEP(0.01)')).resolves.toBeDefined(); // one statement over 1 ms on the server
       expect(timings).toHaveLength(20);
       expect(timings.every((t) => t.kind === 'insert' && t.ok && t.execUs > 0)).toBe(true);
-      const waits = timings.map((t) => t.waitUs).sort((a, b) => a - b);
-      expect(waits.at(-1)!).toBeGreaterThan(10 * waits[0]!);
+      // All twenty asked for the one connection in the same tick: the statement served last waited
+      // while each of the others ran on it (less a little for rounding and the asking order).
+      const last = timings.reduce((longest, t) => (t.waitUs > longest.waitUs ? t : longest));
+      const othersExecUs = timings.filter((t) => t !== last).reduce((sum, t) => sum + t.execUs, 0);
+      expect(last.waitUs).toBeGreaterThanOrEqual(othersExecUs - 1_000);
       const server = await ledger.serverStats();
       expect(server).toMatchObject({ writes: 20, thresholdMs: 1, sessions: 1 });
       expect(server!.slow).toBeGreaterThanOrEqual(1);
@@ -180,9 +183,8 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
     const impatient = createRedlockLocks(engine.redis, { retryCount: 2, retryDelay: 10, retryJitter: 0 });
     const held = await impatient.acquire(resource, 5_000);
     expect(held).toBeDefined();
-    const started = performance.now();
+    // Two quick retries, then undefined: had it waited out the 5 s lease, it would have the lock.
     expect(await impatient.acquire(resource, 5_000)).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(1_000);
     await held!.release();
     await held!.release();
     const short = await impatient.acquire(resource, 50);

@@ -3,8 +3,9 @@
 //   10,000 rows;
 // - copies of events injected by an outside producer are skipped by the UNIQUE key, not written twice;
 // - malformed records go to `<topic>.dlq` with their reason in a header, and the worker keeps going;
-// - a worker SIGKILLed mid-drain and replaced by another in its group loses nothing and duplicates
-//   nothing (commits follow the writes: at least once, made harmless by insert-or-skip);
+// - a worker SIGKILLed mid-write (held there by a row the test keeps locked) and replaced by another
+//   in its group loses nothing and duplicates nothing (commits follow the writes: at least once,
+//   made harmless by insert-or-skip);
 // - a purchase whose event cannot reach a broker hands its Redis seat back and counts as an error.
 // Each test owns its ids (topics `ticketsim.it.<id>` and `<topic>.dlq`, groups `ticketsim-it-<id>…`,
 // sale `it-<id>`), stops every worker it started and removes only what it created.
@@ -41,6 +42,8 @@ import { startProcessFleet } from '../../src/worker/fleet.js';
 import type { WorkerFleet } from '../../src/engine/ports.js';
 import type { WorkerStats } from '../../src/worker/worker.js';
 import { BIN } from './cli.js';
+import { holdRows } from './row-hold.js';
+import type { RowHold } from './row-hold.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const available = await servicesAvailable('redis', 'mysql', 'kafka');
@@ -93,6 +96,9 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
   const clock = createRealClock();
   const kafka = createKafka(kafkaTarget, 'ticketsim-it-worker');
   const owned: Owned[] = [];
+  /** Rows a test holds locked; released after it, in case it failed before releasing them. */
+  const holds: RowHold[] = [];
+  const held = (hold: RowHold): RowHold => (holds.push(hold), hold);
   const fleets = new Set<WorkerFleet>();
   const children = new Set<ChildProcess>();
   let log: EventLog;
@@ -145,12 +151,6 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
   async function rowsOf(sale: string): Promise<{ rows: number; users: number }> {
     const [result] = await pool.query<RowDataPacket[]>(`SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS users FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [sale]);
     return { rows: Number(result[0]?.n), users: Number(result[0]?.users) };
-  }
-
-  /** Rows of the sale with an id above `afterId`. */
-  async function rowsSince(sale: string, afterId: number): Promise<number> {
-    const [result] = await pool.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM ${PURCHASES_TABLE} WHERE id > ? AND ticket_name = ?`, [afterId, sale]);
-    return Number(result[0]?.n);
   }
 
   /** Starts one `ticketsim worker --json` process directly, as an operator would. */
@@ -215,6 +215,7 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
   });
 
   afterEach(async () => {
+    await Promise.all(holds.splice(0).map((hold) => hold.release()));
     // Workers first (a failed test may leave some running), then exactly what the test created.
     await Promise.all([...fleets].map((fleet) => stopFleet(fleet)));
     await Promise.all([...children].map((child) => (child.exitCode === null && child.signalCode === null ? signalAndWait(child, 'SIGKILL') : undefined)));
@@ -329,30 +330,24 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
     ]);
   });
 
-  it('a worker SIGKILLed mid-drain and restarted loses nothing and duplicates nothing', async () => {
+  it('a worker SIGKILLed mid-write and restarted loses nothing and duplicates nothing', async () => {
     const ids = own();
-    const total = 30_000;
-    const before = await ledger.lastRowId();
+    const total = 6_000;
     await log.createTopic(ids.topic, 1);
+    // The row of the user a tenth of the way in is held by the test: the worker writes every chunk
+    // before it, then waits inside the INSERT of that user's chunk, uncommitted.
+    const hold = held(await holdRows(ids.sale, [`user-${total / 10}`]));
     await publish(ids.topic, purchases(ids.sale, total));
-
     const first = spawnWorker(ids, 200);
-    // Kill once a tenth of the rows are there, polling a count over only the rows inserted since the
-    // test began (a primary-key range: cheap enough that the kill follows the count closely).
-    const deadline = performance.now() + 20_000;
-    while ((await rowsSince(ids.sale, before)) < total / 10) {
-      if (performance.now() > deadline || first.process.exitCode !== null) {
-        throw new Error(`the first worker did not write ${total / 10} rows within 20 s: ${first.output().stderr}`);
-      }
-      await sleep(10);
-    }
+    await hold.untilWaiting(1);
     await signalAndWait(first.process, 'SIGKILL');
     expect(first.process.signalCode).toBe('SIGKILL');
     const atKill = (await rowsOf(ids.sale)).rows;
     expect(atKill).toBeLessThan(total);
-
-    // The dead member keeps the partition until the broker expires it (kafkajs asks for a 30 s
-    // session; 10-31 s measured here); then the replacement resumes after the last committed offset.
+    // Its INSERT may still complete on the server once the hold goes: written, never committed.
+    await hold.release();
+    // The dead member keeps the partition until the broker expires its session; then the
+    // replacement resumes after the last committed offset.
     const second = spawnWorker(ids, 200);
     await drained(ids.topic, ids.group, total, 45_000);
     await signalAndWait(second.process, 'SIGTERM');
@@ -361,8 +356,8 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
     expect(await rowsOf(ids.sale)).toEqual({ rows: total, users: total });
     expect(stopped).toMatchObject({ deadLettered: 0 });
     // The replacement re-read at least all the dead worker had not committed (commits follow writes,
-    // so at most `atKill`) and wrote only the rows still missing; a chunk written but not committed
-    // came again and was skipped.
+    // so at most `atKill`) and wrote only the rows still missing (everything after the held chunk at
+    // least); a chunk written but not committed came again and was skipped.
     const [delivered, inserted, skipped] = [stopped?.delivered, stopped?.inserted, stopped?.skipped].map(Number) as [number, number, number];
     expect(delivered).toBeGreaterThanOrEqual(total - atKill);
     expect(inserted).toBeGreaterThan(0);
