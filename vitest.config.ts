@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // Removes what earlier, crashed test processes left on the services (only their own names).
+          globalSetup: ['test/integration/sweep-leftovers.ts'],
           // Integration files share the real services; running them one at a time keeps the load
           // of one from distorting another.
           fileParallelism: false,

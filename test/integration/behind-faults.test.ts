@@ -9,7 +9,6 @@
 //   plain INSERT, turns redelivered events into duplicate rows, and is dropped on close.
 // Each test owns its topic (`ticketsim.it.<id>`, `<topic>.dlq`), group (`ticketsim-it-<id>`), sale
 // (`it-<id>`) and plain table, stops every worker it started and removes only what it created.
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Partitioners } from 'kafkajs';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
@@ -23,6 +22,7 @@ import { createRealClock } from '../../src/engine/real-clock.js';
 import { startProcessFleet } from '../../src/worker/fleet.js';
 import type { FleetSpec, WorkerFleet } from '../../src/engine/ports.js';
 import type { WorkerStats } from '../../src/worker/worker.js';
+import { kafkaNamesOf, ownedId } from './owned-names.js';
 import { holdRows } from './row-hold.js';
 import type { RowHold } from './row-hold.js';
 import { servicesAvailable, servicesConfig } from './services.js';
@@ -77,9 +77,8 @@ describe.skipIf(!available)('write-behind faults on real Kafka + MariaDB', () =>
   let pool: Pool;
 
   function own(): Owned {
-    const id = randomUUID().slice(0, 8);
-    const topic = `ticketsim.it.${id}`;
-    const ids = { id, topic, dlqTopic: `${topic}.dlq`, group: `ticketsim-it-${id}`, sale: `it-${id}` };
+    const id = ownedId();
+    const ids = { id, ...kafkaNamesOf(id), sale: `it-${id}` };
     owned.push(ids);
     return ids;
   }
@@ -137,7 +136,7 @@ describe.skipIf(!available)('write-behind faults on real Kafka + MariaDB', () =>
     await Promise.all(holds.splice(0).map((hold) => hold.release()));
     await Promise.all([...fleets].map((fleet) => stopFleet(fleet)));
     for (const ids of owned.splice(0)) {
-      await log.deleteTopics([ids.topic, ids.dlqTopic], [ids.group]).catch(() => undefined);
+      await log.deleteTopics([ids.topic, ids.dlqTopic], [ids.group]);
       await pool.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [ids.sale]);
       await pool.query(`DROP TABLE IF EXISTS \`${plainTableOf(`it_${ids.id}`).name}\``);
     }

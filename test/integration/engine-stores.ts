@@ -1,7 +1,6 @@
 // The engine's real adapters over the real stores, for the integration tests that drive strategies
 // directly (no CLI): Redis inventory and Redlock locks, the MySQL ledger and its sync writer, and
 // sale ids of the describe block's own whose keys, rows and fence rows are removed after each test.
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -15,6 +14,7 @@ import { createRedlockLocks } from '../../src/engine/redis/locks.js';
 import { createRealClock } from '../../src/engine/real-clock.js';
 import { createSyncWriter } from '../../src/engine/strategies/index.js';
 import type { Ledger, StrategyDeps } from '../../src/engine/ports.js';
+import { ownedId } from './owned-names.js';
 import { servicesConfig } from './services.js';
 
 /** Pool size of the ledger under test. */
@@ -25,7 +25,7 @@ export interface RealEngine {
   readonly redis: Redis;
   readonly pool: Pool;
   readonly deps: StrategyDeps & { ledger: Ledger };
-  /** A fresh sale id `<prefix>-xxxxxxxx`, cleaned up after the test. */
+  /** A fresh sale id `<prefix>-<owned id>`, cleaned up after the test. */
   newSale(): string;
 }
 
@@ -65,7 +65,7 @@ export function realEngine(prefix: string): RealEngine {
       return deps!;
     },
     newSale() {
-      const sale = `${prefix}-${randomUUID().slice(0, 8)}`;
+      const sale = `${prefix}-${ownedId()}`;
       sales.push(sale);
       return sale;
     },

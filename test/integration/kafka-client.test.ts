@@ -1,19 +1,19 @@
 // Proves kafkajs works against the local Kafka 4.x broker: a topic of our own, produce, consume
 // through a consumer group, committed offsets visible to the admin API, then clean up.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
 import { createKafka } from '../../src/engine/kafka/connect.js';
 import { describeBroker, fetchApiVersions } from '../../src/engine/kafka/api-versions.js';
+import { removeTopicsAndGroups } from '../../src/engine/kafka/remove.js';
+import { kafkaNamesOf, ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const available = await servicesAvailable('kafka');
 const target = { ...servicesConfig.kafka, connectTimeoutMs: servicesConfig.connectTimeoutMs };
 
 describe.skipIf(!available)('kafkajs against the real broker', () => {
-  const runId = randomUUID().slice(0, 8);
-  const topic = `ticketsim.it.${runId}`;
-  const groupId = `ticketsim-it-${runId}`;
+  const runId = ownedId();
+  const { topic, group: groupId } = kafkaNamesOf(runId);
   const kafka = createKafka(target, `ticketsim-it-${runId}`);
   let admin: Admin;
 
@@ -24,8 +24,7 @@ describe.skipIf(!available)('kafkajs against the real broker', () => {
   });
 
   afterAll(async () => {
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await removeTopicsAndGroups(admin, [topic], [groupId], 0);
     await admin.disconnect();
   });
 

@@ -1,17 +1,17 @@
 // The schema is created idempotently and nothing that existed before is dropped or emptied.
-import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
 import { PURCHASES_TABLE } from '../../src/engine/mysql/tables.js';
+import { ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const available = await servicesAvailable('mysql');
 const target = { ...servicesConfig.mysql, connectTimeoutMs: servicesConfig.connectTimeoutMs };
 
 describe.skipIf(!available)('ensureSchema on the real server', () => {
-  const ticket = `schema-it-${randomUUID().slice(0, 8)}`;
+  const ticket = `it-schema-${ownedId()}`;
 
   afterAll(async () => {
     const connection = await createConnection({ ...connectionOptions(target), database: target.database });

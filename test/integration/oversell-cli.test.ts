@@ -13,6 +13,7 @@ import type { RunResult } from '../../src/result.js';
 import { formatMicros } from '../../src/report/format.js';
 import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
 import { readSale, removeSale, runScenario } from './cli.js';
+import { ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const available = await servicesAvailable('redis', 'mysql');
@@ -24,8 +25,9 @@ const runCliWith = (env: NodeJS.ProcessEnv, ...args: string[]) => runScenario('o
 describe.skipIf(!available)('ticketsim run oversell on real Redis + MariaDB', () => {
   let redis: Redis;
   let mysql: Connection;
-  const foreignKey = `someone-else:${randomUUID()}`;
-  const foreignTicket = `someone-else-${randomUUID().slice(0, 8)}`;
+  // Outside ticketsim's names (its keys are `ticketsim:{<sale>}:…`), yet still a test's own.
+  const foreignKey = `ticketsim-it-foreign:${ownedId()}`;
+  const foreignTicket = `it-foreign-${ownedId()}`;
 
   beforeAll(async () => {
     redis = new Redis(servicesConfig.redis.url);

@@ -1,7 +1,6 @@
 // The Redis inventory against a real Redis: every script path, TTLs, and that a sale never
 // overwrites or deletes a key that existed before it. Each test uses its own sale id and deletes
 // only the keys of the sales it created.
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TicketsimError } from '../../src/errors.js';
@@ -9,6 +8,7 @@ import { connectRedis } from '../../src/engine/redis/connect.js';
 import { createRedisInventory } from '../../src/engine/redis/inventory.js';
 import { SALE_KEY_TTL_SECONDS, saleKeyList, saleKeyPattern, saleKeys } from '../../src/engine/redis/keys.js';
 import type { Inventory } from '../../src/engine/ports.js';
+import { ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
 const available = await servicesAvailable('redis');
@@ -20,7 +20,7 @@ describe.skipIf(!available)('Redis inventory on the real server', () => {
 
   /** A fresh sale id owned by the current test; its keys are deleted afterwards. */
   function newSale(): string {
-    const sale = `it-${randomUUID().slice(0, 8)}`;
+    const sale = `it-${ownedId()}`;
     sales.push(sale);
     return sale;
   }

@@ -6,12 +6,13 @@
 // - a worker SIGKILLed mid-write (held there by a row the test keeps locked) and replaced by another
 //   in its group loses nothing and duplicates nothing (commits follow the writes: at least once,
 //   made harmless by insert-or-skip);
+// - a worker a run started stops (finishing its batch, leaving its group) once the run is gone;
+// - a group whose worker was SIGKILLed is deleted, with its topics, once the dead member's session ends;
 // - a purchase whose event cannot reach a broker hands its Redis seat back and counts as an error.
 // Each test owns its ids (topics `ticketsim.it.<id>` and `<topic>.dlq`, groups `ticketsim-it-<id>…`,
 // sale `it-<id>`), stops every worker it started and removes only what it created.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -42,6 +43,7 @@ import { startProcessFleet } from '../../src/worker/fleet.js';
 import type { WorkerFleet } from '../../src/engine/ports.js';
 import type { WorkerStats } from '../../src/worker/worker.js';
 import { BIN } from './cli.js';
+import { kafkaNamesOf, ownedId } from './owned-names.js';
 import { holdRows } from './row-hold.js';
 import type { RowHold } from './row-hold.js';
 import { servicesAvailable, servicesConfig } from './services.js';
@@ -108,9 +110,8 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
   let redis: Redis;
 
   function own(): Owned {
-    const id = randomUUID().slice(0, 8);
-    const topic = `ticketsim.it.${id}`;
-    const ids = { id, topic, dlqTopic: `${topic}.dlq`, group: `ticketsim-it-${id}`, otherGroups: [], sale: `it-${id}` };
+    const id = ownedId();
+    const ids = { id, ...kafkaNamesOf(id), otherGroups: [], sale: `it-${id}` };
     owned.push(ids);
     return ids;
   }
@@ -154,14 +155,14 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
   }
 
   /** Starts one `ticketsim worker --json` process directly, as an operator would. */
-  function spawnWorker(ids: Owned, batchSize: number): { process: ChildProcess; output: () => { stdout: string; stderr: string } } {
+  function spawnWorker(ids: Owned, batchSize: number, extra: readonly string[] = []): { process: ChildProcess; output: () => { stdout: string; stderr: string } } {
     const env = {
       ...process.env,
       [ENV.mysqlUrl]: servicesConfig.mysql.url,
       [ENV.kafkaBrokers]: formatBrokers(servicesConfig.kafka.brokers),
     };
-    const args = [BIN, 'worker', '--json', '--topic', ids.topic, '--group', ids.group, '--batch-size', String(batchSize)];
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [BIN, 'worker', '--json', '--topic', ids.topic, '--group', ids.group, '--batch-size', String(batchSize), ...extra];
+    const child = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
     children.add(child);
     let stdout = '';
     let stderr = '';
@@ -221,9 +222,8 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
     await Promise.all([...children].map((child) => (child.exitCode === null && child.signalCode === null ? signalAndWait(child, 'SIGKILL') : undefined)));
     children.clear();
     // Through the log that created and watched the topics: its admin client forgets them as it deletes.
-    const existing = new Set(await admin.listTopics());
     for (const ids of owned.splice(0)) {
-      await log.deleteTopics([ids.topic, ids.dlqTopic].filter((topic) => existing.has(topic)), [ids.group, ...ids.otherGroups]);
+      await log.deleteTopics([ids.topic, ids.dlqTopic], [ids.group, ...ids.otherGroups]);
       await redis.del(...saleKeyList(ids.sale));
       await pool.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [ids.sale]);
     }
@@ -364,6 +364,34 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
     expect(inserted).toBeLessThanOrEqual(total - atKill);
     expect(inserted + skipped).toBe(delivered);
   }, 60_000);
+
+  it('a worker a run started stops like on SIGTERM once the run is gone (its stdin closes), leaving its group', async () => {
+    const ids = own();
+    await log.createTopic(ids.topic, 1);
+    await publish(ids.topic, purchases(ids.sale, 100));
+    const worker = spawnWorker(ids, 50, ['--stop-with-parent']);
+    await drained(ids.topic, ids.group, 100, 20_000);
+    const exited = new Promise<number | null>((resolve) => worker.process.once('close', resolve));
+    // What the kernel does to the pipe when the run that holds its other end dies, however it dies.
+    worker.process.stdin!.end();
+    expect(await exited).toBe(0);
+    expect(jsonLines(worker.output().stdout).at(-1)).toMatchObject({ event: 'stopped', inserted: 100 });
+    const { groups } = await admin.describeGroups([ids.group]);
+    expect(groups[0]).toMatchObject({ state: 'Empty', members: [] });
+  });
+
+  it('a group whose worker was just SIGKILLed is deleted with its topics once the dead member\'s session ends', async () => {
+    const ids = own();
+    await log.createTopic(ids.topic, 1);
+    await publish(ids.topic, purchases(ids.sale, 100));
+    const worker = spawnWorker(ids, 50);
+    await drained(ids.topic, ids.group, 100, 20_000);
+    await signalAndWait(worker.process, 'SIGKILL');
+    // The broker still counts the dead member: a plain delete is refused (NON_EMPTY_GROUP) for seconds.
+    await log.deleteTopics([ids.topic, ids.dlqTopic], [ids.group]);
+    expect((await admin.listTopics()).filter((topic) => topic.startsWith(ids.topic))).toEqual([]);
+    expect((await admin.listGroups()).groups.map((group) => group.groupId)).not.toContain(ids.group);
+  });
 
   it('publishing to a broker that is down hands the seat back and counts an error', async () => {
     const ids = own();

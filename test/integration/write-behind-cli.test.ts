@@ -6,6 +6,7 @@
 // services it runs in-process and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka } from '../../src/engine/kafka/connect.js';
+import { removeTopicsAndGroups } from '../../src/engine/kafka/remove.js';
 import { failedChecks, readSale, realStores, rowCounts, runScenario, ticketsim } from './cli.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
@@ -22,8 +23,7 @@ describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', (
   const stores = realStores(async (result) => {
     const wb = result.writeBehind;
     if (wb?.kept) {
-      await admin.deleteGroups([wb.group]).catch(() => undefined);
-      await admin.deleteTopics({ topics: [wb.topic, wb.dlqTopic] }).catch(() => undefined);
+      await removeTopicsAndGroups(admin, [wb.topic, wb.dlqTopic], [wb.group], 0);
     }
   });
 
