@@ -38,6 +38,15 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/TICKETSIM_KAFKA_BROKERS: Kafka broker "nohost" is not host:port/);
   });
 
+  it('names the choice a typo meant: scenario, strategy, infra and write mode', () => {
+    expect(buildConfig({ scenario: 'oversel', strategy: 'lok', infra: 'rael', write: 'bhind' }, {}).problems).toEqual([
+      'scenario "oversel" is not one of oversell, spam, cancel-storm, write-behind; did you mean oversell?',
+      '--strategy "lok" is not one of naive, lock, precheck, dcl, fenced, lua; did you mean lock?',
+      '--infra "rael" is not one of auto, memory, real; did you mean real?',
+      '--write "bhind" is not one of sync, behind; did you mean behind?',
+    ]);
+  });
+
   it('throws a UsageError listing the problems', () => {
     expect(() => loadConfig({ users: -1 }, {})).toThrow(UsageError);
   });

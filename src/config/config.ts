@@ -11,6 +11,7 @@ import type { WriteConfig, WriteFlags } from './write-config.js';
 import type { StrategyName } from './strategies.js';
 import { endpointOfUrl, isLoopback, parseBrokerList } from './endpoints.js';
 import type { Endpoint } from './endpoints.js';
+import { unknownChoice } from './did-you-mean.js';
 import { UsageError } from '../errors.js';
 
 /** Where the three real services are. */
@@ -264,9 +265,7 @@ function attempt<T>(problems: string[], label: string, fn: () => T): T | undefin
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], label: string, problems: string[]): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    problems.push(`${label} "${value}" is not one of ${allowed.join(', ')}`);
-  }
+  if (!(allowed as readonly string[]).includes(value)) problems.push(unknownChoice(label, value, allowed));
   return value as T;
 }
 

@@ -45,6 +45,13 @@ describe('parseFaults', () => {
     ]);
   });
 
+  it('names the fault or option a typo meant', () => {
+    expect(parse(['pause-holders', 'pause-holder:holder=1']).problems).toEqual([
+      '--fault "pause-holders" is not one of pause-holder, kill-worker, redeliver, service-down; did you mean pause-holder?',
+      '--fault pause-holder has no option "holder" (holders=2, pause=3s); did you mean holders?',
+    ]);
+  });
+
   it('refuses a fault that cannot apply to the run, unless lenient (compare skips it there)', () => {
     expect(parse(['pause-holder'], behind).problems).toEqual([
       '--fault pause-holder pauses lock holders, and --strategy lua takes no lock (use lock, precheck, dcl, fenced)',

@@ -2,6 +2,7 @@
 // for a flash sale: each breaks one assumption a strategy or the write-behind path relies on, so the
 // checks can show whether it held. Parsed and validated here with the rest of the run's flags.
 import { integer } from './whole-number.js';
+import { didYouMean, unknownChoice } from './did-you-mean.js';
 import { LOCK_TTL_MS } from './defaults.js';
 import type { ScenarioName } from './defaults.js';
 import type { StrategyName } from './strategies.js';
@@ -109,7 +110,7 @@ export function notApplicable(fault: FaultSpec, context: Omit<FaultContext, 'len
 function parseFault(text: string, problems: string[]): FaultSpec | undefined {
   const [name = '', rest] = splitOnce(text.trim(), ':');
   if (!(FAULTS as readonly string[]).includes(name)) {
-    problems.push(`--fault "${name}" is not one of ${FAULTS.join(', ')}`);
+    problems.push(unknownChoice('--fault', name, FAULTS));
     return undefined;
   }
   const options = new Map<string, string>();
@@ -119,7 +120,9 @@ function parseFault(text: string, problems: string[]): FaultSpec | undefined {
     else options.set(key, value);
   }
   const fault = build(name as FaultName, options, problems);
-  for (const key of options.keys()) problems.push(`--fault ${name} has no option "${key}" (${defaultOptions(name as FaultName)})`);
+  for (const key of options.keys()) {
+    problems.push(`--fault ${name} has no option "${key}" (${defaultOptions(name as FaultName)})${didYouMean(key, optionNames(name as FaultName))}`);
+  }
   return fault;
 }
 
@@ -139,6 +142,11 @@ export function defaultFault(name: FaultName): FaultSpec {
 /** `holders=2, pause=3s`: a fault's options at their defaults, for the error of an unknown one. */
 function defaultOptions(name: FaultName): string {
   return formatFault(defaultFault(name)).slice(name.length + 1).replaceAll(',', ', ');
+}
+
+/** `holders`, `pause`: the option names a fault takes. */
+function optionNames(name: FaultName): string[] {
+  return defaultOptions(name).split(', ').map((pair) => pair.split('=')[0]!);
 }
 
 

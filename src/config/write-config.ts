@@ -3,6 +3,7 @@
 // rest of the run's flags; the behind-only flags are refused with --write sync.
 import { SCENARIO_DEFAULTS } from './defaults.js';
 import { integer } from './whole-number.js';
+import { unknownChoice } from './did-you-mean.js';
 import type { ScenarioName } from './defaults.js';
 
 export const WRITE_MODES = ['sync', 'behind'] as const;
@@ -47,7 +48,7 @@ export interface WriteFlags {
 export function buildWriteConfig(flags: WriteFlags, scenario: ScenarioName, problems: string[]): WriteConfig {
   const forced = SCENARIO_DEFAULTS[scenario]?.write;
   const mode = (flags.write ?? forced ?? 'sync') as WriteModeName;
-  if (!(WRITE_MODES as readonly string[]).includes(mode)) problems.push(`--write "${mode}" is not one of ${WRITE_MODES.join(', ')}`);
+  if (!(WRITE_MODES as readonly string[]).includes(mode)) problems.push(unknownChoice('--write', mode, WRITE_MODES));
   else if (forced !== undefined && mode !== forced) problems.push(`the ${scenario} scenario always writes ${forced}; --write ${mode} does not apply`);
   if (mode !== 'behind') {
     const given = (['workers', 'partitions', 'redeliver', 'drainTimeout', 'keepTopic', 'batchSize'] as const).filter((key) => flags[key] !== undefined);
