@@ -64,9 +64,12 @@ describe('ticketsim compare in process', () => {
   });
 
   it.each([
-    [['--strategies', 'naive,magic'], 'ticketsim: --strategies: "magic" not one of naive, lock, precheck, dcl, fenced, lua'],
+    [['--strategies', 'naive,magic'], 'ticketsim: --strategies "magic" is not one of naive, lock, precheck, dcl, fenced, lua'],
     [['--strategies', 'naive,lua', '--expect-fail', 'dcl'], 'ticketsim: --expect-fail dcl is not among the compared runs (naive:sync, lua:sync)'],
-    [['--strategies', 'lua', '--write', 'later'], 'ticketsim: --write: "later" not one of sync, behind'],
+    [['--strategies', 'naive,lok'], 'ticketsim: --strategies "lok" is not one of naive, lock, precheck, dcl, fenced, lua; did you mean lock?'],
+    [['--strategies', 'naive,lua', '--expect-fail', 'naiv'], 'ticketsim: --expect-fail naiv is not among the compared runs (naive:sync, lua:sync); did you mean naive?'],
+    [['--strategies', 'lua', '--write', ','], 'ticketsim: --write needs at least one write mode, e.g. --write sync,behind'],
+    [['--strategies', 'lua', '--write', 'later'], 'ticketsim: --write "later" is not one of sync, behind'],
     [['--strategies', 'lua', '--report', '/etc/passwd/x.md'], 'ticketsim: --report /etc/passwd/x.md: /etc/passwd is not a folder'],
   ])('refuses %j with one line and exit 2, before any run', async (args, message) => {
     const run = await ticketsim(['compare', 'oversell', '--infra', 'memory', ...args]);

@@ -8,6 +8,7 @@ import type { Config } from '../../config/config.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import { notApplicable } from '../../config/faults.js';
 import { WRITE_MODES } from '../../config/write-config.js';
+import { didYouMean, unknownChoice } from '../../config/did-you-mean.js';
 import { UsageError } from '../../errors.js';
 import { compareRuns, expectsFailure } from '../../report/compare.js';
 import { formatComparison } from '../../report/compare-text.js';
@@ -77,9 +78,9 @@ function compareConfigs(args: CompareArgs): Config[] {
   const writes = args.write === undefined ? [undefined] : listOf(args.write);
   const problems: string[] = [];
   if (strategies.length === 0) problems.push('--strategies needs at least one strategy, e.g. --strategies naive,lua');
+  if (writes.length === 0) problems.push('--write needs at least one write mode, e.g. --write sync,behind');
   for (const [flag, values, allowed] of [['--strategies', strategies, STRATEGIES], ['--write', listOf(args.write), WRITE_MODES]] as const) {
-    const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
-    if (unknown.length > 0) problems.push(`${flag}: ${unknown.map((v) => `"${v}"`).join(', ')} not one of ${allowed.join(', ')}`);
+    for (const value of values.filter((value) => !(allowed as readonly string[]).includes(value))) problems.push(unknownChoice(flag, value, allowed));
     if (new Set(values).size < values.length) problems.push(`${flag} names one twice`);
   }
   if (problems.length > 0) throw new UsageError(problems);
@@ -101,7 +102,10 @@ function checkFaultsApply(configs: readonly Config[]): void {
 function checkExpectFail(expectFail: readonly string[], configs: readonly Config[]): void {
   const problems = expectFail
     .filter((entry) => !configs.some((config) => expectsFailure([entry], config.run.strategy, config.run.write.mode)))
-    .map((entry) => `--expect-fail ${entry} is not among the compared runs (${configs.map((c) => `${c.run.strategy}:${c.run.write.mode}`).join(', ')})`);
+    .map((entry) => {
+      const compared = configs.map((config) => `${config.run.strategy}:${config.run.write.mode}`);
+      return `--expect-fail ${entry} is not among the compared runs (${compared.join(', ')})${didYouMean(entry, [...new Set(configs.map((config) => config.run.strategy)), ...compared])}`;
+    });
   if (problems.length > 0) throw new UsageError(problems);
 }
 
