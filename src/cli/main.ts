@@ -9,9 +9,13 @@ import { runCommand } from './commands/run.js';
 import { selftestCommand } from './commands/selftest.js';
 import { workerCommand } from './commands/worker.js';
 import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
+import { knownOptions } from './known-options.js';
+import { usageProblems } from './usage-message.js';
 import { UsageError } from '../errors.js';
-import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
 import { VERSION } from '../version.js';
+
+/** `run`, `compare`, …: the commands, for the suggestion when one is mistyped. */
+const COMMANDS = [runCommand, compareCommand, selftestCommand, workerCommand, doctorCommand].map((command) => String(command.command).split(' ')[0]!);
 
 async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
@@ -23,7 +27,6 @@ async function main(argv: string[]): Promise<number> {
     .command(workerCommand)
     .command(doctorCommand)
     .demandCommand(1, 'name a command (see the list above)')
-    .recommendCommands()
     .strict()
     .version(VERSION)
     .help()
@@ -31,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns || 100))
     .epilogue('Exit codes: 0 all checks held · 1 a check failed · 2 bad usage · 3 infrastructure unreachable or broken')
     .fail((message, error) => {
-      throw error ?? new UsageError(usageMessage(message, argv));
+      throw error ?? new UsageError(usageProblems(message, argv, { commands: COMMANDS, options: knownOptions(cli) }));
     });
   if (argv.length === 0) {
     if (process.stdin.isTTY && process.stdout.isTTY) {
@@ -45,17 +48,6 @@ async function main(argv: string[]): Promise<number> {
   }
   await cli.parseAsync();
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
-}
-
-/** yargs says only "Did you mean run?" for a mistyped command; name the command too. */
-function usageMessage(message: string, argv: string[]): string {
-  const command = argv.find((arg) => !arg.startsWith('-'));
-  if (message.startsWith('Did you mean')) return `unknown command "${command}". ${message}`;
-  if (message.startsWith('Not enough non-option arguments') && (command === 'run' || command === 'compare')) {
-    return `name a scenario: ticketsim ${command} <scenario> (available: ${Object.keys(SCENARIO_CATALOGUE).join(', ')})`;
-  }
-  if (command === 'compare' && /^Unknown argument: strategy$/.test(message)) return 'compare takes --strategies a,b,… (a list), not --strategy';
-  return message;
 }
 
 /** Writes everything pending to stdout/stderr, then exits (lingering sockets must not keep us alive). */

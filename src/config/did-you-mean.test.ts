@@ -22,6 +22,7 @@ describe('closestMatch', () => {
     expect(closestMatch('request-per-user', options)).toBe('requests-per-user');
     expect(closestMatch('lok', ['naive', 'lock', 'lua'])).toBe('lock');
     expect(closestMatch('rael', ['auto', 'memory', 'real'])).toBe('real');
+    expect(closestMatch('strategy', ['strategies', 'stock'])).toBe('strategies');
   });
 
   it('ignores case, and takes the one candidate a word begins', () => {

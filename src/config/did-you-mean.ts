@@ -20,9 +20,9 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate `given` most likely meant, compared without regard to case: the nearest by edit
- * distance when it is within a third of the word's length (at least one edit, and fewer edits than
- * the word has letters), else the only candidate the word begins (three letters or more); undefined
- * when nothing is near enough to be a likely typo. Ties go to the earlier candidate.
+ * distance when that is within a third of the longer word's length (at least one edit, and fewer
+ * edits than `given` has letters), else the only candidate `given` begins (three letters or more);
+ * undefined when nothing is near enough to be a likely typo. Ties go to the earlier candidate.
  */
 export function closestMatch(given: string, candidates: Iterable<string>): string | undefined {
   const word = given.toLowerCase();
@@ -30,9 +30,10 @@ export function closestMatch(given: string, candidates: Iterable<string>): strin
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of list) {
     const distance = editDistance(word, candidate.toLowerCase());
-    if (best === undefined || distance < best.distance) best = { candidate, distance };
+    const near = distance <= Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3)) && distance < word.length;
+    if (near && (best === undefined || distance < best.distance)) best = { candidate, distance };
   }
-  if (best !== undefined && best.distance <= Math.max(1, Math.floor(word.length / 3)) && best.distance < word.length) return best.candidate;
+  if (best !== undefined) return best.candidate;
   const starting = word.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(word)) : [];
   return starting.length === 1 ? starting[0] : undefined;
 }

@@ -45,12 +45,12 @@ describe('ticketsim usage errors', () => {
   it('names an unknown command in one line and exits 2', () => {
     const child = spawnSync(BIN, ['doctr'], { encoding: 'utf8' });
     expect(child.status).toBe(2);
-    expect(child.stderr.trim().split('\n')).toEqual(['ticketsim: unknown command "doctr". Did you mean doctor?']);
+    expect(child.stderr.trim().split('\n')).toEqual(['ticketsim: unknown command "doctr"; did you mean doctor?']);
   });
 
   it('names an unknown flag in one line and exits 2', () => {
     const child = spawnSync(BIN, ['doctor', '--bogus'], { encoding: 'utf8' });
     expect(child.status).toBe(2);
-    expect(child.stderr.trim()).toBe('ticketsim: Unknown argument: bogus');
+    expect(child.stderr.trim()).toBe('ticketsim: unknown option --bogus');
   });
 });
