@@ -10,6 +10,8 @@ import { selftestCommand } from './commands/selftest.js';
 import { workerCommand } from './commands/worker.js';
 import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
 import { knownOptions } from './known-options.js';
+import { optionTokenProblems } from './option-tokens.js';
+import { OPTION_RULES } from './run-options.js';
 import { usageProblems } from './usage-message.js';
 import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -28,6 +30,13 @@ async function main(argv: string[]): Promise<number> {
     .command(doctorCommand)
     .demandCommand(1, 'name a command (see the list above)')
     .strict()
+    // What yargs would let through quietly (a missing value, an option twice) stops here, in the
+    // command's context, before its handler sends any load.
+    .check(() => {
+      const problems = optionTokenProblems(argv, knownOptions(cli), OPTION_RULES);
+      if (problems.length > 0) throw new UsageError(problems);
+      return true;
+    })
     .version(VERSION)
     .help()
     .alias('h', 'help')

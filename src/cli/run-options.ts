@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import { reportTargetProblem } from '../report/paths.js';
 import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
 import { withJsonOption, withServiceOptions } from './options.js';
+import type { OptionRules } from './option-tokens.js';
 
 /**
  * The flags {@link withWorkloadOptions} adds, as yargs parses them: the config's raw flags, less
@@ -32,6 +33,9 @@ export interface OutputWording {
   /** What --json prints. */
   json: string;
 }
+
+/** The options that differ from one value each: --fault adds one each time, a bare --report takes the default path. */
+export const OPTION_RULES: OptionRules = Object.freeze({ repeatable: ['fault'], bare: ['report'] });
 
 /** Adds the scenario positional and every workload option to a command. */
 export function withWorkloadOptions<T>(yargs: Argv<T>, wording: OutputWording) {
