@@ -47,6 +47,12 @@ export class InfrastructureError extends TicketsimError {
   }
 }
 
+/**
+ * A file ticketsim was asked to write (a report) could not be written once the work was done,
+ * although it was proved writable before (a full disk): exit 3, the machine around the run failed.
+ */
+export class OutputError extends TicketsimError {}
+
 /** The run was stopped by the user (Ctrl-C) before it finished. */
 export class InterruptedError extends TicketsimError {}
 

@@ -1,5 +1,5 @@
 // The one place that turns outcomes and errors into exit codes (DESIGN.md §3) and one-line messages.
-import { InfrastructureError, InterruptedError, TicketsimError, UsageError, describeError } from '../errors.js';
+import { InfrastructureError, InterruptedError, OutputError, TicketsimError, UsageError, describeError } from '../errors.js';
 
 /** Exit codes, everywhere. */
 export const EXIT = Object.freeze({
@@ -16,6 +16,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof InterruptedError) return EXIT.interrupted;
   if (error instanceof InfrastructureError) return EXIT.infrastructure;
+  if (error instanceof OutputError) return EXIT.infrastructure;
   // Anything else escaped from a driver or the runtime: treat it as the infrastructure misbehaving.
   return EXIT.infrastructure;
 }

@@ -6,10 +6,9 @@ import type { Config, RawFlags } from '../config/config.js';
 import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../config/defaults.js';
 import { WRITE_DEFAULTS } from '../config/write-config.js';
 import { FAULTS, defaultFault, formatFault } from '../config/faults.js';
-import { UsageError } from '../errors.js';
-import { reportTargetProblem } from '../report/paths.js';
 import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
 import { withJsonOption, withServiceOptions } from './options.js';
+import { probeReport } from './report-file.js';
 import type { OptionRules } from './option-tokens.js';
 
 /**
@@ -98,10 +97,7 @@ export function withWorkloadOptions<T>(yargs: Argv<T>, wording: OutputWording) {
  * cannot be written. Throws a UsageError (exit 2) naming it.
  */
 export async function checkBeforeLoad(config: Config): Promise<void> {
-  const { report } = config.run;
-  if (report === undefined) return;
-  const problem = await reportTargetProblem(report);
-  if (problem !== undefined) throw new UsageError(`--report ${report === true ? '' : `${report}: `}${problem}`);
+  if (config.run.report !== undefined) await probeReport(config.run.report);
 }
 
 /** `1000 (spam 100)`: a workload default and the scenarios that differ from oversell's. */

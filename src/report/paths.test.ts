@@ -1,10 +1,12 @@
-// Tests of report paths and writing: the default name, a filesystem-safe timestamp, folder creation.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// Tests of report paths and writing: the default name, a filesystem-safe timestamp, folder creation,
+// replacing a file, a full disk.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passingResult } from './fixtures.js';
-import { defaultReportPath, fileTimestamp, reportTargetProblem, writeReport } from './paths.js';
+import { defaultReportPath, fileTimestamp, writeReport } from './paths.js';
 
 const meta = { generatedAt: new Date('2025-03-14T09:30:00Z'), version: '0.1.0' };
 
@@ -34,24 +36,25 @@ describe('writeReport', () => {
 
   it('writes to a given path, creating its folder', async () => {
     const path = join(dir, 'nested/deeper/run.md');
-    expect(await writeReport(passingResult, path, meta)).toBe(path);
+    expect(await writeReport(passingResult, path, meta)).toEqual({ path, replaced: false });
     expect(await readFile(path, 'utf8')).toMatch(/^# ticketsim report: oversell · lua/);
+  });
+
+  it('says when it replaced a file that was there', async () => {
+    const path = join(dir, 'run.md');
+    await writeFile(path, 'an older report');
+    expect(await writeReport(passingResult, path, meta)).toEqual({ path, replaced: true });
   });
 
   it('writes to reports/<scenario>-<strategy>-<timestamp>.md for a bare --report', async () => {
     process.chdir(dir);
-    const path = await writeReport(passingResult, true, meta);
+    const { path } = await writeReport(passingResult, true, meta);
     expect(path).toBe('reports/oversell-lua-2025-03-14T09-26-53Z.md');
     expect(await readFile(join(dir, path), 'utf8')).toContain('## Verdict: ✓ PASS');
   });
-});
 
-describe('reportTargetProblem', () => {
-  it('says why a path cannot take a report, before anything is run', async () => {
-    expect(await reportTargetProblem('/etc/passwd/x.md')).toBe('/etc/passwd is not a folder');
-    expect(await reportTargetProblem(tmpdir())).toBe(`${tmpdir()} is a folder`);
-    const fresh = join(tmpdir(), `ticketsim-report-check-${process.pid}`);
-    expect(await reportTargetProblem(join(fresh, 'r.md'))).toBeUndefined();
-    await rm(fresh, { recursive: true });
+  it.skipIf(!existsSync('/dev/full'))('rejects when the disk is full, leaving what was there in place', async () => {
+    await expect(writeReport(passingResult, '/dev/full', meta)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect((await stat('/dev/full')).isCharacterDevice()).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 // Where a markdown report goes (`reports/<scenario>-<strategy>-<timestamp>.md` by default, a
 // comparison's `reports/compare-<scenario>-<timestamp>.md`) and writing it there, creating the folder.
-import { constants } from 'node:fs';
-import { access, mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Comparison, RunResult } from '../result.js';
 import { renderComparisonReport } from './compare-markdown.js';
@@ -30,46 +29,38 @@ export function defaultReportPath(result: RunResult, fallback: Date = new Date()
   return `${REPORTS_DIR}/${safeName(result.scenario)}-${safeName(result.strategy)}-${stamp}.md`;
 }
 
-/**
- * Makes sure a report can be written to `path` (`true`: the default folder) before any load is
- * sent: creates its folder, checks it is writable and that the path is not a folder. Resolves to
- * undefined, or to a one-line reason it cannot be written.
- */
-export async function reportTargetProblem(path: string | true): Promise<string | undefined> {
-  const folder = path === true ? REPORTS_DIR : dirname(path);
-  try {
-    await mkdir(folder, { recursive: true });
-    await access(folder, constants.W_OK);
-    if (path !== true && (await stat(path).catch(() => undefined))?.isDirectory()) return `${path} is a folder`;
-    return undefined;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR') return `${folder} is not a folder`;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `no permission to write in ${folder}`;
-    return `cannot write to ${folder}${code ? ` (${code})` : ''}`;
-  }
+/** Where a report went, and whether it replaced a file that was there. */
+export interface WrittenReport {
+  path: string;
+  replaced: boolean;
 }
 
 /**
  * Renders the markdown report and writes it to `path`, or to {@link defaultReportPath} when
  * `path` is `true` (a bare `--report`). Creates the folder. Resolves to the path written, as given
- * (relative paths stay relative to the working directory).
+ * (relative paths stay relative to the working directory), and whether it replaced a file.
  */
-export async function writeReport(result: RunResult, path: string | true, meta: ReportMeta): Promise<string> {
+export async function writeReport(result: RunResult, path: string | true, meta: ReportMeta): Promise<WrittenReport> {
   return writeMarkdown(path === true ? defaultReportPath(result, meta.generatedAt) : path, renderMarkdownReport(result, meta));
 }
 
 /**
  * Writes a comparison's report to `path`, or to `reports/compare-<scenario>-<timestamp>.md` when
- * `path` is `true`. Resolves to the path written.
+ * `path` is `true`. Resolves to the path written, and whether it replaced a file.
  */
-export async function writeComparisonReport(comparison: Comparison, results: readonly RunResult[], path: string | true, meta: ReportMeta): Promise<string> {
+export async function writeComparisonReport(comparison: Comparison, results: readonly RunResult[], path: string | true, meta: ReportMeta): Promise<WrittenReport> {
   const target = path === true ? `${REPORTS_DIR}/compare-${safeName(comparison.scenario)}-${fileTimestamp(meta.generatedAt)}.md` : path;
   return writeMarkdown(target, renderComparisonReport(comparison, results, meta));
 }
 
-async function writeMarkdown(target: string, markdown: string): Promise<string> {
+/** Writes `markdown` to `target`; a new file that could not be written whole is removed, not left cut short. */
+async function writeMarkdown(target: string, markdown: string): Promise<WrittenReport> {
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, markdown, 'utf8');
-  return target;
+  const existing = await stat(target).catch(() => undefined);
+  await writeFile(target, markdown, 'utf8').catch(async (error: unknown) => {
+    // Only a file this write created goes: never something that was there (/dev/full, say).
+    if (existing === undefined) await rm(target, { force: true }).catch(() => undefined);
+    throw error;
+  });
+  return { path: target, replaced: existing?.isFile() ?? false };
 }

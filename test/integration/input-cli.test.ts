@@ -1,6 +1,14 @@
 // Mistakes on the command line caught before any load, as a user meets them: the built CLI in a
-// child process. Each exits 2 with one line on stderr, and nothing on stdout (no run began).
+// child process. Each exits 2 with one line on stderr, and nothing on stdout (no run began). Also
+// the report file: proved writable before the load, and a failure at the end costs one line, not
+// the result.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/result.js';
 import { ticketsim } from './cli.js';
 
 /** Runs ticketsim and expects exit 2 with exactly `line` on stderr and nothing on stdout. */
@@ -42,4 +50,60 @@ describe('what yargs would let through quietly is refused', () => {
     [['run', 'oversell', '--report', 'a.md', '--report', 'b.md'], 'ticketsim: --report is given twice; give it once'],
     [['worker', '--topic', 'a', '--topic', 'b'], 'ticketsim: --topic is given twice; give it once'],
   ])('%j', (args, line) => refused(args, line));
+});
+
+describe('a report that cannot be written is refused before any load', () => {
+  it('exits 2 on --report /proc/r.md without running the 200,000-buyer sale', async () => {
+    const started = Date.now();
+    const run = await ticketsim(['run', 'oversell', '--users', '200000', '--infra', 'memory', '--report', '/proc/r.md']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'ticketsim: --report /proc/r.md: cannot create the file (ENOENT: no such file or directory)\n' });
+    // Never hangs; no start line and no summary above prove no run began.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it.each([
+    [['compare', 'oversell', '--strategies', 'naive,lua', '--infra', 'memory', '--report', '/proc/r.md'], 'ticketsim: --report /proc/r.md: cannot create the file (ENOENT: no such file or directory)'],
+    [['run', 'oversell', '--infra', 'memory', '--report', tmpdir()], `ticketsim: --report ${tmpdir()}: is a folder`],
+  ])('%j', (args, line) => refused(args, line));
+
+  it('leaves no file and no folder behind when the run then fails', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ticketsim-input-'));
+    try {
+      // The probe passes; the run then cannot reach its Redis (exit 3).
+      const run = await ticketsim(['run', 'oversell', '--infra', 'real', '--report', join(dir, 'new/r.md'), '--redis-url', 'redis://127.0.0.1:1']);
+      expect(run.code).toBe(3);
+      expect(existsSync(join(dir, 'new'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the report written at the end', () => {
+  it('says when it replaced a file that was there, keeping stdout to the result JSON', async () => {
+    const path = join(tmpdir(), `ticketsim-input-${randomUUID()}.md`);
+    await writeFile(path, 'an older report');
+    try {
+      const run = await ticketsim(['run', 'oversell', '--infra', 'memory', '--users', '200', '--json', '--report', path]);
+      expect(run.code).toBe(0);
+      expect((JSON.parse(run.stdout) as RunResult).ok).toBe(true);
+      expect(run.stderr).toBe(`report written to ${path} (replaced the file that was there)\n`);
+      expect(await readFile(path, 'utf8')).toMatch(/^# ticketsim report: oversell/);
+    } finally {
+      await rm(path, { force: true });
+    }
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('fails on a full disk with one line and exit 3, the result JSON still printed', async () => {
+    const run = await ticketsim(['run', 'oversell', '--infra', 'memory', '--users', '200', '--json', '--report', '/dev/full']);
+    expect(run.code).toBe(3);
+    expect((JSON.parse(run.stdout) as RunResult).ok).toBe(true);
+    expect(run.stderr).toBe('ticketsim: --report /dev/full: the report could not be written after the run (ENOSPC: no space left on device); only the printed result remains\n');
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('keeps the verdict of a run that failed a check', async () => {
+    const run = await ticketsim(['run', 'oversell', '--infra', 'memory', '--strategy', 'naive', '--users', '2000', '--json', '--report', '/dev/full']);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as RunResult).ok).toBe(false);
+  });
 });

@@ -18,6 +18,7 @@ import { VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
 import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
+import { saveReport } from '../report-file.js';
 import { showRun } from '../show-run.js';
 
 interface CompareArgs extends WorkloadArgs {
@@ -44,7 +45,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const configs = compareConfigs(args);
     const expectFail = listOf(args.expectFail);
     checkExpectFail(expectFail, configs);
-    for (const config of configs) await checkBeforeLoad(config);
+    // One report for the whole comparison: checked once.
+    await checkBeforeLoad(configs[0]!);
     const json = configs[0]!.run.json;
     const results: RunResult[] = [];
     for (const [i, config] of configs.entries()) {
@@ -63,11 +65,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       if (skipped > 0) process.stdout.write(`stopped: ${skipped} of ${configs.length} runs not started\n`);
     }
     const report = configs[0]!.run.report;
-    if (report !== undefined) {
-      const path = await writeComparisonReport(comparison, results, report, { generatedAt: new Date(), version: VERSION });
-      process.stderr.write(`report written to ${path}\n`);
-    }
-    process.exitCode = exitCodeOf(comparison, skipped);
+    const verdict = exitCodeOf(comparison, skipped);
+    process.exitCode =
+      report === undefined
+        ? verdict
+        : await saveReport(report, () => writeComparisonReport(comparison, results, report, { generatedAt: new Date(), version: VERSION }), verdict);
   },
 };
 

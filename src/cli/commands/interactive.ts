@@ -12,6 +12,7 @@ import { writeReport } from '../../report/paths.js';
 import { VERSION } from '../../version.js';
 import { WRITE_MODES } from '../../config/write-config.js';
 import { FAULTS, FAULT_TAGS } from '../../config/faults.js';
+import { describeWritten } from '../report-file.js';
 import { workerLauncher } from '../workers.js';
 
 /** The fault row's first choice. */
@@ -40,7 +41,7 @@ export async function startInteractive(): Promise<void> {
         const config = loadConfig({ ...params, ...(fault === undefined || fault === NO_FAULT ? {} : { fault: [fault] }) });
         return startRun(config, workerLauncher(config.services));
       },
-      exportReport: (result) => writeReport(result, true, { generatedAt: new Date(), version: VERSION }),
+      exportReport: async (result) => describeWritten(await writeReport(result, true, { generatedAt: new Date(), version: VERSION })),
     },
     { color: process.env.NO_COLOR === undefined || process.env.NO_COLOR === '' },
   );

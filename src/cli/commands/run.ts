@@ -11,6 +11,7 @@ import { WRITE_MODES } from '../../config/write-config.js';
 import { EXIT } from '../exit-codes.js';
 import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
+import { saveReport } from '../report-file.js';
 import { showRun } from '../show-run.js';
 
 interface RunArgs extends WorkloadArgs {
@@ -41,11 +42,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
     // An unwritable report fails now, before any load is sent, not after the whole sale.
     await checkBeforeLoad(config);
     const result = await showRun(config, {});
-    if (config.run.report !== undefined) {
-      const path = await writeReport(result, config.run.report, { generatedAt: new Date(), version: VERSION });
-      process.stderr.write(`report written to ${path}\n`);
-    }
-    process.exitCode = exitCodeOf(result);
+    const { report } = config.run;
+    const verdict = exitCodeOf(result);
+    process.exitCode =
+      report === undefined ? verdict : await saveReport(report, () => writeReport(result, report, { generatedAt: new Date(), version: VERSION }), verdict);
   },
 };
 
