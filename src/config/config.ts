@@ -1,6 +1,6 @@
 // Environment + flags → one frozen Config. Defaults come from defaults.ts; validate() collects every
 // problem at once so the user sees all of them in a single exit-2 message.
-import { DEFAULTS, ENV, INFRA_MODES, LIMITS, SCENARIOS, SCENARIO_DEFAULTS } from './defaults.js';
+import { DEFAULTS, INFRA_MODES, LIMITS, SCENARIOS, SCENARIO_DEFAULTS } from './defaults.js';
 import type { InfraMode, ScenarioName } from './defaults.js';
 import { STRATEGIES } from './strategies.js';
 import { buildWriteConfig } from './write-config.js';
@@ -9,18 +9,12 @@ import type { FaultSpec, Plant } from './faults.js';
 import { integer } from './whole-number.js';
 import type { WriteConfig, WriteFlags } from './write-config.js';
 import type { StrategyName } from './strategies.js';
-import { endpointOfUrl, isLoopback, parseBrokerList } from './endpoints.js';
-import type { Endpoint } from './endpoints.js';
+import { buildServices } from './services.js';
+import type { ServiceFlags, ServicesConfig } from './services.js';
 import { unknownChoice } from './did-you-mean.js';
 import { UsageError } from '../errors.js';
 
-/** Where the three real services are. */
-export interface ServicesConfig {
-  redis: { url: string; endpoint: Endpoint };
-  mysql: { url: string; endpoint: Endpoint; database: string };
-  kafka: { brokers: readonly Endpoint[] };
-  connectTimeoutMs: number;
-}
+export type { ServicesConfig } from './services.js';
 
 /** What one run does. */
 export interface RunConfig {
@@ -63,7 +57,7 @@ export interface Config {
 }
 
 /** Raw inputs as the CLI parsed them; every field optional. */
-export interface RawFlags extends WriteFlags {
+export interface RawFlags extends WriteFlags, ServiceFlags {
   scenario?: string;
   strategy?: string;
   infra?: string;
@@ -87,9 +81,6 @@ export interface RawFlags extends WriteFlags {
   fault?: readonly string[];
   /** compare: a fault that does not apply to one of the strategies is skipped on that run, not refused. */
   lenientFaults?: boolean;
-  redisUrl?: string;
-  mysqlUrl?: string;
-  kafkaBrokers?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -108,30 +99,6 @@ export function buildConfig(flags: RawFlags, env: Env = process.env): { config?:
   const run = buildRun(flags, problems);
   if (problems.length > 0 || services === undefined) return { problems };
   return { config: deepFreeze({ services, run }), problems };
-}
-
-function buildServices(flags: RawFlags, env: Env, problems: string[]): ServicesConfig | undefined {
-  const redisUrl = flags.redisUrl ?? env[ENV.redisUrl] ?? DEFAULTS.redisUrl;
-  const mysqlUrl = flags.mysqlUrl ?? env[ENV.mysqlUrl] ?? DEFAULTS.mysqlUrl;
-  const brokers = flags.kafkaBrokers ?? env[ENV.kafkaBrokers] ?? DEFAULTS.kafkaBrokers;
-  const redis = attempt(problems, ENV.redisUrl, () => endpointOfUrl(redisUrl, ['redis'], 6379));
-  const mysql = attempt(problems, ENV.mysqlUrl, () => endpointOfUrl(mysqlUrl, ['mysql'], 3306));
-  const kafka = attempt(problems, ENV.kafkaBrokers, () => parseBrokerList(brokers));
-  const database = mysql ? databaseOf(mysqlUrl, problems) : undefined;
-
-  if (env[ENV.allowRemote] !== '1') {
-    const all = [redis, mysql, ...(kafka ?? [])].filter((e): e is Endpoint => e !== undefined);
-    for (const endpoint of all.filter((e) => !isLoopback(e.host))) {
-      problems.push(`${endpoint.host} is not a loopback address; ticketsim sends load only to 127.0.0.1/localhost/::1 (set ${ENV.allowRemote}=1 to override)`);
-    }
-  }
-  if (!redis || !mysql || !kafka || database === undefined) return undefined;
-  return {
-    redis: { url: redisUrl, endpoint: redis },
-    mysql: { url: mysqlUrl, endpoint: mysql, database },
-    kafka: { brokers: kafka },
-    connectTimeoutMs: DEFAULTS.connectTimeoutMs,
-  };
 }
 
 function buildRun(flags: RawFlags, problems: string[]): RunConfig {
@@ -243,24 +210,6 @@ function checkRequestsPerUser(perUser: number, users: number, problems: string[]
   integer(perUser, '--requests-per-user', 1, LIMITS.maxAttempts, problems);
   if (Number.isInteger(users) && Number.isInteger(perUser) && users * perUser > LIMITS.maxAttempts) {
     problems.push(`--users × --requests-per-user must be at most ${LIMITS.maxAttempts.toLocaleString('en-US')} attempts (got ${(users * perUser).toLocaleString('en-US')})`);
-  }
-}
-
-function databaseOf(mysqlUrl: string, problems: string[]): string | undefined {
-  const name = decodeURIComponent(new URL(mysqlUrl).pathname.replace(/^\//, '')) || 'ticketsim';
-  if (!/^[A-Za-z0-9_]{1,64}$/.test(name)) {
-    problems.push(`${ENV.mysqlUrl}: database name "${name}" must be letters, digits and _`);
-    return undefined;
-  }
-  return name;
-}
-
-function attempt<T>(problems: string[], label: string, fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (error) {
-    problems.push(`${label}: ${(error as Error).message}`);
-    return undefined;
   }
 }
 
