@@ -1,10 +1,11 @@
-// Opens the ports a run uses: the real services, or the in-process ones. `auto` takes the real
-// services when each one the scenario needs accepts a connection within about a second, and says
-// why it chose what it chose.
+// Opens the ports a run uses: the real services, or the in-process ones. `auto` asks each service
+// the scenario needs for a connection (about a second at most) and lets infra-choice.ts decide,
+// which says why it chose what it chose.
 import type { ServicesConfig } from '../config/config.js';
 import type { InfraMode } from '../config/defaults.js';
-import { formatEndpoint } from '../config/endpoints.js';
 import type { Endpoint } from '../config/endpoints.js';
+import { chooseAuto } from './infra-choice.js';
+import type { ServiceAnswer } from './infra-choice.js';
 import { createMemoryInfrastructure } from './memory/index.js';
 import { acceptsConnection } from './tcp-probe.js';
 import type { EngineObserver, Infrastructure } from './ports.js';
@@ -50,15 +51,15 @@ export async function openInfrastructure(options: OpenOptions): Promise<OpenedIn
       idempotentLedger: options.table?.idempotent,
     });
   if (options.mode === 'memory') return { infra: inProcess(), reason: '--infra memory' };
+  let reason = '--infra real';
   if (options.mode === 'auto') {
-    const missing = await firstUnreachable(options.needs.map((name) => [name, endpointOf(options.services, name)] as const));
-    if (missing !== undefined) return { infra: inProcess(), reason: `auto: ${missing} unreachable; --infra real requires the real services` };
+    const choice = chooseAuto(await askNeeded(options.services, options.needs));
+    if (choice.infra === 'memory') return { infra: inProcess(), reason: choice.reason };
+    reason = choice.reason;
   }
   // The drivers load only for a real run: an in-process run starts without them.
   const { openReal } = await import('./real-infrastructure.js');
-  const infra = await openReal(options);
-  const reason = options.mode === 'auto' ? `auto: ${options.needs.join(', ').replace(/, (\w+)$/, ' and $1')} answered` : '--infra real';
-  return { infra, reason };
+  return { infra: await openReal(options), reason };
 }
 
 /** Where a service is: Redis and MySQL from their URLs, Kafka by its first broker. */
@@ -68,9 +69,12 @@ export function endpointOf(services: ServicesConfig, name: ServiceName): Endpoin
   return services.kafka.brokers[0]!;
 }
 
-/** "redis at 127.0.0.1:6379" for the first service that refuses or ignores a TCP connect. */
-async function firstUnreachable(targets: readonly (readonly [ServiceName, Endpoint])[]): Promise<string | undefined> {
-  const answers = await Promise.all(targets.map(([, endpoint]) => acceptsConnection(endpoint, AUTO_PROBE_MS)));
-  const index = answers.indexOf(false);
-  return index === -1 ? undefined : `${targets[index]![0]} at ${formatEndpoint(targets[index]![1])}`;
+/** Asks every needed service for a TCP connection at once. */
+async function askNeeded(services: ServicesConfig, needs: readonly ServiceName[]): Promise<ServiceAnswer[]> {
+  return Promise.all(
+    needs.map(async (service) => {
+      const endpoint = endpointOf(services, service);
+      return { service, endpoint, givenBy: services[service].givenBy, answered: await acceptsConnection(endpoint, AUTO_PROBE_MS) };
+    }),
+  );
 }

@@ -1,0 +1,51 @@
+// Tests of opening the infrastructure: --infra auto against addresses nothing listens on, given
+// explicitly or by default (no service is needed: a closed loopback port refuses at once).
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import type { ServicesConfig } from '../config/config.js';
+import { InfrastructureError } from '../errors.js';
+import { openInfrastructure } from './infrastructure.js';
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Services at closed ports; `redisGivenBy` marks Redis's address as given. */
+async function deadServices(redisGivenBy?: string): Promise<ServicesConfig> {
+  const port = await closedPort();
+  return {
+    redis: { url: `redis://127.0.0.1:${port}`, endpoint: { host: '127.0.0.1', port }, givenBy: redisGivenBy },
+    mysql: { url: `mysql://root@127.0.0.1:${port}/ticketsim`, endpoint: { host: '127.0.0.1', port }, database: 'ticketsim', givenBy: undefined },
+    kafka: { brokers: [{ host: '127.0.0.1', port }], givenBy: undefined },
+    connectTimeoutMs: 500,
+  };
+}
+
+const open = async (mode: 'auto' | 'memory', services: ServicesConfig) =>
+  openInfrastructure({ mode, services, needs: ['redis', 'mysql'], poolSize: 10, seed: 1 });
+
+describe('openInfrastructure', () => {
+  it('auto runs in process when the default addresses do not answer, and says why', async () => {
+    const { infra, reason } = await open('auto', await deadServices());
+    await infra.close();
+    expect(infra.kind).toBe('memory');
+    expect(reason).toMatch(/^auto: redis at 127\.0\.0\.1:\d+ unreachable, no service address given/);
+  });
+
+  it('auto refuses an address given explicitly that does not answer', async () => {
+    const services = await deadServices('TICKETSIM_REDIS_URL');
+    await expect(open('auto', services)).rejects.toBeInstanceOf(InfrastructureError);
+    await expect(open('auto', services)).rejects.toThrow(`redis at 127.0.0.1:${services.redis.endpoint.port}: does not accept connections, and TICKETSIM_REDIS_URL gave this address`);
+  });
+
+  it('--infra memory never asks the services, given or not', async () => {
+    const { infra, reason } = await open('memory', await deadServices('TICKETSIM_REDIS_URL'));
+    await infra.close();
+    expect([infra.kind, reason]).toEqual(['memory', '--infra memory']);
+  });
+});
