@@ -67,7 +67,7 @@ export function withWorkloadOptions<T>(yargs: Argv<T>, wording: OutputWording) {
     .option('drain-timeout', { type: 'number', describe: `behind: seconds to wait for the workers to catch up after each phase [default: ${WRITE_DEFAULTS.drainTimeoutSeconds}]` })
     .option('batch-size', { type: 'number', describe: `behind: most records a worker writes and commits at once [default: ${WRITE_DEFAULTS.batchSize}]` })
     .option('keep-topic', { type: 'boolean', describe: 'behind: keep the run\'s topic and consumer group for inspection' })
-    .option('infra', { type: 'string', default: DEFAULTS.infra, describe: `${INFRA_MODES.join(' | ')} — real services, in-process ones, or real when they answer` })
+    .option('infra', { type: 'string', default: DEFAULTS.infra, describe: `${INFRA_MODES.join(' | ')} — real services, in-process ones, or real when they answer (in process only if no service address was given)` })
     .option('pool-size', { type: 'number', default: DEFAULTS.poolSize, describe: 'MySQL connection pool size' })
     .option('concurrency', { type: 'number', describe: 'max attempts in flight (a closed model of N clients) [default: all at once]' })
     .option('rate', { type: 'number', describe: 'open model: start attempts at this many per second, whatever the replies (each a new buyer)' })

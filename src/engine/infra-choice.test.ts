@@ -22,7 +22,7 @@ describe('chooseAuto', () => {
     expect(chooseAuto([redis(true), mysql(true)])).toEqual({ infra: 'real', reason: 'auto: redis and mysql answered' });
     expect(chooseAuto([redis(true, 'TICKETSIM_REDIS_URL'), mysql(true)])).toEqual({
       infra: 'real',
-      reason: 'auto: redis and mysql answered (redis from TICKETSIM_REDIS_URL)',
+      reason: "auto: redis and mysql answered; TICKETSIM_REDIS_URL gave redis's address",
     });
   });
 

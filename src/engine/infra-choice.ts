@@ -28,8 +28,7 @@ export function chooseAuto(answers: readonly ServiceAnswer[]): AutoChoice {
   const given = answers.filter((answer) => answer.givenBy !== undefined);
   const silent = answers.filter((answer) => !answer.answered);
   if (silent.length === 0) {
-    const from = given.map((answer) => `${answer.service} from ${answer.givenBy}`).join(', ');
-    return { infra: 'real', reason: `auto: ${list(answers.map((answer) => answer.service))} answered${from === '' ? '' : ` (${from})`}` };
+    return { infra: 'real', reason: `auto: ${list(answers.map((answer) => answer.service))} answered${given.length === 0 ? '' : `; ${gave(given)}`}` };
   }
   const first = silent[0]!;
   if (given.length === 0) {
@@ -47,9 +46,14 @@ export function chooseAuto(answers: readonly ServiceAnswer[]): AutoChoice {
   throw new InfrastructureError(
     first.service,
     formatEndpoint(first.endpoint),
-    `does not accept connections, and the run needs it: ${given.map((answer) => `${answer.givenBy} gave ${answer.service}'s address`).join(', ')}, so --infra auto runs on the real services`,
+    `does not accept connections, and the run needs it: ${gave(given)}, so --infra auto runs on the real services`,
     { hint: START_SERVICES_HINT },
   );
+}
+
+/** `--redis-url gave redis's address, TICKETSIM_KAFKA_BROKERS gave kafka's address`. */
+function gave(given: readonly ServiceAnswer[]): string {
+  return given.map((answer) => `${answer.givenBy} gave ${answer.service}'s address`).join(', ');
 }
 
 /** `redis, mysql and kafka`. */

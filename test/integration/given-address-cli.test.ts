@@ -62,6 +62,6 @@ describe.skipIf(!available)('addresses given for services a run does not need', 
     stores.remember(result);
     expect(run.code).toBe(0);
     expect(result.infra).toBe('real');
-    expect(result.infraReason).toBe('auto: redis and mysql answered (redis from TICKETSIM_REDIS_URL)');
+    expect(result.infraReason).toBe("auto: redis and mysql answered; TICKETSIM_REDIS_URL gave redis's address");
   });
 });
