@@ -208,6 +208,8 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     try {
       if (this.aborted) throw new InterruptedError('stopped before the run began');
       this.setPhase('setup');
+      // A fault the stack refuses is refused before the run creates its topic or starts workers.
+      const switches = await this.serviceSwitches(infra);
       const phases = new PhaseLog(0);
       if (run.write.mode === 'behind') {
         const sale = saleOf(this.runId);
@@ -223,7 +225,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
         });
         this.behind = behind;
       }
-      const nemesis = await this.openNemesis(infra, phases, behind);
+      const nemesis = this.openNemesis(infra, phases, behind, switches);
       const strategy = createStrategy(run.strategy, {
         ...infra,
         writer: behind?.writer ?? createSyncWriter(infra.ledger),
@@ -259,21 +261,22 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   }
 
   /**
-   * The run's nemesis over what it may act on. service-down needs a switch for the service: on the
-   * real stack only the broker scripts/services.sh started has one (any other: a usage error).
+   * What service-down may switch off: on the real stack only the broker scripts/services.sh
+   * started (any other: a usage error); in process, the in-process broker.
    */
-  private async openNemesis(infra: Infrastructure, phases: PhaseLog, behind: BehindPath | undefined): Promise<Nemesis> {
+  private async serviceSwitches(infra: Infrastructure): Promise<NemesisDeps['switches']> {
     const { run, services } = this.config;
-    const switches: NemesisDeps['switches'] = {};
-    if (run.faults.some((fault) => fault.name === 'service-down')) {
-      if (infra.kind === 'memory') switches.kafka = infra.switches?.kafka;
-      else {
-        const { scriptedBrokerSwitch } = await import('../engine/kafka/broker-switch.js');
-        const found = await scriptedBrokerSwitch(services.kafka.brokers);
-        if ('refusal' in found) throw new UsageError(found.refusal);
-        switches.kafka = found;
-      }
-    }
+    if (!run.faults.some((fault) => fault.name === 'service-down')) return {};
+    if (infra.kind === 'memory') return { kafka: infra.switches?.kafka };
+    const { scriptedBrokerSwitch } = await import('../engine/kafka/broker-switch.js');
+    const found = await scriptedBrokerSwitch(services.kafka.brokers);
+    if ('refusal' in found) throw new UsageError(found.refusal);
+    return { kafka: found };
+  }
+
+  /** The run's nemesis over what it may act on. */
+  private openNemesis(infra: Infrastructure, phases: PhaseLog, behind: BehindPath | undefined, switches: NemesisDeps['switches']): Nemesis {
+    const { run } = this.config;
     this.nemesis = new Nemesis({
       faults: run.faults,
       clock: infra.clock,
