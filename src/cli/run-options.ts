@@ -93,11 +93,20 @@ export function withWorkloadOptions<T>(yargs: Argv<T>, wording: OutputWording) {
 }
 
 /**
- * What can be known to fail before any load is sent beyond the config's own checks: a report that
- * cannot be written. Throws a UsageError (exit 2) naming it.
+ * What can be known to fail before any load is sent beyond the config's own checks, for the runs
+ * of one command (run, compare, selftest): a report that cannot be written (a UsageError, exit 2),
+ * and, for several runs, a service one of them needs that does not answer (an InfrastructureError,
+ * exit 3) — found before the first run, not after those that did not need it. A single run's
+ * opening checks its services first thing anyway.
  */
-export async function checkBeforeLoad(config: Config): Promise<void> {
-  if (config.run.report !== undefined) await probeReport(config.run.report);
+export async function checkBeforeLoad(configs: readonly Config[]): Promise<void> {
+  const [first] = configs;
+  if (first === undefined) return;
+  if (first.run.report !== undefined) await probeReport(first.run.report);
+  if (configs.length === 1) return;
+  // Loaded only here: a usage error answers without the engine.
+  const [{ servicesNeeded }, { checkReachable }] = await Promise.all([import('../scenarios/catalogue.js'), import('../engine/infrastructure.js')]);
+  await checkReachable(first.run.infra, first.services, [...new Set(configs.flatMap((config) => servicesNeeded(config.run)))]);
 }
 
 /** `1000 (spam 100)`: a workload default and the scenarios that differ from oversell's. */

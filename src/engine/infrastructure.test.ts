@@ -1,10 +1,11 @@
-// Tests of opening the infrastructure: --infra auto against addresses nothing listens on, given
-// explicitly or by default (no service is needed: a closed loopback port refuses at once).
+// Tests of opening the infrastructure, and of checking it could be opened: --infra auto and real
+// against addresses nothing listens on, given explicitly or by default (no service is needed: a
+// closed loopback port refuses at once).
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { ServicesConfig } from '../config/config.js';
 import { InfrastructureError } from '../errors.js';
-import { openInfrastructure } from './infrastructure.js';
+import { checkReachable, openInfrastructure } from './infrastructure.js';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -47,5 +48,16 @@ describe('openInfrastructure', () => {
     const { infra, reason } = await open('memory', await deadServices('TICKETSIM_REDIS_URL'));
     await infra.close();
     expect([infra.kind, reason]).toEqual(['memory', '--infra memory']);
+  });
+});
+
+describe('checkReachable', () => {
+  it('throws what opening would: any silent service under real, one auto may not do without under auto', async () => {
+    const services = await deadServices();
+    const port = services.redis.endpoint.port;
+    await expect(checkReachable('real', services, ['redis', 'mysql'])).rejects.toThrow(`redis at 127.0.0.1:${port}: does not accept connections`);
+    await expect(checkReachable('auto', services, ['redis', 'mysql'])).resolves.toBeUndefined();
+    await expect(checkReachable('auto', await deadServices('--redis-url'), ['redis'])).rejects.toBeInstanceOf(InfrastructureError);
+    await expect(checkReachable('memory', services, ['redis'])).resolves.toBeUndefined();
   });
 });

@@ -3,7 +3,10 @@
 // which says why it chose what it chose.
 import type { ServicesConfig } from '../config/config.js';
 import type { InfraMode } from '../config/defaults.js';
+import { formatEndpoint } from '../config/endpoints.js';
 import type { Endpoint } from '../config/endpoints.js';
+import { InfrastructureError } from '../errors.js';
+import { START_SERVICES_HINT } from './hints.js';
 import { chooseAuto } from './infra-choice.js';
 import type { ServiceAnswer } from './infra-choice.js';
 import { createMemoryInfrastructure } from './memory/index.js';
@@ -60,6 +63,22 @@ export async function openInfrastructure(options: OpenOptions): Promise<OpenedIn
   // The drivers load only for a real run: an in-process run starts without them.
   const { openReal } = await import('./real-infrastructure.js');
   return { infra: await openReal(options), reason };
+}
+
+/**
+ * Throws, without opening anything, what {@link openInfrastructure} would throw for a service that
+ * does not accept a connection (an InfrastructureError, exit 3): under `real` any needed one, under
+ * `auto` one auto may not do without. For a command of several runs to check before the first.
+ */
+export async function checkReachable(mode: InfraMode, services: ServicesConfig, needs: readonly ServiceName[]): Promise<void> {
+  if (mode === 'memory') return;
+  const answers = await askNeeded(services, needs);
+  if (mode === 'auto') {
+    chooseAuto(answers);
+    return;
+  }
+  const silent = answers.find((answer) => !answer.answered);
+  if (silent !== undefined) throw new InfrastructureError(silent.service, formatEndpoint(silent.endpoint), 'does not accept connections', { hint: START_SERVICES_HINT });
 }
 
 /** Where a service is: Redis and MySQL from their URLs, Kafka by its first broker. */

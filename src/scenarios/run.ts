@@ -23,7 +23,7 @@ import { DEFAULTS } from '../config/defaults.js';
 import { Burst, emptyCounts } from './burst.js';
 import { OperationLatencies } from './latency-recorder.js';
 import { PhaseLog } from './phase-log.js';
-import { SCENARIO_CATALOGUE } from './catalogue.js';
+import { SCENARIO_CATALOGUE, servicesNeeded } from './catalogue.js';
 import { reproduceCommand } from './command-line.js';
 import { GuardTally } from './guard-tally.js';
 import { newRunId } from './run-id.js';
@@ -193,7 +193,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     const { infra, reason } = await openInfrastructure({
       mode: run.infra,
       services,
-      needs: [...scenario.needs, ...(run.write.mode === 'behind' ? (['kafka'] as const) : [])],
+      needs: servicesNeeded(run),
       poolSize: run.poolSize,
       seed: run.seed,
       observer: { lockAcquisition: this.guards.lockAcquisition, statement: this.sql.record, staleRefused: this.guards.stale },

@@ -43,6 +43,16 @@ describe('an address given explicitly that does not answer is exit 3 under --inf
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it.each([
+    ['compare', ['compare', 'oversell', '--strategies', 'lua', '--write', 'sync,behind', '--infra', 'real', '--kafka-brokers', `127.0.0.1:${dead}`]],
+    ['selftest', ['selftest', '--infra', 'real', '--kafka-brokers', `127.0.0.1:${dead}`]],
+  ])('%s checks every service its runs need before the first run, not after those that did not need it', async (_, args) => {
+    const run = await ticketsim(args);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^ticketsim: kafka at 127\\.0\\.0\\.1:${dead}: does not accept connections\n {2}hint: `));
+  });
+
   it('runs in process when told to, whatever the addresses say', async () => {
     const run = await ticketsim(['run', 'oversell', '--infra', 'memory', '--json'], env('TICKETSIM_REDIS_URL', `redis://127.0.0.1:${dead}`));
     expect(run.code).toBe(0);

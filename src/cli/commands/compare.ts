@@ -45,8 +45,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const configs = compareConfigs(args);
     const expectFail = listOf(args.expectFail);
     checkExpectFail(expectFail, configs);
-    // One report for the whole comparison: checked once.
-    await checkBeforeLoad(configs[0]!);
+    await checkBeforeLoad(configs);
     const json = configs[0]!.run.json;
     const results: RunResult[] = [];
     for (const [i, config] of configs.entries()) {

@@ -40,7 +40,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (args) => {
     const config = loadConfig(args);
     // An unwritable report fails now, before any load is sent, not after the whole sale.
-    await checkBeforeLoad(config);
+    await checkBeforeLoad([config]);
     const result = await showRun(config, {});
     const { report } = config.run;
     const verdict = exitCodeOf(result);

@@ -6,6 +6,7 @@ import { DEFAULTS, INFRA_MODES } from '../../config/defaults.js';
 import type { SelftestResult } from '../../result.js';
 import { EXIT } from '../exit-codes.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
+import { checkBeforeLoad } from '../run-options.js';
 
 interface SelftestArgs {
   infra: string;
@@ -35,8 +36,10 @@ export const selftestCommand: CommandModule<object, SelftestArgs> = {
       import('../../ui/interrupt.js'),
     ]);
     const base = { infra: args.infra, seed: args.seed, redisUrl: args.redisUrl, mysqlUrl: args.mysqlUrl, kafkaBrokers: args.kafkaBrokers };
-    // Every row's config first: a bad flag fails before any load is sent.
+    // Every row's config first, and every service the rows need: a bad flag or a missing service
+    // fails before any load is sent.
     const configs = MATRIX.map((row) => rowConfig(row, base));
+    await checkBeforeLoad(configs);
     const { color } = chooseRenderMode(process.env, process.stdout);
     const result: SelftestResult = { ok: true, rows: [] };
     let stopped = false;
