@@ -1,7 +1,7 @@
 // Unit tests of the shared formatting and histogram helpers.
 import { describe, expect, it } from 'vitest';
 import { failingResult, interruptedResult, passingResult } from './fixtures.js';
-import { fit, formatBucketLabel, formatCount, formatElapsed, formatMicros, paint, thinPoints, verdictOf } from './format.js';
+import { fit, formatBucketLabel, formatBytes, formatCount, formatDuration, formatElapsed, formatMicros, formatPercent, latencyCells, paint, thinPoints, verdictOf } from './format.js';
 import { drawBar, fitBuckets, textHistogram, trimBuckets } from './histogram.js';
 
 describe('formatting', () => {
@@ -29,6 +29,24 @@ describe('formatting', () => {
     expect([412, 12_345, 125_000].map(formatElapsed)).toEqual(['412ms', '12.3s', '2m05s']);
     expect(fit('no-oversell', 6)).toBe('no-ov…');
     expect(fit('ok', 4)).toBe('ok  ');
+  });
+
+  it('formats measured durations in human units, sub-millisecond and negative ones too', () => {
+    expect([0.4, 3.2, 113, 3310.5, 59_949, 125_000, -3.2].map(formatDuration)).toEqual([
+      '400µs', '3.2ms', '113ms', '3.31s', '59.9s', '2m05s', '-3.2ms',
+    ]);
+  });
+
+  it('formats sizes in binary units', () => {
+    expect([512, 1023.6 * 1024, 222_298_112, 25_275_953_152].map(formatBytes)).toEqual(['512 B', '1 MiB', '212 MiB', '23.5 GiB']);
+  });
+
+  it('formats shares as percentages that never round to a false 0% or 100%', () => {
+    expect([0, 0.0002, 0.012, 0.52, 0.9996, 1].map(formatPercent)).toEqual(['0%', '<0.1%', '1.2%', '52%', '99.9%', '100%']);
+  });
+
+  it('gives a latency row min, mean and the percentiles in human units', () => {
+    expect(latencyCells(passingResult.latency.purchase!)).toEqual(['41µs', '797µs', '406µs', '1.19ms', '3.21ms', '5.9ms', '6.1ms']);
   });
 
   it('paints only when colour is on', () => {

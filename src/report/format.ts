@@ -16,6 +16,14 @@ export function percentileValues(latency: LatencySummary): number[] {
   return PERCENTILES.map(([, field]) => latency[field]);
 }
 
+/** The columns of a latency table, in order: the least, the mean, then {@link PERCENTILES}. */
+export const LATENCY_COLUMNS = [['min', 'min'], ['mean', 'mean'], ...PERCENTILES] as const satisfies readonly (readonly [string, keyof LatencySummary])[];
+
+/** A summary's values in {@link LATENCY_COLUMNS} order, in human units (`41µs`, `1.19ms`, `2.1s`). */
+export function latencyCells(latency: LatencySummary): string[] {
+  return LATENCY_COLUMNS.map(([, field]) => formatMicros(latency[field]));
+}
+
 /** `1000` → `1,000`. */
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');
@@ -45,6 +53,38 @@ export function formatElapsed(ms: number): string {
   if (ms < 59_950) return `${(ms / 1000).toFixed(1)}s`;
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+}
+
+/**
+ * A measured duration in milliseconds, three significant digits: `812µs`, `412ms`, `3.31s`, and
+ * from a minute on `2m05s`; negative values keep their sign.
+ */
+export function formatDuration(ms: number): string {
+  if (ms < 0) return `-${formatDuration(-ms)}`;
+  return ms < 59_950 ? formatMicros(ms * 1000) : formatElapsed(ms);
+}
+
+/** A size in bytes, in binary units with three significant digits: `512 B`, `212 MiB`, `23.5 GiB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (unit < units.length - 1 && Number(threeDigits(value)) >= 1024) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? Math.round(value) : threeDigits(value)} ${units[unit]}`;
+}
+
+/**
+ * A 0–1 share as a percentage: `42%`; near the ends one decimal, cut rather than rounded, so a
+ * share short of the whole never reads 100% and a share above nothing never reads 0% (`<0.1%`).
+ */
+export function formatPercent(share: number): string {
+  const value = share * 100;
+  if (value > 0 && value < 0.1) return '<0.1%';
+  const text = value >= 99 || value < 10 ? (Math.floor(value * 10) / 10).toFixed(1) : value.toFixed(0);
+  return `${text.replace(/\.0$/, '')}%`;
 }
 
 /** A rate per second: `2,427/s`. */

@@ -2,14 +2,7 @@
 // connection vs executing), the slow ones, and what the server itself counted. One set of sentences
 // for the plain text, the markdown report and the dashboard.
 import type { SqlLive, SqlSummary } from '../result.js';
-import { formatCount, formatMicros } from './format.js';
-
-/** `99.8%` from a 0–1 share; near the ends one decimal, cut rather than rounded (never a false 100%). */
-function percent(share: number): string {
-  const value = share * 100;
-  const text = value >= 99 || value < 10 ? (Math.floor(value * 10) / 10).toFixed(1) : value.toFixed(0);
-  return `${text.replace(/\.0$/, '')}%`;
-}
+import { formatCount, formatMicros, formatPercent } from './format.js';
 
 /** The statement kinds in the order they are shown: writes first. */
 export function statementRows(sql: SqlSummary): [string, SqlSummary['statements'][string]][] {
@@ -26,7 +19,7 @@ export function slowSentence(sql: SqlSummary): string {
   if (slow.count === 0) return `none of ${formatCount(total)} statements took over ${formatCount(slow.thresholdMs)} ms`;
   return (
     `${formatCount(slow.count)} of ${formatCount(total)} statements took over ${formatCount(slow.thresholdMs)} ms; ` +
-    `${percent(slow.waitShare)} of their time was spent waiting for a pool connection ` +
+    `${formatPercent(slow.waitShare)} of their time was spent waiting for a pool connection ` +
     `(${formatCount(slow.mostlyWaiting)} waited longer than they ran)`
   );
 }
