@@ -236,6 +236,38 @@ export interface ErrorCause {
   count: number;
 }
 
+/** The machine a run ran on. */
+export interface MachineInfo {
+  /** The CPU model as the OS names it, e.g. `AMD EPYC 7B13`; `unknown` when it does not say. */
+  cpuModel: string;
+  /** Logical CPUs. */
+  cpus: number;
+  /** Total memory, bytes. */
+  memoryBytes: number;
+  /** The operating system, e.g. `Debian GNU/Linux 12 (bookworm)`. */
+  os: string;
+  /** The kernel, e.g. `Linux 6.1.0-18-amd64`. */
+  kernel: string;
+}
+
+/**
+ * What the run cost ticketsim's own process (the generator; in process, the services too): its
+ * CPU time and memory over the run, from the run's start to its verdict. Worker processes are apart.
+ */
+export interface GeneratorCost {
+  /** CPU time, ms. */
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  /** Highest resident set size seen during the run, bytes (sampled every `sampleMs` and at the end). */
+  peakRssBytes: number;
+  sampleMs: number;
+  /**
+   * The process's own peak resident set size since it started (getrusage), bytes: exact, but in a
+   * process that ran several runs (compare) it covers the earlier ones too.
+   */
+  processPeakRssBytes: number;
+}
+
 /** One invariant check, computed from the stores after the run. */
 export interface CheckResult {
   name: string;
@@ -310,12 +342,16 @@ export interface RunResult {
   series: SeriesPoint[];
   /** From barrier release to last reply, summed over the phases. */
   durationMs: number;
+  /** From the run's start (before connecting) to its verdict: connecting, set-up, phases, drains and checks. */
+  wallMs: number;
+  /** What the run cost ticketsim's own process. */
+  generator: GeneratorCost;
   /** Throughput over durationMs, attempts per second. */
   throughput: number;
   /** True when Ctrl-C stopped the run; the checks ran on what did happen. */
   interrupted: boolean;
   startedAt: string;
-  environment: { node: string; ticketsim: string; redis?: string; mysql?: string; kafka?: string; platform: string };
+  environment: { node: string; ticketsim: string; redis?: string; mysql?: string; kafka?: string; platform: string; machine: MachineInfo };
   /**
    * Set when the stores could not be read back after the run (a service failed): the checks are
    * then missing and the run proves nothing either way.
@@ -344,8 +380,12 @@ export interface ComparedRun {
   /** Operations per second over the run. */
   throughput: number;
   durationMs: number;
+  /** The run's wall time, set-up and checks included. */
+  wallMs: number;
+  /** What the run cost ticketsim's own process. */
+  generator: GeneratorCost;
   /** Per operation, µs (corrected: from the intended start). */
-  latency: Record<string, { p50: number; p99: number; max: number }>;
+  latency: Record<string, { mean: number; p50: number; p99: number; max: number }>;
   /** Lock acquisitions asked and granted, the Redis round trips they took, and steps a fence refused. */
   locks: { requests: number; granted: number; tries: number; staleRefused: number };
   /** Each fault by name: how often it fired (absent: none was asked for). */
@@ -359,6 +399,8 @@ export interface ComparedRun {
 /** `ticketsim compare`: the runs side by side, and whether each ended as expected. */
 export interface Comparison {
   scenario: string;
+  /** The compare command line that reproduces it. */
+  command: string;
   /** What marks the fastest: throughput for a burst, the primary operation's p99 under a rate. */
   rankedBy: 'throughput' | 'p99';
   /** Every operation and check any run had, in first-seen order. */

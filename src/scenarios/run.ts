@@ -18,7 +18,6 @@ import { BehindPath } from './behind-path.js';
 import type { WorkerLauncher } from './behind-path.js';
 import { saleOf } from './sale.js';
 import { saleKeys } from '../engine/redis/keys.js';
-import { VERSION } from '../version.js';
 import { DEFAULTS } from '../config/defaults.js';
 import { Burst, emptyCounts } from './burst.js';
 import { OperationLatencies } from './latency-recorder.js';
@@ -27,6 +26,8 @@ import { SCENARIO_CATALOGUE, servicesNeeded } from './catalogue.js';
 import { reproduceCommand } from './command-line.js';
 import { GuardTally } from './guard-tally.js';
 import { newRunId } from './run-id.js';
+import { environmentOf } from './environment.js';
+import { GeneratorMeter } from './generator-meter.js';
 import { RateMeter } from './rate-meter.js';
 import type { PreparedScenario } from './scenario.js';
 import { SqlRecorder } from './sql-recorder.js';
@@ -69,6 +70,8 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private readonly series = new SeriesRecorder(() => this.phases?.firstRelease());
   /** The generator's own event-loop delay: when it is high, ticketsim was the bottleneck. */
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  /** The wall time, and what the run costs this process, from here to the verdict. */
+  private readonly meter = new GeneratorMeter();
 
   /** @param launcher starts the workers of a write-behind run (the CLI passes the worker module's). */
   constructor(
@@ -250,6 +253,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     } finally {
       // A run that failed part-way still brings back what its faults took away, stops its workers
       // and removes its topics.
+      this.meter.stop();
       this.nemesis?.halt();
       await this.nemesis?.settle().catch(() => undefined);
       if (behind) {
@@ -373,6 +377,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     const { infra, phases, checks, inconclusive } = parts;
     const durationMs = phases.durationMs();
     const counts = phases.counts();
+    const { wallMs, generator } = this.meter.finish();
     return {
       scenario: run.scenario,
       strategy: run.strategy,
@@ -394,10 +399,12 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       load: this.loadSummary(phases, infra.kind),
       series: this.series.points(),
       durationMs: Math.round(durationMs * 1000) / 1000,
+      wallMs,
+      generator,
       throughput: durationMs > 0 ? Math.round((counts.attempts / durationMs) * 1000) : 0,
       interrupted: counts.notStarted > 0 || this.aborted,
       startedAt: parts.startedAt.toISOString(),
-      environment: { node: process.version, ticketsim: VERSION, platform: `${process.platform}-${process.arch}`, ...infra.versions },
+      environment: environmentOf(infra.versions),
       ...(inconclusive === undefined ? {} : { inconclusive }),
       command: reproduceCommand(run, infra.kind),
       ok: inconclusive === undefined && checks.length > 0 && checks.every((c) => c.ok),
