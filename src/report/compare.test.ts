@@ -17,23 +17,24 @@ const lockResult: RunResult = {
   latency: { purchase: { ...passingResult.latency.purchase!, p50: 1_290_000, p99: 2_430_000, max: 2_740_000 } },
 };
 const meta = { generatedAt: new Date('2025-03-14T09:30:00Z'), version: '0.1.0' };
+const COMMAND = './bin/ticketsim compare oversell --users 1000 --stock 100 --strategies naive,lock,lua --infra real --seed 42 --pool-size 10';
 
 describe('compareRuns', () => {
   const results = [failingResult, lockResult, passingResult];
 
   it('fails when a strategy fails a check it was not meant to, and passes once it is expected to', () => {
-    const plain = compareRuns(results, [], false);
+    const plain = compareRuns(results, [], false, COMMAND);
     expect(plain.runs.map((run) => [run.label, run.verdict, run.asExpected])).toEqual([
       ['naive', 'failed', false],
       ['lock', 'held', true],
       ['lua', 'held', true],
     ]);
     expect(plain.ok).toBe(false);
-    expect(compareRuns(results, ['naive'], false).ok).toBe(true);
+    expect(compareRuns(results, ['naive'], false, COMMAND).ok).toBe(true);
   });
 
   it('fails when a strategy meant to fail held', () => {
-    const comparison = compareRuns(results, ['naive', 'lua'], false);
+    const comparison = compareRuns(results, ['naive', 'lua'], false, COMMAND);
     expect(comparison.ok).toBe(false);
     expect(comparison.runs[2]).toMatchObject({ label: 'lua', verdict: 'held', expectedToFail: true, asExpected: false });
     expect(comparisonSummary(comparison)).toBe('1 of 3 runs did not end as expected: lua held though meant to fail; naive failed as expected; lock held');
@@ -48,22 +49,22 @@ describe('compareRuns', () => {
 
   it('marks the fastest run that held every check: by throughput for a burst, never a failed one', () => {
     // naive's throughput would beat lock's, but it failed.
-    const comparison = compareRuns([{ ...failingResult, throughput: 99_999 }, lockResult], ['naive'], false);
+    const comparison = compareRuns([{ ...failingResult, throughput: 99_999 }, lockResult], ['naive'], false, COMMAND);
     expect(comparison.rankedBy).toBe('throughput');
     expect(comparison.fastest).toBe('lock');
-    expect(compareRuns([failingResult], [], false).fastest).toBeUndefined();
+    expect(compareRuns([failingResult], [], false, COMMAND).fastest).toBeUndefined();
   });
 
   it('ranks by p99 under a rate, where every run offers the same throughput', () => {
     const slowRate: RunResult = { ...rateResult, strategy: 'lock', throughput: 1999, latency: lockResult.latency };
-    const comparison = compareRuns([slowRate, rateResult], [], false);
+    const comparison = compareRuns([slowRate, rateResult], [], false, COMMAND);
     expect(comparison.rankedBy).toBe('p99');
     expect(comparison.fastest).toBe('lua');
   });
 
   it('does not count an interrupted or inconclusive run as held', () => {
     const inconclusive: RunResult = { ...passingResult, inconclusive: 'redis: connection refused', ok: false, checks: [] };
-    const comparison = compareRuns([interruptedResult, inconclusive], [], false);
+    const comparison = compareRuns([interruptedResult, inconclusive], [], false, COMMAND);
     expect(comparison.runs.map((run) => run.verdict)).toEqual(['interrupted', 'inconclusive']);
     expect(comparison.ok).toBe(false);
     expect(comparison.fastest).toBeUndefined();
@@ -71,12 +72,12 @@ describe('compareRuns', () => {
 
   it('labels runs with their write mode when write modes are compared', () => {
     const behind: RunResult = { ...passingResult, params: { ...passingResult.params, write: 'behind' } };
-    expect(compareRuns([passingResult, behind], [], true).runs.map((run) => run.label)).toEqual(['lua · sync', 'lua · behind']);
+    expect(compareRuns([passingResult, behind], [], true, COMMAND).runs.map((run) => run.label)).toEqual(['lua · sync', 'lua · behind']);
   });
 });
 
 describe('sideBySide', () => {
-  const rows = sideBySide(compareRuns([failingResult, lockResult, passingResult], ['naive'], false));
+  const rows = sideBySide(compareRuns([failingResult, lockResult, passingResult], ['naive'], false, COMMAND));
   const row = (label: string) => rows.find((r) => r.label === label)?.cells;
 
   it('gives a cell per run for the verdict, the outcomes, throughput, latency, locks and SQL wait', () => {
@@ -93,14 +94,14 @@ describe('sideBySide', () => {
   it('lists every check as ✓ or ✗, and – where a run had no such check', () => {
     expect(row('no-oversell')).toEqual(['✗', '✓', '✓']);
     const extra = { name: 'lock-released', ok: true, expected: 'none held', observed: 'none held', detail: 'all released' };
-    const withExtra = sideBySide(compareRuns([{ ...lockResult, checks: [...lockResult.checks, extra] }, passingResult], [], false));
+    const withExtra = sideBySide(compareRuns([{ ...lockResult, checks: [...lockResult.checks, extra] }, passingResult], [], false, COMMAND));
     expect(withExtra.find((r) => r.label === 'lock-released')?.cells).toEqual(['✓', '–']);
   });
 
   it('shows how often each fault fired (– where it was not asked for) and the steps a fence refused', () => {
     const fault = (fired: number) => [{ name: 'pause-holder', spec: 'pause-holder:holders=2,pause=3s', fired, events: [], summary: '' }];
     const fenced = { ...passingResult, strategy: 'fenced', faults: fault(2), guards: { ...passingResult.guards, staleRefused: 2 } };
-    const faulted = compareRuns([{ ...failingResult, faults: fault(2) }, fenced, lockResult], [], false);
+    const faulted = compareRuns([{ ...failingResult, faults: fault(2) }, fenced, lockResult], [], false, COMMAND);
     const cells = (label: string) => sideBySide(faulted).find((r) => r.label === label)?.cells;
     expect(cells('pause-holder fired')).toEqual(['2×', '2×', '–']);
     expect(cells('stale steps refused')).toEqual(['0', '2', '0']);
@@ -110,7 +111,7 @@ describe('sideBySide', () => {
   });
 
   it('leaves out outcomes no run had, and the expected row when nothing was meant to fail', () => {
-    const plain = sideBySide(compareRuns([lockResult, passingResult], [], false)).map((r) => r.label);
+    const plain = sideBySide(compareRuns([lockResult, passingResult], [], false, COMMAND)).map((r) => r.label);
     expect(plain).not.toContain('expected');
     expect(plain).not.toContain('duplicate');
     expect(plain).toContain('errors');
@@ -119,7 +120,7 @@ describe('sideBySide', () => {
 
 describe('comparison renderings', () => {
   const results = [failingResult, lockResult, passingResult];
-  const comparison = compareRuns(results, [], false);
+  const comparison = compareRuns(results, [], false, COMMAND);
 
   it('prints one table with the fastest starred, the failed checks, and FAIL', () => {
     const text = formatComparison(comparison, results, { color: false });
@@ -133,7 +134,7 @@ describe('comparison renderings', () => {
   });
 
   it('says PASS when every run ended as expected', () => {
-    expect(formatComparison(compareRuns(results, ['naive'], false), results, { color: false })).toMatch(/\nPASS {2}every run ended as expected/);
+    expect(formatComparison(compareRuns(results, ['naive'], false, COMMAND), results, { color: false })).toMatch(/\nPASS {2}every run ended as expected/);
   });
 
   it('writes a report with grouped p50/p99 and throughput charts whose values are the runs\' own, and the checks matrix', () => {

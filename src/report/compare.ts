@@ -15,8 +15,11 @@ export function expectsFailure(expectFail: readonly string[], strategy: string, 
   });
 }
 
-/** Compares the results, in the order they ran. `withWrite`: label runs with their write mode. */
-export function compareRuns(results: readonly RunResult[], expectFail: readonly string[], withWrite: boolean): Comparison {
+/**
+ * Compares the results, in the order they ran. `withWrite`: label runs with their write mode;
+ * `command`: the compare command line that made them.
+ */
+export function compareRuns(results: readonly RunResult[], expectFail: readonly string[], withWrite: boolean, command: string): Comparison {
   const rate = results.some((result) => result.load.model === 'rate');
   const runs = results.map((result) => comparedRun(result, expectsFailure(expectFail, result.strategy, result.params.write), withWrite));
   const operations = unique(results.flatMap((result) => Object.keys(result.latency)));
@@ -26,6 +29,7 @@ export function compareRuns(results: readonly RunResult[], expectFail: readonly 
   const best = rate ? minBy(held, p99) : minBy(held, (run) => -run.throughput);
   return {
     scenario: results[0]?.scenario ?? '',
+    command,
     rankedBy: rate ? 'p99' : 'throughput',
     operations,
     checkNames: unique(results.flatMap((result) => result.checks.map((check) => check.name))),
@@ -49,7 +53,9 @@ function comparedRun(result: RunResult, expectedToFail: boolean, withWrite: bool
     counts: result.counts,
     throughput: result.throughput,
     durationMs: result.durationMs,
-    latency: Object.fromEntries(Object.entries(result.latency).map(([name, l]) => [name, { p50: l.p50, p99: l.p99, max: l.max }])),
+    wallMs: result.wallMs,
+    generator: result.generator,
+    latency: Object.fromEntries(Object.entries(result.latency).map(([name, l]) => [name, { mean: l.mean, p50: l.p50, p99: l.p99, max: l.max }])),
     locks: { requests: result.guards.lockRequests, granted: result.guards.locksGranted, tries: result.guards.lockTries, staleRefused: result.guards.staleRefused },
     faults: Object.fromEntries((result.faults ?? []).map((fault) => [fault.name, fault.fired])),
     sqlWaitP99Us: busiest?.wait.p99,

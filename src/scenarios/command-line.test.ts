@@ -1,17 +1,22 @@
+// Tests of the reproduce lines: a run's and a comparison's flags parse back into the same runs,
+// and every line starts with how ticketsim was invoked.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import type { RawFlags } from '../config/config.js';
-import { reproduceCommand } from './command-line.js';
+import { compareCommandLine, reproduceCommand } from './command-line.js';
 
-/** The flags a reproduce line names, parsed back (numbers as numbers, bare flags as true). */
-function flagsOf(command: string): RawFlags {
-  const [, , scenario, ...rest] = command.split(' ');
+/** The flags a command line names after `<program> <command> <scenario>`, parsed back (numbers as numbers, bare flags as true, --fault as a list). */
+function flagsOf(command: string, program = 'ticketsim'): RawFlags {
+  const [, scenario, ...rest] = command.slice(program.length + 1).split(' ');
   const flags: Record<string, unknown> = { scenario };
   for (let i = 0; i < rest.length; i += 1) {
     const name = rest[i]!.replace(/^--/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
     const next = rest[i + 1];
     if (next === undefined || next.startsWith('--')) flags[name] = true;
-    else {
+    else if (name === 'fault') {
+      flags.fault = [...((flags.fault as string[] | undefined) ?? []), next];
+      i += 1;
+    } else {
       flags[name] = Number.isNaN(Number(next)) ? next : Number(next);
       i += 1;
     }
@@ -22,13 +27,19 @@ function flagsOf(command: string): RawFlags {
 describe('reproduceCommand', () => {
   it('names a closed run by its users', () => {
     const run = loadConfig({ users: 500, stock: 50, concurrency: 20 }, {}).run;
-    expect(reproduceCommand(run, 'real')).toBe(
+    expect(reproduceCommand(run, 'real', 'ticketsim')).toBe(
       'ticketsim run oversell --users 500 --stock 50 --strategy lua --infra real --seed 1 --pool-size 10 --concurrency 20',
     );
   });
 
+  it('starts with how ticketsim was invoked', () => {
+    const run = loadConfig({}, {}).run;
+    expect(reproduceCommand(run, 'memory', 'npx ticketsim')).toMatch(/^npx ticketsim run oversell --users 1000 /);
+    expect(reproduceCommand(run, 'memory')).toMatch(/^\S*ticketsim run oversell /);
+  });
+
   it('names an open run by its rate, not the users it made', () => {
-    const command = reproduceCommand(loadConfig({ rate: 2000, duration: 3, ramp: 100, maxInFlight: 800 }, {}).run, 'memory');
+    const command = reproduceCommand(loadConfig({ rate: 2000, duration: 3, ramp: 100, maxInFlight: 800 }, {}).run, 'memory', 'ticketsim');
     expect(command).toContain('--rate 2000 --duration 3 --ramp 100');
     expect(command).toContain('--max-in-flight 800');
     expect(command).not.toContain('--users');
@@ -40,9 +51,45 @@ describe('reproduceCommand', () => {
       { scenario: 'spam', users: 30, requestsPerUser: 5 },
       { scenario: 'cancel-storm', cancelRatio: 0.3, cancelDupes: 2, rebuyers: 40 },
       { write: 'behind', workers: 2, redeliver: 0.1, batchSize: 50 },
+      { scenario: 'write-behind', workers: 2, fault: ['kill-worker:times=1'] },
     ] as RawFlags[]) {
       const run = loadConfig({ ...flags, infra: 'memory' }, {}).run;
-      expect(loadConfig(flagsOf(reproduceCommand(run, 'memory')), {}).run).toEqual(run);
+      expect(loadConfig(flagsOf(reproduceCommand(run, 'memory', './bin/ticketsim'), './bin/ticketsim'), {}).run).toEqual(run);
+    }
+  });
+});
+
+describe('compareCommandLine', () => {
+  /** The runs compare makes of these flags: one per write mode × strategy. */
+  function runsOf(flags: RawFlags, strategies: string[], writes: (string | undefined)[] = [flags.write]) {
+    return writes.flatMap((write) => strategies.map((strategy) => loadConfig({ ...flags, strategy, write, lenientFaults: true }, {}).run));
+  }
+
+  it('names the strategies, the workload and the runs meant to fail', () => {
+    const runs = runsOf({ users: 1000, stock: 100 }, ['naive', 'lock', 'lua']);
+    expect(compareCommandLine(runs, ['naive'], 'real', 'ticketsim')).toBe(
+      'ticketsim compare oversell --users 1000 --stock 100 --strategies naive,lock,lua --infra real --seed 1 --pool-size 10 --expect-fail naive',
+    );
+  });
+
+  it('names the write modes compared, and a fault skipped where it does not apply', () => {
+    const runs = runsOf({ users: 200, fault: ['pause-holder'] }, ['lock', 'lua'], ['sync', 'behind']);
+    const command = compareCommandLine(runs, [], 'memory', 'npx ticketsim');
+    expect(command).toMatch(/^npx ticketsim compare oversell --users 200 --stock 100 --strategies lock,lua /);
+    expect(command).toContain(' --write sync,behind --fault pause-holder:holders=2,pause=3s');
+    expect(command).not.toContain('--workers');
+  });
+
+  it('parses back into the same runs', () => {
+    for (const [flags, strategies] of [
+      [{ scenario: 'spam', users: 30, requestsPerUser: 5, concurrency: 10 }, ['dcl', 'lock']],
+      [{ scenario: 'write-behind', workers: 2, redeliver: 0.5 }, ['lua', 'dcl']],
+      [{ write: 'behind', batchSize: 50, keepTopic: true }, ['lua']],
+    ] as [RawFlags, string[]][]) {
+      const runs = runsOf({ ...flags, infra: 'memory' }, strategies);
+      const { strategies: listed, ...parsed } = flagsOf(compareCommandLine(runs, [], 'memory', 'ticketsim')) as RawFlags & { strategies: string };
+      expect(listed).toBe(strategies.join(','));
+      expect(runsOf(parsed, strategies)).toEqual(runs);
     }
   });
 });

@@ -14,6 +14,7 @@ import { compareRuns, expectsFailure } from '../../report/compare.js';
 import { formatComparison } from '../../report/compare-text.js';
 import { writeComparisonReport } from '../../report/paths.js';
 import type { Comparison, RunResult } from '../../result.js';
+import { compareCommandLine } from '../../scenarios/command-line.js';
 import { VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
 import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
@@ -54,7 +55,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       if (result.interrupted) break;
     }
     const writes = new Set(configs.map((config) => config.run.write.mode));
-    const comparison = compareRuns(results, expectFail, writes.size > 1);
+    // The infrastructure the runs used (auto resolved), unless they did not agree.
+    const infras = new Set(results.map((result) => result.infra));
+    const infra = infras.size === 1 ? [...infras][0]! : configs[0]!.run.infra;
+    const command = compareCommandLine(configs.map((config) => config.run), expectFail, infra);
+    const comparison = compareRuns(results, expectFail, writes.size > 1, command);
     const skipped = configs.length - results.length;
     if (json) process.stdout.write(`${JSON.stringify({ comparison, runs: results }, null, 2)}\n`);
     else {
