@@ -1,14 +1,16 @@
 // The write-behind section in words and charts: the run's topic and workers, what was published
 // and what the workers did with it, the drain, the lag from acknowledgement to row, and the drain
 // curve (rows visible over time) as a mermaid line chart with a text fallback.
-import type { RunSnapshot, WriteBehindSummary } from '../result.js';
-import { formatCount, formatElapsed, formatMicros, thinPoints } from './format.js';
+import type { RunResult, RunSnapshot, WriteBehindSummary } from '../result.js';
+import { capitalize, formatCount, formatDuration, formatMicros, thinPoints } from './format.js';
 import { drawBar } from './histogram.js';
+import { latencyTable } from './latency-tables.js';
+import { mdTable } from './md-table.js';
 import { xyChart, type ChartSeries } from './mermaid.js';
 
 /** `5,000 acknowledged → 5,000 rows · drained in 218ms · lag p50 265ms p99 320ms`. */
 export function behindSentence(wb: WriteBehindSummary): string {
-  const drain = wb.drained ? `drained in ${formatElapsed(wb.drainMs)}` : `NOT drained: ${formatCount(wb.lagRecords)} records behind`;
+  const drain = wb.drained ? `drained in ${formatDuration(wb.drainMs)}` : `NOT drained: ${formatCount(wb.lagRecords)} records behind`;
   return `${formatCount(wb.published)} events acknowledged → ${formatCount(wb.worker.inserted)} rows inserted · ${drain} · lag p50 ${formatMicros(wb.lag.p50)} p99 ${formatMicros(wb.lag.p99)} max ${formatMicros(wb.lag.max)}`;
 }
 
@@ -20,7 +22,7 @@ export function workerSentence(wb: WriteBehindSummary): string {
 
 /** Where the run's events went, and whether they are still there. */
 export function topicSentence(wb: WriteBehindSummary): string {
-  const where = `topic ${wb.topic} (${wb.partitions} partition${wb.partitions === 1 ? '' : 's'}), group ${wb.group}, ${wb.workers} worker${wb.workers === 1 ? '' : 's'}`;
+  const where = `topic ${wb.topic} (${formatCount(wb.partitions)} partition${wb.partitions === 1 ? '' : 's'}), group ${wb.group}, ${formatCount(wb.workers)} worker${wb.workers === 1 ? '' : 's'}`;
   if (wb.kept) return `${where}; kept for inspection (dead letters: ${wb.dlqTopic})`;
   return wb.leftover === undefined ? `${where}; deleted after the run` : `${where}; NOT deleted after the run: ${wb.leftover}`;
 }
@@ -34,13 +36,54 @@ export function behindLiveLine(live: NonNullable<RunSnapshot['writeBehind']>): s
 export function drainCurveText(wb: WriteBehindSummary, width = 50): string[] {
   const points = thinPoints(wb.drainCurve, 12);
   const max = Math.max(1, ...points.map((p) => p.rows));
-  const label = (atMs: number) => `${formatCount(atMs)}ms`.padStart(9);
+  const label = (atMs: number) => formatDuration(atMs).padStart(7);
   return points.map((p) => `${label(p.atMs)} ${drawBar(p.rows, max, width).padEnd(width)} ${formatCount(p.rows)}`.trimEnd());
 }
 
-/** The drain curve as a mermaid xychart line (rows visible over ms since the first release). */
+/** The drain curve as a mermaid xychart line (rows visible over the time since the first release). */
 export function drainCurveMermaid(wb: WriteBehindSummary): string {
   const points = thinPoints(wb.drainCurve, 30);
   const line: ChartSeries = { kind: 'line', values: points.map((p) => p.rows) };
-  return xyChart('Rows visible in MySQL over time', 'ms after the first release', points.map((p) => String(p.atMs)), 'rows', [line]);
+  return xyChart('Rows visible in MySQL over time', 'time after the first release', points.map((p) => formatDuration(p.atMs)), 'rows', [line]);
+}
+
+/** The report's write-behind section: what was acknowledged, what the workers did, the drain, the lag and the drain curve. */
+export function writeBehindSection(result: RunResult): string {
+  const wb = result.writeBehind;
+  if (wb === undefined) return 'The run wrote synchronously (`--write sync`): MySQL inside each request.';
+  const w = wb.worker;
+  const figures = mdTable(
+    ['Figure', 'Value'],
+    [
+      ['events acknowledged by Kafka', formatCount(wb.published)],
+      ['produce requests', formatCount(wb.requests)],
+      ['events sent twice on purpose (--redeliver)', formatCount(wb.redelivered)],
+      ['records delivered to the workers', formatCount(w.delivered)],
+      ['rows inserted', formatCount(w.inserted)],
+      ['skipped (already written: UNIQUE key)', formatCount(w.skipped)],
+      ['rows deleted (cancels)', formatCount(w.deleted)],
+      ['cancels that found no row', formatCount(w.absent)],
+      ['dead-lettered (malformed)', formatCount(w.deadLettered)],
+      ['SQL statements / offset commits', `${formatCount(w.statements)} / ${formatCount(w.commits)}`],
+      ['drain', wb.drained ? `done in ${formatDuration(wb.drainMs)}` : `timed out with ${formatCount(wb.lagRecords)} records behind`],
+    ],
+  );
+  const poll = formatDuration(wb.pollMs);
+  return [
+    `${behindSentence(wb)}.`,
+    '',
+    `${capitalize(topicSentence(wb))}.`,
+    '',
+    figures,
+    '',
+    latencyTable('Lag', [{ label: 'acknowledged → row visible', latency: wb.lag }]),
+    '',
+    `The lag runs from the moment Kafka acknowledged a purchase's event to the moment its row was first seen by polling MySQL every ${poll} (so it is measured to within ${poll}), from outside the worker.`,
+    '',
+    drainCurveMermaid(wb),
+    '',
+    'Text fallback:',
+    '',
+    ['```text', ...drainCurveText(wb, 60), '```'].join('\n'),
+  ].join('\n');
 }

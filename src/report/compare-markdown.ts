@@ -4,7 +4,7 @@
 import type { Comparison, RunResult } from '../result.js';
 import { comparisonSummary, fastestText, sideBySide } from './compare.js';
 import { comparisonTitle, failedCheckLines } from './compare-text.js';
-import { environmentSection } from './markdown.js';
+import { environmentSection } from './environment.js';
 import type { ReportMeta } from './markdown.js';
 import { mdTable } from './md-table.js';
 import { xyChart } from './mermaid.js';

@@ -42,7 +42,7 @@ describe('formatting', () => {
   });
 
   it('formats shares as percentages that never round to a false 0% or 100%', () => {
-    expect([0, 0.0002, 0.012, 0.52, 0.9996, 1].map(formatPercent)).toEqual(['0%', '<0.1%', '1.2%', '52%', '99.9%', '100%']);
+    expect([0, 0.0002, 0.012, 0.52, 0.9996, 1, 1.465].map(formatPercent)).toEqual(['0%', '<0.1%', '1.2%', '52%', '99.9%', '100%', '147%']);
   });
 
   it('gives a latency row min, mean and the percentiles in human units', () => {

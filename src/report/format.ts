@@ -83,8 +83,14 @@ export function formatBytes(bytes: number): string {
 export function formatPercent(share: number): string {
   const value = share * 100;
   if (value > 0 && value < 0.1) return '<0.1%';
-  const text = value >= 99 || value < 10 ? (Math.floor(value * 10) / 10).toFixed(1) : value.toFixed(0);
+  const nearTheEnds = (value >= 99 && value < 100) || value < 10;
+  const text = nearTheEnds ? (Math.floor(value * 10) / 10).toFixed(1) : value.toFixed(0);
   return `${text.replace(/\.0$/, '')}%`;
+}
+
+/** `part` as a percentage of `whole` (`1.2%`), or `–` when there is no whole to share. */
+export function formatShare(part: number, whole: number): string {
+  return whole > 0 ? formatPercent(part / whole) : '–';
 }
 
 /** A rate per second: `2,427/s`. */
@@ -161,6 +167,11 @@ export function alignColumns(rows: readonly string[][], align: readonly ('l' | '
       .join('  ')
       .trimEnd(),
   );
+}
+
+/** The text with its first letter in upper case, to start a sentence. */
+export function capitalize(text: string): string {
+  return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
 }
 
 /** Pads or cuts text to exactly `width` characters, ending a cut with `…`. */

@@ -1,9 +1,11 @@
 // How the load was generated, and the run over time: the generator's own figures (cap, late starts,
 // drops, event-loop delay: was ticketsim the bottleneck?) and the per-second series as text, a
-// dashboard line, and mermaid line charts of throughput and p99 with a text fallback.
-import type { LoadSummary, SeriesPoint } from '../result.js';
-import { formatCount, formatMicros, thinPoints } from './format.js';
+// dashboard line, and mermaid line charts of throughput and p99 with a text fallback; in words for
+// the summary and as the report's load and over-time sections.
+import type { LoadSummary, RunResult, SeriesPoint } from '../result.js';
+import { formatCount, formatDuration, formatMicros, thinPoints } from './format.js';
 import { drawBar } from './histogram.js';
+import { mdTable } from './md-table.js';
 import { xyChart } from './mermaid.js';
 
 /** `rate 5,000/s for 10s (achieved 5,000/s)` or `burst: every attempt due at the release`. */
@@ -11,7 +13,7 @@ export function loadModelSentence(load: LoadSummary): string {
   if (load.model === 'burst') return `burst: every attempt due at the release, at most ${formatCount(load.maxInFlight)} in flight`;
   const ramp = load.rampFrom === undefined ? '' : ` ramping from ${formatCount(load.rampFrom)}/s`;
   const achieved = load.achievedRate === undefined ? '' : ` (achieved ${formatCount(load.achievedRate)}/s)`;
-  return `rate ${formatCount(load.rate ?? 0)}/s${ramp} for ${((load.durationMs ?? 0) / 1000).toFixed(0)}s${achieved}, at most ${formatCount(load.maxInFlight)} in flight`;
+  return `rate ${formatCount(load.rate ?? 0)}/s${ramp} for ${formatDuration(load.durationMs ?? 0)}${achieved}, at most ${formatCount(load.maxInFlight)} in flight`;
 }
 
 /**
@@ -62,4 +64,31 @@ export function seriesMermaid(points: readonly SeriesPoint[]): string {
     chart('Throughput over time', 'operations per second', shown.map((p) => p.completed)),
     chart('p99 latency over time', 'ms', shown.map((p) => Math.round(p.p99Us / 100) / 10)),
   ].join('\n\n');
+}
+
+/** The report's load section: the model, and whether the generator kept up. */
+export function loadSection(result: RunResult): string {
+  const { load } = result;
+  const warning = bottleneckWarning(load);
+  const delay = load.eventLoopDelayMs;
+  const table = mdTable(
+    ['Figure', 'Value'],
+    [
+      ['model', loadModelSentence(load)],
+      ['attempts planned / started', `${formatCount(load.planned)} / ${formatCount(load.started)}`],
+      ['started more than 1 ms late', formatCount(load.lateStarts)],
+      ['start lag p50 / p99 / max', [load.startLag.p50, load.startLag.p99, load.startLag.max].map(formatMicros).join(' / ')],
+      ['dropped at the in-flight cap', formatCount(load.dropped)],
+      ['generator event-loop delay p50 / p99 / max', [delay.p50, delay.p99, delay.max].map(formatDuration).join(' / ')],
+    ],
+  );
+  const note =
+    'Latency is measured from when each attempt was due (coordinated-omission corrected); the "service time" rows from when it was actually sent. Late starts, drops and the event-loop delay say when ticketsim itself, not the system, held the load back.';
+  return `${note}\n\n${table}${warning === undefined ? '' : `\n\n**ticketsim was the bottleneck:** ${warning}.`}`;
+}
+
+/** The report's over-time section: throughput and p99 per second, charted and as text. */
+export function seriesSection(result: RunResult): string {
+  if (result.series.length < 2) return 'The run lasted under two seconds: no series to draw.';
+  return `${seriesMermaid(result.series)}\n\nText fallback (operations completed per second):\n\n${['```text', ...seriesText(result.series, 40), '```'].join('\n')}`;
 }

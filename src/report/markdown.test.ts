@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { behindResult, failingResult, interruptedResult, passingResult, rateResult, slowSql, spamLockResult, stormNaiveResult } from './fixtures.js';
 import { renderMarkdownReport } from './markdown.js';
 import { mermaidHistogram } from './mermaid.js';
-import { formatMicros } from './format.js';
+import { formatCount, formatMicros } from './format.js';
 
 const meta = { generatedAt: new Date('2025-03-14T09:30:00Z'), version: '0.1.0' };
 
@@ -25,23 +25,51 @@ describe('renderMarkdownReport', () => {
     expect(report).toContain('| MySQL | 10.11.6-MariaDB |');
     expect(report).toContain('| Kafka | not used |');
     expect(report).toContain('| Infrastructure | real (auto: redis and mysql answered) |');
-    expect(report).toContain('| oversell | lua | 1000 | 1 | 1000 | 100 | unlimited | 10 | 500 | sync | 42 |');
+    expect(report).toContain('| oversell | lua | 1,000 | 1 | 1,000 | 100 | unlimited | 10 | 500ms | sync | 42 |');
     expect(report).toContain('## Verdict: ✓ PASS');
     expect(report).toContain('| ✓ | no-oversell | ≤ 100 sold | 100 sold | redis stock 0, mysql rows 100 |');
     expect(report).toContain('- Run id: `01JQ7Z4K2M`');
     expect(fenced(report, 'sh')).toBe(passingResult.command);
   });
 
-  it('prints the RunResult numbers, latencies in human units', () => {
+  it('prints the RunResult numbers: counts with separators, latencies in human units, the mean and the error rate beside them', () => {
     const { counts } = passingResult;
     for (const [label, value] of [['attempts', counts.attempts], ['purchased', counts.purchased], ['sold out', counts.soldOut]] as const) {
-      expect(report).toContain(`| ${label} | ${value} |`);
+      expect(report).toContain(`| ${label} | ${formatCount(value)} |`);
     }
     const p = passingResult.latency.purchase!;
-    const human = [p.min, p.p50, p.p90, p.p99, p.p999, p.max].map(formatMicros).join(' | ');
-    expect(report).toContain(`| **purchase** | ${p.count} | ${human} |`);
-    expect(report).toContain('| **purchase** | 1000 | 41µs | 406µs | 1.19ms | 3.21ms | 5.9ms | 6.1ms |');
+    const human = [p.min, p.mean, p.p50, p.p90, p.p99, p.p999, p.max].map(formatMicros).join(' | ');
+    expect(report).toContain(`| Operation | Count | Errors | min | mean | p50 | p90 | p99 | p99.9 | max |`);
+    expect(report).toContain(`| **purchase** | 1,000 | 0 (0%) | ${human} |`);
+    expect(report).toContain('| **purchase** | 1,000 | 0 (0%) | 41µs | 797µs | 406µs | 1.19ms | 3.21ms | 5.9ms | 6.1ms |');
+    expect(report).toContain('| error rate (errors of attempts) | 0% |');
+    expect(report).toContain('412ms from barrier release to last reply (1.31s with connecting, set-up and checks); throughput 2,427 attempts/s.');
     expect(JSON.parse(fenced(report, 'json'))).toEqual(passingResult);
+  });
+
+  it('names the machine, the versions and what the run cost the generator', () => {
+    expect(report).toContain('| CPU | AMD EPYC 7B13 × 2 logical CPUs |');
+    expect(report).toContain('| Memory (total) | 8 GiB |');
+    expect(report).toContain('| OS | Debian GNU/Linux 12 (bookworm) · Linux 6.1.0-18-amd64 · linux-x64 |');
+    expect(report).toContain('| Node.js | v20.20.2 |');
+    expect(report).toContain('| Redis | 7.0.15 |');
+    expect(report).toContain('| wall time, start to verdict (connecting, set-up, phases, drains, checks) | 1.31s |');
+    expect(report).toContain('| CPU time | 1.92s: user 1.5s + system 420ms, 147% of one core over the wall time |');
+    expect(report).toContain('| peak memory (resident set) | 212 MiB (sampled every 100ms); the process\'s own peak since it started: 230 MiB |');
+  });
+
+  it('says whose cost it is: with the in-process services, without the worker processes', () => {
+    expect(renderMarkdownReport({ ...passingResult, infra: 'memory' }, meta)).toContain("ticketsim's own process, which also ran the in-process services:");
+    expect(renderMarkdownReport(behindResult, meta)).toContain('the write-behind workers ran as processes of their own and are not counted');
+  });
+
+  it('prints no count of a table or sentence without its thousands separator', () => {
+    for (const result of [passingResult, { ...passingResult, sql: slowSql }, spamLockResult, stormNaiveResult, behindResult, rateResult, interruptedResult]) {
+      const rendered = renderMarkdownReport(result, meta);
+      const prose = rendered.slice(0, rendered.indexOf('## Result JSON')).replaceAll(/```(mermaid|sh)\n[\s\S]*?```/g, '');
+      // Four digits or more in a row: a raw count, or a duration in raw ms or µs.
+      expect(prose.match(/(?<![\w.-])\d{4,}(?![\w-])/g) ?? [], result.runId).toEqual([]);
+    }
   });
 
   it('draws the histogram as a mermaid xychart-beta bar chart with the bucket counts', () => {
@@ -95,7 +123,7 @@ describe('renderMarkdownReport on spam and slow SQL', () => {
     expect(report).toContain(
       '- **Why it failed:** conservation: 48 seats leaked. Why: a repeat request of a buyer decrements the stock again',
     );
-    expect(report).toContain('| lock tries (Redis round trips, retries included) | 9130 |');
+    expect(report).toContain('| lock tries (Redis round trips, retries included) | 9,130 |');
     expect(report).toContain('| duplicates caught by ledger | 48 |');
   });
 
@@ -107,11 +135,12 @@ describe('renderMarkdownReport on spam and slow SQL', () => {
     const report = renderMarkdownReport({ ...passingResult, sql: slowSql }, meta);
     const section = report.slice(report.indexOf('## SQL: where the time went'), report.indexOf('## Checks'));
     expect(section).toContain(
-      '6,512 of 10,000 statements took over 500 ms; 99.8% of their time was spent waiting for a pool connection (6,512 waited longer than they ran). Server: 10,000 writes executed, 0 slower than 0.5 s on the server.',
+      '6,512 of 10,000 statements took over 500ms; 99.8% of their time was spent waiting for a pool connection (6,512 waited longer than they ran). Server: 10,000 writes executed, 0 slower than 500ms on the server.',
     );
-    expect(section).toContain('| **insert** · pool wait | 10000 | 41µs | 812ms | 1.4s | 1.53s | 1.55s | 1.55s |');
-    expect(section).toContain('| insert · execution | 10000 |');
-    expect(section).toContain('| insert | 3.2 | 1.55s | 1.55s | 3ms |');
+    expect(section).toContain('| **insert** · pool wait | 10,000 | – | 41µs | 1.11s | 812ms | 1.4s | 1.53s | 1.55s | 1.55s |');
+    expect(section).toContain('| insert · execution | 10,000 | – |');
+    expect(section).toContain('| insert · total | 10,000 | 0 (0%) |');
+    expect(section).toContain('| insert | 3.2ms | 1.55s | 1.55s | 3ms |');
     expect(section).toContain('- Pool wait: measured by ticketsim on the wall clock: from asking the pool for a connection to having it.');
     expect(section).toContain('- Server: SHOW SESSION STATUS (Com_insert + Com_delete, Slow_queries) of 10 pool sessions, session long_query_time 0.5 s.');
   });
@@ -131,9 +160,9 @@ describe('renderMarkdownReport on a cancel storm', () => {
   });
 
   it('lists the storm parameters, the phases and the cancel counts', () => {
-    expect(report).toContain('| 0.5 | 3 | 100 |');
-    expect(report).toContain('| sell-out | 100 | 90 | 100 | 100 | 0 | 0 | 0 | 0 | 0 | 0 |');
-    expect(report).toContain('| storm | 300 | 210 | 300 | 0 | 0 | 200 | 0 | 100 | 0 | 0 |');
+    expect(report).toContain('| 50% | 3 | 100 |');
+    expect(report).toContain('| sell-out | 100 | 90ms | 100 | 100 | 0 | 0 | 0 | 0 | 0 | 0 |');
+    expect(report).toContain('| storm | 300 | 210ms | 300 | 0 | 0 | 200 | 0 | 100 | 0 | 0 |');
     expect(report).toContain('| re-bought (after a cancel) | 100 |');
     expect(report).toContain('| **cancel** | 200 |');
   });
@@ -146,15 +175,17 @@ describe('renderMarkdownReport on a write-behind run', () => {
   it('shows what was acknowledged, what the workers did, the drain and where the topic is', () => {
     expect(section).toContain('5,000 events acknowledged → 5,000 rows inserted · drained in 113ms · lag p50 156ms p99 396ms max 396ms.');
     expect(section).toContain('Topic ticketsim.sales.01JQ7ZK4CC (2 partitions), group ticketsim-workers-01JQ7ZK4CC, 2 workers; kept for inspection');
-    expect(section).toContain('| skipped (already written: UNIQUE key) | 2500 |');
-    expect(section).toContain('| events sent twice on purpose (--redeliver) | 2500 |');
-    expect(section).toContain('polling MySQL every 20 ms');
+    expect(section).toContain('| skipped (already written: UNIQUE key) | 2,500 |');
+    expect(section).toContain('| events sent twice on purpose (--redeliver) | 2,500 |');
+    expect(section).toContain('| drain | done in 113ms |');
+    expect(section).toContain('| acknowledged → row visible | 5,000 | 41µs | 228ms | 156ms | 300ms | 396ms | 396ms | 396ms |');
+    expect(section).toContain('polling MySQL every 20ms');
   });
 
   it('draws the drain curve as a mermaid line with the rows as its values, and a text fallback', () => {
     expect(section).toContain('    line [0, 1000, 2500, 5000]');
-    expect(section).toContain('x-axis "ms after the first release" ["1000", "1800", "2000", "2200"]');
-    expect(section).toMatch(/```text\n[^`]*\n\s+2,200ms █+ 5,000\n```/);
+    expect(section).toContain('x-axis "time after the first release" ["1s", "1.8s", "2s", "2.2s"]');
+    expect(section).toMatch(/```text\n[^`]*\n\s+2\.2s █+ 5,000\n```/);
   });
 
   it('says a synchronous run had no write-behind path', () => {
@@ -169,7 +200,7 @@ describe('renderMarkdownReport on an open-model run', () => {
 
   it('tabulates the model, the late starts, the drops and the generator delay, and says ticketsim was the bottleneck', () => {
     expect(load).toContain('| model | rate 2,000/s for 3s (achieved 1,960/s), at most 200 in flight |');
-    expect(load).toContain('| attempts planned / started | 6000 / 5880 |');
+    expect(load).toContain('| attempts planned / started | 6,000 / 5,880 |');
     expect(load).toContain('| start lag p50 / p99 / max | 90µs / 2.9ms / 9.8ms |');
     expect(load).toContain('| generator event-loop delay p50 / p99 / max | 10.2ms / 61.4ms / 88ms |');
     expect(load).toContain('**ticketsim was the bottleneck:** 120 arrivals dropped');

@@ -1,9 +1,11 @@
 // What a run says about its strategy: how its guards worked (lock traffic, where repeat buyers
-// were turned away) and the report's two lines on what the strategy does and why it held or failed.
+// were turned away) and the report's two lines on what the strategy does and why it held or failed,
+// in words for the summary and as the report's strategy and guards sections.
 import { STRATEGY_INFO } from '../config/strategies.js';
 import type { StrategyName } from '../config/strategies.js';
 import type { GuardCounts, RunResult } from '../result.js';
-import { formatCount } from './format.js';
+import { capitalize, formatCount } from './format.js';
+import { mdTable } from './md-table.js';
 
 /** `2,000 locks granted of 2,000 asked · 26,519 tries · 0 rejected before the lock`; undefined without lock traffic. */
 export function lockSentence(guards: GuardCounts): string | undefined {
@@ -36,4 +38,26 @@ export function strategyLines(result: RunResult): [does: string, verdict: string
   if (failed.length === 0) return [does, `Every check held: ${info?.holds ?? 'every invariant was read back intact.'}`];
   const what = failed.map((check) => `${check.name}: ${check.detail}`).join('; ');
   return [does, `${what}. Why: ${info?.fails ?? 'see the checks.'}`];
+}
+
+/** The report's strategy section: what it does, and why it held or failed. */
+export function strategySection(result: RunResult): string {
+  const [does, verdict] = strategyLines(result);
+  return `- **What it does:** ${does}\n- **${result.ok ? 'Why it held' : 'Why it failed'}:** ${verdict}`;
+}
+
+/** The report's guards section: lock traffic and where duplicates were caught, as a table and in words. */
+export function guardsSection(result: RunResult): string {
+  const { guards } = result;
+  const rows: [string, number][] = [
+    ['lock acquisitions asked', guards.lockRequests],
+    ['lock acquisitions granted', guards.locksGranted],
+    ['lock tries (Redis round trips, retries included)', guards.lockTries],
+    ['rejected before the lock', guards.rejectedBeforeLock],
+    ...(guards.staleRefused > 0 ? [['stale steps refused by a fence (older token)', guards.staleRefused] as [string, number]] : []),
+    ...Object.entries(guards.duplicatesBy).map(([guard, count]): [string, number] => [`duplicates caught by ${guard}`, count]),
+  ];
+  const table = mdTable(['Guard', 'Count'], rows.map(([label, count]) => [label, formatCount(count)]));
+  const summary = [lockSentence(guards), duplicatesSentence(guards)].filter((line) => line !== undefined);
+  return summary.length > 0 ? `${table}\n\n${summary.map((line) => `${capitalize(line)}.`).join(' ')}` : table;
 }

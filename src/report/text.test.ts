@@ -12,11 +12,20 @@ describe('formatSummary', () => {
     expect(text).toContain('1,000 users · stock 100 · concurrency unlimited · pool 10 · write sync · seed 42');
     expect(text).toMatch(/purchased\s+100\n/);
     expect(text).toMatch(/sold out\s+900\n/);
-    expect(text).toMatch(/purchase\s+1,000\s+406µs\s+1\.19ms\s+3\.21ms\s+5\.9ms\s+6\.1ms/);
-    expect(text).toMatch(/sold-out\s+900\s+391µs/);
+    expect(text).toMatch(/Latency\s+count\s+min\s+mean\s+p50\s+p90\s+p99\s+p99\.9\s+max\n/);
+    expect(text).toMatch(/purchase\s+1,000\s+41µs\s+797µs\s+406µs\s+1\.19ms\s+3\.21ms\s+5\.9ms\s+6\.1ms/);
+    expect(text).toMatch(/sold-out\s+900\s+41µs\s+771µs\s+391µs/);
     expect(text).toMatch(/✓\s+no-oversell\s+≤ 100 sold\s+100 sold\s+redis stock 0, mysql rows 100/);
     expect(text).toContain('PASS  all 4 checks held');
     expect(text).toContain(`reproduce: ${passingResult.command}`);
+  });
+
+  it('says the error rate, what the run cost ticketsim, where it ran and the versions', () => {
+    expect(text).toContain('1,000 attempts in 412ms · 2,427/s · error rate 0%');
+    expect(text).toContain('ticketsim itself: 1.92s CPU (147% of one core) · peak memory 212 MiB · wall 1.31s, set-up and checks included');
+    expect(text).toContain('ran on: AMD EPYC 7B13 × 2 logical CPUs · 8 GiB memory · Debian GNU/Linux 12 (bookworm), Linux 6.1.0-18-amd64');
+    expect(text).toContain('versions: node v20.20.2 · ticketsim 0.1.0 · redis 7.0.15 · mysql 10.11.6-MariaDB · kafka not used');
+    expect(formatSummary(interruptedResult, { color: false })).toContain('600 attempts in 412ms · 2,427/s · error rate 52%');
   });
 
   it('contains no escape codes when colour is off', () => {
@@ -76,11 +85,11 @@ describe('formatSummary: guards and sql', () => {
 
   it('shows pool wait apart from execution, the finding, the slowest statement and the server count', () => {
     const text = formatSummary({ ...passingResult, sql: slowSql }, { color: false });
-    expect(text).toMatch(/insert\s+10,000\s+pool wait\s+812ms\s+1\.4s\s+1\.53s/);
-    expect(text).toMatch(/execution\s+1\.1ms\s+2\.3ms\s+4\.1ms/);
-    expect(text).toContain('  6,512 of 10,000 statements took over 500 ms; 99.8% of their time was spent waiting for a pool connection');
+    expect(text).toMatch(/insert\s+10,000\s+pool wait\s+41µs\s+1\.11s\s+812ms\s+1\.4s\s+1\.53s/);
+    expect(text).toMatch(/execution\s+41µs\s+1\.7ms\s+1\.1ms\s+2\.3ms\s+4\.1ms/);
+    expect(text).toContain('  6,512 of 10,000 statements took over 500ms; 99.8% of their time was spent waiting for a pool connection');
     expect(text).toContain('  slowest: insert 1.55s = 1.55s waiting + 3ms executing');
-    expect(text).toContain('  server: 10,000 writes executed, 0 slower than 0.5 s on the server');
+    expect(text).toContain('  server: 10,000 writes executed, 0 slower than 500ms on the server');
   });
 
   it('leaves the sections out when nothing happened there', () => {
@@ -121,7 +130,7 @@ describe('formatSummary: writing behind', () => {
     expect(text).toContain('write behind');
     expect(text).toContain('  workers: inserted 5,000 · skipped 2,500 · deleted 0 · absent 0 · dead-lettered 0 of 7,500 delivered');
     expect(text).toContain('  5,000 events in 10 produce requests, 2,500 sent twice on purpose');
-    expect(text).toMatch(/ {4}2,200ms █+ 5,000/);
+    expect(text).toMatch(/ {4}2\.2s █+ 5,000/);
     expect(text).not.toContain('SQL (client-side)');
   });
 });

@@ -2,15 +2,17 @@
 // mode, and the end-of-run summary. Pure functions; no escape codes at all when colour is off.
 import type { InfraKind, LatencySummary, RunResult, RunSnapshot } from '../result.js';
 import {
-  PERCENTILES,
+  LATENCY_COLUMNS,
   alignColumns,
   formatConcurrency,
   formatCount,
+  formatDuration,
   formatElapsed,
   formatMicros,
   formatRate,
+  formatShare,
+  latencyCells,
   paint,
-  percentileValues,
   verdictOf,
 } from './format.js';
 import { behindSentence, drainCurveText, topicSentence, workerSentence } from './behind.js';
@@ -18,6 +20,7 @@ import { faultLines, faultVerdict } from './faults.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
 import { bottleneckWarning, generatorSentence, loadModelSentence, seriesText } from './load.js';
 import { duplicatesSentence, lockSentence } from './strategy.js';
+import { costText, machineText, versionsText } from './environment.js';
 
 /** Colour on or off (off for NO_COLOR and when stdout is not a TTY). */
 export interface TextOptions {
@@ -48,7 +51,7 @@ export function formatUsers(params: RunResult['params']): string {
   if (params.requestsPerUser !== undefined) return `${users} × ${formatCount(params.requestsPerUser)} requests`;
   if (params.rate !== undefined) {
     const ramp = params.rate.rampFrom === undefined ? '' : ` from ${formatCount(params.rate.rampFrom)}/s`;
-    return `${formatCount(params.rate.rate)} buyers/s${ramp} for ${formatCount(params.rate.durationMs / 1000)}s`;
+    return `${formatCount(params.rate.rate)} buyers/s${ramp} for ${formatDuration(params.rate.durationMs)}`;
   }
   if (params.cancelRatio !== undefined) {
     return `${users}, ${Math.round(params.cancelRatio * 100)}% cancel ×${params.cancelDupes ?? 1}, ${formatCount(params.rebuyers ?? 0)} re-buyers`;
@@ -107,22 +110,26 @@ function outcomeLines(result: RunResult): string[] {
 }
 
 function latencyRow(label: string, latency: LatencySummary): string[] {
-  const values = percentileValues(latency).map(formatMicros);
-  return [label, formatCount(latency.count), ...values];
+  return [label, formatCount(latency.count), ...latencyCells(latency)];
+}
+
+/** Right-aligned columns after the first `left` ones. */
+function alignment(left: number, columns: number): ('l' | 'r')[] {
+  return Array.from({ length: columns }, (_, i) => (i < left ? 'l' : 'r'));
 }
 
 function latencyLines(result: RunResult): string[] {
-  const rows = [['Latency', 'count', ...PERCENTILES.map(([label]) => label)]];
+  const rows = [['Latency', 'count', ...LATENCY_COLUMNS.map(([label]) => label)]];
   for (const [operation, latency] of Object.entries(result.latency)) {
     rows.push(latencyRow(`  ${operation}`, latency));
     for (const [outcome, byOutcome] of Object.entries(latency.byOutcome)) rows.push(latencyRow(`    ${outcome}`, byOutcome));
   }
-  return alignColumns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']);
+  return alignColumns(rows, alignment(1, rows[0]!.length));
 }
 
 /** `storm 1,200 attempts in 5.1s`. */
 function phaseText(phase: RunResult['phases'][number]): string {
-  return `${phase.name} ${formatCount(phase.attempts)} attempts in ${formatElapsed(phase.durationMs)}`;
+  return `${phase.name} ${formatCount(phase.attempts)} attempts in ${formatDuration(phase.durationMs)}`;
 }
 
 function guardLines(result: RunResult): string[] {
@@ -133,14 +140,14 @@ function guardLines(result: RunResult): string[] {
 function sqlLines(result: RunResult, color: boolean): string[] {
   const { sql } = result;
   if (sql === undefined) return [];
-  const rows = [['SQL (client-side)', 'count', 'part', ...PERCENTILES.map(([label]) => label)]];
+  const rows = [['SQL (client-side)', 'count', 'part', ...LATENCY_COLUMNS.map(([label]) => label)]];
   for (const [kind, timing] of statementRows(sql)) {
-    rows.push([`  ${kind}`, formatCount(timing.count), 'pool wait', ...percentileValues(timing.wait).map(formatMicros)]);
-    rows.push(['', '', 'execution', ...percentileValues(timing.exec).map(formatMicros)]);
+    rows.push([`  ${kind}`, formatCount(timing.count), 'pool wait', ...latencyCells(timing.wait)]);
+    rows.push(['', '', 'execution', ...latencyCells(timing.exec)]);
   }
   const slowest = sql.slow.slowest[0];
   return [
-    ...alignColumns(rows, ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r']),
+    ...alignColumns(rows, ['l', 'r', ...alignment(1, rows[0]!.length - 2)]),
     paint(sql.slow.count > 0 ? 'yellow' : 'dim', `  ${slowSentence(sql)}`, color),
     ...(slowest ? [`  slowest: ${slowest.kind} ${formatMicros(slowest.totalUs)} = ${formatMicros(slowest.waitUs)} waiting + ${formatMicros(slowest.execUs)} executing`] : []),
     `  ${serverSentence(sql)}`,
@@ -191,8 +198,9 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
   const guards = guardLines(result);
   if (guards.length > 0) lines.push('', paint('bold', 'Guards', color), ...guards);
   if (Object.keys(result.latency).length > 0) lines.push('', ...latencyLines(result));
-  lines.push('', `${formatCount(result.counts.attempts)} attempts in ${formatElapsed(result.durationMs)} · ${formatRate(result.throughput)}`);
-  lines.push(`load: ${loadModelSentence(result.load)}`, `generator: ${generatorSentence(result.load)}`);
+  const { counts } = result;
+  lines.push('', `${formatCount(counts.attempts)} attempts in ${formatDuration(result.durationMs)} · ${formatRate(result.throughput)} · error rate ${formatShare(counts.errors, counts.attempts)}`);
+  lines.push(`load: ${loadModelSentence(result.load)}`, `generator: ${generatorSentence(result.load)}`, `ticketsim itself: ${costText(result)}`);
   const warning = bottleneckWarning(result.load);
   if (warning !== undefined) lines.push(paint('yellow', `ticketsim was the bottleneck: ${warning}`, color));
   if (result.series.length > 1) lines.push('', paint('bold', 'Over time', color), ...seriesText(result.series, 20).map((line) => `  ${line}`));
@@ -213,6 +221,8 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
     '',
     formatVerdictLine(result, options),
     paint('dim', `run ${result.runId} · data: ${dataLocation(result)}`, color),
+    paint('dim', `ran on: ${machineText(result.environment.machine)}`, color),
+    paint('dim', `versions: ${versionsText(result.environment)}`, color),
     paint('dim', `reproduce: ${result.command}`, color),
   );
   return `${lines.join('\n')}\n`;
