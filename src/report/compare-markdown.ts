@@ -1,11 +1,21 @@
-// The markdown report of a comparison (`compare --report`): the verdict, the environment, the
-// runs side by side, grouped charts of p50/p99 and of throughput per run, the checks matrix with
-// the failed checks' details, and the command that reproduces each run. A pure function.
-import type { Comparison, RunResult } from '../result.js';
+// The markdown report of a comparison (`compare --report`): the verdict, where it ran, the runs
+// side by side, grouped charts of p50/p99 and of throughput per run (each with log-scale text bars
+// beside it, so a run 50× slower keeps a readable bar), the checks matrix with the failed checks'
+// details, each run's own latency, load and SQL sections (the run report's, embedded), and the
+// command lines that reproduce it all. A pure function.
+import type { Comparison, ComparedRun, RunResult } from '../result.js';
 import { comparisonSummary, fastestText, sideBySide } from './compare.js';
 import { comparisonTitle, failedCheckLines } from './compare-text.js';
-import { environmentSection } from './environment.js';
+import { commandBlock } from './markdown.js';
 import type { ReportMeta } from './markdown.js';
+import { capitalize, formatCount, formatMicros, formatRate } from './format.js';
+import { environmentSection } from './environment.js';
+import { logScaleBars } from './histogram.js';
+import type { LogBar } from './histogram.js';
+import { histogramsSection, latencySection } from './latency-tables.js';
+import { loadSection, seriesSection } from './load.js';
+import { sqlSection } from './sql.js';
+import { writeBehindSection } from './behind.js';
 import { mdTable } from './md-table.js';
 import { xyChart } from './mermaid.js';
 import { faultVerdict } from './faults.js';
@@ -14,13 +24,14 @@ import { faultVerdict } from './faults.js';
 export function renderComparisonReport(comparison: Comparison, results: readonly RunResult[], meta: ReportMeta): string {
   const first = results[0];
   const sections: [string, string][] = [
-    ['Environment', first === undefined ? 'No run finished.' : environmentSection(first)],
+    ['Environment', first === undefined ? 'No run finished.' : `${environmentSection(first)}\n\nWhat each run cost ticketsim itself is in the side-by-side table.`],
     ['Side by side', sideBySideSection(comparison)],
-    ['Latency', latencySection(comparison)],
+    ['Latency', latencyChartsSection(comparison)],
     ['Throughput', throughputSection(comparison)],
     ['Checks', checksSection(comparison, results)],
     ...(results.some((result) => result.faults !== undefined) ? [['Faults', faultsSection(comparison, results)] as [string, string]] : []),
     ['Runs', runsSection(comparison, results)],
+    ['Reproduce', commandBlock(comparison.command)],
   ];
   const head = [
     `# ticketsim comparison: ${comparison.scenario} · ${comparison.runs.map((run) => run.label).join(', ')}`,
@@ -45,17 +56,25 @@ function sideBySideSection(comparison: Comparison): string {
   return `Latencies are measured from each attempt's intended start (coordinated-omission corrected).\n\n${table}\n\n${note}`;
 }
 
-/** One grouped chart per operation: p99 bars, with p50 drawn over them. */
-function latencySection(comparison: Comparison): string {
+/** Log-scale text bars in a fenced block, placed beside a mermaid chart (whose axis is linear). */
+function logBlock(bars: readonly LogBar[]): string {
+  return ['Beside it on a log scale, so the smallest bars stay readable:', '', '```text', ...logScaleBars(bars, 40), '```'].join('\n');
+}
+
+/** One grouped chart per operation: p99 bars, with p50 drawn over them; log-scale text bars beside. */
+function latencyChartsSection(comparison: Comparison): string {
   const labels = comparison.runs.map((run) => run.label);
   const ms = (us: number | undefined) => Math.round((us ?? 0) / 10) / 100;
   const charts = comparison.operations.map((operation) => {
-    const p99 = comparison.runs.map((run) => ms(run.latency[operation]?.p99));
-    const p50 = comparison.runs.map((run) => ms(run.latency[operation]?.p50));
-    return xyChart(`${operation} latency per run: p99 (back), p50 (front)`, 'run', labels, 'ms', [
-      { kind: 'bar', values: p99 },
-      { kind: 'bar', values: p50 },
+    const of = (run: ComparedRun, field: 'p50' | 'p99') => run.latency[operation]?.[field];
+    const chart = xyChart(`${operation} latency per run: p99 (back), p50 (front)`, 'run', labels, 'ms', [
+      { kind: 'bar', values: comparison.runs.map((run) => ms(of(run, 'p99'))) },
+      { kind: 'bar', values: comparison.runs.map((run) => ms(of(run, 'p50'))) },
     ]);
+    const bars = comparison.runs.flatMap((run) =>
+      (['p50', 'p99'] as const).map((field) => ({ label: `${run.label} ${field}`, value: of(run, field) ?? 0, shown: formatMicros(of(run, field) ?? 0) })),
+    );
+    return `${chart}\n\n${logBlock(bars)}`;
   });
   if (charts.length === 0) return '_No latency samples were recorded._';
   return `${charts.join('\n\n')}\n\nThe numbers are in the side-by-side table above.`;
@@ -63,8 +82,8 @@ function latencySection(comparison: Comparison): string {
 
 function throughputSection(comparison: Comparison): string {
   const labels = comparison.runs.map((run) => run.label);
-  const values = comparison.runs.map((run) => Math.round(run.throughput));
-  return xyChart('Throughput per run', 'run', labels, 'operations per second', [{ kind: 'bar', values }]);
+  const chart = xyChart('Throughput per run', 'run', labels, 'operations per second', [{ kind: 'bar', values: comparison.runs.map((run) => Math.round(run.throughput)) }]);
+  return `${chart}\n\n${logBlock(comparison.runs.map((run) => ({ label: run.label, value: run.throughput, shown: formatRate(run.throughput) })))}`;
 }
 
 function checksSection(comparison: Comparison, results: readonly RunResult[]): string {
@@ -79,20 +98,33 @@ function faultsSection(comparison: Comparison, results: readonly RunResult[]): s
   return results
     .map((result, i) => {
       const label = comparison.runs[i]?.label ?? result.strategy;
-      const lines = (result.faults ?? []).map((fault) => `- \`${fault.spec}\` fired ${fault.fired}×: ${fault.summary}`);
+      const lines = (result.faults ?? []).map((fault) => `- \`${fault.spec}\` fired ${formatCount(fault.fired)}×: ${fault.summary}`);
       const verdict = faultVerdict(result);
-      return `**${label}**
-
-${lines.join('\n')}${verdict === undefined ? '' : `\n\n${verdict}`}`;
+      return `**${label}**\n\n${lines.join('\n')}${verdict === undefined ? '' : `\n\n${verdict}`}`;
     })
     .join('\n\n');
 }
 
-function runsSection(comparison: Comparison, results: readonly RunResult[]): string {
-  const rows = results.map((result, i) => [comparison.runs[i]?.label ?? result.strategy, result.runId, `\`${result.command}\``]);
-  return `Each run sold its own sale (its own runId) with the same parameters and seed, one after another.\n\n${mdTable(['Run', 'runId', 'Reproduce'], rows)}`;
+/** One run's own sections, as its single-run report has them, folded under its heading. */
+function runDetails(label: string, result: RunResult): string {
+  const parts: [string, string][] = [
+    ['Latency', latencySection(result)],
+    ['Latency histogram', histogramsSection(result, 5)],
+    ['Load', loadSection(result)],
+    ...(result.series.length > 1 ? [['Over time', seriesSection(result)] as [string, string]] : []),
+    ['SQL: where the time went', sqlSection(result.sql)],
+    ...(result.writeBehind === undefined ? [] : [['Write-behind', writeBehindSection(result)] as [string, string]]),
+  ];
+  const body = parts.map(([title, text]) => `#### ${title}\n\n${text}`).join('\n\n');
+  return `<details><summary>${label}: latency, histogram, load and SQL</summary>\n\n${body}\n\n</details>`;
 }
 
-function capitalize(text: string): string {
-  return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+function runsSection(comparison: Comparison, results: readonly RunResult[]): string {
+  const label = (result: RunResult, i: number) => comparison.runs[i]?.label ?? result.strategy;
+  const rows = results.map((result, i) => [label(result, i), result.runId, `\`${result.command}\``]);
+  const each = results.map((result, i) => `### ${label(result, i)}\n\n${runDetails(label(result, i), result)}`);
+  return [
+    `Each run sold its own sale (its own runId) with the same parameters and seed, one after another.\n\n${mdTable(['Run', 'runId', 'Reproduce alone'], rows)}`,
+    ...each,
+  ].join('\n\n');
 }

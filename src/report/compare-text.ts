@@ -1,9 +1,11 @@
 // The comparison as plain text for the terminal: one table whose columns are the runs (the fastest
-// that held every check starred), the failed checks' details, and the verdict line.
+// that held every check starred), the failed checks' details, the verdict line, where it ran and
+// the command line that reproduces it.
 import type { Comparison, RunResult } from '../result.js';
 import { comparisonSummary, fastestText, sideBySide } from './compare.js';
 import { alignColumns, formatCount, paint } from './format.js';
 import { formatUsers } from './text.js';
+import { machineText, versionsText } from './environment.js';
 import type { TextOptions } from './text.js';
 
 /** `compare oversell · 1,000 users · stock 100 · infra real · seed 1`. */
@@ -33,6 +35,11 @@ export function formatComparison(comparison: Comparison, results: readonly RunRe
   out.push(...failedCheckLines(comparison, results));
   const word = comparison.ok ? paint('green', 'PASS', color) : paint('red', 'FAIL', color);
   out.push('', `${paint('bold', word, color)}  ${comparisonSummary(comparison)}`);
+  const first = results[0];
+  if (first !== undefined) {
+    out.push(paint('dim', `ran on: ${machineText(first.environment.machine)}`, color), paint('dim', `versions: ${versionsText(first.environment)}`, color));
+  }
+  out.push(paint('dim', `reproduce: ${comparison.command}`, color));
   return `${out.join('\n')}\n`;
 }
 

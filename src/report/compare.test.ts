@@ -6,6 +6,9 @@ import { compareRuns, comparisonSummary, expectsFailure, sideBySide } from './co
 import { renderComparisonReport } from './compare-markdown.js';
 import { formatComparison } from './compare-text.js';
 import { failingResult, interruptedResult, passingResult, rateResult } from './fixtures.js';
+import { histogramsSection, latencySection } from './latency-tables.js';
+import { loadSection } from './load.js';
+import { sqlSection } from './sql.js';
 
 /** A held lock run: slower than passingResult (lua), with lock traffic. */
 const lockResult: RunResult = {
@@ -125,12 +128,19 @@ describe('comparison renderings', () => {
   it('prints one table with the fastest starred, the failed checks, and FAIL', () => {
     const text = formatComparison(comparison, results, { color: false });
     expect(text).toMatch(/^ticketsim compare oversell · 1,000 users · stock 100 · infra real · seed 42$/m);
-    expect(text).toMatch(/^ {24}naive +lock +lua ★$/m);
+    expect(text).toMatch(/^ +naive +lock +lua ★$/m);
     expect(text).toMatch(/^ {2}no-oversell +✗ +✓ +✓$/m);
     expect(text).toContain('★ fastest that held every check (highest throughput): lua (2,427/s)');
     expect(text).toContain('✗ naive · no-oversell: sold 1000 of 100: oversold by 900');
-    expect(text).toMatch(/\nFAIL {2}1 of 3 runs did not end as expected: naive failed a check; lock, lua held\n$/);
+    expect(text).toMatch(/\nFAIL {2}1 of 3 runs did not end as expected: naive failed a check; lock, lua held\n/);
     expect(text).not.toMatch(/\u001b\[/);
+  });
+
+  it('ends with where the runs ran and the compare command that reproduces them', () => {
+    const text = formatComparison(comparison, results, { color: false });
+    expect(text).toContain('ran on: AMD EPYC 7B13 × 2 logical CPUs · 8 GiB memory');
+    expect(text).toContain('versions: node v20.20.2 · ticketsim 0.1.0 · redis 7.0.15');
+    expect(text).toMatch(new RegExp(`\\nreproduce: ${COMMAND.replaceAll('.', '\\.')}\\n$`));
   });
 
   it('says PASS when every run ended as expected', () => {
@@ -148,5 +158,65 @@ describe('comparison renderings', () => {
     expect(report).toContain('| no-oversell | ✗ | ✓ | ✓ |');
     expect(report).toContain('- ✗ naive · stock-conserved: lost updates on GET-then-SET');
     expect(report).toContain(`| lock | 01JQ7ZLOCK | \`${lockResult.command}\` |`);
+  });
+
+  it('carries the compare command that reproduces it and where it ran', () => {
+    const report = renderComparisonReport(comparison, results, meta);
+    expect(report).toContain(`## Reproduce\n\n\`\`\`sh\n${COMMAND}\n\`\`\``);
+    expect(report).toContain('| CPU | AMD EPYC 7B13 × 2 logical CPUs |');
+    expect(report).toContain('| Node.js | v20.20.2 |');
+  });
+
+  it('embeds each run\'s latency, histogram, load and SQL sections as its own report has them', () => {
+    const report = renderComparisonReport(comparison, results, meta);
+    const lock = report.slice(report.indexOf('### lock\n'), report.indexOf('### lua\n'));
+    expect(lock).toContain('<details><summary>lock: latency, histogram, load and SQL</summary>');
+    expect(lock).toContain(latencySection(lockResult));
+    expect(lock).toContain(`#### Latency histogram\n\n${histogramsSection(lockResult, 5)}`);
+    expect(lock).toContain(`#### Load\n\n${loadSection(lockResult)}`);
+    expect(lock).toContain(`#### SQL: where the time went\n\n${sqlSection(lockResult.sql)}`);
+    expect(lock).toContain('</details>');
+  });
+});
+
+describe('comparison of runs 50× apart', () => {
+  // lua at 18,250/s and lock at 365/s: on a linear axis lock's bar would be 2% of lua's.
+  const slow: RunResult = { ...lockResult, throughput: 365 };
+  const fast: RunResult = { ...passingResult, throughput: 18_250 };
+  const comparison = compareRuns([slow, fast], [], false, COMMAND);
+
+  /** The bar cells of the fenced text line of `label` after `heading`. */
+  function barOf(report: string, heading: string, label: string): number {
+    const block = report.slice(report.indexOf(heading)).split('```text\n')[1]!.split('```')[0]!;
+    const line = block.split('\n').find((l) => l.startsWith(`${label} `))!;
+    return [...line.replaceAll(/[^█▉▊▋▌▍▎▏]/g, '')].length;
+  }
+
+  it('keeps the small throughput bar readable on a log scale beside the chart', () => {
+    const report = renderComparisonReport(comparison, [slow, fast], meta);
+    const section = report.slice(report.indexOf('## Throughput'), report.indexOf('## Checks'));
+    expect(section).toContain('    bar [365, 18250]');
+    expect(section).toMatch(/```text\nlock +█+[▉▊▋▌▍▎▏]? +365\/s\nlua +█{40} 18,250\/s\n\(log scale: [\d.]+ cells for each ×10\)\n```/);
+    expect(barOf(report, '## Throughput', 'lock')).toBeGreaterThanOrEqual(10);
+  });
+
+  it('keeps the small latency bars readable too', () => {
+    const report = renderComparisonReport(comparison, [slow, fast], meta);
+    // lua's p50 (406µs) is 3,000× below lock's (1.29s).
+    expect(barOf(report, '## Latency', 'lua p50')).toBeGreaterThanOrEqual(5);
+    expect(barOf(report, '## Latency', 'lock p99')).toBe(40);
+  });
+});
+
+describe('sideBySide: what each run cost', () => {
+  it('gives the error rate, the mean, the wall time and ticketsim\'s CPU and peak memory per run', () => {
+    const erring: RunResult = { ...lockResult, counts: { ...lockResult.counts, errors: 12 }, wallMs: 3420, generator: { ...lockResult.generator, cpuUserMs: 700, cpuSystemMs: 300 } };
+    const rows = sideBySide(compareRuns([erring, passingResult], [], false, COMMAND));
+    const row = (label: string) => rows.find((r) => r.label === label)?.cells;
+    expect(row('error rate')).toEqual(['1.2%', '0%']);
+    expect(row('purchase mean')).toEqual(['797µs', '797µs']);
+    expect(row('wall time (with set-up)')).toEqual(['3.42s', '1.31s']);
+    expect(row('ticketsim CPU')).toEqual(['1s', '1.92s']);
+    expect(row('ticketsim peak memory')).toEqual(['212 MiB', '212 MiB']);
   });
 });

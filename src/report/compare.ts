@@ -2,7 +2,7 @@
 // figures as a column, its checks as ✓/✗, whether it ended as expected (--expect-fail lists the
 // runs meant to fail), and the fastest run that held every check. A pure function of the results.
 import type { ComparedRun, ComparedVerdict, Comparison, RunResult } from '../result.js';
-import { formatCount, formatMicros, formatRate, primaryOperation } from './format.js';
+import { formatBytes, formatCount, formatDuration, formatMicros, formatRate, formatShare, primaryOperation } from './format.js';
 
 /**
  * Which runs are meant to fail: `naive` (under every write mode) or `naive:behind` (that one
@@ -96,8 +96,9 @@ const COUNT_ROWS = [
 
 /**
  * The comparison as rows of a table whose columns are the runs: verdict (and what was expected,
- * when anything was meant to fail), the outcomes that occurred, throughput, p50/p99/max per
- * operation, lock traffic, SQL connection wait, then every check as ✓ or ✗ (– where a run had none).
+ * when anything was meant to fail), the outcomes that occurred and the error rate, throughput,
+ * mean/p50/p99/max per operation, lock traffic, SQL connection wait, the wall time and what each
+ * run cost ticketsim, then every check as ✓ or ✗ (– where a run had none).
  */
 export function sideBySide(comparison: Comparison): SideBySideRow[] {
   const { runs } = comparison;
@@ -110,9 +111,10 @@ export function sideBySide(comparison: Comparison): SideBySideRow[] {
     const always = field === 'attempts' || field === 'purchased' || field === 'errors';
     if (always || runs.some((run) => run.counts[field] > 0)) rows.push(row(label, 'outcome', (run) => formatCount(run.counts[field])));
   }
+  rows.push(row('error rate', 'outcome', (run) => formatShare(run.counts.errors, run.counts.attempts)));
   rows.push(row('throughput', 'figure', (run) => formatRate(run.throughput)));
   for (const operation of comparison.operations) {
-    for (const field of ['p50', 'p99', 'max'] as const) {
+    for (const field of ['mean', 'p50', 'p99', 'max'] as const) {
       rows.push(row(`${operation} ${field}`, 'figure', (run) => {
         const latency = run.latency[operation];
         return latency === undefined ? '–' : formatMicros(latency[field]);
@@ -130,6 +132,9 @@ export function sideBySide(comparison: Comparison): SideBySideRow[] {
   if (runs.some((run) => run.sqlWaitP99Us !== undefined)) {
     rows.push(row('SQL wait p99', 'figure', (run) => (run.sqlWaitP99Us === undefined ? '–' : formatMicros(run.sqlWaitP99Us))));
   }
+  rows.push(row('wall time (with set-up)', 'figure', (run) => formatDuration(run.wallMs)));
+  rows.push(row('ticketsim CPU', 'figure', (run) => formatDuration(run.generator.cpuUserMs + run.generator.cpuSystemMs)));
+  rows.push(row('ticketsim peak memory', 'figure', (run) => formatBytes(run.generator.peakRssBytes)));
   for (const name of comparison.checkNames) {
     rows.push(row(name, 'check', (run) => (run.checks[name] === undefined ? '–' : run.checks[name] ? '✓' : '✗')));
   }

@@ -1,5 +1,6 @@
-// Log-scale latency histogram helpers: trim empty edges, merge neighbours until the bars fit a
-// row budget, and draw a bar in eighth-blocks. Used by the dashboard and the markdown fallback.
+// Text bar charts: the log-scale latency histogram's helpers (trim empty edges, merge neighbours
+// until the bars fit a row budget), a bar in eighth-blocks, and bars on a log scale for values
+// orders of magnitude apart. Used by the dashboard and the markdown fallbacks.
 import type { HistogramBucket } from '../result.js';
 import { formatBucketLabel, formatCount } from './format.js';
 
@@ -66,4 +67,30 @@ export function histogramRows(buckets: readonly HistogramBucket[], width: number
 /** A plain text bar chart, one line per bucket, at most `width` columns wide. */
 export function textHistogram(buckets: readonly HistogramBucket[], width: number): string[] {
   return histogramRows(buckets, width).map((row) => `${row.label} ${row.bar} ${row.count}`.trimEnd());
+}
+
+/** One bar of {@link logScaleBars}: its label, its value, and the value as printed beside it. */
+export interface LogBar {
+  label: string;
+  value: number;
+  shown: string;
+}
+
+/**
+ * Bars on a log scale, for values orders of magnitude apart (one run 50× another): the axis starts
+ * a decade below the smallest non-zero value, so the smallest bar still spans a decade and every
+ * length reads as orders of magnitude. A zero gets no bar. Ends with a line giving the scale.
+ */
+export function logScaleBars(bars: readonly LogBar[], width: number): string[] {
+  const positive = bars.map((bar) => bar.value).filter((value) => value > 0);
+  const floor = Math.min(...positive) / 10;
+  const decades = Math.log10(Math.max(...positive) / floor);
+  const labelWidth = Math.max(0, ...bars.map((bar) => bar.label.length));
+  const shownWidth = Math.max(0, ...bars.map((bar) => bar.shown.length));
+  const lines = bars.map((bar) => {
+    const length = bar.value > 0 ? Math.log10(bar.value / floor) : 0;
+    return `${bar.label.padEnd(labelWidth)} ${drawBar(length, decades, width).padEnd(width)} ${bar.shown.padStart(shownWidth)}`.trimEnd();
+  });
+  if (positive.length === 0) return lines;
+  return [...lines, `(log scale: ${(width / decades).toFixed(1)} cells for each ×10)`];
 }
