@@ -2,7 +2,7 @@
 // the report's section, which also says why the strategy held or failed under them. Pure functions
 // of the result (or snapshot).
 import type { FaultRecord, RunResult, RunSnapshot } from '../result.js';
-import { formatCount } from './format.js';
+import { formatCount, formatDuration } from './format.js';
 import { mdTable } from './md-table.js';
 
 /** `faults: pause-holder ×2 (a lock holder that found 1 seat left stalls 3000 ms) · kill-worker ×1`. */
@@ -12,7 +12,7 @@ export function faultsLiveLine(faults: NonNullable<RunSnapshot['faults']>): stri
 
 /** `  at 1.2s  SIGKILL pid 4242 with 310 records not yet committed…` for each firing. */
 function eventLines(fault: FaultRecord): string[] {
-  return fault.events.map((event) => `at ${(event.atMs / 1000).toFixed(1)}s  ${event.what}`);
+  return fault.events.map((event) => `at ${formatDuration(event.atMs)}  ${event.what}`);
 }
 
 /** The summary's lines: each fault, what it did, and its firings. */
