@@ -65,6 +65,11 @@ export function environmentSection(result: RunResult): string {
   );
 }
 
+/** The measured run (release to last reply), said to be virtual time when the services ran in process. */
+export function measuredDuration(result: RunResult): string {
+  return `${formatDuration(result.durationMs)}${result.infra === 'memory' ? ' on the in-process virtual clock' : ''}`;
+}
+
 /** What the run cost the generator: wall time beside the measured duration, CPU time and peak memory. */
 export function costSection(result: RunResult): string {
   const g = result.generator;
@@ -74,7 +79,7 @@ export function costSection(result: RunResult): string {
     ['Figure', 'Value'],
     [
       ['wall time, start to verdict (connecting, set-up, phases, drains, checks)', formatDuration(result.wallMs)],
-      ['release to last reply (the measured run)', formatDuration(result.durationMs)],
+      ['release to last reply (the measured run)', measuredDuration(result)],
       ['CPU time', `${cpu.total}: ${cpu.split}, ${cpu.share} over the wall time`],
       ['peak memory (resident set)', `${formatBytes(g.peakRssBytes)} (sampled every ${formatDuration(g.sampleMs)})${processPeak}`],
     ],

@@ -43,7 +43,7 @@ describe('renderMarkdownReport', () => {
     expect(report).toContain(`| **purchase** | 1,000 | 0 (0%) | ${human} |`);
     expect(report).toContain('| **purchase** | 1,000 | 0 (0%) | 41µs | 797µs | 406µs | 1.19ms | 3.21ms | 5.9ms | 6.1ms |');
     expect(report).toContain('| error rate (errors of attempts) | 0% |');
-    expect(report).toContain('412ms from barrier release to last reply (1.31s with connecting, set-up and checks); throughput 2,427 attempts/s.');
+    expect(report).toContain('412ms from barrier release to last reply (1.31s of wall time with connecting, set-up and checks); throughput 2,427 attempts/s.');
     expect(JSON.parse(fenced(report, 'json'))).toEqual(passingResult);
   });
 
@@ -59,7 +59,9 @@ describe('renderMarkdownReport', () => {
   });
 
   it('says whose cost it is: with the in-process services, without the worker processes', () => {
-    expect(renderMarkdownReport({ ...passingResult, infra: 'memory' }, meta)).toContain("ticketsim's own process, which also ran the in-process services:");
+    const inProcess = renderMarkdownReport({ ...passingResult, infra: 'memory' }, meta);
+    expect(inProcess).toContain("ticketsim's own process, which also ran the in-process services:");
+    expect(inProcess).toContain('| release to last reply (the measured run) | 412ms on the in-process virtual clock |');
     expect(renderMarkdownReport(behindResult, meta)).toContain('the write-behind workers ran as processes of their own and are not counted');
   });
 

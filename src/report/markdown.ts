@@ -10,7 +10,7 @@ import { writeBehindSection } from './behind.js';
 import { sqlSection } from './sql.js';
 import { loadSection, seriesSection } from './load.js';
 import { guardsSection, strategySection } from './strategy.js';
-import { costSection, environmentSection } from './environment.js';
+import { costSection, environmentSection, measuredDuration } from './environment.js';
 import { histogramsSection, latencySection } from './latency-tables.js';
 
 /** Facts about the report itself rather than the run. */
@@ -87,7 +87,7 @@ function outcomesSection(result: RunResult): string {
           ]),
         )}`;
   const timing =
-    `${formatDuration(result.durationMs)} from barrier release to last reply (${formatDuration(result.wallMs)} with connecting, set-up and checks); ` +
+    `${measuredDuration(result)} from barrier release to last reply (${formatDuration(result.wallMs)} of wall time with connecting, set-up and checks); ` +
     `throughput ${formatCount(result.throughput)} attempts/s.`;
   return `${table}\n\n${timing}${phases}`;
 }
