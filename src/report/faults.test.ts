@@ -8,10 +8,10 @@ const paused: FaultRecord = {
   spec: 'pause-holder:holders=2,pause=3s',
   fired: 2,
   events: [
-    { atMs: 1200, what: 'a lock holder that found 2 seats left stalls 3000 ms' },
-    { atMs: 3300, what: 'a lock holder that found 2 seats left stalls 3000 ms' },
+    { atMs: 1200, what: 'a lock holder that found 2 seats left stalls 3 s' },
+    { atMs: 3300, what: 'a lock holder that found 2 seats left stalls 3 s' },
   ],
-  summary: '2 lock holders stalled 3000 ms inside the critical section, past the lock\'s TTL',
+  summary: '2 lock holders stalled 3 s inside the critical section, past the lock\'s TTL',
 };
 const withFaults = (result: RunResult, staleRefused = 0): RunResult => ({ ...result, faults: [paused], guards: { ...result.guards, staleRefused } });
 
@@ -19,12 +19,12 @@ describe('faults in words', () => {
   it('lists each fault with its firings, in the summary and the report', () => {
     expect(faultLines(withFaults(passingResult))).toEqual([
       `  pause-holder:holders=2,pause=3s: ${paused.summary}`,
-      '    at 1.2s  a lock holder that found 2 seats left stalls 3000 ms',
-      '    at 3.3s  a lock holder that found 2 seats left stalls 3000 ms',
+      '    at 1.2s  a lock holder that found 2 seats left stalls 3 s',
+      '    at 3.3s  a lock holder that found 2 seats left stalls 3 s',
     ]);
     const section = faultsSection(withFaults(passingResult));
     expect(section).toContain('| `pause-holder:holders=2,pause=3s` | 2 |');
-    expect(section).toContain('- at 3.3s  a lock holder that found 2 seats left stalls 3000 ms');
+    expect(section).toContain('- at 3.3s  a lock holder that found 2 seats left stalls 3 s');
   });
 
   it('says why a stalled holder broke the failed checks', () => {

@@ -5,7 +5,7 @@ import type { FaultRecord, RunResult, RunSnapshot } from '../result.js';
 import { formatCount, formatDuration } from './format.js';
 import { mdTable } from './md-table.js';
 
-/** `faults: pause-holder ×2 (a lock holder that found 1 seat left stalls 3000 ms) · kill-worker ×1`. */
+/** `faults: pause-holder ×2 (a lock holder that found 1 seat left stalls 3 s) · kill-worker ×1`. */
 export function faultsLiveLine(faults: NonNullable<RunSnapshot['faults']>): string {
   return `faults: ${faults.map((fault) => `${fault.name} ×${fault.fired}${fault.last === undefined ? '' : ` (${fault.last})`}`).join(' · ')}`;
 }

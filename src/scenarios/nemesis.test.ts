@@ -21,8 +21,8 @@ describe('Nemesis', () => {
     expect([50, 3, 2, 2, 1, 1].map((stock) => faults.holderPause!(stock))).toEqual([0, 0, 3000, 3000, 0, 0]);
     const [record] = nemesis.records();
     expect(record).toMatchObject({ name: 'pause-holder', spec: 'pause-holder:holders=2,pause=3s', fired: 2 });
-    expect(record!.events[0]!.what).toBe('a lock holder that found 2 seats left stalls 3000 ms');
-    expect(nemesis.live()).toEqual([{ name: 'pause-holder', fired: 2, last: 'a lock holder that found 2 seats left stalls 3000 ms' }]);
+    expect(record!.events[0]!.what).toBe('a lock holder that found 2 seats left stalls 3 s');
+    expect(nemesis.live()).toEqual([{ name: 'pause-holder', fired: 2, last: 'a lock holder that found 2 seats left stalls 3 s' }]);
   });
 
   it('records a fault that does not apply as skipped, and never fires it', () => {

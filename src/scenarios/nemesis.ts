@@ -85,7 +85,7 @@ export class Nemesis {
     return {
       holderPause: (stockSeen) => {
         if (this.halted || pause.fired >= holders || stockSeen > holders) return 0;
-        pause.record(this.deps.sinceRelease(), `a lock holder that found ${stockSeen} seat${stockSeen === 1 ? '' : 's'} left stalls ${pauseMs} ms`);
+        pause.record(this.deps.sinceRelease(), `a lock holder that found ${stockSeen} seat${stockSeen === 1 ? '' : 's'} left stalls ${pauseMs / 1000} s`);
         return pauseMs;
       },
     };
@@ -149,7 +149,7 @@ export class Nemesis {
       case 'pause-holder':
         return log.fired === 0
           ? 'no lock holder found the last seats, so none stalled'
-          : `${log.fired} lock holder${log.fired === 1 ? '' : 's'} stalled ${spec.pauseMs} ms inside the critical section, past the lock's TTL`;
+          : `${log.fired} lock holder${log.fired === 1 ? '' : 's'} stalled ${spec.pauseMs / 1000} s inside the critical section, past the lock's TTL`;
       case 'kill-worker':
         return `${log.fired} of ${spec.times} worker kills (SIGKILL, then a replacement joined the group)`;
       case 'redeliver':
