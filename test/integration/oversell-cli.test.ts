@@ -10,7 +10,7 @@ import { createConnection } from 'mysql2/promise';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/result.js';
-import { formatMicros } from '../../src/report/format.js';
+import { formatCount, formatMicros } from '../../src/report/format.js';
 import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
 import { readSale, removeSale, runScenario } from './cli.js';
 import { ownedId } from './owned-names.js';
@@ -126,10 +126,12 @@ describe('ticketsim run oversell in-process', () => {
     const embedded = /<details>[\s\S]*?```json\n([\s\S]*?)\n```/.exec(report)?.[1];
     expect(JSON.parse(embedded!)).toEqual(result);
     const purchase = result.latency.purchase!;
-    const human = [purchase.min, purchase.p50, purchase.p90, purchase.p99, purchase.p999, purchase.max].map(formatMicros).join(' | ');
-    expect(report).toContain(`| **purchase** | ${purchase.count} | ${human} |`);
-    expect(report).toContain(`| purchased | ${result.counts.purchased} |`);
-    expect(report).toContain(`| sold out | ${result.counts.soldOut} |`);
+    const human = [purchase.min, purchase.mean, purchase.p50, purchase.p90, purchase.p99, purchase.p999, purchase.max].map(formatMicros).join(' | ');
+    expect(report).toContain(`| **purchase** | ${formatCount(purchase.count)} | 0 (0%) | ${human} |`);
+    expect(report).toContain(`| purchased | ${formatCount(result.counts.purchased)} |`);
+    expect(report).toContain(`| sold out | ${formatCount(result.counts.soldOut)} |`);
+    expect(report).toContain(`| Node.js | ${result.environment.node} |`);
+    expect(report).toContain(`| CPU | ${result.environment.machine.cpuModel} × `);
     expect(report).toContain(result.command);
   });
 
