@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { failingResult, interruptedResult, passingResult } from './fixtures.js';
 import { fit, formatBucketLabel, formatBytes, formatCount, formatDuration, formatElapsed, formatMicros, formatPercent, latencyCells, paint, thinPoints, verdictOf } from './format.js';
-import { drawBar, fitBuckets, textHistogram, trimBuckets } from './histogram.js';
+import { drawBar, fitBuckets, logScaleBars, textHistogram, trimBuckets } from './histogram.js';
 
 describe('formatting', () => {
   it('thins a series to at most the count, first and last kept, evenly spread', () => {
@@ -97,6 +97,24 @@ describe('histogram helpers', () => {
     expect(drawBar(5, 10, 4)).toBe('██');
     expect(drawBar(1, 1000, 4)).toBe('▏');
     expect(drawBar(0, 10, 4)).toBe('');
+  });
+
+  it('draws values 50× apart on a log scale: the small bar keeps a decade, a zero gets none', () => {
+    const lines = logScaleBars(
+      [
+        { label: 'lock', value: 365, shown: '365/s' },
+        { label: 'lua', value: 18_250, shown: '18,250/s' },
+        { label: 'down', value: 0, shown: '0/s' },
+      ],
+      40,
+    );
+    const cells = (line: string) => [...line.replaceAll(/[^█▉▊▋▌▍▎▏]/g, '')].length;
+    expect(lines[0]).toMatch(/^lock +█+[▉▊▋▌▍▎▏]? +365\/s$/);
+    expect(cells(lines[0]!)).toBe(15);
+    expect(cells(lines[1]!)).toBe(40);
+    expect(lines[2]).toMatch(/^down +0\/s$/);
+    expect(lines[3]).toBe('(log scale: 14.8 cells for each ×10)');
+    expect(logScaleBars([{ label: 'none', value: 0, shown: '0' }], 10)).toEqual(['none            0']);
   });
 
   it('lays out a text chart within the width', () => {

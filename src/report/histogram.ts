@@ -83,14 +83,13 @@ export interface LogBar {
  */
 export function logScaleBars(bars: readonly LogBar[], width: number): string[] {
   const positive = bars.map((bar) => bar.value).filter((value) => value > 0);
-  const floor = Math.min(...positive) / 10;
-  const decades = Math.log10(Math.max(...positive) / floor);
+  const floor = positive.length === 0 ? 1 : Math.min(...positive) / 10;
+  const decades = positive.length === 0 ? 1 : Math.log10(Math.max(...positive) / floor);
   const labelWidth = Math.max(0, ...bars.map((bar) => bar.label.length));
   const shownWidth = Math.max(0, ...bars.map((bar) => bar.shown.length));
   const lines = bars.map((bar) => {
     const length = bar.value > 0 ? Math.log10(bar.value / floor) : 0;
     return `${bar.label.padEnd(labelWidth)} ${drawBar(length, decades, width).padEnd(width)} ${bar.shown.padStart(shownWidth)}`.trimEnd();
   });
-  if (positive.length === 0) return lines;
-  return [...lines, `(log scale: ${(width / decades).toFixed(1)} cells for each ×10)`];
+  return positive.length === 0 ? lines : [...lines, `(log scale: ${(width / decades).toFixed(1)} cells for each ×10)`];
 }
