@@ -455,9 +455,9 @@ export interface RunSnapshot {
   inFlight: number;
   /** Every phase so far. */
   counts: RunCounts;
-  /** Elapsed in the current stage. */
+  /** Time spent in bursts so far, every phase's added up (the result's `durationMs` at the end). */
   elapsedMs: number;
-  /** Completions per second over the last second or so. */
+  /** Operations finished per second of that time (the result's `throughput` at the end). */
   ratePerSec: number;
   /** Latency of the current stage's operations so far, in the order they started. */
   operations: { operation: string; latency: LatencyOverview }[];

@@ -45,6 +45,16 @@ export class PhaseLog {
     return this.entries.reduce((sum, { burst }) => sum + burst.elapsedMs, 0);
   }
 
+  /**
+   * Operations finished per second of burst time, over every phase so far. The run's final
+   * `throughput` is this figure at the end, so a dashboard showing it live while the last replies
+   * drain ends on the final figure instead of on a recent-window rate that falls towards zero.
+   */
+  throughput(): number {
+    const ms = this.durationMs();
+    return ms > 0 ? Math.round((this.counts().attempts / ms) * 1000) : 0;
+  }
+
   /** Attempts finished (or skipped) in every phase so far. */
   done(): number {
     return this.entries.reduce((sum, { burst }) => sum + burst.done, 0);

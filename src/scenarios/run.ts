@@ -28,7 +28,6 @@ import { GuardTally } from './guard-tally.js';
 import { newRunId } from './run-id.js';
 import { environmentOf } from './environment.js';
 import { GeneratorMeter } from './generator-meter.js';
-import { RateMeter } from './rate-meter.js';
 import type { PreparedScenario } from './scenario.js';
 import { SqlRecorder } from './sql-recorder.js';
 import { Nemesis } from './nemesis.js';
@@ -60,7 +59,6 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private phases: PhaseLog | undefined;
   private readonly latency = new OperationLatencies();
   private aborted = false;
-  private readonly rate = new RateMeter();
   /** The engine's reports of this run: lock traffic and SQL statements. */
   private readonly guards = new GuardTally();
   private readonly sql: SqlRecorder;
@@ -109,8 +107,9 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       done,
       inFlight: burst?.inFlight ?? 0,
       counts: this.phases?.counts() ?? emptyCounts(),
-      elapsedMs: burst?.elapsedMs ?? 0,
-      ratePerSec: this.rate.sample(performance.now(), this.phases?.done() ?? 0),
+      // Measured as the result's durationMs and throughput are, so the live figures end on the final ones.
+      elapsedMs: this.phases?.durationMs() ?? 0,
+      ratePerSec: this.phases?.throughput() ?? 0,
       operations: (burst?.operations ?? []).flatMap((operation) => {
         const recorder = this.latency.of(operation);
         return recorder === undefined || recorder.count === 0 ? [] : [{ operation, latency: recorder.overview() }];
@@ -401,7 +400,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       durationMs: Math.round(durationMs * 1000) / 1000,
       wallMs,
       generator,
-      throughput: durationMs > 0 ? Math.round((counts.attempts / durationMs) * 1000) : 0,
+      throughput: phases.throughput(),
       interrupted: counts.notStarted > 0 || this.aborted,
       startedAt: parts.startedAt.toISOString(),
       environment: environmentOf(infra.versions),

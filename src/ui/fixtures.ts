@@ -42,7 +42,7 @@ export function snapshotAt(result: RunResult, fraction: number): RunSnapshot {
     inFlight: finished ? 0 : Math.min(result.params.attempts - done, 120),
     counts: scaleCounts(result.counts, fraction),
     elapsedMs: Math.round(result.durationMs * fraction),
-    ratePerSec: finished ? 0 : result.throughput * 1.1,
+    ratePerSec: result.throughput,
     stage: fraction === 0 ? undefined : { name: result.phases.at(-1)?.name ?? 'burst', index: Math.max(0, result.phases.length - 1), of: result.phases.length },
     operations: Object.entries(result.latency).flatMap(([operation, latency]) => {
       const scaled = scaleLatency(latency, fraction);

@@ -6,7 +6,7 @@ import { formatCount, formatElapsed, formatRate } from '../../report/format.js';
 export interface ProgressBarProps {
   done: number;
   total: number;
-  /** Completions per second (recent while running, the run's average at the end). */
+  /** Operations finished per second of the run so far (the run's throughput at the end). */
   ratePerSec: number;
   elapsedMs: number;
   /** Total columns available; the bar takes what the numbers leave. */

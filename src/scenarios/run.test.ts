@@ -1,0 +1,16 @@
+// Tests of a whole run in process: the snapshot a dashboard pulls ends on the figures of the
+// result, so the live throughput and elapsed time never jump when the final frame replaces them.
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/config.js';
+import { startRun } from './run.js';
+
+describe('ScenarioRun.snapshot', () => {
+  it('ends on the throughput and duration of the result, over both phases of a cancel storm', async () => {
+    const run = startRun(loadConfig({ scenario: 'cancel-storm', strategy: 'naive', infra: 'memory', json: true }, {}));
+    const result = await run.result;
+    const last = run.snapshot();
+    expect(result.phases).toHaveLength(2);
+    expect(last.ratePerSec).toBe(result.throughput);
+    expect(last.elapsedMs).toBeCloseTo(result.durationMs, 2);
+  });
+});
