@@ -99,7 +99,7 @@ describe('renderRun plain', () => {
     await rendering;
     const progress = stdout.output.split('\n').filter((line) => /^running \d/.test(line));
     expect(progress).toHaveLength(3);
-    expect(progress[0]).toMatch(/^running 285\/1,000 \(28%\) · 2,670\/s · in flight 120/);
+    expect(progress[0]).toMatch(/^running 285\/1,000 \(28%\) · 2,427\/s · in flight 120/);
   });
 
   it('turns SIGINT into run.abort() and prints the partial result', async () => {
