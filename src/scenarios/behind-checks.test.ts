@@ -32,6 +32,7 @@ describe('write-behind checks', () => {
     const check = checkDrained({ ...healthy(), drained: false, lagRecords: 120 });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('120 records still behind after 30 s');
+    expect(check.observed).toBe('120 records behind');
     expect(checkDrained({ ...healthy(), drained: false, lagRecords: 7, drainError: 'kafka 127.0.0.1:9092: Connection error' }).detail).toBe(
       '7 records still behind after 30 s (the log last said: kafka 127.0.0.1:9092: Connection error)',
     );
@@ -41,7 +42,8 @@ describe('write-behind checks', () => {
     const o = healthy();
     const check = checkNoLostWrite({ ...o, rows: o.rows.slice(1) });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('1 acknowledged purchases have no row (user-1)');
+    expect(check.detail).toBe('1 acknowledged purchase with no row (user-1)');
+    expect(check.observed).toBe('1 of 2 acked have a row');
   });
 
   it('no-ghost-row: a row nobody acknowledged, and a row whose purchase was cancelled', () => {
@@ -55,7 +57,8 @@ describe('write-behind checks', () => {
     const o = healthy();
     const check = checkWorkerAccounted({ ...o, worker: { ...o.worker, inserted: 2 } });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('1 delivered records unaccounted for');
+    expect(check.detail).toBe('1 delivered record unaccounted for');
+    expect(check.observed).toBe('accounted 3 = delivered 4; sent 4');
   });
 
   it('worker-accounted: records sent but never delivered', () => {

@@ -4,7 +4,7 @@
 // against a planted violation.
 import type { PurchaseRow, UserId } from '../engine/ports.js';
 import type { CheckResult, WorkerFigures } from '../result.js';
-import { sample } from './sale-checks.js';
+import { count, counted, sample } from './sale-checks.js';
 
 /** What the write-behind checks read. */
 export interface BehindObservation {
@@ -28,11 +28,11 @@ export function checkDrained(o: BehindObservation): CheckResult {
   return {
     name: 'drained',
     ok: o.drained,
-    expected: 'lag 0',
-    observed: `lag ${o.lagRecords}`,
+    expected: '0 records behind',
+    observed: `${counted(o.lagRecords, 'record')} behind`,
     detail: o.drained
       ? 'every event written and committed'
-      : `${o.lagRecords} records still behind after ${o.drainTimeoutMs / 1000} s${o.drainError === undefined ? '' : ` (the log last said: ${o.drainError})`}`,
+      : `${counted(o.lagRecords, 'record')} still behind after ${count(o.drainTimeoutMs / 1000)} s${o.drainError === undefined ? '' : ` (the log last said: ${o.drainError})`}`,
   };
 }
 
@@ -45,8 +45,8 @@ export function checkNoLostWrite(o: BehindObservation): CheckResult {
     name: 'no-lost-write',
     ok: lost.length === 0,
     expected: 'acked = rows',
-    observed: `${expected.length - lost.length} of ${expected.length}`,
-    detail: lost.length === 0 ? 'none lost' : `${lost.length} acknowledged purchases have no row (${sample(lost)})`,
+    observed: `${count(expected.length - lost.length)} of ${count(expected.length)} acked have a row`,
+    detail: lost.length === 0 ? 'none lost' : `${counted(lost.length, 'acknowledged purchase')} with no row (${sample(lost)})`,
   };
 }
 
@@ -57,8 +57,8 @@ export function checkNoGhostRow(o: BehindObservation): CheckResult {
     name: 'no-ghost-row',
     ok: ghosts.length === 0,
     expected: 'no unacked row',
-    observed: ghosts.length === 0 ? 'none' : `${ghosts.length} rows`,
-    detail: ghosts.length === 0 ? 'every row acknowledged' : `${ghosts.length} rows no acknowledged purchase explains (${sample(ghosts)})`,
+    observed: ghosts.length === 0 ? 'none' : `${counted(ghosts.length, 'unacked row')}`,
+    detail: ghosts.length === 0 ? 'every row acknowledged' : `${counted(ghosts.length, 'row')} no acknowledged purchase explains (${sample(ghosts)})`,
   };
 }
 
@@ -69,15 +69,17 @@ export function checkWorkerAccounted(o: BehindObservation): CheckResult {
   const sent = o.published + o.redelivered;
   const ok = accounted === w.delivered && w.delivered >= sent;
   const problems = [
-    accounted !== w.delivered ? `${w.delivered - accounted} delivered records unaccounted for` : '',
-    w.delivered < sent ? `${sent - w.delivered} sent records never delivered` : '',
+    accounted !== w.delivered ? `${counted(w.delivered - accounted, 'delivered record')} unaccounted for` : '',
+    w.delivered < sent ? `${counted(sent - w.delivered, 'sent record')} never delivered` : '',
   ].filter(Boolean);
   return {
     name: 'worker-accounted',
     ok,
     expected: 'accounted = delivered',
-    observed: `${accounted} = ${w.delivered} of ${sent} sent`,
-    detail: ok ? `${w.inserted} inserted, ${w.skipped} skipped, ${w.deleted} deleted, ${w.absent} absent, ${w.deadLettered} dead-lettered` : problems.join('; '),
+    observed: `accounted ${count(accounted)} = delivered ${count(w.delivered)}; sent ${count(sent)}`,
+    detail: ok
+      ? `${count(w.inserted)} inserted, ${count(w.skipped)} skipped, ${count(w.deleted)} deleted, ${count(w.absent)} absent, ${count(w.deadLettered)} dead-lettered`
+      : problems.join('; '),
   };
 }
 

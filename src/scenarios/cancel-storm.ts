@@ -154,6 +154,11 @@ export const cancelStormScenario: ScenarioDefinition = {
         reported: {
           // What the stores should hold by the runner's count: bought, bought again, minus cancelled.
           purchased: counts.purchased + counts.rebought - counts.cancelled,
+          purchasedTerms: [
+            ['purchased', counts.purchased],
+            ['re-bought', counts.rebought],
+            ['cancelled', -counts.cancelled],
+          ],
           errors: counts.errors,
           lockTimeouts: counts.lockTimeout,
           notStarted: counts.notStarted,

@@ -38,6 +38,7 @@ describe('each check fails on its planted violation', () => {
     const check = checkNoOversell({ ...healthy(), remainingStock: 99, redisBuyers: buyers, mysqlRows: buyers.map((userId) => ({ userId, rows: 1 })) });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('oversold by 900');
+    expect(check.observed).toBe('rows sold 1,000, stock left 99');
   });
 
   it('no-oversell: stock below zero', () => {
@@ -67,6 +68,9 @@ describe('each check fails on its planted violation', () => {
     const check = checkExactSellOut({ ...o, remainingStock: 5, mysqlRows: o.mysqlRows.slice(5), reported: { ...o.reported, lockTimeouts: 7 } });
     expect(check.ok).toBe(true);
     expect(check.detail).toMatch(/5 unsold, explained by 0 errors, 7 lock timeouts/);
+    expect(checkExactSellOut({ ...o, remainingStock: 5, mysqlRows: o.mysqlRows.slice(5), reported: { ...o.reported, errors: 1, lockTimeouts: 4 } }).detail).toBe(
+      '5 unsold, explained by 1 error, 4 lock timeouts, 0 not started',
+    );
   });
 
   it('exact-sell-out: arrivals dropped at the cap explain seats left unsold, and only those', () => {
@@ -82,20 +86,22 @@ describe('each check fails on its planted violation', () => {
     const o = healthy();
     const check = checkStoresAgree({ ...o, mysqlRows: o.mysqlRows.slice(1) });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('1 only in Redis (user-0)');
+    expect(check.detail).toBe('1 buyer only in Redis (user-0)');
+    expect(check.observed).toBe('buyers in Redis 100, in MySQL 99');
   });
 
   it('redis-mysql-agree: a row only in MySQL', () => {
     const o = healthy();
     const check = checkStoresAgree({ ...o, mysqlRows: [...o.mysqlRows, { userId: 'ghost', rows: 1 }] });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('1 only in MySQL (ghost)');
+    expect(check.detail).toBe('1 buyer only in MySQL (ghost)');
   });
 
   it('conservation: seats created by a lost update', () => {
     const check = checkConservation({ ...healthy(), remainingStock: 99 });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('99 seats created');
+    expect(check.observed).toBe('left 99 + buyers 100 = 199');
   });
 
   it('conservation: seats leaked by repeat buyers', () => {
@@ -112,20 +118,55 @@ describe('each check fails on its planted violation', () => {
     const o = healthy();
     const check = checkNoDoubleBuyer({ ...o, mysqlRows: [{ userId: 'user-0', rows: 2 }, ...o.mysqlRows.slice(1)] });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('user-0 × 2');
+    expect(check.detail).toBe('user-0 holds 2 rows');
+    expect(check.observed).toBe('1 user with 2 rows or more');
   });
 
   it('reported-once-per-user: a user told "purchased" twice', () => {
     const o = healthy();
     const check = checkReportedOncePerUser({ ...o, reported: { ...o.reported, repeatPurchasers: [{ userId: 'user-7', times: 2 }] } });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('user-7 × 2');
+    expect(check.detail).toBe('user-7 told 2 times');
     expect(checkReportedOncePerUser({ ...o, reported: { ...o.reported, repeatPurchasers: [] } }).ok).toBe(true);
   });
 
   it('reported-matches-data: a purchase reported but not stored', () => {
     const check = checkReportedMatchesData({ ...healthy(), reported: { purchased: 101, errors: 0, lockTimeouts: 0, notStarted: 0 } });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('1 reported but not stored');
+    expect(check.detail).toBe('1 purchase told but not stored');
+    expect(check.observed).toBe('told purchased 101; rows 100');
+  });
+
+  it('reported-matches-data: rows no reply told of, each number of the sum named', () => {
+    const buyers = users(1500);
+    const check = checkReportedMatchesData({
+      ...healthy(),
+      mysqlRows: buyers.map((userId) => ({ userId, rows: 1 })),
+      reported: {
+        purchased: 0,
+        purchasedTerms: [['purchased', 1000], ['re-bought', 1000], ['cancelled', -2000]],
+        errors: 0,
+        lockTimeouts: 0,
+        notStarted: 0,
+      },
+    });
+    expect(check.ok).toBe(false);
+    expect(check.observed).toBe('told purchased 1,000 + re-bought 1,000 − cancelled 2,000 = 0; rows 1,500');
+    expect(check.detail).toBe('1,500 rows stored that no reply told of');
+  });
+});
+
+describe('check texts', () => {
+  it('give every number its thousands separators', () => {
+    const buyers = users(2500);
+    const check = checkNoOversell({ ...healthy(), initialStock: 1000, remainingStock: -1500, redisBuyers: buyers, mysqlRows: buyers.map((userId) => ({ userId, rows: 1 })) });
+    expect([check.expected, check.observed, check.detail]).toEqual(['sold ≤ 1,000', 'rows sold 2,500, stock left -1,500', 'oversold by 1,500; Redis stock is -1,500']);
+  });
+
+  it('name a long list by its first few and how many more, never with an ellipsis', () => {
+    const o = healthy();
+    const check = checkStoresAgree({ ...o, mysqlRows: o.mysqlRows.slice(5) });
+    expect(check.detail).toBe('5 buyers only in Redis (user-0, user-1, user-2 and 2 more)');
+    expect(check.detail).not.toContain('…');
   });
 });

@@ -1,6 +1,6 @@
 // Invariant checks of one sale, computed from what the stores hold after the run (not from the
 // runner's own counters, except to compare against them). Pure functions: each is unit-tested
-// against planted violations.
+// against planted violations. Every number a check shows says what it counts.
 import type { PurchaseRow, UserId } from '../engine/ports.js';
 import type { CheckResult } from '../result.js';
 
@@ -25,12 +25,33 @@ export interface SaleObservation {
     dropped?: number;
     /** Users whose attempts were answered `purchased` more than once (only scenarios that repeat track it). */
     repeatPurchasers?: readonly { userId: UserId; times: number }[];
+    /**
+     * When `purchased` is worked out from several replies' counts, those counts by what they are,
+     * each signed as it was added (cancel-storm: purchased, re-bought, minus cancelled).
+     */
+    purchasedTerms?: readonly (readonly [what: string, count: number])[];
   };
 }
 
-/** The first few users of a list, for a detail column. */
-export function sample(users: readonly string[]): string {
-  return users.slice(0, 3).join(', ') + (users.length > 3 ? ', …' : '');
+/** A count in a check's text, with thousands separators: `3497` → `3,497`. */
+export function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** A count and what it counts, singular or plural: `1 seat`, `3,497 seats`. */
+export function counted(value: number, one: string, many = `${one}s`): string {
+  return `${count(value)} ${Math.abs(value) === 1 ? one : many}`;
+}
+
+/** How many seats the Redis stock key says are left: `99`, or `missing`. */
+export function stockText(stock: number | undefined): string {
+  return stock === undefined ? 'missing' : count(stock);
+}
+
+/** The first few of a list (users, or what each did), for a detail column: `user-0, user-1, user-2 and 497 more`. */
+export function sample(items: readonly string[], shown = 3): string {
+  const more = items.length - shown;
+  return items.slice(0, shown).join(', ') + (more > 0 ? ` and ${count(more)} more` : '');
 }
 
 /** Rows sold according to MySQL (every row counts, duplicates included). */
@@ -44,14 +65,14 @@ export function checkNoOversell(o: SaleObservation): CheckResult {
   const stockOk = o.remainingStock !== undefined && o.remainingStock >= 0;
   const ok = sold <= o.initialStock && stockOk;
   const problems = [
-    sold > o.initialStock ? `oversold by ${sold - o.initialStock}` : '',
-    !stockOk ? `Redis stock is ${o.remainingStock ?? 'missing'}` : '',
+    sold > o.initialStock ? `oversold by ${count(sold - o.initialStock)}` : '',
+    !stockOk ? `Redis stock is ${stockText(o.remainingStock)}` : '',
   ].filter(Boolean);
   return {
     name: 'no-oversell',
     ok,
-    expected: `sold ≤ ${o.initialStock}`,
-    observed: `sold ${sold}, stock ${o.remainingStock ?? 'missing'}`,
+    expected: `sold ≤ ${count(o.initialStock)}`,
+    observed: `rows sold ${count(sold)}, stock left ${stockText(o.remainingStock)}`,
     detail: ok ? 'none oversold' : problems.join('; '),
   };
 }
@@ -69,14 +90,15 @@ export function checkExactSellOut(o: SaleObservation): CheckResult {
   const shortfall = target - sold;
   const explained = shortfall > 0 && shortfall <= failures && left >= shortfall;
   const ok = shortfall <= 0 ? sold === target : explained;
-  const failureText = `${o.reported.errors} errors, ${o.reported.lockTimeouts} lock timeouts, ${o.reported.notStarted} not started${dropped > 0 ? `, ${dropped} dropped at the cap` : ''}`;
+  const { errors, lockTimeouts, notStarted } = o.reported;
+  const failureText = `${counted(errors, 'error')}, ${counted(lockTimeouts, 'lock timeout')}, ${count(notStarted)} not started${dropped > 0 ? `, ${count(dropped)} dropped at the cap` : ''}`;
   let detail: string;
   if (shortfall === 0) detail = 'all sold';
-  else if (shortfall < 0) detail = `${-shortfall} sold beyond the ${target} available`;
-  else if (explained) detail = `${shortfall} unsold, explained by ${failureText}`;
-  else if (left < shortfall) detail = `${shortfall} short, ${left} left in stock: seats went to no sale`;
-  else detail = `${shortfall} unsold that no failure explains (${failureText})`;
-  return { name: 'exact-sell-out', ok, expected: `sold = ${target}`, observed: `sold ${sold}`, detail };
+  else if (shortfall < 0) detail = `${count(-shortfall)} sold beyond the ${count(target)} available`;
+  else if (explained) detail = `${count(shortfall)} unsold, explained by ${failureText}`;
+  else if (left < shortfall) detail = `${count(shortfall)} short, ${count(left)} left in stock: seats went to no sale`;
+  else detail = `${count(shortfall)} unsold that no failure explains (${failureText})`;
+  return { name: 'exact-sell-out', ok, expected: `sold = ${count(target)}`, observed: `rows sold ${count(sold)}`, detail };
 }
 
 /** Redis's buyer set and MySQL's rows name the same users. */
@@ -90,10 +112,13 @@ export function checkStoresAgree(o: SaleObservation): CheckResult {
     name: 'redis-mysql-agree',
     ok,
     expected: 'same buyers',
-    observed: `redis ${inRedis.size}, mysql ${inMysql.size}`,
+    observed: `buyers in Redis ${count(inRedis.size)}, in MySQL ${count(inMysql.size)}`,
     detail: ok
       ? 'buyer set = rows'
-      : [onlyRedis.length ? `${onlyRedis.length} only in Redis (${sample(onlyRedis)})` : '', onlyMysql.length ? `${onlyMysql.length} only in MySQL (${sample(onlyMysql)})` : '']
+      : [
+          onlyRedis.length ? `${counted(onlyRedis.length, 'buyer')} only in Redis (${sample(onlyRedis)})` : '',
+          onlyMysql.length ? `${counted(onlyMysql.length, 'buyer')} only in MySQL (${sample(onlyMysql)})` : '',
+        ]
           .filter(Boolean)
           .join('; '),
   };
@@ -110,13 +135,13 @@ export function checkConservation(o: SaleObservation): CheckResult {
   return {
     name: 'conservation',
     ok,
-    expected: `left + sold = ${o.initialStock}`,
-    observed: `${o.remainingStock ?? 'missing'} + ${held} = ${total}`,
+    expected: `left + buyers = ${count(o.initialStock)}`,
+    observed: `left ${stockText(o.remainingStock)} + buyers ${count(held)} = ${count(total)}`,
     detail: ok
       ? 'none created or leaked'
       : total > o.initialStock
-        ? `${total - o.initialStock} seats created`
-        : `${o.initialStock - total} seats leaked`,
+        ? `${counted(total - o.initialStock, 'seat')} created`
+        : `${counted(o.initialStock - total, 'seat')} leaked`,
   };
 }
 
@@ -128,21 +153,30 @@ export function checkNoDoubleBuyer(o: SaleObservation): CheckResult {
     name: 'no-double-buyer',
     ok,
     expected: '≤ 1 row per user',
-    observed: ok ? 'none twice' : `${doubled.length} users twice or more`,
-    detail: ok ? 'one per person' : doubled.slice(0, 3).map((row) => `${row.userId} × ${row.rows}`).join(', '),
+    observed: ok ? 'none twice' : `${counted(doubled.length, 'user')} with 2 rows or more`,
+    detail: ok ? 'one per person' : sample(doubled.map((row) => `${row.userId} holds ${count(row.rows)} rows`)),
   };
+}
+
+/** `purchased 1,000 + re-bought 1,000 − cancelled 2,000 = 0`, or `purchased 100`. */
+function toldText(reported: SaleObservation['reported']): string {
+  const terms = reported.purchasedTerms;
+  if (terms === undefined) return `purchased ${count(reported.purchased)}`;
+  const sum = terms.map(([what, n], i) => `${i === 0 ? (n < 0 ? '−' : '') : n < 0 ? ' − ' : ' + '}${what} ${count(Math.abs(n))}`).join('');
+  return `${sum} = ${count(reported.purchased)}`;
 }
 
 /** What the runner reported as purchased is what the stores hold. */
 export function checkReportedMatchesData(o: SaleObservation): CheckResult {
   const sold = soldRows(o);
-  const ok = o.reported.purchased === sold;
+  const { purchased } = o.reported;
+  const ok = purchased === sold;
   return {
     name: 'reported-matches-data',
     ok,
-    expected: 'reported = stored',
-    observed: `${o.reported.purchased} = ${sold}`,
-    detail: ok ? 'all stored' : `${Math.abs(o.reported.purchased - sold)} ${o.reported.purchased > sold ? 'reported but not stored' : 'stored but not reported'}`,
+    expected: 'told = rows',
+    observed: `told ${toldText(o.reported)}; rows ${count(sold)}`,
+    detail: ok ? 'every purchase told is stored' : purchased > sold ? `${counted(Math.abs(purchased - sold), 'purchase')} told but not stored` : `${counted(Math.abs(purchased - sold), 'row')} stored that no reply told of`,
   };
 }
 
@@ -153,9 +187,9 @@ export function checkReportedOncePerUser(o: SaleObservation): CheckResult {
   return {
     name: 'reported-once-per-user',
     ok,
-    expected: 'reported ≤ 1 each',
-    observed: ok ? 'none twice' : `${repeats.length} users told twice or more`,
-    detail: ok ? 'one per person' : sample(repeats.map((r) => `${r.userId} × ${r.times}`)),
+    expected: 'told ≤ 1 each',
+    observed: ok ? 'none twice' : `${counted(repeats.length, 'user')} told purchased twice or more`,
+    detail: ok ? 'one per person' : sample(repeats.map((r) => `${r.userId} told ${count(r.times)} times`)),
   };
 }
 

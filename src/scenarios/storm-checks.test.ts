@@ -40,7 +40,9 @@ describe('each storm check fails on its planted violation', () => {
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('over-stocked by 150 seats (all in the storm)');
     expect(checkNoOverStocking({ ...healthy(), remainingStock: 150, seatsBeforeStorm: 120 }).detail).toBe('over-stocked by 150 seats (130 of them in the storm)');
-    expect(check.observed).toBe('150 + 100 = 250');
+    const naive = checkNoOverStocking({ ...healthy(), remainingStock: 2097, mysqlRows: users('user', 1500).map((userId) => ({ userId, rows: 1 })), seatsBeforeStorm: 1099 });
+    expect([naive.observed, naive.detail]).toEqual(['left 2,097 + rows 1,500 = 3,597', 'over-stocked by 3,497 seats (2,498 of them in the storm)']);
+    expect(check.observed).toBe('left 150 + rows 100 = 250');
   });
 
   it('no-oversell: an oversell of the sell-out that the storm\'s cancels later hid', () => {
@@ -50,7 +52,7 @@ describe('each storm check fails on its planted violation', () => {
     const check = checkNoOversellThroughout(o, oversold);
     expect(check.ok).toBe(false);
     expect(check.name).toBe('no-oversell');
-    expect(check.observed).toBe('after the sell-out: sold 101, stock -1');
+    expect(check.observed).toBe('after the sell-out: rows sold 101, stock left -1');
     expect(check.detail).toBe("after the sell-out: oversold by 1; Redis stock is -1 (the storm's cancels later hid it)");
     expect(checkNoOversellThroughout({ ...o, remainingStock: -2 }, oversold).detail).toMatch(/; after the storm: Redis stock is -2$/);
   });
@@ -59,39 +61,63 @@ describe('each storm check fails on its planted violation', () => {
     const o = healthy();
     const check = checkNoOverStocking({ ...o, mysqlRows: o.mysqlRows.slice(1) });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('1 seats leaked');
+    expect(check.detail).toBe('1 seat leaked');
   });
 
   it('cancels-honoured-once: duplicate cancels each told "cancelled"', () => {
     const o = healthy();
     const check = checkCancelsHonouredOnce({ ...o, storm: { ...o.storm, cancelledReported: 150, repeatCancels: [{ userId: 'user-0', times: 3 }] } });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('100 cancels honoured with no row deleted; 1 users told twice (user-0 × 3)');
+    expect(check.detail).toBe('100 cancels honoured with no row deleted; 1 user told cancelled more than once (user-0 3 times)');
+    expect(check.observed).toBe('told cancelled 150, rows deleted 50');
   });
 
   it('cancels-honoured-once: a row deleted that no cancel was told of', () => {
     const o = healthy();
     const check = checkCancelsHonouredOnce({ ...o, storm: { ...o.storm, cancelledReported: 49 } });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('1 rows deleted with no cancel honoured');
+    expect(check.detail).toBe('1 row deleted with no cancel honoured');
   });
 
   it('freed-seats-resold: freed seats left in stock while the line went without', () => {
     const o = healthy();
     const check = checkFreedSeatsResold({ ...o, remainingStock: 20, storm: { ...o.storm, resold: 30 } });
     expect(check.ok).toBe(false);
-    expect(check.detail).toBe('20 seats left in stock while 970 re-buyers went without');
+    expect(check.detail).toBe('20 seats left in stock while 970 re-buyers went without (50 freed)');
+    expect([check.expected, check.observed]).toEqual(['resold ≥ 50', 're-buyers hold 30']);
   });
 
   it('freed-seats-resold: a shortfall failures explain holds, and says so', () => {
     const o = healthy();
     const check = checkFreedSeatsResold({ ...o, remainingStock: 3, storm: { ...o.storm, resold: 47, failures: 5 } });
     expect(check.ok).toBe(true);
-    expect(check.detail).toBe('3 unsold, explained by 5 failed storm operations');
+    expect(check.detail).toBe('3 unsold, explained by 5 failed storm operations (50 freed)');
   });
 
   it('freed-seats-resold: with fewer re-buyers than freed seats, only they can buy', () => {
     const o = healthy();
-    expect(checkFreedSeatsResold({ ...o, remainingStock: 40, storm: { ...o.storm, rebuyers: 10, resold: 10 } }).ok).toBe(true);
+    const check = checkFreedSeatsResold({ ...o, remainingStock: 40, storm: { ...o.storm, rebuyers: 10, resold: 10 } });
+    expect(check.ok).toBe(true);
+    expect(check.detail).toBe('all 10 re-buyers served (50 freed)');
+  });
+
+  it('freed-seats-resold: after an oversold sell-out no seat was free, and the detail says why', () => {
+    const o = healthy();
+    // The cancel-storm of naive: 1,000 sold of 100, 500 rows deleted, the line holds 1,000 rows.
+    const check = checkFreedSeatsResold({
+      ...o,
+      remainingStock: 2097,
+      storm: { ...o.storm, cancellerRowsBefore: 1000, cancellerRowsAfter: 500, unsoldBefore: -900, rebuyers: 1000, resold: 1000 },
+    });
+    expect(check.ok).toBe(true);
+    expect([check.expected, check.observed]).toEqual(['resold ≥ 0', 're-buyers hold 1,000']);
+    expect(check.detail).toBe('none to resell (500 freed − 900 oversold in the sell-out); re-buyers hold 1,000 seats that were never free');
+  });
+
+  it('freed-seats-resold: seats never sold in the sell-out count as seats to resell', () => {
+    const o = healthy();
+    const check = checkFreedSeatsResold({ ...o, remainingStock: 0, storm: { ...o.storm, unsoldBefore: 10, resold: 60 } });
+    expect(check.ok).toBe(true);
+    expect(check.detail).toBe('all 60 resold (50 freed + 10 never sold)');
   });
 });

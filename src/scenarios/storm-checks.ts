@@ -4,7 +4,7 @@
 // functions, each unit-tested against a planted violation.
 import type { UserId } from '../engine/ports.js';
 import type { CheckResult } from '../result.js';
-import { checkNoOversell, soldRows } from './sale-checks.js';
+import { checkNoOversell, count, counted, sample, soldRows, stockText } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
 
 /** A sale after a cancel storm, with what it held before the storm and what the runner was told. */
@@ -37,16 +37,20 @@ export function checkNoOverStocking(o: SaleObservation & { seatsBeforeStorm?: nu
   const total = (o.remainingStock ?? 0) + rows;
   const ok = o.remainingStock !== undefined && total === o.initialStock;
   const byStorm =
-    o.seatsBeforeStorm === undefined ? '' : o.seatsBeforeStorm === o.initialStock ? ' (all in the storm)' : ` (${Math.abs(total - o.seatsBeforeStorm)} of them in the storm)`;
+    o.seatsBeforeStorm === undefined
+      ? ''
+      : o.seatsBeforeStorm === o.initialStock
+        ? ' (all in the storm)'
+        : ` (${count(Math.abs(total - o.seatsBeforeStorm))} of them in the storm)`;
   let detail = 'no seat created or lost';
   if (o.remainingStock === undefined) detail = 'the stock key is gone';
-  else if (total > o.initialStock) detail = `over-stocked by ${total - o.initialStock} seats${byStorm}`;
-  else if (total < o.initialStock) detail = `${o.initialStock - total} seats leaked${byStorm}`;
+  else if (total > o.initialStock) detail = `over-stocked by ${counted(total - o.initialStock, 'seat')}${byStorm}`;
+  else if (total < o.initialStock) detail = `${counted(o.initialStock - total, 'seat')} leaked${byStorm}`;
   return {
     name: 'no-over-stocking',
     ok,
-    expected: `left + rows = ${o.initialStock}`,
-    observed: `${o.remainingStock ?? 'missing'} + ${rows} = ${total}`,
+    expected: `left + rows = ${count(o.initialStock)}`,
+    observed: `left ${stockText(o.remainingStock)} + rows ${count(rows)} = ${count(total)}`,
     detail,
   };
 }
@@ -73,25 +77,34 @@ export function checkCancelsHonouredOnce(o: StormObservation): CheckResult {
   const deleted = storm.cancellerRowsBefore - storm.cancellerRowsAfter;
   const extra = storm.cancelledReported - deleted;
   const ok = extra === 0 && storm.repeatCancels.length === 0;
+  const repeats = storm.repeatCancels;
   const problems = [
-    extra > 0 ? `${extra} cancels honoured with no row deleted` : '',
-    extra < 0 ? `${-extra} rows deleted with no cancel honoured` : '',
-    storm.repeatCancels.length > 0
-      ? `${storm.repeatCancels.length} users told twice (${storm.repeatCancels.slice(0, 2).map((r) => `${r.userId} × ${r.times}`).join(', ')})`
+    extra > 0 ? `${counted(extra, 'cancel')} honoured with no row deleted` : '',
+    extra < 0 ? `${counted(-extra, 'row')} deleted with no cancel honoured` : '',
+    repeats.length > 0
+      ? `${counted(repeats.length, 'user')} told cancelled more than once (${sample(repeats.map((r) => `${r.userId} ${count(r.times)} times`), 2)})`
       : '',
   ].filter(Boolean);
   return {
     name: 'cancels-honoured-once',
     ok,
     expected: 'cancelled = deleted',
-    observed: `${storm.cancelledReported} = ${deleted}`,
+    observed: `told cancelled ${count(storm.cancelledReported)}, rows deleted ${count(deleted)}`,
     detail: ok ? 'one row per honoured cancel' : problems.join('; '),
   };
 }
 
+/** The seats the line could buy: `50 freed`, `500 freed − 900 oversold in the sell-out`. */
+function seatsToResell(freed: number, unsoldBefore: number): string {
+  if (unsoldBefore > 0) return `${count(freed)} freed + ${count(unsoldBefore)} never sold`;
+  if (unsoldBefore < 0) return `${count(freed)} freed − ${count(-unsoldBefore)} oversold in the sell-out`;
+  return `${count(freed)} freed`;
+}
+
 /**
  * While the waiting line still wanted seats, every seat the storm freed (or never sold) was sold
- * again, unless failed storm operations explain the seats still in stock.
+ * again, unless failed storm operations explain the seats still in stock. A sell-out that oversold
+ * had no seat to give: the cancels first pay the oversold seats back.
  */
 export function checkFreedSeatsResold(o: StormObservation): CheckResult {
   const { storm } = o;
@@ -102,13 +115,19 @@ export function checkFreedSeatsResold(o: StormObservation): CheckResult {
   const left = o.remainingStock ?? 0;
   const explained = short > 0 && short <= storm.failures && left >= short;
   const ok = short <= 0 || explained;
-  let detail = short <= 0 ? 'every freed seat resold' : `${short} seats left in stock while ${storm.rebuyers - storm.resold} re-buyers went without`;
-  if (explained) detail = `${short} unsold, explained by ${storm.failures} failed storm operations`;
+  const seats = seatsToResell(freed, storm.unsoldBefore);
+  let detail: string;
+  if (explained) detail = `${count(short)} unsold, explained by ${counted(storm.failures, 'failed storm operation')} (${seats})`;
+  else if (short > 0) detail = `${counted(short, 'seat')} left in stock while ${counted(storm.rebuyers - storm.resold, 're-buyer')} went without (${seats})`;
+  else if (available === 0) detail = `none to resell (${seats})`;
+  else if (expected < available) detail = `all ${counted(storm.rebuyers, 're-buyer')} served (${seats})`;
+  else detail = `all ${count(expected)} resold (${seats})`;
+  if (storm.resold > available) detail += `; re-buyers hold ${counted(storm.resold - available, 'seat')} that ${storm.resold - available === 1 ? 'was' : 'were'} never free`;
   return {
     name: 'freed-seats-resold',
     ok,
-    expected: `resold = ${expected}`,
-    observed: `resold ${storm.resold} of ${freed} freed`,
+    expected: `resold ≥ ${count(expected)}`,
+    observed: `re-buyers hold ${count(storm.resold)}`,
     detail,
   };
 }

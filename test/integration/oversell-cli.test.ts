@@ -73,7 +73,7 @@ describe.skipIf(!available)('ticketsim run oversell on real Redis + MariaDB', ()
     expect(code).toBe(1);
     const noOversell = result.checks.find((c) => c.name === 'no-oversell')!;
     expect(noOversell.ok).toBe(false);
-    expect(noOversell.detail).toBe(`oversold by ${data.rows - 100}`);
+    expect(noOversell.detail).toBe(`oversold by ${(data.rows - 100).toLocaleString('en-US')}`);
     expect(data.rows).toBeGreaterThan(100);
   });
 

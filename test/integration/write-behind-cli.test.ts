@@ -54,7 +54,7 @@ describe.skipIf(!available)('writing behind on real Redis, MariaDB and Kafka', (
     expect(wb.worker).toMatchObject({ inserted: 2000, skipped: 1000, delivered: 3000 });
     expect(await rowCounts(stores.mysql, result)).toEqual({ rows: 2000, users: 2000 });
     const accounted = result.checks.find((check) => check.name === 'worker-accounted')!;
-    expect(accounted.detail).toContain('1000 skipped');
+    expect(accounted.detail).toContain('1,000 skipped');
     // Its topic and group were its own, and are gone.
     expect(await admin.listTopics()).not.toContain(wb.topic);
   });
