@@ -46,6 +46,16 @@ describe('formatSummary', () => {
     expect(failing).not.toContain('PASS');
   });
 
+  it('never cuts a failed check: its observed value and detail are there whole, however long', () => {
+    const detail = '1,500 cancels honoured with no row deleted; 500 users told cancelled more than once (user-0 3 times, user-1 3 times and 498 more)';
+    const observed = 'told purchased 1,000 + re-bought 1,000 − cancelled 2,000 = 0; rows 1,500';
+    const checks = [{ name: 'cancels-honoured-once', ok: false, expected: 'cancelled = deleted', observed, detail }, ...stormNaiveResult.checks];
+    const summary = formatSummary({ ...stormNaiveResult, checks }, { color: false });
+    expect(summary).toMatch(new RegExp(`✗\\s+cancels-honoured-once\\s+cancelled = deleted\\s+${observed.replace(/[+]/g, '\\+')}\\s+${detail.replace(/[()]/g, '\\$&')}\n`));
+    expect(summary).toContain(`FAIL  3 of 3 checks failed — cancels-honoured-once: ${detail}`);
+    expect(summary).not.toContain('…');
+  });
+
   it('lists error causes and says INTERRUPTED for a stopped run', () => {
     const stopped = formatSummary(interruptedResult, { color: false });
     expect(stopped).toContain('300 × ER_CON_COUNT_ERROR: Too many connections');

@@ -1,6 +1,34 @@
 // Fixtures for UI tests and demos: snapshots part-way through a fixture RunResult, and a fake
 // LiveRun whose progress follows the clock and whose result resolves after a set time.
-import type { LiveRun, OperationLatency, RunCounts, RunResult, RunSnapshot } from '../result.js';
+import { stormNaiveResult } from '../report/fixtures.js';
+import type { CheckResult, LiveRun, OperationLatency, RunCounts, RunResult, RunSnapshot } from '../result.js';
+
+/** The checks of `ticketsim run cancel-storm --strategy naive --infra real`, as a user first saw them cut at 100 columns. */
+export const stormChecks: CheckResult[] = [
+  { name: 'no-over-stocking', ok: false, expected: 'left + rows = 100', observed: '2097 + 1500 = 3597', detail: 'over-stocked by 3497 seats (2498 of them in the storm)' },
+  { name: 'no-oversell', ok: false, expected: 'sold ≤ 100', observed: 'after the sell-out: sold 1000, stock 99', detail: 'after the sell-out: oversold by 900; after the storm: oversold by 1400' },
+  { name: 'redis-mysql-agree', ok: true, expected: 'same buyers', observed: 'redis 1500, mysql 1500', detail: 'buyer set = rows' },
+  { name: 'no-double-buyer', ok: true, expected: '≤ 1 row per user', observed: 'none twice', detail: 'one per person' },
+  {
+    name: 'cancels-honoured-once',
+    ok: false,
+    expected: 'cancelled = deleted',
+    observed: '2000 = 500',
+    detail: '1500 cancels honoured with no row deleted; 500 users told twice (user-0 × 3, user-1 × 3)',
+  },
+  { name: 'freed-seats-resold', ok: true, expected: 'resold = 0', observed: 'resold 1000 of 500 freed', detail: 'every freed seat resold' },
+  { name: 'reported-matches-data', ok: false, expected: 'reported = stored', observed: '0 = 1500', detail: '1500 stored but not reported' },
+];
+
+/** That run whole: 1,000 buyers for 100 seats, then 500 cancels ×3, 500 bogus ones and 1,000 re-buyers. */
+export const stormRealResult: RunResult = {
+  ...stormNaiveResult,
+  params: { ...stormNaiveResult.params, users: 1000, rebuyers: 1000, attempts: 4000 },
+  counts: { attempts: 4000, purchased: 1000, soldOut: 0, duplicate: 0, lockTimeout: 0, cancelled: 2000, notPurchased: 0, rebought: 1000, errors: 0, dropped: 0, notStarted: 0 },
+  durationMs: 3210,
+  throughput: 1246,
+  checks: stormChecks,
+};
 
 function scaleCounts(counts: RunCounts, fraction: number): RunCounts {
   const scaled = Object.entries(counts).map(([key, value]) => [key, Math.floor(value * fraction)]);

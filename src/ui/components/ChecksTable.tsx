@@ -1,8 +1,10 @@
-// Checks table: one row per invariant check, ✓ green or ✗ red, expected vs observed, and the
-// detail cut to the width that is left.
+// Checks table: one row per invariant check, ✓ green or ✗ red, expected vs observed and the
+// detail, laid out in the width given. A passing row stays on one line (its detail cut first if
+// it must be); a failed row that does not fit goes on over indented, word-wrapped lines, never cut.
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../result.js';
 import { fit } from '../../report/format.js';
+import { wrapWords } from '../word-wrap.js';
 
 /** Props of {@link ChecksTable}. */
 export interface ChecksTableProps {
@@ -11,32 +13,82 @@ export interface ChecksTableProps {
   color: boolean;
 }
 
-/** Column widths from the content, capped so every row stays on one line of `width`. */
-function columns(checks: readonly CheckResult[]): [name: number, expected: number, observed: number] {
-  const widest = (pick: (check: CheckResult) => string, header: string, cap: number): number =>
-    Math.min(cap, Math.max(header.length, ...checks.map((check) => pick(check).length)));
-  return [widest((c) => c.name, 'check', 22), widest((c) => c.expected, 'expected', 24), widest((c) => c.observed, 'observed', 18)];
+/** One line of the table: the header, a check's first line (after its mark), or a continuation. */
+export interface TableLine {
+  kind: 'header' | 'row' | 'more';
+  check?: CheckResult;
+  text: string;
 }
 
-/** A header line and one line per check; nothing when no checks ran. */
+/** Columns of the ✓/✗ mark, between columns, and before a continuation line. */
+const MARK = 2;
+const GAP = 2;
+const INDENT = 4;
+/** Expected values are short formulas; a longer one is cut to keep room for what was observed. */
+const MAX_EXPECTED = 24;
+/** At most this share of what is left after name and expected goes to the observed column. */
+const OBSERVED_SHARE = 0.6;
+
+/** A line cut to `width`, ending a cut with `…`. */
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : fit(text, width);
+}
+
+/** Column widths from the content; the observed column takes at most a share of what is left. */
+function columns(checks: readonly CheckResult[], width: number): { name: number; expected: number; observed: number } {
+  const widest = (texts: string[]): number => Math.max(...texts.map((text) => text.length));
+  const name = widest(['check', ...checks.map((c) => c.name)]);
+  const expected = Math.min(MAX_EXPECTED, widest(['expected', ...checks.map((c) => c.expected)]));
+  const room = width - MARK - name - GAP - expected - GAP;
+  const observed = Math.min(Math.floor(room * OBSERVED_SHARE), widest(['observed', ...checks.map((c) => c.observed)]));
+  return { name, expected, observed: Math.max(1, observed) };
+}
+
+/**
+ * Every line of the table at `width`, header first. A failed check whose observed value and detail
+ * do not fit beside its name and expected value takes more lines: the observed value starts on the
+ * first and wraps onto indented lines, then the detail, each word-wrapped at `width`.
+ */
+export function tableLines(checks: readonly CheckResult[], width: number): TableLine[] {
+  const cols = columns(checks, width);
+  const lead = (name: string, expected: string): string => `${fit(name, cols.name)}${' '.repeat(GAP)}${fit(expected, cols.expected)}${' '.repeat(GAP)}`;
+  // A value wider than its column pushes the detail right rather than lose its own end.
+  const oneLine = (c: CheckResult): string => `${lead(c.name, c.expected)}${c.observed.padEnd(cols.observed)}${' '.repeat(GAP)}${c.detail}`.trimEnd();
+  const body = width - MARK;
+  const lines: TableLine[] = [{ kind: 'header', text: clip(oneLine({ name: 'check', ok: true, expected: 'expected', observed: 'observed', detail: 'detail' }), body) }];
+  for (const check of checks) {
+    const single = oneLine(check);
+    if (check.ok || (check.observed.length <= cols.observed && single.length <= body)) {
+      lines.push({ kind: 'row', check, text: clip(single, body) });
+      continue;
+    }
+    const start = lead(check.name, check.expected);
+    const wide = width - INDENT;
+    const [first = '', ...observed] = wrapWords(check.observed, body - start.length, wide);
+    lines.push({ kind: 'row', check, text: `${start}${first}`.trimEnd() });
+    for (const text of [...observed, ...wrapWords(check.detail, wide)]) lines.push({ kind: 'more', check, text: `${' '.repeat(INDENT)}${text}` });
+  }
+  return lines;
+}
+
+/** A header line and one or more lines per check; nothing when no checks ran. */
 export function ChecksTable({ checks, width, color }: ChecksTableProps): React.JSX.Element {
   if (checks.length === 0) return <Text color={color ? 'gray' : undefined}>no checks ran</Text>;
-  const [name, expected, observed] = columns(checks);
-  const row = (a: string, b: string, c: string, d: string): string =>
-    `${fit(a, name)}  ${fit(b, expected)}  ${fit(c, observed)}  ${d}`.trimEnd();
   return (
     <Box flexDirection="column" width={width}>
-      <Text color={color ? 'gray' : undefined} wrap="truncate-end">
-        {`  ${row('check', 'expected', 'observed', 'detail')}`}
-      </Text>
-      {checks.map((check) => (
-        <Text key={check.name} wrap="truncate-end">
-          <Text color={color ? (check.ok ? 'green' : 'red') : undefined} bold={color}>
-            {check.ok ? '✓ ' : '✗ '}
+      {tableLines(checks, width).map((line, i) => {
+        if (line.kind === 'header') return <Text key={i} color={color ? 'gray' : undefined}>{`${' '.repeat(MARK)}${line.text}`}</Text>;
+        if (line.kind === 'more') return <Text key={i}>{line.text}</Text>;
+        const ok = line.check?.ok === true;
+        return (
+          <Text key={i}>
+            <Text color={color ? (ok ? 'green' : 'red') : undefined} bold={color}>
+              {ok ? '✓ ' : '✗ '}
+            </Text>
+            {line.text}
           </Text>
-          {row(check.name, check.expected, check.observed, check.detail)}
-        </Text>
-      ))}
+        );
+      })}
     </Box>
   );
 }

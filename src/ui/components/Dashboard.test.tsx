@@ -1,20 +1,30 @@
 // ink-testing-library tests of the whole Dashboard frame from fixture snapshots and results:
-// content while running and at the end, and that every frame fits 80×24 (≤ 22 lines of ≤ 80).
+// content while running and at the end, that every frame fits 80×24 (≤ 22 lines of ≤ 80) when it
+// can, and that a failed check's every word is on screen at 80 and 100 columns.
 import { render, cleanup } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { behindResult, failingResult, interruptedResult, passingResult, rateResult, slowSql, spamLockResult, stormNaiveResult } from '../../report/fixtures.js';
 import type { RunResult } from '../../result.js';
-import { snapshotAt } from '../fixtures.js';
+import { verdictOf } from '../../report/format.js';
+import { snapshotAt, stormRealResult } from '../fixtures.js';
 import { Dashboard, type DashboardProps } from './Dashboard.js';
 
-function frame(props: DashboardProps): string[] {
-  const { lastFrame } = render(<Dashboard width={80} {...props} />);
+/** The frame's lines at `width` (80 unless given), each within it, and within the height unless it may overflow. */
+function frame(props: DashboardProps, overflows = false): string[] {
+  const width = props.width ?? 80;
+  const { lastFrame } = render(<Dashboard width={width} {...props} />);
   const lines = stripVTControlCharacters(lastFrame() ?? '').split('\n').map((line) => line.trimEnd());
-  expect(lines.length).toBeLessThanOrEqual(props.height ?? 22);
-  for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  if (!overflows) expect(lines.length).toBeLessThanOrEqual(props.height ?? 22);
+  for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
   return lines;
 }
+
+/** The line where the verdict starts. */
+const verdictLine = (lines: readonly string[]): string | undefined => lines.find((line) => /^(INTERRUPTED )? (PASS|FAIL) /.test(line));
+
+/** Text as a reader gets it back from wrapped lines: every run of spaces and line breaks one space. */
+const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 afterEach(cleanup);
 
@@ -57,12 +67,13 @@ describe('Dashboard', () => {
 
   it('shows ✗ and FAIL for a failing run, INTERRUPTED and the top error cause for a stopped one', () => {
     const failing = frame({ snapshot: snapshotAt(failingResult, 1), result: failingResult, color: true });
-    expect(failing.join('\n')).toMatch(/✗ no-oversell\s+≤ 100 sold\s+1000 sold\s+sold 1000 of 100/);
-    expect(failing.at(-1)).toMatch(/^ FAIL /);
+    expect(failing.join('\n')).toMatch(/✗ no-oversell\s+≤ 100 sold\s+1000 sold\n {4}sold 1000 of 100: oversold by 900\n/);
+    expect(verdictLine(failing)).toMatch(/^ FAIL /);
     const stopped = frame({ snapshot: snapshotAt(interruptedResult, 0.6), result: interruptedResult, color: true });
     expect(stopped[1]).toMatch(/interrupted$/);
-    expect(stopped.at(-2)).toBe('errors: 300 × ER_CON_COUNT_ERROR: Too many connections (+1 more cause)');
-    expect(stopped.at(-1)).toMatch(/^INTERRUPTED {2}PASS /);
+    expect(stopped).toContain('errors: 300 × ER_CON_COUNT_ERROR: Too many connections (+1 more cause)');
+    expect(verdictLine(stopped)).toMatch(/^INTERRUPTED {2}PASS /);
+    expect(stopped.indexOf(verdictLine(stopped)!)).toBe(stopped.indexOf('errors: 300 × ER_CON_COUNT_ERROR: Too many connections (+1 more cause)') + 1);
   });
 
   it('stays within its height with many checks and buckets', () => {
@@ -86,7 +97,7 @@ describe('Dashboard', () => {
     expect(lines[1]).toMatch(/^100 users × 20 requests · stock 100/);
     expect(text).toMatch(/locks\s+2,000 pre-lock rej\s+0/);
     expect(text).toContain('sql 10,000 stmts · pool wait p99 1.53s · exec p99 4.1ms · 6,512 over 500ms');
-    expect(lines.at(-1)).toMatch(/^ FAIL /);
+    expect(verdictLine(lines)).toMatch(/^ FAIL /);
   });
 
   it('shows no sql line before the first statement', () => {
@@ -104,11 +115,42 @@ describe('Dashboard', () => {
     expect(text).toMatch(/^cancel · [\d,]+ · p50 /m);
   });
 
-  it('fits a finished storm with three operations and seven checks into 80×24', () => {
-    const storm: RunResult = { ...stormNaiveResult, sql: slowSql, checks: Array.from({ length: 7 }, (_, i) => ({ ...stormNaiveResult.checks[0]!, name: `check-${i}` })) };
-    const lines = frame({ snapshot: snapshotAt(storm, 1), result: storm, color: false, height: 22 });
-    expect(lines.join('\n')).toMatch(/^purchase · [\d,]+ · p50 /m);
-    expect(lines.at(-1)).toMatch(/^ FAIL /);
+  it('fits a finished storm with three operations and two failed checks into 80×24', () => {
+    const lines = frame({ snapshot: snapshotAt({ ...stormNaiveResult, sql: slowSql }, 1), result: { ...stormNaiveResult, sql: slowSql }, color: false, height: 22 });
+    expect(lines.join('\n')).toMatch(/^latency · purchase · 1,000 replies\n(.+\n){3}sell-out · [\d,]+ · p50 .+\ncancel · [\d,]+ · p50 .+\nsql /m);
+    expect(lines.join('\n')).toContain('✗ no-over-stocking       left + rows = 100    150 + 150 = 300\n    over-stocked by 200 seats (all in the storm)\n');
+    expect(verdictLine(lines)).toMatch(/^ FAIL /);
+  });
+
+  /** Every word of each failed check's observed value and detail, and the whole verdict, in `shown`. */
+  function expectEveryFailureWord(shown: readonly string[], result: RunResult): void {
+    const text = flat(shown.join(' '));
+    for (const check of result.checks.filter((c) => !c.ok)) {
+      expect(text).toContain(flat(`${check.name} ${check.expected} ${check.observed} ${check.detail}`));
+    }
+    expect(text).toContain(flat(verdictOf(result).summary));
+    const failedRows = shown.slice(shown.findIndex((line) => line.startsWith('✗')));
+    expect(failedRows.join('\n')).not.toMatch(/✗[^\n]*…|\n {4}[^\n]*…/);
+  }
+
+  it('gives a failed storm the room at 100×32: every failed word on screen, within the height', () => {
+    const storm: RunResult = { ...stormRealResult, sql: slowSql };
+    const lines = frame({ snapshot: snapshotAt(storm, 1), result: storm, color: false, width: 100, height: 30 });
+    expectEveryFailureWord(lines, storm);
+    expect(lines.join('\n')).toMatch(/^sql /m);
+    expect(lines.join('\n')).toMatch(/^cancel · /m);
+  });
+
+  it('at 80×24 drops what matters less for the checks, and what still overflows is the top of the frame', () => {
+    const storm: RunResult = { ...stormRealResult, sql: slowSql };
+    const lines = frame({ snapshot: snapshotAt(storm, 1), result: storm, color: false, width: 80, height: 22 }, true);
+    const text = lines.join('\n');
+    expect(text).not.toMatch(/^sql |^cancel · |^$/m);
+    expect(text).toMatch(/^purchase · [\d,]+ · p50 /m);
+    // A 24-row terminal keeps the last 23 lines above the prompt: the checks and the verdict are there whole.
+    const screen = lines.slice(-23);
+    expect(screen.findIndex((line) => line.startsWith('  check '))).toBeGreaterThanOrEqual(0);
+    expectEveryFailureWord(screen, storm);
   });
 
   it('shows the write-behind line while draining, and fits a finished write-behind run with ten checks', () => {

@@ -1,6 +1,7 @@
 // The run dashboard: header, progress, counters and latency histogram while running; with the
 // final RunResult also the checks table and verdict. Pure props → frame, sized to stay within
-// `height` lines (default 22, so it fits an 80×24 terminal) by limiting histogram rows.
+// `height` lines (default 22, so it fits an 80×24 terminal) by limiting histogram rows; at the end
+// the checks and the verdict, wrapped to the width and never cut, get the room first.
 import { Box, Text } from 'ink';
 import type { LatencyOverview, RunResult, RunSnapshot } from '../../result.js';
 import { formatCount, primaryOperation } from '../../report/format.js';
@@ -8,12 +9,13 @@ import { sqlLiveLine } from '../../report/sql.js';
 import { behindLiveLine } from '../../report/behind.js';
 import { faultsLiveLine } from '../../report/faults.js';
 import { recentLine } from '../../report/load.js';
-import { ChecksTable } from './ChecksTable.js';
+import { fitFrame } from '../frame-budget.js';
+import { ChecksTable, tableLines } from './ChecksTable.js';
 import { Counters } from './Counters.js';
 import { Header } from './Header.js';
 import { LatencyHistogram, OperationLine } from './LatencyHistogram.js';
 import { ProgressBar } from './ProgressBar.js';
-import { Verdict } from './Verdict.js';
+import { Verdict, verdictLines } from './Verdict.js';
 
 /** Props of {@link Dashboard}. */
 export interface DashboardProps {
@@ -31,13 +33,6 @@ export interface DashboardProps {
   /** Most lines the frame may take; default 22. */
   height?: number;
 }
-
-const MAX_HISTOGRAM_ROWS = 10;
-/** Below this many rows a histogram says little: the frame then shows percentiles only. */
-const MIN_HISTOGRAM_ROWS = 2;
-
-/** Lines everything but the histogram bars takes: header 2, gap, progress, counters 2, gap, title, percentiles. */
-const FIXED_LINES = 9;
 
 function ErrorCauseLine({ result, color }: { result: RunResult; color: boolean }): React.JSX.Element | null {
   const [top, ...rest] = result.errorCauses;
@@ -87,13 +82,28 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
   const { snapshot, result, color } = props;
   const width = props.width ?? 80;
   const height = props.height ?? 22;
-  const [main, ...others] = operationsOf(snapshot, result);
-  const tail = result ? 2 + Math.max(1, result.checks.length + 1) + (result.errorCauses.length > 0 ? 1 : 0) : 2;
-  const recent = snapshot.recent.length > 1 ? snapshot.recent : [];
-  const faults = snapshot.faults !== undefined && snapshot.faults.length > 0 ? snapshot.faults : undefined;
-  const extraLines = (snapshot.sql ? 1 : 0) + (snapshot.writeBehind ? 1 : 0) + (faults ? 1 : 0) + (recent.length > 0 ? 1 : 0) + others.length;
-  const room = Math.min(MAX_HISTOGRAM_ROWS, height - FIXED_LINES - extraLines - tail);
-  const rows = room >= MIN_HISTOGRAM_ROWS ? room : 0;
+  const [main, ...operations] = operationsOf(snapshot, result);
+  // The checks table, the top error cause and the verdict; while running, the status line.
+  const tail = result
+    ? (result.checks.length > 0 ? tableLines(result.checks, width).length : 1) + (result.errorCauses.length > 0 ? 1 : 0) + verdictLines(result, width).lines.length
+    : 1;
+  const { keep, rows, gaps } = fitFrame(height, {
+    tail,
+    extras: {
+      others: operations.length,
+      sql: snapshot.sql ? 1 : 0,
+      recent: snapshot.recent.length > 1 ? 1 : 0,
+      behind: snapshot.writeBehind ? 1 : 0,
+      faults: snapshot.faults !== undefined && snapshot.faults.length > 0 ? 1 : 0,
+    },
+    final: result !== undefined,
+  });
+  const gap = gaps ? 1 : 0;
+  const others = keep.has('others') ? operations : [];
+  const sql = keep.has('sql') ? snapshot.sql : undefined;
+  const recent = keep.has('recent') ? snapshot.recent : [];
+  const writeBehind = keep.has('behind') ? snapshot.writeBehind : undefined;
+  const faults = keep.has('faults') ? snapshot.faults : undefined;
   return (
     <Box flexDirection="column" width={width}>
       <Header
@@ -106,7 +116,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
         phase={phaseText(snapshot, result)}
         color={color}
       />
-      <Box marginTop={1}>
+      <Box marginTop={gap}>
         <ProgressBar
           done={snapshot.done}
           total={snapshot.total}
@@ -122,7 +132,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
         inFlight={result ? 0 : snapshot.inFlight}
         color={color}
       />
-      <Box marginTop={1}>
+      <Box marginTop={gap}>
         <LatencyHistogram
           title={main ? `latency · ${main.name}${result ? '' : ' so far'}` : 'latency'}
           latency={main?.latency}
@@ -134,9 +144,9 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
       {others.map(({ name, latency }) => (
         <OperationLine key={name} operation={name} latency={latency} color={color} />
       ))}
-      {snapshot.sql ? (
-        <Text color={color && snapshot.sql.slow > 0 ? 'yellow' : undefined} wrap="truncate-end">
-          {sqlLiveLine(snapshot.sql)}
+      {sql ? (
+        <Text color={color && sql.slow > 0 ? 'yellow' : undefined} wrap="truncate-end">
+          {sqlLiveLine(sql)}
         </Text>
       ) : null}
       {recent.length > 0 ? (
@@ -144,9 +154,9 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
           {recentLine(recent)}
         </Text>
       ) : null}
-      {snapshot.writeBehind ? (
-        <Text color={color && snapshot.writeBehind.behind > 0 ? 'yellow' : undefined} wrap="truncate-end">
-          {behindLiveLine(snapshot.writeBehind)}
+      {writeBehind ? (
+        <Text color={color && writeBehind.behind > 0 ? 'yellow' : undefined} wrap="truncate-end">
+          {behindLiveLine(writeBehind)}
         </Text>
       ) : null}
       {faults ? (
@@ -155,13 +165,13 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
         </Text>
       ) : null}
       {result ? (
-        <Box flexDirection="column" marginTop={1}>
+        <Box flexDirection="column" marginTop={gap}>
           <ChecksTable checks={result.checks} width={width} color={color} />
           <ErrorCauseLine result={result} color={color} />
-          <Verdict result={result} color={color} />
+          <Verdict result={result} width={width} color={color} />
         </Box>
       ) : (
-        <Box marginTop={1}>
+        <Box marginTop={gap}>
           <StatusLine snapshot={snapshot} stopping={props.stopping ?? false} color={color} />
         </Box>
       )}

@@ -1,5 +1,5 @@
-// ink-testing-library tests of each dashboard component at a pinned width of 80 columns, ANSI
-// stripped: what each shows, and that every line fits.
+// ink-testing-library tests of each dashboard component at a pinned width (80 columns unless a
+// test says otherwise), ANSI stripped: what each shows, and that every line fits.
 import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
@@ -7,6 +7,9 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { failingResult, interruptedResult, passingResult, purchaseLatency, spamLockResult } from '../../report/fixtures.js';
+import { stormChecks, stormRealResult } from '../fixtures.js';
+import { verdictOf } from '../../report/format.js';
+import type { CheckResult } from '../../result.js';
 import { ChecksTable } from './ChecksTable.js';
 import { Counters } from './Counters.js';
 import { Header } from './Header.js';
@@ -14,12 +17,30 @@ import { LatencyHistogram } from './LatencyHistogram.js';
 import { ProgressBar } from './ProgressBar.js';
 import { Verdict } from './Verdict.js';
 
-/** Renders at 80 columns and returns the frame's lines, ANSI stripped, trailing spaces dropped. */
-function frame(element: ReactElement): string[] {
-  const { lastFrame } = render(<Box width={80}>{element}</Box>);
+/** Renders at `width` columns and returns the frame's lines, ANSI stripped, trailing spaces dropped. */
+function frame(element: ReactElement, width = 80): string[] {
+  const { lastFrame } = render(<Box width={width}>{element}</Box>);
   const lines = stripVTControlCharacters(lastFrame() ?? '').split('\n').map((line) => line.trimEnd());
-  for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
   return lines;
+}
+
+/** `text` as a regular expression matching it literally. */
+const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Text as a reader gets it back from wrapped lines: every run of spaces and line breaks one space. */
+const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The lines of each check's row, by check name: from its ✓/✗ line to the next one. */
+function rowsOf(lines: readonly string[], checks: readonly CheckResult[]): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of lines.slice(1)) {
+    const check = checks.find((c) => line.startsWith(`✓ ${c.name} `) || line.startsWith(`✗ ${c.name} `));
+    if (check) rows.set(check.name, (current = []));
+    current?.push(line);
+  }
+  return rows;
 }
 
 afterEach(cleanup);
@@ -97,20 +118,54 @@ describe('ChecksTable', () => {
   it('shows ✓ and ✗ with expected vs observed', () => {
     const lines = frame(<ChecksTable checks={failingResult.checks} width={80} color />);
     expect(lines[0]).toMatch(/^ {2}check\s+expected\s+observed\s+detail$/);
-    expect(lines[1]).toMatch(/^✗ no-oversell\s+≤ 100 sold\s+1000 sold\s+sold 1000 of 100/);
-    expect(lines[3]).toMatch(/^✓ one-per-user\s+0 users with > 1 ticket\s+0$/);
+    expect(lines[1]).toMatch(/^✗ no-oversell\s+≤ 100 sold\s+1000 sold$/);
+    expect(lines[2]).toBe('    sold 1000 of 100: oversold by 900');
+    expect(lines[5]).toMatch(/^✓ one-per-user\s+0 users with > 1 ticket\s+0$/);
   });
 
-  it('keeps long rows on one line each', () => {
+  it('keeps a passing row on one line, however long', () => {
     const long = { name: 'n'.repeat(40), ok: true, expected: 'e'.repeat(40), observed: 'o'.repeat(40), detail: 'd'.repeat(90) };
     expect(frame(<ChecksTable checks={[long]} width={80} color />)).toHaveLength(2);
+  });
+
+  it.each([80, 100])('shows every word of every failed check at %i columns, wrapped and never cut', (width) => {
+    const lines = frame(<ChecksTable checks={stormChecks} width={width} color />, width);
+    const rows = rowsOf(lines, stormChecks);
+    expect([...rows.keys()]).toEqual(stormChecks.map((check) => check.name));
+    for (const check of stormChecks.filter((c) => !c.ok)) {
+      const row = rows.get(check.name)!;
+      expect(row.join('\n')).not.toContain('…');
+      expect(row[0]).toMatch(new RegExp(`^✗ ${check.name}\\s+${literally(check.expected)}\\s+\\S`));
+      const text = flat(row.join(' '));
+      expect(text).toContain(flat(check.observed));
+      expect(text).toContain(flat(check.detail));
+      // Continuation lines are indented under the name, not marked as a row of their own.
+      for (const more of row.slice(1)) expect(more).toMatch(/^ {4}\S/);
+    }
+    for (const check of stormChecks.filter((c) => c.ok)) expect(rows.get(check.name)).toHaveLength(1);
+  });
+
+  it('keeps a failed row on one line when it fits, aligned with the others', () => {
+    const lines = frame(<ChecksTable checks={stormChecks} width={160} color={false} />, 160);
+    expect(rowsOf(lines, stormChecks).get('no-over-stocking')).toHaveLength(1);
+    expect(lines[1]).toBe('✗ no-over-stocking       left + rows = 100    2097 + 1500 = 3597                       over-stocked by 3497 seats (2498 of them in the storm)');
+    expect(lines[1]!.indexOf('over-stocked')).toBe(lines[0]!.indexOf('detail'));
   });
 });
 
 describe('Verdict', () => {
   it('says PASS, FAIL, or INTERRUPTED with the reason', () => {
-    expect(frame(<Verdict result={passingResult} color />)[0]).toBe(' PASS   all 4 checks held · 1,000 attempts in 412ms');
-    expect(frame(<Verdict result={failingResult} color />)[0]).toMatch(/^ FAIL {3}2 of 3 checks failed — no-oversell: sold 1000 of 100/);
-    expect(frame(<Verdict result={interruptedResult} color />)[0]).toMatch(/^INTERRUPTED {2}PASS {3}all 4 checks held · 312 infrastructure errors/);
+    expect(frame(<Verdict result={passingResult} width={80} color />)[0]).toBe(' PASS   all 4 checks held · 1,000 attempts in 412ms');
+    expect(frame(<Verdict result={failingResult} width={80} color />)[0]).toMatch(/^ FAIL {3}2 of 3 checks failed — no-oversell: sold 1000 of 100/);
+    expect(frame(<Verdict result={interruptedResult} width={80} color />)[0]).toMatch(/^INTERRUPTED {2}PASS {3}all 4 checks held · 312 infrastructure errors/);
+  });
+
+  it.each([80, 100])('wraps the whole reason under itself at %i columns, never cutting it', (width) => {
+    const lines = frame(<Verdict result={stormRealResult} width={width} color />, width);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines[0]).toMatch(/^ FAIL {3}4 of 7 checks failed — no-over-stocking: /);
+    for (const more of lines.slice(1)) expect(more).toMatch(/^ {8}\S/);
+    expect(lines.join('\n')).not.toContain('…');
+    expect(flat(lines.join(' '))).toBe(flat(`FAIL ${verdictOf(stormRealResult).summary} · 4,000 attempts in 3.2s`));
   });
 });
