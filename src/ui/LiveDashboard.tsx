@@ -1,9 +1,11 @@
 // The live dashboard container: pulls run.snapshot() on a ~10 Hz timer (never per request), shows
 // the final frame when run.result settles, and turns Ctrl-C into run.abort() when keys are captured.
-import { useInput, useStdout } from 'ink';
+// It draws in the terminal's width and rows, following a resize.
+import { useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import type { LiveRun, RunResult, RunSnapshot } from '../result.js';
 import { Dashboard } from './components/Dashboard.js';
+import { dashboardFrame, useTerminalSize } from './terminal-size.js';
 
 /** How a run ended, with the snapshot pulled after it did. */
 export type RunOutcome = { result: RunResult; snapshot: RunSnapshot } | { error: unknown; snapshot: RunSnapshot };
@@ -25,14 +27,12 @@ export interface LiveDashboardProps {
   onSettled: (outcome: RunOutcome) => void;
   /** A second Ctrl-C while stopping: the user wants out now. */
   onForceQuit: () => void;
-  /** Most lines the frame may take; default: the terminal's rows less 2, at most 22. */
-  height?: number;
 }
 
 /** Polls the run and draws {@link Dashboard} until the run settles. */
 export function LiveDashboard(props: LiveDashboardProps): React.JSX.Element {
   const { run, onSettled } = props;
-  const { stdout } = useStdout();
+  const frame = dashboardFrame(useTerminalSize());
   const [snapshot, setSnapshot] = useState(() => run.snapshot());
   const [outcome, setOutcome] = useState<RunOutcome | undefined>(undefined);
   const [stopping, setStopping] = useState(false);
@@ -73,8 +73,6 @@ export function LiveDashboard(props: LiveDashboardProps): React.JSX.Element {
   );
 
   const shown = outcome?.snapshot ?? snapshot;
-  const width = Math.min(stdout.columns || 80, 100);
-  const height = props.height ?? Math.max(12, Math.min(22, (stdout.rows || 24) - 2));
   return (
     <Dashboard
       snapshot={shown}
@@ -82,8 +80,8 @@ export function LiveDashboard(props: LiveDashboardProps): React.JSX.Element {
       result={outcome && 'result' in outcome ? outcome.result : undefined}
       stopping={stopping || props.stopping === true}
       color={props.color}
-      width={width}
-      height={height}
+      width={frame.width}
+      height={frame.height}
     />
   );
 }

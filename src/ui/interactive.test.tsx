@@ -1,5 +1,6 @@
 // Drives interactive mode by keys alone (ink-testing-library stdin) against a fake startRun:
-// choose parameters, run, watch the dashboard, export the report, change parameters, run again, quit.
+// choose parameters, run, watch the dashboard, export the report, change parameters, run again, quit;
+// and every screen of a run drawn at the terminal's width.
 import { cleanup, render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -74,6 +75,17 @@ describe('interactive mode', () => {
 
     await type(KEY.right, KEY.right, KEY.right, KEY.enter);
     expect(onQuit).toHaveBeenCalledOnce();
+  });
+
+  it("draws the running and the after-run screens at the terminal's width (the test terminal's 100 columns)", async () => {
+    const { frame, type, waitFor } = setup();
+    const progressLine = (): string | undefined => frame().split('\n').find((line) => /\d+%/.test(line));
+    await type('r');
+    await waitFor('ctrl-c stops the run');
+    expect(progressLine()).toHaveLength(100);
+    await waitFor('[r]un again');
+    expect(progressLine()).toMatch(/^█{60,} {2}1,000\/1,000 {2}100%/);
+    expect(progressLine()).toHaveLength(100);
   });
 
   it('runs again with the same parameters', async () => {

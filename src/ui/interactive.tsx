@@ -1,5 +1,6 @@
 // Interactive mode: a keyboard-only loop of menu → live dashboard → after-run actions (run again,
-// change parameters, export the report, quit). All state lives here; frames come from components.
+// change parameters, export the report, quit). All state lives here; frames come from components,
+// drawn at the terminal's size.
 import { Box, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import type { LiveRun, RunResult, RunSnapshot } from '../result.js';
@@ -8,6 +9,10 @@ import { Dashboard } from './components/Dashboard.js';
 import { RunMenu } from './components/RunMenu.js';
 import { LiveDashboard, type RunOutcome } from './LiveDashboard.js';
 import { invalidParams, menuKey, type MenuChoices, type MenuState, type RunParams } from './menu-state.js';
+import { dashboardFrame, useTerminalSize } from './terminal-size.js';
+
+/** Lines the after-run bar takes under the dashboard: the actions and a notice. */
+const AFTER_BAR_LINES = 2;
 
 /** What interactive mode needs from its caller: defaults, the choices, and how to run and export. */
 export interface InteractiveDeps extends MenuChoices {
@@ -56,6 +61,7 @@ interface View {
 /** The interactive app: menu, live dashboard while running, then the after-run actions. */
 export function InteractiveApp(props: InteractiveAppProps): React.JSX.Element {
   const { color } = props;
+  const terminal = useTerminalSize();
   const [view, setView] = useState<View>({ menu: { params: props.defaults, row: 0, typing: false }, screen: { kind: 'menu' }, action: 0 });
   // Key handlers and async callbacks read and write the latest view through this ref, so a key
   // that arrives before React re-subscribes the input handler never acts on a stale view.
@@ -130,13 +136,14 @@ export function InteractiveApp(props: InteractiveAppProps): React.JSX.Element {
   const { screen } = view;
   if (screen.kind === 'running') {
     return (
-      <LiveDashboard run={screen.run} color={color} captureKeys={false} stopping={screen.stopping} onSettled={settled} onForceQuit={props.onForceQuit} height={22} />
+      <LiveDashboard run={screen.run} color={color} captureKeys={false} stopping={screen.stopping} onSettled={settled} onForceQuit={props.onForceQuit} />
     );
   }
   if (screen.kind === 'after') {
+    const frame = dashboardFrame(terminal, AFTER_BAR_LINES);
     return (
       <Box flexDirection="column">
-        <Dashboard snapshot={screen.snapshot} result={screen.result} color={color} height={20} />
+        <Dashboard snapshot={screen.snapshot} result={screen.result} color={color} width={frame.width} height={frame.height} />
         <AfterRunBar selected={view.action} notice={screen.notice} color={color} />
       </Box>
     );
