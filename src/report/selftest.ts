@@ -1,18 +1,24 @@
 // The detection matrix of `ticketsim selftest` as text: one line per row as it finishes, then the
-// whole table and the verdict. Pure functions of the SelftestRow results.
+// whole table and the verdict. Pure functions of the SelftestRow results. A row's time is the time
+// its run spent in bursts: simulated (the virtual clock's) in process, wall-clock on the real services.
 import type { SelftestResult, SelftestRow } from '../result.js';
 import { alignColumns, formatElapsed, paint } from './format.js';
 
-/** `[3/12] ✓ precheck (half of DCL) double-buys or leaks under spam: caught by conservation (0.4s)`. */
-export function formatRowLine(row: SelftestRow, index: number, of: number, color: boolean): string {
-  const mark = row.ok ? paint('green', '✓', color) : paint('red', '✗', color);
-  return `[${index + 1}/${of}] ${mark} ${row.anomaly}: ${row.outcome} (${row.infra}, ${formatElapsed(row.durationMs)})`;
+/** `10.3s simulated` for an in-process run, `2.1s wall-clock` for one on the real services. */
+function timeText(row: SelftestRow): string {
+  return `${formatElapsed(row.durationMs)} ${row.infra === 'memory' ? 'simulated' : 'wall-clock'}`;
 }
 
-/** The matrix: what was planted, the run, which check had to catch it, what did, then the verdict. */
+/** `[3/12] ✓ precheck (half of DCL) double-buys or leaks under spam: caught by conservation (memory, 0.4s simulated)`. */
+export function formatRowLine(row: SelftestRow, index: number, of: number, color: boolean): string {
+  const mark = row.ok ? paint('green', '✓', color) : paint('red', '✗', color);
+  return `[${index + 1}/${of}] ${mark} ${row.anomaly}: ${row.outcome} (${row.infra}, ${timeText(row)})`;
+}
+
+/** The matrix: what was planted, the run and its time, which check had to catch it, what did, then the verdict. */
 export function formatMatrix(result: SelftestResult, color: boolean): string {
-  const rows = [['', 'planted anomaly / correct strategy', 'run', 'expected', 'outcome']];
-  for (const row of result.rows) rows.push([row.ok ? '✓' : '✗', row.anomaly, `${row.run} (${row.infra})`, row.expected, row.outcome]);
+  const rows = [['', 'planted anomaly / correct strategy', 'run', 'time', 'expected', 'outcome']];
+  for (const row of result.rows) rows.push([row.ok ? '✓' : '✗', row.anomaly, `${row.run} (${row.infra})`, timeText(row), row.expected, row.outcome]);
   const [header, ...body] = alignColumns(rows);
   const painted = body.map((line, i) => (result.rows[i]!.ok ? line : paint('red', line, color)));
   const failed = result.rows.filter((row) => !row.ok).length;
