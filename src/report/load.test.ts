@@ -32,7 +32,7 @@ describe('load sentences', () => {
 
 describe('series renderers', () => {
   it('gives the dashboard the recent seconds in one line', () => {
-    expect(recentLine(rateResult.series)).toBe('per second  done 1,900 1,990 1,990  ·  p99 242ms 10.3ms 7.17ms');
+    expect(recentLine(rateResult.series)).toBe('last 3 s: 1,900 1,990 1,990 replies/s · p99 242ms 10.3ms 7.17ms');
   });
 
   it('draws one line per second with the throughput as a bar, thinned to the limit', () => {

@@ -37,11 +37,11 @@ export function bottleneckWarning(load: LoadSummary): string | undefined {
   return reasons.length === 0 ? undefined : reasons.join('; ');
 }
 
-/** The dashboard's line of recent seconds: `per s  4,994 5,000 5,004  p99 112ms 8ms 6ms`. */
+/** The dashboard's line of recent seconds: `last 3 s: 4,994 5,000 5,004 replies/s · p99 112ms 8ms 6ms`. */
 export function recentLine(points: readonly SeriesPoint[]): string {
   const done = points.map((p) => formatCount(p.completed)).join(' ');
   const p99 = points.map((p) => formatMicros(p.p99Us)).join(' ');
-  return `per second  done ${done}  ·  p99 ${p99}`;
+  return `last ${points.length} s: ${done} replies/s · p99 ${p99}`;
 }
 
 /** The series as a text table with a throughput bar: one line per second (at most `limit`, thinned). */

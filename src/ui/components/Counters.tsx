@@ -1,6 +1,7 @@
 // Live outcome counters in a 4×2 grid: purchased, sold out, duplicate, in flight, lock timeout,
 // errors, and the two counters that say most about this run (not started, cancelled, re-bought,
-// not purchased, locks granted, rejected before the lock). Errors turn red when there are any.
+// cancels that found no purchase, locks taken, repeat buyers turned away before the lock). Labels
+// are plain words of at most 12 characters. Errors turn red when there are any.
 import { Box, Text } from 'ink';
 import type { GuardCounts, RunCounts } from '../../result.js';
 import { formatCount } from '../../report/format.js';
@@ -26,7 +27,7 @@ function CounterCell({ cell, color }: { cell: Cell; color: boolean }): React.JSX
 }
 
 /**
- * The last two cells: whichever of not started, cancelled, locks and rejected-before-lock has
+ * The last two cells: whichever of not started, cancelled, locks taken and turned away has
  * something to say (in that order), then cancelled and not started as the quiet default.
  */
 function lastCells(counts: RunCounts, guards: GuardCounts): Cell[] {
@@ -36,9 +37,10 @@ function lastCells(counts: RunCounts, guards: GuardCounts): Cell[] {
     [['not started', counts.notStarted], counts.notStarted > 0],
     [['cancelled', counts.cancelled], cancelling],
     [['re-bought', counts.rebought], cancelling],
-    [['not purch.', counts.notPurchased], cancelling],
-    [['locks', guards.locksGranted], locking],
-    [['pre-lock rej', guards.rejectedBeforeLock], locking],
+    [['no purchase', counts.notPurchased], cancelling],
+    [['locks taken', guards.locksGranted], locking],
+    // Repeat buyers the look-up before the lock turned away (precheck, dcl): they never asked for it.
+    [['turned away', guards.rejectedBeforeLock], locking],
     [['cancelled', counts.cancelled], true],
     [['not started', counts.notStarted], true],
   ];

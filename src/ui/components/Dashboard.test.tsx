@@ -95,7 +95,7 @@ describe('Dashboard', () => {
     const lines = frame({ snapshot: snapshotAt(spam, 1), result: spam, color: false, height: 22 });
     const text = lines.join('\n');
     expect(lines[1]).toMatch(/^100 users × 20 requests · stock 100/);
-    expect(text).toMatch(/locks\s+2,000 pre-lock rej\s+0/);
+    expect(text).toMatch(/locks taken\s+2,000 turned away\s+0/);
     expect(text).toContain('sql 10,000 stmts · pool wait p99 1.53s · exec p99 4.1ms · 6,512 over 500ms');
     expect(verdictLine(lines)).toMatch(/^ FAIL /);
   });
@@ -165,11 +165,11 @@ describe('Dashboard', () => {
 
   it('shows the recent seconds of an open-model run, and still fits 80×24 once it is done', () => {
     const running = frame({ snapshot: snapshotAt(rateResult, 0.6), color: false });
-    expect(running.join('\n')).toMatch(/^per second {2}done 1,900 1,990 1,990 {2}· {2}p99 242ms 10\.3ms 7\.17ms$/m);
+    expect(running.join('\n')).toMatch(/^last 3 s: 1,900 1,990 1,990 replies\/s · p99 242ms 10\.3ms 7\.17ms$/m);
     const done: RunResult = { ...rateResult, sql: slowSql, checks: Array.from({ length: 7 }, (_, i) => ({ ...passingResult.checks[0]!, name: `check-${i}` })) };
     const lines = frame({ snapshot: snapshotAt(done, 1), result: done, color: false, height: 22 });
     expect(lines.length).toBeLessThanOrEqual(22);
-    expect(lines.join('\n')).toMatch(/^per second /m);
+    expect(lines.join('\n')).toMatch(/^last 3 s: /m);
     expect(lines.at(-1)).toMatch(/^ PASS /);
   });
 });

@@ -87,7 +87,7 @@ describe('Counters', () => {
 
   it('shows lock traffic instead of quiet counters when a lock was used', () => {
     const lines = frame(<Counters counts={spamLockResult.counts} guards={{ ...spamLockResult.guards, rejectedBeforeLock: 7 }} inFlight={0} color={false} />);
-    expect(lines[1]).toBe('lock timeout      0 errors            0 locks         2,000 pre-lock rej      7');
+    expect(lines[1]).toBe('lock timeout      0 errors            0 locks taken   2,000 turned away       7');
   });
 });
 
