@@ -1,6 +1,7 @@
 // Checks table: one row per invariant check, ✓ green or ✗ red, expected vs observed and the
-// detail, laid out in the width given. A passing row stays on one line (its detail cut first if
-// it must be); a failed row that does not fit goes on over indented, word-wrapped lines, never cut.
+// detail, laid out in the width given. A failed row that does not fit goes on over indented,
+// word-wrapped lines, never cut; a passing row too when asked to (there is room), else it stays on
+// one line, its detail cut first.
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../result.js';
 import { fit } from '../../report/format.js';
@@ -10,6 +11,8 @@ import { wrapWords } from '../word-wrap.js';
 export interface ChecksTableProps {
   checks: readonly CheckResult[];
   width: number;
+  /** Wrap passing rows too, rather than cut them to one line. */
+  wrapPassing?: boolean | undefined;
   color: boolean;
 }
 
@@ -45,11 +48,12 @@ function columns(checks: readonly CheckResult[], width: number): { name: number;
 }
 
 /**
- * Every line of the table at `width`, header first. A failed check whose observed value and detail
- * do not fit beside its name and expected value takes more lines: the observed value starts on the
- * first and wraps onto indented lines, then the detail, each word-wrapped at `width`.
+ * Every line of the table at `width`, header first. A failed check (any check with `wrapPassing`)
+ * whose observed value and detail do not fit beside its name and expected value takes more lines:
+ * the observed value starts on the first and wraps onto indented lines, then the detail, each
+ * word-wrapped at `width`.
  */
-export function tableLines(checks: readonly CheckResult[], width: number): TableLine[] {
+export function tableLines(checks: readonly CheckResult[], width: number, wrapPassing = false): TableLine[] {
   const cols = columns(checks, width);
   const lead = (name: string, expected: string): string => `${fit(name, cols.name)}${' '.repeat(GAP)}${fit(expected, cols.expected)}${' '.repeat(GAP)}`;
   // A value wider than its column pushes the detail right rather than lose its own end.
@@ -58,7 +62,7 @@ export function tableLines(checks: readonly CheckResult[], width: number): Table
   const lines: TableLine[] = [{ kind: 'header', text: clip(oneLine({ name: 'check', ok: true, expected: 'expected', observed: 'observed', detail: 'detail' }), body) }];
   for (const check of checks) {
     const single = oneLine(check);
-    if (check.ok || (check.observed.length <= cols.observed && single.length <= body)) {
+    if ((check.ok && !wrapPassing) || (check.observed.length <= cols.observed && single.length <= body)) {
       lines.push({ kind: 'row', check, text: clip(single, body) });
       continue;
     }
@@ -72,11 +76,11 @@ export function tableLines(checks: readonly CheckResult[], width: number): Table
 }
 
 /** A header line and one or more lines per check; nothing when no checks ran. */
-export function ChecksTable({ checks, width, color }: ChecksTableProps): React.JSX.Element {
+export function ChecksTable({ checks, width, wrapPassing, color }: ChecksTableProps): React.JSX.Element {
   if (checks.length === 0) return <Text color={color ? 'gray' : undefined}>no checks ran</Text>;
   return (
     <Box flexDirection="column" width={width}>
-      {tableLines(checks, width).map((line, i) => {
+      {tableLines(checks, width, wrapPassing).map((line, i) => {
         if (line.kind === 'header') return <Text key={i} color={color ? 'gray' : undefined}>{`${' '.repeat(MARK)}${line.text}`}</Text>;
         if (line.kind === 'more') return <Text key={i}>{line.text}</Text>;
         const ok = line.check?.ok === true;

@@ -139,18 +139,30 @@ describe('Dashboard', () => {
     expectEveryFailureWord(lines, storm);
     expect(lines.join('\n')).toMatch(/^sql /m);
     expect(lines.join('\n')).toMatch(/^cancel · /m);
+    // With room to spare, a passing row is wrapped rather than cut too.
+    expect(lines.join('\n')).toContain('✓ freed-seats-resold     resold = 0           resold 1000 of 500 freed\n    every freed seat resold\n');
+    expect(lines.join('\n')).not.toContain('…');
   });
 
-  it('at 80×24 drops what matters less for the checks, and what still overflows is the top of the frame', () => {
+  it('at 80×24 lets the other parts give way to the checks, keeping what ran and how far it got', () => {
     const storm: RunResult = { ...stormRealResult, sql: slowSql };
-    const lines = frame({ snapshot: snapshotAt(storm, 1), result: storm, color: false, width: 80, height: 22 }, true);
+    const lines = frame({ snapshot: snapshotAt(storm, 1), result: storm, color: false, width: 80, height: 22 });
     const text = lines.join('\n');
-    expect(text).not.toMatch(/^sql |^cancel · |^$/m);
-    expect(text).toMatch(/^purchase · [\d,]+ · p50 /m);
-    // A 24-row terminal keeps the last 23 lines above the prompt: the checks and the verdict are there whole.
-    const screen = lines.slice(-23);
-    expect(screen.findIndex((line) => line.startsWith('  check '))).toBeGreaterThanOrEqual(0);
-    expectEveryFailureWord(screen, storm);
+    expect(lines[0]).toMatch(/^ticketsim cancel-storm · strategy naive · infra real/);
+    expect(lines[2]).toMatch(/^█+ {2}4,000\/4,000 {2}100%/);
+    expect(lines[3]).toMatch(/^purchased\s+1,000 /);
+    expect(lines[5]).toMatch(/^ {2}check\s+expected/);
+    expect(text).not.toMatch(/^sql |^cancel · |^purchase · |^latency|^$/m);
+    expectEveryFailureWord(lines, storm);
+    // Without it, a passing row stays on one line.
+    expect(text).toMatch(/^✓ freed-seats-resold {5}resold = 0 {11}resold 1000 of 500 freed {2}every f…$/m);
+  });
+
+  it('is taller than its height only by a tail that alone is taller', () => {
+    const storm: RunResult = { ...stormRealResult, sql: slowSql };
+    const lines = frame({ snapshot: snapshotAt(storm, 1), result: storm, color: false, width: 80, height: 12 }, true);
+    expect(lines[0]).toMatch(/^ {2}check\s+expected/);
+    expectEveryFailureWord(lines, storm);
   });
 
   it('shows the write-behind line while draining, and fits a finished write-behind run with ten checks', () => {

@@ -1,7 +1,8 @@
 // The run dashboard: header, progress, counters and latency histogram while running; with the
 // final RunResult also the checks table and verdict. Pure props → frame, sized to stay within
 // `height` lines (default 22, so it fits an 80×24 terminal) by limiting histogram rows; at the end
-// the checks and the verdict, wrapped to the width and never cut, get the room first.
+// the checks and the verdict, wrapped to the width and never cut, get the room first and the
+// other parts give way to them (see frame-budget.ts).
 import { Box, Text } from 'ink';
 import type { LatencyOverview, RunResult, RunSnapshot } from '../../result.js';
 import { formatCount, primaryOperation } from '../../report/format.js';
@@ -77,28 +78,32 @@ function phaseText(snapshot: RunSnapshot, result: RunResult | undefined): string
   return `${stage.name} ${stage.index + 1}/${stage.of} · ${phase}`;
 }
 
+/** Lines of the final frame's tail: the checks table, the top error cause and the verdict. */
+function finalTail(result: RunResult, width: number, wrapPassing: boolean): number {
+  const table = result.checks.length > 0 ? tableLines(result.checks, width, wrapPassing).length : 1;
+  return table + (result.errorCauses.length > 0 ? 1 : 0) + verdictLines(result, width).lines.length;
+}
+
 /** The whole dashboard frame. */
 export function Dashboard(props: DashboardProps): React.JSX.Element {
   const { snapshot, result, color } = props;
   const width = props.width ?? 80;
   const height = props.height ?? 22;
   const [main, ...operations] = operationsOf(snapshot, result);
-  // The checks table, the top error cause and the verdict; while running, the status line.
-  const tail = result
-    ? (result.checks.length > 0 ? tableLines(result.checks, width).length : 1) + (result.errorCauses.length > 0 ? 1 : 0) + verdictLines(result, width).lines.length
-    : 1;
-  const { keep, rows, gaps } = fitFrame(height, {
-    tail,
-    extras: {
-      others: operations.length,
-      sql: snapshot.sql ? 1 : 0,
-      recent: snapshot.recent.length > 1 ? 1 : 0,
-      behind: snapshot.writeBehind ? 1 : 0,
-      faults: snapshot.faults !== undefined && snapshot.faults.length > 0 ? 1 : 0,
-    },
-    final: result !== undefined,
-  });
-  const gap = gaps ? 1 : 0;
+  const extras = {
+    others: operations.length,
+    sql: snapshot.sql ? 1 : 0,
+    recent: snapshot.recent.length > 1 ? 1 : 0,
+    behind: snapshot.writeBehind ? 1 : 0,
+    faults: snapshot.faults !== undefined && snapshot.faults.length > 0 ? 1 : 0,
+  };
+  // While running the tail is the status line. At the end, passing rows are wrapped too when the
+  // frame still fits and no other part loses its place for it (only histogram rows).
+  const tight = fitFrame(height, { tail: result ? finalTail(result, width, false) : 1, extras, final: result !== undefined });
+  const roomy = result && fitFrame(height, { tail: finalTail(result, width, true), extras, final: true });
+  const wrapPassing = roomy !== undefined && roomy.lines <= height && roomy.keep.size === tight.keep.size;
+  const { keep, rows } = wrapPassing ? roomy : tight;
+  const gap = keep.has('gaps') ? 1 : 0;
   const others = keep.has('others') ? operations : [];
   const sql = keep.has('sql') ? snapshot.sql : undefined;
   const recent = keep.has('recent') ? snapshot.recent : [];
@@ -106,41 +111,50 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
   const faults = keep.has('faults') ? snapshot.faults : undefined;
   return (
     <Box flexDirection="column" width={width}>
-      <Header
-        title={props.title}
-        scenario={snapshot.scenario}
-        strategy={snapshot.strategy}
-        infra={result?.infra ?? snapshot.infra}
-        infraReason={result?.infraReason ?? snapshot.infraReason}
-        params={snapshot.params}
-        phase={phaseText(snapshot, result)}
-        color={color}
-      />
-      <Box marginTop={gap}>
-        <ProgressBar
-          done={snapshot.done}
-          total={snapshot.total}
-          ratePerSec={result ? result.throughput : snapshot.ratePerSec}
-          elapsedMs={result ? result.durationMs : snapshot.elapsedMs}
-          width={width}
+      {keep.has('title') ? (
+        <Header
+          title={props.title}
+          scenario={snapshot.scenario}
+          strategy={snapshot.strategy}
+          infra={result?.infra ?? snapshot.infra}
+          infraReason={result?.infraReason ?? snapshot.infraReason}
+          params={snapshot.params}
+          phase={phaseText(snapshot, result)}
+          titleOnly={!keep.has('params')}
           color={color}
         />
-      </Box>
-      <Counters
-        counts={result ? result.counts : snapshot.counts}
-        guards={result ? result.guards : snapshot.guards}
-        inFlight={result ? 0 : snapshot.inFlight}
-        color={color}
-      />
-      <Box marginTop={gap}>
-        <LatencyHistogram
-          title={main ? `latency · ${main.name}${result ? '' : ' so far'}` : 'latency'}
-          latency={main?.latency}
-          maxRows={rows}
-          width={width}
+      ) : null}
+      {keep.has('progress') ? (
+        <Box marginTop={gap}>
+          <ProgressBar
+            done={snapshot.done}
+            total={snapshot.total}
+            ratePerSec={result ? result.throughput : snapshot.ratePerSec}
+            elapsedMs={result ? result.durationMs : snapshot.elapsedMs}
+            width={width}
+            color={color}
+          />
+        </Box>
+      ) : null}
+      {keep.has('counters') ? (
+        <Counters
+          counts={result ? result.counts : snapshot.counts}
+          guards={result ? result.guards : snapshot.guards}
+          inFlight={result ? 0 : snapshot.inFlight}
           color={color}
         />
-      </Box>
+      ) : null}
+      {keep.has('latency') ? (
+        <Box marginTop={gap}>
+          <LatencyHistogram
+            title={main ? `latency · ${main.name}${result ? '' : ' so far'}` : 'latency'}
+            latency={main?.latency}
+            maxRows={rows}
+            width={width}
+            color={color}
+          />
+        </Box>
+      ) : null}
       {others.map(({ name, latency }) => (
         <OperationLine key={name} operation={name} latency={latency} color={color} />
       ))}
@@ -166,7 +180,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
       ) : null}
       {result ? (
         <Box flexDirection="column" marginTop={gap}>
-          <ChecksTable checks={result.checks} width={width} color={color} />
+          <ChecksTable checks={result.checks} width={width} wrapPassing={wrapPassing} color={color} />
           <ErrorCauseLine result={result} color={color} />
           <Verdict result={result} width={width} color={color} />
         </Box>

@@ -16,6 +16,8 @@ export interface HeaderProps {
   params: RunResult['params'];
   /** What the run is doing: a RunPhase, or `interrupted` at the end of a stopped run. */
   phase: string;
+  /** The title line only, without the parameters and phase (a final frame short of room). */
+  titleOnly?: boolean;
   color: boolean;
 }
 
@@ -35,15 +37,17 @@ export function Header(props: HeaderProps): React.JSX.Element {
         {' · infra '}
         <Text color={color && memory ? 'yellow' : undefined}>{`${props.infra}${reason}`}</Text>
       </Text>
-      <Box justifyContent="space-between">
-        <Text wrap="truncate-end">
-          {`${formatUsers(params)} · stock ${formatCount(params.stock)} · ` +
-            `concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)}`}
-        </Text>
-        <Box marginLeft={1} flexShrink={0}>
-          <Text color={color ? 'gray' : undefined}>{props.phase}</Text>
+      {props.titleOnly === true ? null : (
+        <Box justifyContent="space-between">
+          <Text wrap="truncate-end">
+            {`${formatUsers(params)} · stock ${formatCount(params.stock)} · ` +
+              `concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)}`}
+          </Text>
+          <Box marginLeft={1} flexShrink={0}>
+            <Text color={color ? 'gray' : undefined}>{props.phase}</Text>
+          </Box>
         </Box>
-      </Box>
+      )}
     </Box>
   );
 }
