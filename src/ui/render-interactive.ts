@@ -4,6 +4,7 @@ import { render, useApp } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import { InteractiveApp, type InteractiveDeps } from './interactive.js';
 import { quitNow } from './interrupt.js';
+import { watchLineEnd } from './line-end.js';
 import { chooseRenderMode } from './render-run.js';
 
 export type { InteractiveDeps } from './interactive.js';
@@ -37,6 +38,9 @@ export async function runInteractive(deps: InteractiveDeps, options: Interactive
     throw new Error('interactive mode needs a terminal: stdin is not a TTY (use `ticketsim run <scenario>`)');
   }
   const color = options.color ?? chooseRenderMode(process.env, stdout).color;
-  const instance = render(createElement(App, { ...deps, color }), { stdout, stdin, exitOnCtrlC: false, patchConsole: false });
+  const output = watchLineEnd(stdout);
+  const instance = render(createElement(App, { ...deps, color }), { stdout: output.stream, stdin, exitOnCtrlC: false, patchConsole: false });
   await instance.waitUntilExit();
+  // A last screen as tall as the terminal leaves its last line open.
+  output.endLine();
 }

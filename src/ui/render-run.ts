@@ -5,6 +5,7 @@ import { render, useApp } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import type { LiveRun, RunResult } from '../result.js';
 import { onInterrupt, quitNow } from './interrupt.js';
+import { watchLineEnd } from './line-end.js';
 import { LiveDashboard } from './LiveDashboard.js';
 import { renderPlain } from './render-plain.js';
 
@@ -66,8 +67,9 @@ async function renderDashboard(run: LiveRun, options: RenderRunOptions): Promise
   const stdin = options.stdin ?? process.stdin;
   const captureKeys = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
   const props: RunAppProps = { run, title: options.title, color: options.color, captureKeys, stopping: false };
+  const output = watchLineEnd(options.stdout ?? process.stdout);
   const instance = render(createElement(RunApp, props), {
-    stdout: options.stdout ?? process.stdout,
+    stdout: output.stream,
     stdin,
     exitOnCtrlC: false,
     // Leave the global console alone: a run's code must not log while the frame is up.
@@ -84,6 +86,8 @@ async function renderDashboard(run: LiveRun, options: RenderRunOptions): Promise
     await instance.waitUntilExit();
   } finally {
     stopListening();
+    // A final frame as tall as the terminal leaves its last line open.
+    output.endLine();
   }
   return run.result;
 }
