@@ -101,13 +101,17 @@ export interface FakeLiveRun extends LiveRun {
  */
 export function fakeLiveRun(final: RunResult, durationMs = 300): FakeLiveRun {
   const startedAt = Date.now();
-  const state = { aborted: false, calls: 0 };
+  const state = { aborted: false, calls: 0, finished: false };
   let settle: (result: RunResult) => void = () => undefined;
   const result = new Promise<RunResult>((resolve) => {
     settle = resolve;
   });
-  const timer = setTimeout(() => settle(final), durationMs);
-  const fraction = (): number => Math.min(1, (Date.now() - startedAt) / durationMs);
+  const timer = setTimeout(() => {
+    state.finished = true;
+    settle(final);
+  }, durationMs);
+  // Once finished, the run is whole: a timer may fire a millisecond before Date.now() says it is due.
+  const fraction = (): number => (state.finished ? 1 : Math.min(1, (Date.now() - startedAt) / durationMs));
   return {
     result,
     connected: Promise.resolve(),

@@ -2,7 +2,7 @@
 // interactive menu's running and after-run screens): Ink's stdout columns and rows, followed when
 // the terminal is resized, and the frame a dashboard may take in it.
 import { useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 /** Columns and rows of the terminal. */
 export interface TerminalSize {
@@ -20,7 +20,8 @@ export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
   const read = (): TerminalSize => ({ columns: stdout.columns || FALLBACK.columns, rows: stdout.rows || FALLBACK.rows });
   const [size, setSize] = useState(read);
-  useEffect(() => {
+  // Subscribed as the frame is committed, so no resize after the first frame is missed.
+  useLayoutEffect(() => {
     const resized = (): void => setSize(read());
     stdout.on('resize', resized);
     return () => {
