@@ -87,7 +87,7 @@ describe('each check fails on its planted violation', () => {
     const check = checkStoresAgree({ ...o, mysqlRows: o.mysqlRows.slice(1) });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('1 buyer only in Redis (user-0)');
-    expect(check.observed).toBe('buyers in Redis 100, in MySQL 99');
+    expect(check.observed).toBe('buyers: Redis 100, MySQL 99');
   });
 
   it('redis-mysql-agree: a row only in MySQL', () => {

@@ -112,7 +112,7 @@ export function checkStoresAgree(o: SaleObservation): CheckResult {
     name: 'redis-mysql-agree',
     ok,
     expected: 'same buyers',
-    observed: `buyers in Redis ${count(inRedis.size)}, in MySQL ${count(inMysql.size)}`,
+    observed: `buyers: Redis ${count(inRedis.size)}, MySQL ${count(inMysql.size)}`,
     detail: ok
       ? 'buyer set = rows'
       : [
