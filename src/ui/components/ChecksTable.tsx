@@ -1,7 +1,8 @@
 // Checks table: one row per invariant check, ✓ green or ✗ red, expected vs observed and the
 // detail, laid out in the width given. A failed row that does not fit goes on over indented,
 // word-wrapped lines, never cut; a passing row too when asked to (there is room), else it stays on
-// one line, its detail cut first.
+// one line: its observed value whole when it fits, its detail cut, or left out when too little of
+// it would show.
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../result.js';
 import { fit } from '../../report/format.js';
@@ -31,10 +32,19 @@ const INDENT = 4;
 const MAX_EXPECTED = 24;
 /** At most this share of what is left after name and expected goes to the observed column. */
 const OBSERVED_SHARE = 0.6;
+/** A passing row's detail cut shorter than this says nothing: the row leaves it out instead. */
+const MIN_DETAIL_SHOWN = 12;
 
 /** A line cut to `width`, ending a cut with `…`. */
 function clip(text: string, width: number): string {
   return text.length <= width ? text : fit(text, width);
+}
+
+/** A passing row on one line of `body` columns: `start` whole (cut only if it alone is too wide), then what fits of the detail. */
+function passingLine(start: string, detail: string, body: number): string {
+  const room = body - start.length - GAP;
+  if (detail.length <= room) return `${start}${' '.repeat(GAP)}${detail}`.trimEnd();
+  return room >= MIN_DETAIL_SHOWN ? `${start}${' '.repeat(GAP)}${fit(detail, room)}` : clip(start.trimEnd(), body);
 }
 
 /** Column widths from the content; the observed column takes at most a share of what is left. */
@@ -57,19 +67,23 @@ export function tableLines(checks: readonly CheckResult[], width: number, wrapPa
   const cols = columns(checks, width);
   const lead = (name: string, expected: string): string => `${fit(name, cols.name)}${' '.repeat(GAP)}${fit(expected, cols.expected)}${' '.repeat(GAP)}`;
   // A value wider than its column pushes the detail right rather than lose its own end.
-  const oneLine = (c: CheckResult): string => `${lead(c.name, c.expected)}${c.observed.padEnd(cols.observed)}${' '.repeat(GAP)}${c.detail}`.trimEnd();
+  const start = (c: CheckResult): string => `${lead(c.name, c.expected)}${c.observed.padEnd(cols.observed)}`;
   const body = width - MARK;
-  const lines: TableLine[] = [{ kind: 'header', text: clip(oneLine({ name: 'check', ok: true, expected: 'expected', observed: 'observed', detail: 'detail' }), body) }];
+  const lines: TableLine[] = [{ kind: 'header', text: passingLine(start({ name: 'check', ok: true, expected: 'expected', observed: 'observed', detail: '' }), 'detail', body) }];
   for (const check of checks) {
-    const single = oneLine(check);
-    if ((check.ok && !wrapPassing) || (check.observed.length <= cols.observed && single.length <= body)) {
-      lines.push({ kind: 'row', check, text: clip(single, body) });
+    const single = `${start(check)}${' '.repeat(GAP)}${check.detail}`.trimEnd();
+    if (check.observed.length <= cols.observed && single.length <= body) {
+      lines.push({ kind: 'row', check, text: single });
       continue;
     }
-    const start = lead(check.name, check.expected);
+    if (check.ok && !wrapPassing) {
+      lines.push({ kind: 'row', check, text: passingLine(start(check), check.detail, body) });
+      continue;
+    }
+    const before = lead(check.name, check.expected);
     const wide = width - INDENT;
-    const [first = '', ...observed] = wrapWords(check.observed, body - start.length, wide);
-    lines.push({ kind: 'row', check, text: `${start}${first}`.trimEnd() });
+    const [first = '', ...observed] = wrapWords(check.observed, body - before.length, wide);
+    lines.push({ kind: 'row', check, text: `${before}${first}`.trimEnd() });
     for (const text of [...observed, ...wrapWords(check.detail, wide)]) lines.push({ kind: 'more', check, text: `${' '.repeat(INDENT)}${text}` });
   }
   return lines;

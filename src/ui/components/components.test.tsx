@@ -123,6 +123,14 @@ describe('ChecksTable', () => {
     expect(lines[5]).toMatch(/^✓ one-per-user\s+0 users with > 1 ticket\s+0$/);
   });
 
+  it('keeps a passing row on one line: its observed value whole, its detail cut, or left out when little would show', () => {
+    const passing = (observed: string): CheckResult => ({ name: 'conservation', ok: true, expected: 'left + buyers = 100', observed, detail: 'none created or leaked' });
+    const [, cut] = frame(<ChecksTable checks={[passing('left 0 + buyers 100 = 100')]} width={80} color={false} />);
+    expect(cut).toBe('✓ conservation  left + buyers = 100  left 0 + buyers 100 = 100  none created or…');
+    const [, left] = frame(<ChecksTable checks={[passing('left 0 + buyers 100 = 100 (every seat)')]} width={80} color={false} />);
+    expect(left).toBe('✓ conservation  left + buyers = 100  left 0 + buyers 100 = 100 (every seat)');
+  });
+
   it('keeps a passing row on one line, however long', () => {
     const long = { name: 'n'.repeat(40), ok: true, expected: 'e'.repeat(40), observed: 'o'.repeat(40), detail: 'd'.repeat(90) };
     expect(frame(<ChecksTable checks={[long]} width={80} color />)).toHaveLength(2);
