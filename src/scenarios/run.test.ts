@@ -13,4 +13,12 @@ describe('ScenarioRun.snapshot', () => {
     expect(last.ratePerSec).toBe(result.throughput);
     expect(last.elapsedMs).toBeCloseTo(result.durationMs, 2);
   });
+
+  it('says 0/s and no time spent before the first release', async () => {
+    const run = startRun(loadConfig({ scenario: 'oversell', strategy: 'lua', infra: 'memory', users: 10, json: true }, {}));
+    const first = run.snapshot();
+    expect([first.ratePerSec, first.elapsedMs]).toEqual([0, 0]);
+    const result = await run.result;
+    expect(run.snapshot().ratePerSec).toBe(result.throughput);
+  });
 });

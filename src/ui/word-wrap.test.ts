@@ -18,6 +18,11 @@ describe('wrapWords', () => {
     }
   });
 
+  it('starts on the second line when the first word does not fit the first, rather than break it', () => {
+    expect(wrapWords('after the sell-out', 3, 20)).toEqual(['', 'after the sell-out']);
+    expect(wrapWords('x after', 3, 20)).toEqual(['x', 'after']);
+  });
+
   it('breaks a word longer than a line across lines', () => {
     expect(wrapWords('a ticketsim:{concert-abcdef}:stock b', 8)).toEqual(['a', 'ticketsi', 'm:{conce', 'rt-abcde', 'f}:stock', 'b']);
   });

@@ -4,8 +4,9 @@
 
 /**
  * Splits `text` into lines, the first at most `first` characters wide and the others at most
- * `rest`; runs of spaces between words become one. Every word of `text` is on one of the lines.
- * Always at least one line (empty for empty text).
+ * `rest`; runs of spaces between words become one. Every word of `text` is on one of the lines;
+ * only a word wider than `rest` is broken. Always at least one line (the first may be empty when
+ * not even the first word fits it).
  */
 export function wrapWords(text: string, first: number, rest: number = first): string[] {
   const lines: string[] = [];
@@ -17,7 +18,9 @@ export function wrapWords(text: string, first: number, rest: number = first): st
       line += ` ${word}`;
       continue;
     }
-    if (line !== '') lines.push(line);
+    // A word too long for the first line but not for the others starts on the second.
+    const tooLongForFirst = lines.length === 0 && word.length > limit() && word.length <= rest;
+    if (line !== '' || tooLongForFirst) lines.push(line);
     let left = word;
     while (left.length > limit()) {
       lines.push(left.slice(0, limit()));
