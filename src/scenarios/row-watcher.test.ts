@@ -1,3 +1,4 @@
+// The row watcher of write-behind: the lag of each acknowledged row, measured once.
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../engine/memory/virtual-clock.js';
 import type { Ledger, SaleEvent } from '../engine/ports.js';
@@ -31,5 +32,18 @@ describe('RowWatcher', () => {
     expect(watcher.lag().count).toBe(2);
     expect(watcher.lag().min).toBeLessThanOrEqual(1); // the histogram's floor is 1 µs
     expect(watcher.lag().max).toBeGreaterThanOrEqual(29_000);
+  });
+
+  it('counts each row once when looks overlap, as the drain\'s does with the loop\'s', async () => {
+    const clock = createVirtualClock();
+    const { ledger, add } = fakeLedger();
+    // MySQL busy: each answer takes a while, so the second look is asked before the first returns.
+    const busy = { ...ledger, rowsSince: async (sale: string, afterId: number) => clock.sleep(5).then(() => ledger.rowsSince(sale, afterId)) } as Ledger;
+    const watcher = new RowWatcher({ ledger: busy, clock, sale: 's' }, () => 0);
+    watcher.acknowledged(purchase('a'), 0);
+    add('a');
+    await Promise.all([watcher.poll(), watcher.poll()]);
+    expect(watcher.persisted).toBe(1);
+    expect(watcher.lag().count).toBe(1);
   });
 });

@@ -22,6 +22,8 @@ export class RowWatcher {
   private cursor = 0;
   private seen = 0;
   private running = false;
+  /** The last look asked for; the next one starts when it ends. */
+  private polling: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
 
   /** @param originUs the clock time curve points are dated from (the first release). */
@@ -59,8 +61,19 @@ export class RowWatcher {
     return this.lagTrack.at(99);
   }
 
-  /** One more look, so everything committed before now is counted. */
-  async poll(): Promise<void> {
+  /**
+   * One more look, so everything committed before now is counted. Looks never overlap (the drain
+   * looks while the loop does): two at once would read the same rows after the same cursor and
+   * count them twice.
+   */
+  poll(): Promise<void> {
+    const look = this.polling.then(() => this.look());
+    // A failed look costs only itself: the next one still runs.
+    this.polling = look.catch(() => undefined);
+    return look;
+  }
+
+  private async look(): Promise<void> {
     const rows = await this.deps.ledger.rowsSince(this.deps.sale, this.cursor);
     const nowUs = this.deps.clock.nowUs();
     for (const row of rows) {
