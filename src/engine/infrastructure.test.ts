@@ -1,20 +1,11 @@
 // Tests of opening the infrastructure, and of checking it could be opened: --infra auto and real
 // against addresses nothing listens on, given explicitly or by default (no service is needed: a
 // closed loopback port refuses at once).
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { closedPort } from '../../test/closed-port.js';
 import type { ServicesConfig } from '../config/config.js';
 import { InfrastructureError } from '../errors.js';
 import { checkReachable, openInfrastructure } from './infrastructure.js';
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Services at closed ports; `redisGivenBy` marks Redis's address as given. */
 async function deadServices(redisGivenBy?: string): Promise<ServicesConfig> {

@@ -2,20 +2,10 @@
 // under --infra auto one that does not answer is exit 3 naming host:port, for run, compare and
 // selftest alike, instead of a passing run on the in-process infrastructure. The built CLI in a
 // child process; the dead addresses are loopback ports nothing listens on.
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { closedPort } from '../closed-port.js';
 import { realStores, ticketsim } from './cli.js';
 import { servicesAvailable, servicesConfig } from './services.js';
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const dead = await closedPort();
 const env = (name: string, value: string) => ({ ...process.env, [name]: value });

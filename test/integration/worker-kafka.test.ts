@@ -13,14 +13,13 @@
 // sale `it-<id>`), stops every worker it started and removes only what it created.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { AssignerProtocol } from 'kafkajs';
 import type { Admin, IHeaders, KafkaMessage } from 'kafkajs';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../closed-port.js';
 import { ENV } from '../../src/config/defaults.js';
 import { createBatchingBus } from '../../src/engine/batching-bus.js';
 import { encodeEvent } from '../../src/engine/events.js';
@@ -70,15 +69,6 @@ function purchases(sale: string, count: number): SaleEvent[] {
     const user = `user-${i}`;
     return { type: 'purchased', sale, user, id: `${user}#0` };
   });
-}
-
-/** A loopback port nothing listens on (it was free a moment ago). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A record header as text. */
