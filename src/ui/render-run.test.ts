@@ -144,7 +144,8 @@ describe('renderRun dashboard', () => {
     const { stdout, stdin, io } = streams(true);
     const run = fakeLiveRun(interruptedResult, 5000);
     const rendering = renderRun(run, { mode: 'dashboard', color: false, ...io });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Typed once the dashboard reads keys (Ink listens for 'readable' once mounted), however long that takes.
+    while (stdin.listenerCount('readable') === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     stdin.type('\u0003');
     const result = await rendering;
     expect(run.aborted).toBe(true);

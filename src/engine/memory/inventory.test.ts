@@ -27,11 +27,9 @@ async function naiveBuy(inventory: Inventory, user: string): Promise<boolean> {
 async function naiveRun(seed: number) {
   const { clock, inventory } = setUp(seed);
   await inventory.createSale(SALE, 100);
-  const started = performance.now();
   const results = await Promise.all(users(1000).map((user) => naiveBuy(inventory, user)));
-  const realMs = performance.now() - started;
   const after = await inventory.inspect(SALE);
-  return { sold: results.filter(Boolean).length, stock: after.stock, buyers: after.buyers.length, endUs: clock.nowUs(), realMs };
+  return { sold: results.filter(Boolean).length, stock: after.stock, buyers: after.buyers.length, endUs: clock.nowUs() };
 }
 
 describe('createMemoryInventory', () => {
@@ -40,12 +38,11 @@ describe('createMemoryInventory', () => {
     expect(run.sold).toBeGreaterThan(100);
     expect(run.buyers).toBe(run.sold);
     expect(run.stock).toBeGreaterThan(100 - run.sold); // the lost updates
-    expect(run.realMs).toBeLessThan(2000);
   });
 
   it('gives identical outcomes for the same seed', async () => {
     const [a, b] = [await naiveRun(9), await naiveRun(9)];
-    expect({ ...a, realMs: 0 }).toEqual({ ...b, realMs: 0 });
+    expect(a).toEqual(b);
   });
 
   it('sells exactly the stock with 1,000 concurrent reserve() calls', async () => {
