@@ -44,6 +44,9 @@ export interface WriteFlags {
   batchSize?: number;
 }
 
+/** The flags that mean something only when writing behind. */
+export const BEHIND_ONLY_FLAGS = ['workers', 'partitions', 'redeliver', 'drainTimeout', 'keepTopic', 'batchSize'] as const;
+
 /** Builds the write config, adding every problem to `problems`. */
 export function buildWriteConfig(flags: WriteFlags, scenario: ScenarioName, problems: string[]): WriteConfig {
   const forced = SCENARIO_DEFAULTS[scenario]?.write;
@@ -51,7 +54,7 @@ export function buildWriteConfig(flags: WriteFlags, scenario: ScenarioName, prob
   if (!(WRITE_MODES as readonly string[]).includes(mode)) problems.push(unknownChoice('--write', mode, WRITE_MODES));
   else if (forced !== undefined && mode !== forced) problems.push(`the ${scenario} scenario always writes ${forced}; --write ${mode} does not apply`);
   if (mode !== 'behind') {
-    const given = (['workers', 'partitions', 'redeliver', 'drainTimeout', 'keepTopic', 'batchSize'] as const).filter((key) => flags[key] !== undefined);
+    const given = BEHIND_ONLY_FLAGS.filter((key) => flags[key] !== undefined);
     for (const key of given) problems.push(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies to --write behind only`);
   }
   const whole = (value: number, label: string, min: number, max: number) => integer(value, label, min, max, problems);

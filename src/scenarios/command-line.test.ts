@@ -76,8 +76,14 @@ describe('compareCommandLine', () => {
     const runs = runsOf({ users: 200, fault: ['pause-holder'] }, ['lock', 'lua'], ['sync', 'behind']);
     const command = compareCommandLine(runs, [], 'memory', 'npx ticketsim');
     expect(command).toMatch(/^npx ticketsim compare oversell --users 200 --stock 100 --strategies lock,lua /);
-    expect(command).toContain(' --write sync,behind --fault pause-holder:holders=2,pause=3s');
-    expect(command).not.toContain('--workers');
+    expect(command).toContain(' --write sync,behind --workers 1 --partitions 1 --fault pause-holder:holders=2,pause=3s');
+  });
+
+  it('keeps the write-behind options of a comparison of sync with behind: they are for the runs writing behind', () => {
+    const sync = loadConfig({ users: 200, strategy: 'lua', write: 'sync' }, {}).run;
+    const behind = loadConfig({ users: 200, strategy: 'lua', write: 'behind', workers: 2, redeliver: 0.5 }, {}).run;
+    const runs = [sync, behind];
+    expect(compareCommandLine(runs, [], 'real', 'ticketsim')).toContain(' --write sync,behind --workers 2 --partitions 2 --redeliver 0.5');
   });
 
   it('parses back into the same runs', () => {

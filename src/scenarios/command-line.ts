@@ -72,8 +72,9 @@ export function compareCommandLine(runs: readonly RunConfig[], expectFail: reado
   const unique = (values: string[]) => [...new Set(values)].join(',');
   const modes = unique(runs.map((run) => run.write.mode));
   const writing = modes === defaultWrite(first.scenario) ? [] : ['--write', modes];
-  // The behind-only options go with --write behind alone (a sync run refuses them).
-  const behind = modes === 'behind' ? behindFlags(first.write) : [];
+  // The behind-only options, when a compared run writes behind (they are for those runs only).
+  const behindRun = runs.find((run) => run.write.mode === 'behind');
+  const behind = behindRun === undefined ? [] : behindFlags(behindRun.write);
   const expected = expectFail.length === 0 ? [] : ['--expect-fail', expectFail.join(',')];
   return [
     program, 'compare', first.scenario, ...workloadFlags(first), '--strategies', unique(runs.map((run) => run.strategy)),

@@ -35,6 +35,16 @@ describe('ticketsim compare in process', () => {
     expect(comparison).toMatchObject({ ok: false, fastest: 'lua', rankedBy: 'throughput' });
   });
 
+  it('compares sync with behind, the write-behind options going to the runs that write behind', async () => {
+    const { code, runs, comparison } = await compareJson('--strategies', 'lua', '--write', 'sync,behind', '--workers', '2', '--infra', 'memory', '--users', '300', '--stock', '30');
+    expect(code).toBe(0);
+    expect(runs.map((run) => [run.params.write, run.writeBehind?.workers])).toEqual([
+      ['sync', undefined],
+      ['behind', 2],
+    ]);
+    expect(comparison.command).toContain('--write sync,behind --workers 2 --partitions 2');
+  });
+
   it('exits 0 when the strategy meant to fail fails and the rest hold, and 1 when it holds', async () => {
     expect((await compareJson(...memory, '--expect-fail', 'naive')).code).toBe(0);
     const meantToFail = await compareJson(...memory, '--expect-fail', 'naive,lua');

@@ -7,7 +7,7 @@ import { loadConfig } from '../../config/config.js';
 import type { Config } from '../../config/config.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import { notApplicable } from '../../config/faults.js';
-import { WRITE_MODES } from '../../config/write-config.js';
+import { BEHIND_ONLY_FLAGS, WRITE_MODES } from '../../config/write-config.js';
 import { didYouMean, unknownChoice } from '../../config/did-you-mean.js';
 import { UsageError } from '../../errors.js';
 import { compareRuns, expectsFailure } from '../../report/compare.js';
@@ -81,7 +81,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
 function compareConfigs(args: CompareArgs): Config[] {
   const strategies = listOf(args.strategies);
   // No --write: one run per strategy in the scenario's own write mode.
-  const writes = args.write === undefined ? [undefined] : listOf(args.write);
+  const writes: (string | undefined)[] = args.write === undefined ? [undefined] : listOf(args.write);
   const problems: string[] = [];
   if (strategies.length === 0) problems.push('--strategies needs at least one strategy, e.g. --strategies naive,lua');
   if (writes.length === 0) problems.push('--write needs at least one write mode, e.g. --write sync,behind');
@@ -90,9 +90,18 @@ function compareConfigs(args: CompareArgs): Config[] {
     if (new Set(values).size < values.length) problems.push(`${flag} names one twice`);
   }
   if (problems.length > 0) throw new UsageError(problems);
-  const configs = writes.flatMap((write) => strategies.map((strategy) => loadConfig({ ...args, strategy, write, lenientFaults: true })));
+  // Comparing sync with behind, the behind-only options are for the runs that write behind.
+  const flagsFor = (write: string | undefined) => (write === 'sync' && writes.includes('behind') ? withoutBehindOnly(args) : args);
+  const configs = writes.flatMap((write) => strategies.map((strategy) => loadConfig({ ...flagsFor(write), strategy, write, lenientFaults: true })));
   checkFaultsApply(configs);
   return configs;
+}
+
+/** The flags without the ones that mean something only when writing behind. */
+function withoutBehindOnly(args: CompareArgs): CompareArgs {
+  const kept = { ...args };
+  for (const flag of BEHIND_ONLY_FLAGS) delete kept[flag];
+  return kept;
 }
 
 /** A fault skipped on some compared runs must still apply to one of them. */
