@@ -426,7 +426,10 @@ export interface SelftestRow {
   /** Caught by the check named for it, or, for a correct strategy, every check held. */
   ok: boolean;
   runId: string;
+  /** Time spent in bursts (virtual in process). */
   durationMs: number;
+  /** The run from start to verdict, set-up, drains and faults included (real time). */
+  wallMs: number;
 }
 
 /** `ticketsim selftest`: the detection matrix, ok only when every row is. */

@@ -1,12 +1,13 @@
 // The detection matrix of `ticketsim selftest` as text: one line per row as it finishes, then the
-// whole table and the verdict. Pure functions of the SelftestRow results. A row's time is the time
-// its run spent in bursts: simulated (the virtual clock's) in process, wall-clock on the real services.
+// whole table and the verdict. Pure functions of the SelftestRow results. A row's time is, in
+// process, the virtual time its run spent in bursts (simulated); on the real services, the run's
+// wall-clock time from start to verdict, set-up, drains and faults included.
 import type { SelftestResult, SelftestRow } from '../result.js';
 import { alignColumns, formatElapsed, paint } from './format.js';
 
-/** `10.3s simulated` for an in-process run, `2.1s wall-clock` for one on the real services. */
+/** `10.3s simulated` for an in-process run, `6.8s wall-clock` for one on the real services. */
 function timeText(row: SelftestRow): string {
-  return `${formatElapsed(row.durationMs)} ${row.infra === 'memory' ? 'simulated' : 'wall-clock'}`;
+  return row.infra === 'memory' ? `${formatElapsed(row.durationMs)} simulated` : `${formatElapsed(row.wallMs)} wall-clock`;
 }
 
 /** `[3/12] ✓ precheck (half of DCL) double-buys or leaks under spam: caught by conservation (memory, 0.4s simulated)`. */

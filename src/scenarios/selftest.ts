@@ -81,6 +81,7 @@ export function judgeRow(row: MatrixRow, result: RunResult): SelftestRow {
     expected: row.caughtBy === undefined ? 'every check holds' : `caught by ${row.caughtBy.join(' or ')}`,
     runId: result.runId,
     durationMs: Math.round(result.durationMs),
+    wallMs: Math.round(result.wallMs),
   };
   if (result.inconclusive !== undefined) return { ...base, ok: false, outcome: `inconclusive: ${result.inconclusive}` };
   // A fault that never fired proves nothing about the checks or the strategy under it.
