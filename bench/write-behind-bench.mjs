@@ -35,8 +35,7 @@ import { PURCHASES_TABLE } from '../dist/engine/mysql/tables.js';
 import { createRealClock } from '../dist/engine/real-clock.js';
 import { startProcessFleet } from '../dist/worker/fleet.js';
 import { workerLauncher } from '../dist/cli/workers.js';
-import { behindNames } from '../dist/scenarios/behind-path.js';
-import { saleOf } from '../dist/scenarios/sale.js';
+import { runNames } from '../dist/engine/run-names.js';
 import { startRun } from '../dist/scenarios/run.js';
 
 const quick = process.argv.includes('--quick');
@@ -231,12 +230,12 @@ async function cleanUp() {
   const topics = new Set(created.topics);
   const groups = new Set(created.groups);
   for (const { runId, behind } of created.runIds) {
-    const sale = saleOf(runId);
+    const names = runNames(runId);
+    const { sale } = names;
     await redis.del(...saleKeyList(sale));
     await removeRows(sale);
     created.sales.add(sale);
     if (behind) {
-      const names = behindNames(runId);
       topics.add(names.topic);
       topics.add(names.dlqTopic);
       groups.add(names.group);

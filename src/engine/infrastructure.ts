@@ -27,7 +27,7 @@ export interface OpenOptions {
   /** The server counts statements slower than this (session long_query_time), for the sql section. */
   slowSqlMs?: number;
   /**
-   * The planted non-idempotent worker's table (plainTableOf): the ledger writes it instead of
+   * The planted non-idempotent worker's table (a run's plainTable, see run-names.ts): the ledger writes it instead of
    * purchases; on the real services it is created after connecting and dropped on close.
    */
   table?: LedgerTable;

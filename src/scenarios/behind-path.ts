@@ -7,6 +7,8 @@
 import type { WriteConfig } from '../config/write-config.js';
 import { createBehindWriter } from '../engine/strategies/index.js';
 import type { LedgerTable } from '../engine/mysql/tables.js';
+import { runNames } from '../engine/run-names.js';
+import type { RunNames } from '../engine/run-names.js';
 import type { EventBus, EventLog, FleetSpec, Infrastructure, SaleEvent, SaleId, UserId, WorkerFleet, Writer } from '../engine/ports.js';
 import { TicketsimError, describeError } from '../errors.js';
 import type { WorkerFigures, WriteBehindSummary } from '../result.js';
@@ -23,11 +25,8 @@ export interface WorkerLauncher {
 /** How often the drain asks the log how far the group is behind. */
 const DRAIN_POLL_MS = 50;
 
-/** The names a run's write-behind path uses: all its own, under its run id. */
-export function behindNames(runId: string): { topic: string; dlqTopic: string; group: string } {
-  const topic = `ticketsim.sales.${runId}`;
-  return { topic, dlqTopic: `${topic}.dlq`, group: `ticketsim-workers-${runId}` };
-}
+/** The names a run's write-behind path uses: all its own, under its run id (see run-names.ts). */
+type BehindNames = Pick<RunNames, 'topic' | 'dlqTopic' | 'group'>;
 
 /** A run's write-behind path, open. */
 export class BehindPath {
@@ -52,7 +51,7 @@ export class BehindPath {
     private readonly log: EventLog,
     private readonly infra: Infrastructure,
     private readonly write: WriteConfig,
-    private readonly names: ReturnType<typeof behindNames>,
+    private readonly names: BehindNames,
     private readonly bus: EventBus,
     private readonly launch: () => Promise<WorkerFleet>,
     private fleet: WorkerFleet,
@@ -80,7 +79,8 @@ export class BehindPath {
     if (infra.log === undefined) throw new TicketsimError('writing behind needs the event log, and this infrastructure has none');
     if (deps.launcher === undefined) throw new TicketsimError('writing behind needs workers, and no worker launcher was given');
     const log = infra.log;
-    const names = behindNames(deps.runId);
+    const { topic, dlqTopic, group } = runNames(deps.runId);
+    const names: BehindNames = { topic, dlqTopic, group };
     await log.createTopic(names.topic, write.partitions);
     const made: { fleet?: WorkerFleet; bus?: EventBus } = {};
     const { launcher } = deps;

@@ -118,7 +118,7 @@ export const cancelStormScenario: ScenarioDefinition = {
   summary: 'sell out, then duplicate and bogus cancels race a line of re-buyers; no seat may be created (v4)',
   needs: ['redis', 'mysql'],
   async prepare({ infra, strategy, runId, run }) {
-    const { sale, data, readBack } = await openSale(infra, runId, run.stock);
+    const { sale, readBack } = await openSale(infra, runId, run.stock);
     const dupes = run.cancelDupes ?? 1;
     let before: StoredSale | undefined;
     let plan: StormPlan | undefined;
@@ -175,7 +175,7 @@ export const cancelStormScenario: ScenarioDefinition = {
       return checks;
     };
 
-    return { phases: [sellOut, storm], check, data };
+    return { phases: [sellOut, storm], check };
   },
 };
 

@@ -10,7 +10,7 @@ export const oversellScenario: ScenarioDefinition = {
   summary: 'N buyers race for the seats at once; nothing may be sold twice (v2)',
   needs: ['redis', 'mysql'],
   async prepare({ infra, strategy, runId, run }) {
-    const { sale, data, readBack } = await openSale(infra, runId, run.stock);
+    const { sale, readBack } = await openSale(infra, runId, run.stock);
     return {
       phases: singleBurst(run.users, (index, act) => act('purchase', () => strategy.purchase(sale, buyerId(index)))),
       check: async (counts) =>
@@ -20,7 +20,6 @@ export const oversellScenario: ScenarioDefinition = {
           ...(await readBack()),
           reported: { purchased: counts.purchased, errors: counts.errors, lockTimeouts: counts.lockTimeout, notStarted: counts.notStarted, dropped: counts.dropped },
         }),
-      data,
     };
   },
 };

@@ -1,7 +1,9 @@
 // Tests of a whole run in process: the snapshot a dashboard pulls ends on the figures of the
-// result, so the live throughput and elapsed time never jump when the final frame replaces them.
+// result, so the live throughput and elapsed time never jump when the final frame replaces them;
+// and the result's data block names what the run created, under its own run id.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
+import { runNames } from '../engine/run-names.js';
 import { startRun } from './run.js';
 
 describe('ScenarioRun.snapshot', () => {
@@ -20,5 +22,22 @@ describe('ScenarioRun.snapshot', () => {
     expect([first.ratePerSec, first.elapsedMs]).toEqual([0, 0]);
     const result = await run.result;
     expect(run.snapshot().ratePerSec).toBe(result.throughput);
+  });
+});
+
+describe('the result\'s data block', () => {
+  it('names the run\'s sale, its stock and buyer keys, and a fenced run\'s fence keys and row', async () => {
+    const plain = await startRun(loadConfig({ scenario: 'oversell', strategy: 'lua', infra: 'memory', users: 10, json: true }, {})).result;
+    const { sale, keys } = runNames(plain.runId);
+    expect(plain.data).toEqual({ sale, redisKeys: [keys.stock, keys.buyers], mysqlTicketName: sale });
+
+    const fenced = await startRun(loadConfig({ scenario: 'oversell', strategy: 'fenced', infra: 'memory', users: 10, json: true }, {})).result;
+    const names = runNames(fenced.runId);
+    expect(fenced.data).toEqual({
+      sale: names.sale,
+      redisKeys: [names.keys.stock, names.keys.buyers, names.keys.fence, names.keys.fenceSeen],
+      mysqlTicketName: names.sale,
+      fenceRow: true,
+    });
   });
 });

@@ -5,8 +5,8 @@ import { EventEmitter } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Config } from '../config/config.js';
 import { openInfrastructure } from '../engine/infrastructure.js';
-import { plainTableOf } from '../engine/mysql/tables.js';
 import type { LedgerTable } from '../engine/mysql/tables.js';
+import { newRunId, runNames } from '../engine/run-names.js';
 import type { Infrastructure } from '../engine/ports.js';
 import { createStrategy, createSyncWriter } from '../engine/strategies/index.js';
 import { InterruptedError, UsageError, describeError } from '../errors.js';
@@ -16,8 +16,7 @@ import { SeriesRecorder } from './series.js';
 import { checkBehind } from './behind-checks.js';
 import { BehindPath } from './behind-path.js';
 import type { WorkerLauncher } from './behind-path.js';
-import { saleOf } from './sale.js';
-import { saleKeys } from '../engine/redis/keys.js';
+import { dataOf } from './sale.js';
 import { DEFAULTS } from '../config/defaults.js';
 import { Burst, emptyCounts } from './burst.js';
 import { OperationLatencies } from './latency-recorder.js';
@@ -25,7 +24,6 @@ import { PhaseLog } from './phase-log.js';
 import { SCENARIO_CATALOGUE, servicesNeeded } from './catalogue.js';
 import { reproduceCommand } from './command-line.js';
 import { GuardTally } from './guard-tally.js';
-import { newRunId } from './run-id.js';
 import { environmentOf } from './environment.js';
 import { GeneratorMeter } from './generator-meter.js';
 import type { PreparedScenario } from './scenario.js';
@@ -50,6 +48,8 @@ interface RunEvents {
 /** A run in progress. Create it with startRun(). */
 export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   readonly runId = newRunId();
+  /** Every name this run creates (its sale, keys, topics, group, planted table). */
+  private readonly names = runNames(this.runId);
   readonly result: Promise<RunResult>;
   readonly connected: Promise<void>;
   private markConnected!: () => void;
@@ -185,7 +185,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
 
   /** The planted non-idempotent worker's table of this run's own, when the selftest plants it. */
   private plantedTable(): LedgerTable | undefined {
-    return this.config.run.plants.includes('non-idempotent-worker') ? plainTableOf(this.runId) : undefined;
+    return this.config.run.plants.includes('non-idempotent-worker') ? this.names.plainTable : undefined;
   }
 
   private async execute(): Promise<RunResult> {
@@ -214,7 +214,6 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       const switches = await this.serviceSwitches(infra);
       const phases = new PhaseLog(0);
       if (run.write.mode === 'behind') {
-        const sale = saleOf(this.runId);
         behind = await BehindPath.open({
           infra,
           runId: this.runId,
@@ -222,7 +221,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
           launcher: this.launcher,
           table: this.plantedTable(),
           drop: run.plants.includes('drop-publish') ? PLANTED_DROP : 0,
-          sale,
+          sale: this.names.sale,
           originUs: () => phases.firstRelease() ?? 0,
         });
         this.behind = behind;
@@ -246,7 +245,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       await behind?.release();
       const writeBehind = behind?.summary(workers!);
       behind = undefined;
-      const result = this.buildResult({ infra, reason, phases, prepared, checks, inconclusive, sql, writeBehind, startedAt, faults: nemesis.records() });
+      const result = this.buildResult({ infra, reason, phases, checks, inconclusive, sql, writeBehind, startedAt, faults: nemesis.records() });
       this.setPhase('done');
       return result;
     } finally {
@@ -343,7 +342,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   ): Promise<{ checks: CheckResult[]; inconclusive?: string }> {
     try {
       const checks = await prepared.check(phases.counts(), phases.results());
-      if (behind && workers) checks.push(...checkBehind(behind.observation(await infra.ledger.purchases(prepared.data.sale), workers)));
+      if (behind && workers) checks.push(...checkBehind(behind.observation(await infra.ledger.purchases(this.names.sale), workers)));
       return { checks };
     } catch (error) {
       return { checks: [], inconclusive: `could not read the stores back: ${describeError(error)}` };
@@ -364,7 +363,6 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     infra: Infrastructure;
     reason: string;
     phases: PhaseLog;
-    prepared: PreparedScenario;
     checks: CheckResult[];
     inconclusive: string | undefined;
     sql: SqlSummary | undefined;
@@ -384,7 +382,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       infraReason: parts.reason,
       runId: this.runId,
       seed: run.seed,
-      data: run.strategy === 'fenced' ? withFences(parts.prepared.data) : parts.prepared.data,
+      data: dataOf(this.names, run.strategy === 'fenced'),
       params: this.params(),
       counts,
       guards: this.guards.snapshot(),
@@ -409,12 +407,6 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       ok: inconclusive === undefined && checks.length > 0 && checks.every((c) => c.ok),
     };
   }
-}
-
-/** A fenced run's data also lives in the sale's fence keys and its sale_fences row. */
-function withFences(data: RunResult['data']): RunResult['data'] {
-  const { fence, fenceSeen } = saleKeys(data.sale);
-  return { ...data, redisKeys: [...data.redisKeys, fence, fenceSeen], fenceRow: true };
 }
 
 /** Starts a run of the configured scenario; await `.result` for its RunResult. */

@@ -1,6 +1,7 @@
 // The sale a run works on: created under the run's own id, read back from both stores afterwards.
 // Shared by every scenario that sells seats, so each one only describes its workload and checks.
-import { saleKeys } from '../engine/redis/keys.js';
+import { runNames } from '../engine/run-names.js';
+import type { RunNames } from '../engine/run-names.js';
 import type { Infrastructure, SaleId, UserId } from '../engine/ports.js';
 import type { RunResult } from '../result.js';
 import type { SaleObservation } from './sale-checks.js';
@@ -19,32 +20,33 @@ export function buyerIndex(user: UserId): number | undefined {
 /** What the stores hold for a sale after a run. */
 export type StoredSale = Pick<SaleObservation, 'remainingStock' | 'redisBuyers' | 'mysqlRows'>;
 
-/** A created sale: its id, where its data lives, and how to read it back. */
+/** A created sale: its id and how to read it back. */
 export interface RunSale {
   sale: SaleId;
-  data: RunResult['data'];
   /** Reads Redis (stock, buyer set) and MySQL (rows per user) in parallel; throws if a store fails. */
   readBack(): Promise<StoredSale>;
 }
 
-/** The sale a run works on: `concert-<runId>`, also its MySQL ticket_name. */
-export function saleOf(runId: string): SaleId {
-  return `concert-${runId}`;
-}
-
-/** Creates the run's sale, saleOf(runId), with `stock` seats (never overwrites anything). */
+/** Creates the run's sale (see run-names.ts) with `stock` seats (never overwrites anything). */
 export async function openSale(infra: Infrastructure, runId: string, stock: number): Promise<RunSale> {
-  const sale = saleOf(runId);
+  const { sale } = runNames(runId);
   await infra.inventory.createSale(sale, stock);
-  const keys = saleKeys(sale);
   return {
     sale,
-    data: { sale, redisKeys: [keys.stock, keys.buyers], mysqlTicketName: sale },
     async readBack() {
       const [redisSide, mysqlRows] = await Promise.all([infra.inventory.inspect(sale), infra.ledger.purchases(sale)]);
       return { remainingStock: redisSide.stock, redisBuyers: redisSide.buyers, mysqlRows };
     },
   };
+}
+
+/**
+ * Where a run's data lives, as the result says it: the sale's stock and buyer keys and its
+ * ticket_name; a fenced run's also in the sale's fence keys and its sale_fences row.
+ */
+export function dataOf({ sale, keys }: RunNames, fenced: boolean): RunResult['data'] {
+  if (!fenced) return { sale, redisKeys: [keys.stock, keys.buyers], mysqlTicketName: sale };
+  return { sale, redisKeys: [keys.stock, keys.buyers, keys.fence, keys.fenceSeen], mysqlTicketName: sale, fenceRow: true };
 }
 
 /**

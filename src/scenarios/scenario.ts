@@ -3,7 +3,7 @@
 import type { RunConfig } from '../config/config.js';
 import type { ServiceName } from '../engine/infrastructure.js';
 import type { Infrastructure, Outcome, OutcomeKind, Strategy } from '../engine/ports.js';
-import type { CheckResult, PhaseResult, RunCounts, RunResult } from '../result.js';
+import type { CheckResult, PhaseResult, RunCounts } from '../result.js';
 
 /** What a scenario gets to prepare one run. */
 export interface ScenarioContext {
@@ -47,8 +47,6 @@ export interface PreparedScenario {
    * and each on its own); throws if the stores cannot be read.
    */
   check(counts: RunCounts, phases: readonly PhaseResult[]): Promise<CheckResult[]>;
-  /** Where this run's data lives. */
-  data: RunResult['data'];
 }
 
 /** A one-phase workload: `total` attempts of one operation each (oversell, spam). */

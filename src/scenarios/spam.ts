@@ -26,7 +26,7 @@ export const spamScenario: ScenarioDefinition = {
   needs: ['redis', 'mysql'],
   async prepare({ infra, strategy, runId, run }) {
     const perUser = run.requestsPerUser ?? 1;
-    const { sale, data, readBack } = await openSale(infra, runId, run.stock);
+    const { sale, readBack } = await openSale(infra, runId, run.stock);
     const told = new PurchaseTally(run.users);
     return {
       phases: singleBurst(run.users * perUser, async (index, act) => {
@@ -51,7 +51,6 @@ export const spamScenario: ScenarioDefinition = {
           },
           SPAM_CHECKS,
         ),
-      data,
     };
   },
 };

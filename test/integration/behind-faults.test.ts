@@ -15,7 +15,8 @@ import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectKafkaLog } from '../../src/engine/kafka/log.js';
 import { connectMysql } from '../../src/engine/mysql/connect.js';
-import { PURCHASES_TABLE, plainTableOf } from '../../src/engine/mysql/tables.js';
+import { PURCHASES_TABLE } from '../../src/engine/mysql/tables.js';
+import { runNames } from '../../src/engine/run-names.js';
 import { openInfrastructure } from '../../src/engine/infrastructure.js';
 import type { EventLog, SaleEvent } from '../../src/engine/ports.js';
 import { createRealClock } from '../../src/engine/real-clock.js';
@@ -138,7 +139,7 @@ describe.skipIf(!available)('write-behind faults on real Kafka + MariaDB', () =>
     for (const ids of owned.splice(0)) {
       await log.deleteTopics([ids.topic, ids.dlqTopic], [ids.group]);
       await pool.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [ids.sale]);
-      await pool.query(`DROP TABLE IF EXISTS \`${plainTableOf(`it_${ids.id}`).name}\``);
+      await pool.query(`DROP TABLE IF EXISTS \`${runNames(`it_${ids.id}`).plainTable.name}\``);
     }
   });
 
@@ -201,7 +202,7 @@ describe.skipIf(!available)('write-behind faults on real Kafka + MariaDB', () =>
   it('non-idempotent-worker: the plain table and plain insert turn redelivery into duplicate rows, and the table is dropped', async () => {
     const ids = own();
     const total = 1_000;
-    const table = plainTableOf(`it_${ids.id}`);
+    const table = runNames(`it_${ids.id}`).plainTable;
     const { infra } = await openInfrastructure({ mode: 'real', services: servicesConfig, needs: ['redis', 'mysql', 'kafka'], poolSize: 2, seed: 1, table });
     try {
       expect(await tableExists(table.name)).toBe(true);

@@ -1,5 +1,6 @@
-// The one place that names MySQL tables and builds the DDL for them (DESIGN.md §1 schema, plus the
-// `fenced` strategy's fence table).
+// The one place that names MySQL tables and builds the DDL for them: the original Ticket-System's
+// purchases table, the `fenced` strategy's fence table, and the selftest's planted plain tables
+// (each run's own name comes from run-names.ts).
 
 /** The purchases table of the original Ticket-System. */
 export const PURCHASES_TABLE = 'purchases';
@@ -18,14 +19,11 @@ export interface LedgerTable {
 export const PURCHASES: LedgerTable = Object.freeze({ name: PURCHASES_TABLE, idempotent: true });
 
 /**
- * The planted non-idempotent worker's table: the seed's columns without the UNIQUE key, created by
- * the run that plants it and dropped by that run (its own; nothing shared is ever dropped).
+ * How the planted non-idempotent worker's tables begin: the seed's columns without the UNIQUE key,
+ * each created by the run that plants it and dropped by that run (its own; nothing shared is ever
+ * dropped).
  */
-export function plainTableOf(runId: string): LedgerTable {
-  const suffix = runId.replace(/-/g, '_');
-  if (!/^[A-Za-z0-9_]{1,40}$/.test(suffix)) throw new Error(`run id ${JSON.stringify(runId)} cannot name a table`);
-  return { name: `${PURCHASES_TABLE}_plain_${suffix}`, idempotent: false };
-}
+export const PLAIN_TABLE_PREFIX = `${PURCHASES_TABLE}_plain_`;
 
 /** DDL of a plain (no UNIQUE key) table of the run's own. */
 export function createPlainTableSql(table: LedgerTable): string {
@@ -44,7 +42,7 @@ export function createPlainTableSql(table: LedgerTable): string {
  * any table but a plain one.
  */
 export function dropPlainTableSql(table: LedgerTable): string {
-  if (table.idempotent || !table.name.startsWith(`${PURCHASES_TABLE}_plain_`)) throw new Error(`${table.name} is not a run's own plain table`);
+  if (table.idempotent || !table.name.startsWith(PLAIN_TABLE_PREFIX)) throw new Error(`${table.name} is not a run's own plain table`);
   return `DROP TABLE \`${table.name}\``;
 }
 

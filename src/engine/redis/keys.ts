@@ -58,3 +58,14 @@ export function saleKeyPattern(sale: SaleId): string {
   checkSale(sale);
   return `${KEY_PREFIX}:\\{${sale.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}\\}:*`;
 }
+
+/** `ticketsim:{<sale>}:…`, the sale captured. */
+const KEY_SHAPE = new RegExp(`^${KEY_PREFIX}:\\{([^{}]+)\\}:`);
+
+/**
+ * The sale inside a key of the form `ticketsim:{<sale>}:…`, or undefined for any other key. Only
+ * the shape is read: whether the key is one saleKeys() makes is for the caller to compare.
+ */
+export function saleOfKey(key: string): SaleId | undefined {
+  return KEY_SHAPE.exec(key)?.[1];
+}
