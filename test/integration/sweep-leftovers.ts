@@ -32,7 +32,7 @@ async function sweepKafka(): Promise<string[]> {
   }
 }
 
-/** Rows and fence rows of dead test processes' sales, and their plain tables. */
+/** Rows and fence rows of dead test processes' sales, their plain tables and their databases. */
 async function sweepMysql(): Promise<string[]> {
   const target = { ...servicesConfig.mysql, ...timeout };
   const connection = await createConnection({ ...connectionOptions(target), database: target.database }).catch(() => undefined);
@@ -54,6 +54,12 @@ async function sweepMysql(): Promise<string[]> {
       // A planted table a test created under its own id, never anything else.
       await connection.query(`DROP TABLE \`${String(name)}\``);
       swept.push(`table ${name}`);
+    }
+    const [databases] = await connection.query<RowDataPacket[]>("SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE 'it\\_%'");
+    for (const { name } of databases.filter((row) => isLeftover(String(row.name)))) {
+      // A database a test created under its own id (an older ticketsim's schema), never anything else.
+      await connection.query(`DROP DATABASE \`${String(name)}\``);
+      swept.push(`database ${name}`);
     }
     return swept;
   } finally {

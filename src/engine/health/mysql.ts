@@ -1,10 +1,12 @@
 // Health probe for MySQL/MariaDB: reachable, version, round-trip time, schema present (purchases with
-// its UNIQUE key, and sale_fences keyed by ticket_name for the fenced strategy's guard).
+// its UNIQUE key and an index for reads by sale, and sale_fences keyed by ticket_name for the fenced
+// strategy's guard).
 import { createConnection } from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
 import { connectionOptions, ensureSchema } from '../mysql/connect.js';
 import type { MysqlTarget } from '../mysql/connect.js';
-import { PURCHASES_TABLE, SALE_FENCES_TABLE } from '../mysql/tables.js';
+import { PURCHASES_TABLE, SALE_FENCES_TABLE, SALE_INDEX } from '../mysql/tables.js';
+import { saleIndexOf } from '../mysql/sale-index.js';
 import { formatEndpoint } from '../../config/endpoints.js';
 import { TicketsimError, describeError } from '../../errors.js';
 import { elapsedMs } from './probe.js';
@@ -34,10 +36,13 @@ export async function probeMysql(target: MysqlTarget): Promise<ProbeResult> {
       };
       const unique = (await indexColumns(PURCHASES_TABLE, 'uk_user_ticket')) === 'user_id,ticket_name';
       result.details.push(`schema: ${target.database}.${PURCHASES_TABLE} ${unique ? 'present, UNIQUE(user_id, ticket_name)' : 'present but UNIQUE(user_id, ticket_name) is missing'}`);
+      const bySale = await saleIndexOf(connection, target.database);
+      result.details.push(`schema: ${target.database}.${PURCHASES_TABLE} ${bySale === undefined ? 'has no index led by ticket_name: every check reads the whole table' : `read by sale through index ${bySale}`}`);
       const fences = (await indexColumns(SALE_FENCES_TABLE, 'PRIMARY')) === 'ticket_name';
       result.details.push(`schema: ${target.database}.${SALE_FENCES_TABLE} ${fences ? 'present, keyed by ticket_name (fenced)' : 'present but not keyed by ticket_name'}`);
-      result.ok = unique && fences;
+      result.ok = unique && bySale !== undefined && fences;
       if (!unique) result.error = `${PURCHASES_TABLE} lacks UNIQUE KEY uk_user_ticket (user_id, ticket_name)`;
+      else if (bySale === undefined) result.error = `${PURCHASES_TABLE} lacks an index led by ticket_name (KEY ${SALE_INDEX} (ticket_name))`;
       else if (!fences) result.error = `${SALE_FENCES_TABLE} lacks PRIMARY KEY (ticket_name)`;
     } finally {
       await connection.end().catch(() => undefined);

@@ -1,5 +1,6 @@
 // Opens a bounded mysql2 pool, creating the database and its tables (purchases, sale_fences) first
-// when missing. Never drops or truncates anything.
+// when missing, and the index for reads by sale on a purchases table made without it. Never drops
+// or truncates anything.
 import { createConnection, createPool } from 'mysql2/promise';
 import type { Pool } from 'mysql2/promise';
 import { InfrastructureError, describeError } from '../../errors.js';
@@ -7,6 +8,7 @@ import { formatEndpoint } from '../../config/endpoints.js';
 import type { Endpoint } from '../../config/endpoints.js';
 import { START_SERVICES_HINT } from '../hints.js';
 import { CREATE_PURCHASES_TABLE, CREATE_SALE_FENCES_TABLE, createDatabaseSql } from './tables.js';
+import { ensureSaleIndex } from './sale-index.js';
 
 export interface MysqlTarget {
   url: string;
@@ -28,7 +30,10 @@ export function connectionOptions(target: MysqlTarget) {
   };
 }
 
-/** Creates the database, the purchases table and the fence table if they are missing (idempotent). */
+/**
+ * Creates the database, the purchases table and the fence table if they are missing, and adds the
+ * index for reads by sale to a purchases table an older ticketsim created (idempotent).
+ */
 export async function ensureSchema(target: MysqlTarget): Promise<void> {
   const address = formatEndpoint(target.endpoint);
   let connection;
@@ -42,11 +47,12 @@ export async function ensureSchema(target: MysqlTarget): Promise<void> {
     await connection.query(`USE \`${target.database}\``);
     await connection.query(CREATE_PURCHASES_TABLE);
     await connection.query(CREATE_SALE_FENCES_TABLE);
+    await ensureSaleIndex(connection, target.database);
   } catch (error) {
     throw new InfrastructureError('mysql', address, `cannot create the schema (${describeError(error)})`, {
       cause: error,
       retriable: false,
-      hint: 'the MySQL user needs CREATE privileges on the database, or create it and its tables (purchases, sale_fences) by hand',
+      hint: 'the MySQL user needs CREATE, ALTER and INDEX privileges on the database, or create it, its tables (purchases, sale_fences) and purchases\' index on ticket_name by hand',
     });
   } finally {
     await connection.end().catch(() => undefined);

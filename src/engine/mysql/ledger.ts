@@ -3,7 +3,7 @@
 // turns a repeat into `duplicate`. Every other failure is thrown untouched, so a run can group errors by their code
 // (ER_CON_COUNT_ERROR "Too many connections", ETIMEDOUT, …). Every statement is timed in two
 // measured parts, waiting for a pool connection and executing on it, and reported to the observer.
-// The `fenced` strategy's writes are guarded by the sale's row in sale_fences (see statementsFor).
+// The `fenced` strategy's writes are guarded by the sale's row in sale_fences (see ledgerStatements).
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Clock, EngineObserver, Ledger, LedgerWrite, PurchaseRow, ServerStatementStats, StatementKind } from '../ports.js';
 import { PURCHASES, SALE_FENCES_TABLE } from './tables.js';
@@ -36,7 +36,9 @@ interface StatusRow extends RowDataPacket {
 }
 
 /**
- * The ledger's statements over one table.
+ * The ledger's statements over one table. Every one that reads by sale goes through an index (the
+ * UNIQUE key, the index led by ticket_name, or the primary key), never a scan of the table; the
+ * integration tests EXPLAIN each.
  *
  * The fenced ones guard a write without an explicit transaction, as two autocommit statements:
  * `advanceFence` raises the sale's fence to the token (GREATEST: never lowered, so afterwards the
@@ -51,7 +53,7 @@ interface StatusRow extends RowDataPacket {
  * whenever a newer token was accepted before it. Either way, no write carrying an older token lands
  * after one carrying a newer token was accepted.
  */
-function statementsFor({ name, idempotent }: LedgerTable) {
+export function ledgerStatements({ name, idempotent }: LedgerTable) {
   const table = `\`${name}\``;
   return {
     advanceFence: `INSERT INTO ${SALE_FENCES_TABLE} (ticket_name, token) VALUES (?, ?) ON DUPLICATE KEY UPDATE token = GREATEST(token, VALUES(token))`,
@@ -96,7 +98,7 @@ export interface MysqlLedgerOptions {
  */
 export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledger {
   const { clock, observer } = options;
-  const sql = statementsFor(options.table ?? PURCHASES);
+  const sql = ledgerStatements(options.table ?? PURCHASES);
 
   const checkout: Checkout<PoolConnection> = { take: () => pool.getConnection(), give: (connection) => connection.release() };
   /** Runs one statement on a pool connection, timing the wait for it and the execution apart. */

@@ -46,14 +46,25 @@ export function dropPlainTableSql(table: LedgerTable): string {
   return `DROP TABLE \`${table.name}\``;
 }
 
-/** Idempotent DDL: the seed schema, unchanged. */
+/**
+ * The index every read by sale goes through (the checks' read-back, the row watcher, clean): led by
+ * ticket_name, so such a read costs the sale's rows, not the table's. With InnoDB's primary key
+ * behind it, it is (ticket_name, id): the row watcher's `id > ?` reads only the newest rows.
+ */
+export const SALE_INDEX = 'k_ticket_name';
+
+/** Idempotent DDL: the seed schema, with the index for reads by sale. */
 export const CREATE_PURCHASES_TABLE = `CREATE TABLE IF NOT EXISTS ${PURCHASES_TABLE} (
   id BIGINT AUTO_INCREMENT PRIMARY KEY,
   user_id VARCHAR(255) NOT NULL,
   ticket_name VARCHAR(255) NOT NULL,
   created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
-  UNIQUE KEY uk_user_ticket (user_id, ticket_name)
+  UNIQUE KEY uk_user_ticket (user_id, ticket_name),
+  KEY ${SALE_INDEX} (ticket_name)
 )`;
+
+/** Adds the index for reads by sale to a purchases table an older ticketsim created without it. */
+export const ADD_SALE_INDEX = `ALTER TABLE ${PURCHASES_TABLE} ADD INDEX ${SALE_INDEX} (ticket_name)`;
 
 /**
  * The `fenced` strategy's MySQL-side fence: per sale (ticket_name), the newest fencing token a
