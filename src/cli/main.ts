@@ -3,6 +3,7 @@
 // `--version` and a usage error answer without loading them.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { cleanCommand } from './commands/clean.js';
 import { compareCommand } from './commands/compare.js';
 import { doctorCommand } from './commands/doctor.js';
 import { runCommand } from './commands/run.js';
@@ -17,7 +18,7 @@ import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 
 /** `run`, `compare`, …: the commands, for the suggestion when one is mistyped. */
-const COMMANDS = [runCommand, compareCommand, selftestCommand, workerCommand, doctorCommand].map((command) => String(command.command).split(' ')[0]!);
+const COMMANDS = [runCommand, compareCommand, selftestCommand, workerCommand, doctorCommand, cleanCommand].map((command) => String(command.command).split(' ')[0]!);
 
 async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     .command(selftestCommand)
     .command(workerCommand)
     .command(doctorCommand)
+    .command(cleanCommand)
     .demandCommand(1, 'name a command (see the list above)')
     .strict()
     // What yargs would let through quietly (a missing value, an option twice) stops here, in the

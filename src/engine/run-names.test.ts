@@ -1,7 +1,7 @@
 // The names of a run: their formats (existing data and tests depend on them), the round trip from
 // every name back to its run and start time, and strict parsing: a look-alike is no run's name.
 import { describe, expect, it } from 'vitest';
-import { newRunId, runNames, runOfName, runStartedAt } from './run-names.js';
+import { RUN_NAME_SCOPE, newRunId, runIdOf, runNames, runOfName, runStartedAt } from './run-names.js';
 import type { RunNameKind } from './run-names.js';
 
 const STARTED = Date.UTC(2025, 11, 1, 13, 2, 11, 345);
@@ -90,5 +90,22 @@ describe('run names', () => {
       ['key', names.sale],
     ];
     for (const [kind, name] of rejected) expect(runOfName(kind, name), `${kind} ${name}`).toBeUndefined();
+  });
+
+  it('say which run a name given as a run id stands for', () => {
+    const names = runNames(RUN);
+    for (const given of [RUN, names.sale, names.keys.buyers, names.dlqTopic, names.group, names.plainTable.name]) expect(runIdOf(given), given).toBe(RUN);
+    for (const given of ['concert-finals', 'mx4n0hrn', '']) expect(runIdOf(given), given).toBeUndefined();
+  });
+
+  it('fall inside the scope a store is listed by', () => {
+    const names = runNames(RUN);
+    const like = (pattern: string) => new RegExp(`^${pattern.replace(/\\_/g, '_').replace(/%/g, '.*')}$`);
+    expect(Object.values(names.keys).every((key) => key.startsWith(RUN_NAME_SCOPE.redisMatch.replace(/\*$/, '')))).toBe(true);
+    expect(names.sale).toMatch(like(RUN_NAME_SCOPE.saleLike));
+    expect(names.plainTable.name).toMatch(like(RUN_NAME_SCOPE.tableLike));
+    expect(RUN_NAME_SCOPE.tableLike).toBe('purchases\\_plain\\_%');
+    expect([names.topic, names.dlqTopic].every((topic) => topic.startsWith(RUN_NAME_SCOPE.topicPrefix))).toBe(true);
+    expect(names.group.startsWith(RUN_NAME_SCOPE.groupPrefix)).toBe(true);
   });
 });

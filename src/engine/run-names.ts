@@ -5,7 +5,7 @@
 // created and never a name that merely looks like one (`concert-finals`, `ticketsim.sales.production`).
 import { randomBytes } from 'node:crypto';
 import type { SaleId } from './ports.js';
-import { saleKeyList, saleKeys, saleOfKey } from './redis/keys.js';
+import { KEY_PREFIX, saleKeyList, saleKeys, saleOfKey } from './redis/keys.js';
 import type { SaleKeys } from './redis/keys.js';
 import { PLAIN_TABLE_PREFIX } from './mysql/tables.js';
 import type { LedgerTable } from './mysql/tables.js';
@@ -104,3 +104,30 @@ export function runOfName(kind: RunNameKind, name: string): RunOfName | undefine
   return { runId, startedAtMs };
 }
 
+/**
+ * The run id `given` is, or the id of the run it names (`concert-<runId>`, a topic, …), so that a
+ * user who pastes a name where a run id goes can be told which; undefined for anything else.
+ */
+export function runIdOf(given: string): string | undefined {
+  if (runStartedAt(given) !== undefined) return given;
+  for (const kind of Object.keys(KINDS) as RunNameKind[]) {
+    const run = runOfName(kind, given);
+    if (run !== undefined) return run.runId;
+  }
+  return undefined;
+}
+
+/**
+ * Where run names can be, per store, for listing: every run name falls inside these (and names
+ * inside them that are not a run's are told apart by runOfName).
+ */
+export const RUN_NAME_SCOPE = Object.freeze({
+  /** SCAN MATCH glob of the sales' keys. */
+  redisMatch: `${KEY_PREFIX}:{${SALE_PREFIX}*`,
+  /** LIKE pattern of the sales' ticket_name. */
+  saleLike: `${SALE_PREFIX}%`,
+  /** LIKE pattern of the planted tables' names (`_` escaped). */
+  tableLike: `${PLAIN_TABLE_PREFIX.replace(/_/g, '\\_')}%`,
+  topicPrefix: TOPIC_PREFIX,
+  groupPrefix: GROUP_PREFIX,
+});

@@ -1,14 +1,16 @@
 // Reads by sale cost the sale's rows, not the table's: ensureSchema adds the index led by ticket_name
 // to a purchases table an older ticketsim created (once, keeping its rows), and EXPLAIN of every
-// statement the ledger runs by sale names an index, never a scan of the table. A table without the
-// index is planted to see such a scan caught.
+// statement the ledger and clean run by sale names an index, never a scan of the table. A table
+// without the index is planted to see such a scan caught.
 import { createConnection } from 'mysql2/promise';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionOptions, ensureSchema } from '../../src/engine/mysql/connect.js';
+import { LEFTOVER_SQL } from '../../src/engine/leftovers/mysql-store.js';
 import { ledgerStatements } from '../../src/engine/mysql/ledger.js';
 import { saleIndexOf } from '../../src/engine/mysql/sale-index.js';
 import { PURCHASES, PURCHASES_TABLE, SALE_FENCES_TABLE, SALE_INDEX } from '../../src/engine/mysql/tables.js';
+import { RUN_NAME_SCOPE } from '../../src/engine/run-names.js';
 import { ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
@@ -126,6 +128,23 @@ describe.skipIf(!available)('the index for reads by sale', () => {
       }
       expect(scans(plan), name).toEqual([]);
       for (const row of plan) expect(expectation.keys[row.table], `${name}: ${row.table} through ${row.key}`).toContain(row.key);
+    }
+  });
+
+  it('serves clean\'s deletes of a sale\'s rows, and its listing of the sales from the indexes alone', async () => {
+    // Deleting: by sale, as the ledger's reads.
+    const deletes: Record<'deleteRows' | 'deleteFence', { key: string }> = { deleteRows: { key: SALE_INDEX }, deleteFence: { key: 'PRIMARY' } };
+    for (const [name, { key }] of Object.entries(deletes)) {
+      const plan = await planOf(connection, LEFTOVER_SQL[name as keyof typeof deletes], [sale]);
+      expect(scans(plan), name).toEqual([]);
+      expect(plan.map((row) => row.key), name).toEqual([key]);
+    }
+    // Listing: every run's entries of the index (when runs are most of the table, the optimizer may
+    // read the whole index for them), never the table's rows.
+    const listings: Record<'rows' | 'fences', { key: string }> = { rows: { key: SALE_INDEX }, fences: { key: 'PRIMARY' } };
+    for (const [name, { key }] of Object.entries(listings)) {
+      const plan = await planOf(connection, LEFTOVER_SQL[name as keyof typeof listings], [RUN_NAME_SCOPE.saleLike]);
+      expect(plan.map((row) => [row.key, row.type === 'ALL' ? 'ALL' : 'through the index', row.extra.includes('Using index')]), name).toEqual([[key, 'through the index', true]]);
     }
   });
 });

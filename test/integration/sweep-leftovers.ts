@@ -22,8 +22,9 @@ async function sweepKafka(): Promise<string[]> {
   const admin = createKafka({ ...servicesConfig.kafka, ...timeout }, 'ticketsim-it-sweep').admin();
   await admin.connect();
   try {
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith('ticketsim.it.') && isLeftover(topic));
-    const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((group) => group.startsWith('ticketsim-it-') && isLeftover(group));
+    // Tests' own topics and groups, and the ones they plant as look-alikes of a run's.
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith('ticketsim.') && isLeftover(topic));
+    const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((group) => group.startsWith('ticketsim-') && isLeftover(group));
     // Their members died with them: wait out the last sessions (6 s) if need be.
     await removeTopicsAndGroups(admin, topics, groups, 10_000);
     return [...topics.map((topic) => `topic ${topic}`), ...groups.map((group) => `group ${group}`)];
@@ -41,7 +42,8 @@ async function sweepMysql(): Promise<string[]> {
   try {
     const swept: string[] = [];
     for (const table of [PURCHASES_TABLE, SALE_FENCES_TABLE]) {
-      const [sales] = await connection.query<RowDataPacket[]>(`SELECT DISTINCT ticket_name AS sale FROM \`${table}\` WHERE ticket_name LIKE 'it-%'`);
+      // Tests' own sales, and the ones they plant as look-alikes of a run's (`concert-finals-<id>`).
+      const [sales] = await connection.query<RowDataPacket[]>(`SELECT DISTINCT ticket_name AS sale FROM \`${table}\` WHERE ticket_name LIKE 'it-%' OR ticket_name LIKE 'concert-%'`);
       for (const { sale } of sales.filter((row) => isLeftover(String(row.sale)))) {
         await connection.query(`DELETE FROM \`${table}\` WHERE ticket_name = ?`, [sale]);
         swept.push(`${table} rows of ${sale}`);
@@ -73,8 +75,8 @@ async function sweepRedis(): Promise<string[]> {
   await redis.connect();
   try {
     const keys: string[] = [];
-    // Test sales' keys, and the keys tests plant as someone else's data.
-    for (const match of ['ticketsim:{it-*', 'ticketsim-it-*']) {
+    // Test sales' keys, and the keys tests plant as someone else's data or as look-alikes of a run's.
+    for (const match of ['ticketsim:{it-*', 'ticketsim-it-*', 'ticketsim:{concert-*', 'shop:{it-*']) {
       for await (const batch of redis.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>) {
         keys.push(...batch.filter((key) => isLeftover(key)));
       }

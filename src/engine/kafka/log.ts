@@ -22,6 +22,9 @@ export const CONSUMER_SESSION_TIMEOUT_MS = 6_000;
 /** Past a dead member's session, how long the broker may take to drop it from its group. */
 const GROUP_LEAVE_MARGIN_MS = 4_000;
 
+/** How long deleting a group waits for a member that died without leaving to be dropped. */
+export const GROUP_DELETE_WAIT_MS = CONSUMER_SESSION_TIMEOUT_MS + GROUP_LEAVE_MARGIN_MS;
+
 /** Retries of a produce request before it fails (and the purchase is handed back): about 2 s. */
 const PRODUCE_RETRY = { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 };
 
@@ -59,7 +62,7 @@ export async function connectKafkaLog(target: KafkaTarget, clock: Clock, clientI
 
     async deleteTopics(topics, groups) {
       // A worker killed moments ago is still a member until its session ends: wait that out.
-      await removeTopicsAndGroups(admin, topics, groups, CONSUMER_SESSION_TIMEOUT_MS + GROUP_LEAVE_MARGIN_MS).catch((error: unknown) => {
+      await removeTopicsAndGroups(admin, topics, groups, GROUP_DELETE_WAIT_MS).catch((error: unknown) => {
         throw new InfrastructureError('kafka', address, describeError(error), { cause: error, hint: `list what is left: bash scripts/services.sh tool topics --bootstrap-server ${address} --list` });
       });
     },
