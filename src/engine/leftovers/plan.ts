@@ -88,7 +88,8 @@ export function planClean(found: Found, options: PlanOptions): CleanPlan {
   for (const group of found.kafka?.groups ?? []) add('group', group, (run) => run.groups.push(group));
 
   const cutoffMs = options.nowMs - options.olderThanMs;
-  const named = options.only === undefined ? [...runs.values()] : [...runs.values()].filter((run) => options.only!.includes(run.runId));
+  const only = options.only === undefined ? undefined : new Set(options.only);
+  const named = [...runs.values()].filter((run) => only?.has(run.runId) ?? true);
   const startOf = (run: RunLeftovers) => started.get(run.runId)!;
   const old = named.filter((run) => startOf(run) <= cutoffMs).sort((a, b) => startOf(a) - startOf(b) || a.runId.localeCompare(b.runId));
   for (const run of old) for (const names of [run.redisKeys, run.tables, run.topics, run.groups]) names.sort();
