@@ -29,6 +29,7 @@ describe('renderMarkdownReport', () => {
     expect(report).toContain('## Verdict: ✓ PASS');
     expect(report).toContain('| ✓ | no-oversell | ≤ 100 sold | 100 sold | redis stock 0, mysql rows 100 |');
     expect(report).toContain('- Run id: `01JQ7Z4K2M`');
+    expect(report).toContain('- Removed, once inspected, by `ticketsim clean --run 01JQ7Z4K2M`');
     expect(fenced(report, 'sh')).toBe(passingResult.command);
   });
 

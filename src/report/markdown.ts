@@ -111,6 +111,8 @@ function dataSection(result: RunResult): string {
     `- Sale: \`${result.data.sale}\``,
     `- MySQL: \`purchases\`${result.data.fenceRow ? ' and `sale_fences`' : ''} rows with \`ticket_name = '${result.data.mysqlTicketName}'\``,
     `- Redis keys: ${result.data.redisKeys.map((key) => `\`${key}\``).join(', ') || 'none'}`,
+    // In process, the data went with the run.
+    ...(result.infra === 'real' ? [`- Removed, once inspected, by \`ticketsim clean --run ${result.runId}\``] : []),
   ].join('\n');
 }
 

@@ -1,6 +1,7 @@
-// The purchases table's index for reads by sale. A table an older ticketsim created has none, and
-// every check then read the whole table (0.23 s at 2 M rows, growing with each run): ensureSchema
-// adds the index once, and doctor says whether it is there.
+// The purchases table's index for reads by sale: a check's read-back, the row watcher's look at new
+// rows, clean's listing and deletes. A table an older ticketsim created has none, and every check
+// then read the whole table (0.23 s at 2 M rows, growing with each run): ensureSchema adds the index
+// once, and doctor says whether it is there.
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { ADD_SALE_INDEX, PURCHASES_TABLE } from './tables.js';
 
