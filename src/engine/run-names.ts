@@ -10,7 +10,7 @@ import type { SaleKeys } from './redis/keys.js';
 import { PLAIN_TABLE_PREFIX } from './mysql/tables.js';
 import type { LedgerTable } from './mysql/tables.js';
 
-/** A run id as newRunId() makes them: 8 base-36 digits of its start in ms (1973 to 2059), 4 hex digits. */
+/** A run id as newRunId() makes them: 8 base-36 digits of its start in ms (mid-1972 to 2059), 4 hex digits. */
 const RUN_ID = /^([0-9a-z]{8})-[0-9a-f]{4}$/;
 
 const SALE_PREFIX = 'concert-';
