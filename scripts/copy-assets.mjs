@@ -1,4 +1,4 @@
-// Copies non-TypeScript runtime assets (the Redis Lua scripts) from src/ to dist/ after tsc.
+// Copies non-TypeScript runtime assets (the Redis Lua scripts and their includes/) from src/ to dist/ after tsc.
 import { cpSync, existsSync } from 'node:fs';
 
 const from = 'src/engine/redis/scripts';

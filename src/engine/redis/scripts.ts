@@ -1,11 +1,13 @@
 // Loads the Lua scripts of scripts/*.lua onto an ioredis client with defineCommand (BullMQ style):
-// read from disk once per process, defined once per client, then run by EVALSHA with EVAL fallback.
-// The build copies the .lua files beside the compiled loader (scripts/copy-assets.mjs).
+// read from disk and assembled with their includes (scripts/includes/) once per process, defined
+// once per client, then run by EVALSHA with EVAL fallback. The build copies the .lua files beside
+// the compiled loader (scripts/copy-assets.mjs).
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
+import { assembleScript } from './script-includes.js';
 
 /** The script files, by command name. The number in a file name is its key count. */
-const SCRIPT_FILES = {
+export const SCRIPT_FILES = {
   ticketsimCreateSale: 'create-sale-2.lua',
   ticketsimPurchase: 'purchase-2.lua',
   ticketsimRelease: 'release-2.lua',
@@ -13,7 +15,7 @@ const SCRIPT_FILES = {
   ticketsimFencedPurchase: 'fenced-purchase-3.lua',
 } as const;
 
-type CommandName = keyof typeof SCRIPT_FILES;
+export type CommandName = keyof typeof SCRIPT_FILES;
 
 /**
  * The custom commands a loaded client has; each resolves to the script's reply: an integer code
@@ -26,18 +28,23 @@ export type ScriptCommands = {
 const sources = new Map<CommandName, string>();
 const loaded = new WeakSet<Redis>();
 
-/** The text of a script file, read once. */
+/** A file under scripts/ (a script or an include), by its path there. */
+export function readScriptFile(path: string): string {
+  return readFileSync(new URL(`./scripts/${path}`, import.meta.url), 'utf8');
+}
+
+/** The text of a script as Redis runs it, its includes in place; assembled once. */
 export function scriptSource(name: CommandName): string {
   let source = sources.get(name);
   if (source === undefined) {
-    source = readFileSync(new URL(`./scripts/${SCRIPT_FILES[name]}`, import.meta.url), 'utf8');
+    source = assembleScript(SCRIPT_FILES[name], readScriptFile);
     sources.set(name, source);
   }
   return source;
 }
 
 /** Key count of a script, from its file name (`purchase-2.lua` → 2). */
-function keyCountOf(file: string): number {
+export function keyCountOf(file: string): number {
   const match = /-(\d+)\.lua$/.exec(file);
   if (match === null) throw new Error(`script file ${file} does not end in -<key count>.lua`);
   return Number(match[1]);

@@ -15,20 +15,14 @@
           -3  sale not found (no stock key; nothing changed, no key created)
           -5  stale (a newer token already touched the sale; nothing changed)
 ]]
-local raw = redis.call('GET', KEYS[1])
-if not raw then
-  return -3
-end
-local token = tonumber(ARGV[2])
-local seen = tonumber(redis.call('GET', KEYS[3]) or '0')
-if token < seen then
-  return -5
-end
-if token > seen then
-  redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[3])
-end
-local stock = tonumber(raw)
-if stock == nil then
-  return redis.error_reply('ERR ticketsim: stock of ' .. KEYS[1] .. ' is not a number')
-end
-return { stock, redis.call('SISMEMBER', KEYS[2], ARGV[1]) }
+--- @include "includes/with-sale"
+--- @include "includes/with-token"
+--- @include "includes/with-stock"
+
+return withSale(KEYS[1], function(raw)
+  return withToken(KEYS[3], ARGV[2], ARGV[3], function()
+    return withStock(KEYS[1], raw, function(stock)
+      return { stock, redis.call('SISMEMBER', KEYS[2], ARGV[1]) }
+    end)
+  end)
+end)

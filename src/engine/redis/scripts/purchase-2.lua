@@ -13,23 +13,9 @@
           -2  sold out (stock <= 0; nothing changed)
           -3  sale not found (no stock key; nothing changed, no key created)
 ]]
-local raw = redis.call('GET', KEYS[1])
-if not raw then
-  return -3
-end
-if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then
-  return -1
-end
-local stock = tonumber(raw)
-if stock == nil then
-  return redis.error_reply('ERR ticketsim: stock of ' .. KEYS[1] .. ' is not a number')
-end
-if stock <= 0 then
-  return -2
-end
-redis.call('DECR', KEYS[1])
-redis.call('SADD', KEYS[2], ARGV[1])
-if redis.call('TTL', KEYS[2]) == -1 then
-  redis.call('EXPIRE', KEYS[2], ARGV[2])
-end
-return 1
+--- @include "includes/with-sale"
+--- @include "includes/reserve-seat"
+
+return withSale(KEYS[1], function(raw)
+  return reserveSeat(KEYS[1], KEYS[2], raw, ARGV[1], ARGV[2])
+end)

@@ -11,11 +11,12 @@
            0  the user held no seat (nothing changed)
           -3  sale not found (no stock key; nothing changed, no key created)
 ]]
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  return -3
-end
-if redis.call('SREM', KEYS[2], ARGV[1]) == 0 then
-  return 0
-end
-redis.call('INCR', KEYS[1])
-return 1
+--- @include "includes/with-sale"
+
+return withSale(KEYS[1], function()
+  if redis.call('SREM', KEYS[2], ARGV[1]) == 0 then
+    return 0
+  end
+  redis.call('INCR', KEYS[1])
+  return 1
+end)
