@@ -165,3 +165,23 @@ describe('createMemoryLedger without the UNIQUE key (the planted non-idempotent 
     expect(await ledger.purchases(SALE)).toEqual([{ userId: 'a', rows: 1 }]);
   });
 });
+
+describe('createMemoryLedger for a seed', () => {
+  it('gives the same answers at the same virtual instants it always has (the order of its draws is part of a seed)', async () => {
+    const clock = createVirtualClock();
+    const ledger = createMemoryLedger({ clock, random: createRandom(7), poolSize: 3, slowThresholdMs: 1 });
+    const ends: number[] = [];
+    const timed = <T>(work: Promise<T>) => work.then((answer) => (ends.push(clock.nowUs()), answer));
+    const answers = await Promise.all([
+      ...['a', 'b', 'a', 'c'].map((user) => timed(ledger.record(SALE, user))),
+      timed(ledger.remove(SALE, 'b')),
+      timed(ledger.recordFenced(SALE, 'd', 2)),
+      timed(ledger.removeFenced(SALE, 'a', 1)),
+      timed(ledger.recordMany(SALE, ['e', 'f', 'a'])),
+      timed(ledger.removeMany(SALE, ['e', 'x'])),
+    ]);
+    expect(answers).toEqual(['duplicate', 'inserted', 'inserted', 'inserted', true, 'inserted', 'stale', { inserted: 2, skipped: 1 }, { deleted: 1, absent: 1 }]);
+    expect(ends).toEqual([3191, 3220, 3565, 4149, 4574, 4768, 5048, 5516, 6019]);
+    expect(await ledger.serverStats()).toMatchObject({ writes: 9, slow: 3, sessions: 3 });
+  });
+});

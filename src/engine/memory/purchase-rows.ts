@@ -1,7 +1,7 @@
 // The rows of the in-process purchases table: per sale, each buyer's row id, and, in the planted
 // table without UNIQUE(user_id, ticket_name), the rows a buyer has beyond the first; plus every row
-// ever inserted in id order, for watching rows appear. Storage only: the ledger decides what a
-// statement does and how long it takes.
+// ever inserted in id order, for watching rows appear. Storage only: purchase-table.ts decides what a
+// statement does to them, the ledger how long it takes.
 import type { SaleId, UserId } from '../ports.js';
 
 /** A row as rowsSince lists it. */
