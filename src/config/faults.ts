@@ -1,52 +1,31 @@
 // The faults a run injects on purpose (--fault NAME[:key=value,…], repeatable), Jepsen's nemeses
 // for a flash sale: each breaks one assumption a strategy or the write-behind path relies on, so the
-// checks can show whether it held. Parsed and validated here with the rest of the run's flags.
-import { integer } from './whole-number.js';
+// checks can show whether it held. Each fault is defined once in faults/ (options, defaults, the
+// runs it applies to); this registry parses and validates --fault with the rest of the run's flags.
+// The nemesis carries the faults out (scenarios/faults/), the report explains them (report/).
 import { didYouMean, unknownChoice } from './did-you-mean.js';
-import { LOCK_TTL_MS } from './defaults.js';
-import type { ScenarioName } from './defaults.js';
-import type { StrategyName } from './strategies.js';
+import type { FaultDefinition, FaultOption, FaultRun, SpecOf } from './faults/definition.js';
+import { killWorkerFault } from './faults/kill-worker.js';
+import { pauseHolderFault } from './faults/pause-holder.js';
+import { redeliverFault } from './faults/redeliver.js';
+import { serviceDownFault } from './faults/service-down.js';
 
+/** Every fault, by name, in the order --help lists them. */
+export const FAULT_DEFINITIONS = Object.freeze({
+  'pause-holder': pauseHolderFault,
+  'kill-worker': killWorkerFault,
+  redeliver: redeliverFault,
+  'service-down': serviceDownFault,
+});
+
+export type { FaultRun } from './faults/definition.js';
+export type FaultName = keyof typeof FAULT_DEFINITIONS;
 /** The faults, in the order --help lists them. */
-export const FAULTS = ['pause-holder', 'kill-worker', 'redeliver', 'service-down'] as const;
-export type FaultName = (typeof FAULTS)[number];
-
-/**
- * pause-holder: `holders` lock holders stall after their checks, before they write, for longer than
- * the lock's TTL. The stall is aimed where a stale check changes the answer: at the holders that
- * find the last seats (a holder's decrement is relative, so a stall anywhere else only delays).
- */
-export interface PauseHolderFault {
-  name: 'pause-holder';
-  /** How many holders stall: the first ones to find at most this many seats left. */
-  holders: number;
-  /** How long each stalls, ms (default 1.5 × the lock TTL). */
-  pauseMs: number;
-}
-
-/** kill-worker (write-behind): SIGKILL a worker `times` times, `everyMs` apart from `afterMs` on, and restart it. */
-export interface KillWorkerFault {
-  name: 'kill-worker';
-  times: number;
-  afterMs: number;
-  everyMs: number;
-}
-
-/** redeliver (write-behind): after the drain, rewind the group to the start `times` times and drain again. */
-export interface RedeliverFault {
-  name: 'redeliver';
-  times: number;
-}
-
-/** service-down: stop a service ticketsim started (the Kafka broker) `afterMs` in, for `forMs`. */
-export interface ServiceDownFault {
-  name: 'service-down';
-  service: 'kafka';
-  afterMs: number;
-  forMs: number;
-}
-
-export type FaultSpec = PauseHolderFault | KillWorkerFault | RedeliverFault | ServiceDownFault;
+export const FAULTS = Object.keys(FAULT_DEFINITIONS) as readonly FaultName[];
+/** A fault with every option set, as --fault gives it. */
+export type FaultSpec = SpecOf<(typeof FAULT_DEFINITIONS)[FaultName]>;
+/** The spec of the fault named `N`. */
+export type FaultSpecOf<N extends FaultName> = Extract<FaultSpec, { name: N }>;
 
 /**
  * Anomalies the selftest plants to prove a check catches them. Never set from the command line:
@@ -58,25 +37,20 @@ export type FaultSpec = PauseHolderFault | KillWorkerFault | RedeliverFault | Se
 export const PLANTS = ['non-idempotent-worker', 'drop-publish'] as const;
 export type Plant = (typeof PLANTS)[number];
 
-
-/** Strategies that take a lock, so have holders to pause. */
-const LOCK_TAKERS: readonly StrategyName[] = ['lock', 'precheck', 'dcl', 'fenced'];
-
-/** What each fault's options default to. */
-export const FAULT_DEFAULTS = Object.freeze({
-  'pause-holder': { holders: 2, pauseMs: Math.round(LOCK_TTL_MS * 1.5) },
-  'kill-worker': { times: 2, afterMs: 200, everyMs: 400 },
-  redeliver: { times: 1 },
-  'service-down': { service: 'kafka' as const, afterMs: 1000, forMs: 5000 },
-});
-
 /** What the run the faults go with is. */
-export interface FaultContext {
-  scenario: ScenarioName;
-  strategy: StrategyName;
-  write: 'sync' | 'behind';
+export interface FaultContext extends FaultRun {
   /** compare: a fault that does not apply to one of its strategies is skipped there, not refused. */
   lenient?: boolean;
+}
+
+/** The definition of a fault, typed by its spec. */
+function definitionOf<S extends FaultSpec>(name: S['name']): FaultDefinition<S> {
+  return FAULT_DEFINITIONS[name] as unknown as FaultDefinition<S>;
+}
+
+/** A definition's options with the spec field each sets. */
+function optionsOf(name: FaultName): [field: string, option: FaultOption<unknown>][] {
+  return Object.entries(definitionOf(name).options) as [string, FaultOption<unknown>][];
 }
 
 /** Parses every --fault; each problem goes to `problems` (exit 2). */
@@ -97,13 +71,8 @@ export function parseFaults(given: readonly string[], context: FaultContext, pro
 }
 
 /** Why a fault cannot apply to this run, or undefined when it can. */
-export function notApplicable(fault: FaultSpec, context: Omit<FaultContext, 'lenient'>): string | undefined {
-  const behindOnly = fault.name === 'kill-worker' || fault.name === 'redeliver' || fault.name === 'service-down';
-  if (behindOnly && context.write !== 'behind') return `--fault ${fault.name} needs the write-behind path (the write-behind scenario, or --write behind)`;
-  if (fault.name === 'pause-holder' && !LOCK_TAKERS.includes(context.strategy)) {
-    return `--fault pause-holder pauses lock holders, and --strategy ${context.strategy} takes no lock (use ${LOCK_TAKERS.join(', ')})`;
-  }
-  return undefined;
+export function notApplicable(fault: FaultSpec, run: FaultRun): string | undefined {
+  return definitionOf(fault.name).notApplicable(run);
 }
 
 /** `NAME[:key=value,…]` → a fault with every option defaulted, or undefined (with the problem noted). */
@@ -113,92 +82,32 @@ function parseFault(text: string, problems: string[]): FaultSpec | undefined {
     problems.push(unknownChoice('--fault', name, FAULTS));
     return undefined;
   }
-  const options = new Map<string, string>();
+  const fault = name as FaultName;
+  const given = new Map<string, string>();
   for (const pair of rest === undefined || rest === '' ? [] : rest.split(',')) {
     const [key = '', value] = splitOnce(pair.trim(), '=');
     if (value === undefined || value === '') problems.push(`--fault ${name}: "${pair}" is not key=value`);
-    else options.set(key, value);
+    else given.set(key, value);
   }
-  const fault = build(name as FaultName, options, problems);
-  for (const key of options.keys()) {
-    problems.push(`--fault ${name} has no option "${key}" (${defaultOptions(name as FaultName)})${didYouMean(key, optionNames(name as FaultName))}`);
+  const spec: Record<string, unknown> = { name };
+  for (const [field, option] of optionsOf(fault)) {
+    const value = given.get(option.key);
+    given.delete(option.key);
+    spec[field] = value === undefined ? option.default : option.parse(value, `--fault ${name}: ${option.key}`, problems);
   }
-  return fault;
+  const keys = optionsOf(fault).map(([, option]) => option.key);
+  for (const key of given.keys()) problems.push(`--fault ${name} has no option "${key}" (${defaultOptions(fault)})${didYouMean(key, keys)}`);
+  return spec as unknown as FaultSpec;
 }
-
-/** What each fault does, in a few words, for the menu. */
-export const FAULT_TAGS: Readonly<Record<FaultName, string>> = Object.freeze({
-  'pause-holder': 'lock holders stall past the lock TTL at the last seats',
-  'kill-worker': 'SIGKILL a write-behind worker mid-write, start a replacement',
-  redeliver: 'after the drain, rewind the consumer group and drain again',
-  'service-down': 'stop the Kafka broker ticketsim started, then bring it back',
-});
 
 /** The fault with every option at its default. */
 export function defaultFault(name: FaultName): FaultSpec {
-  return { name, ...FAULT_DEFAULTS[name] } as FaultSpec;
+  return Object.fromEntries([['name', name], ...optionsOf(name).map(([field, option]) => [field, option.default])]) as FaultSpec;
 }
 
 /** `holders=2, pause=3s`: a fault's options at their defaults, for the error of an unknown one. */
 function defaultOptions(name: FaultName): string {
   return formatFault(defaultFault(name)).slice(name.length + 1).replaceAll(',', ', ');
-}
-
-/** `holders`, `pause`: the option names a fault takes. */
-function optionNames(name: FaultName): string[] {
-  return defaultOptions(name).split(', ').map((pair) => pair.split('=')[0]!);
-}
-
-
-function build(name: FaultName, options: Map<string, string>, problems: string[]): FaultSpec {
-  /** Takes an option out of `options` (what is left over is unknown). */
-  const take = (key: string): string | undefined => {
-    const value = options.get(key);
-    options.delete(key);
-    return value;
-  };
-  const label = (key: string) => `--fault ${name}: ${key}`;
-  const ms = (key: string, fallback: number, min: number) => {
-    const value = take(key);
-    return value === undefined ? fallback : duration(value, label(key), min, problems);
-  };
-  const count = (key: string, fallback: number, max: number) => {
-    const value = take(key);
-    return value === undefined ? fallback : integer(Number(value), label(key), 1, max, problems);
-  };
-  switch (name) {
-    case 'pause-holder': {
-      const defaults = FAULT_DEFAULTS[name];
-      return { name, holders: count('holders', defaults.holders, 100), pauseMs: ms('pause', defaults.pauseMs, 1) };
-    }
-    case 'kill-worker': {
-      const defaults = FAULT_DEFAULTS[name];
-      return { name, times: count('times', defaults.times, 20), afterMs: ms('after', defaults.afterMs, 0), everyMs: ms('every', defaults.everyMs, 50) };
-    }
-    case 'redeliver':
-      return { name, times: count('times', FAULT_DEFAULTS[name].times, 5) };
-    case 'service-down': {
-      const defaults = FAULT_DEFAULTS[name];
-      const service = take('service') ?? defaults.service;
-      if (service !== 'kafka') {
-        problems.push(
-          `--fault service-down stops only a service ticketsim started itself (the Kafka broker of scripts/services.sh); ${service} belongs to the machine and is never stopped`,
-        );
-      }
-      return { name, service: 'kafka', afterMs: ms('after', defaults.afterMs, 0), forMs: ms('for', defaults.forMs, 100) };
-    }
-  }
-}
-
-/** `500ms`, `2s`, `1.5s` or a bare number of ms → ms, within an hour. */
-function duration(text: string, label: string, min: number, problems: string[]): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text);
-  const value = match === null ? Number.NaN : Number(match[1]) * (match[2] === 's' ? 1000 : 1);
-  if (!(value >= min && value <= 3_600_000)) {
-    problems.push(`${label} must be a duration such as 500ms or 2s, at least ${min} ms and at most an hour (got ${text})`);
-    return min;
-  }
-  return Math.round(value);
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {
@@ -208,15 +117,6 @@ function splitOnce(text: string, separator: string): [string, string | undefined
 
 /** One fault as the command line gives it back (for the reproduce line and the report). */
 export function formatFault(fault: FaultSpec): string {
-  const seconds = (value: number) => (value % 1000 === 0 ? `${value / 1000}s` : `${value}ms`);
-  switch (fault.name) {
-    case 'pause-holder':
-      return `pause-holder:holders=${fault.holders},pause=${seconds(fault.pauseMs)}`;
-    case 'kill-worker':
-      return `kill-worker:times=${fault.times},after=${seconds(fault.afterMs)},every=${seconds(fault.everyMs)}`;
-    case 'redeliver':
-      return `redeliver:times=${fault.times}`;
-    case 'service-down':
-      return `service-down:service=${fault.service},after=${seconds(fault.afterMs)},for=${seconds(fault.forMs)}`;
-  }
+  const values = fault as unknown as Record<string, unknown>;
+  return `${fault.name}:${optionsOf(fault.name).map(([field, option]) => `${option.key}=${option.format(values[field])}`).join(',')}`;
 }

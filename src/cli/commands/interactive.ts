@@ -11,7 +11,7 @@ import { runInteractive } from '../../ui/render-interactive.js';
 import { writeReport } from '../../report/paths.js';
 import { VERSION } from '../../version.js';
 import { WRITE_MODES } from '../../config/write-config.js';
-import { FAULTS, FAULT_TAGS } from '../../config/faults.js';
+import { FAULTS, FAULT_DEFINITIONS } from '../../config/faults.js';
 import { describeWritten } from '../report-file.js';
 import { workerLauncher } from '../workers.js';
 
@@ -25,7 +25,7 @@ export async function startInteractive(): Promise<void> {
   for (const [name, scenario] of Object.entries(SCENARIO_CATALOGUE)) hints[name] = `${name}: ${scenario.summary}`;
   for (const name of STRATEGIES) hints[name] = `${name}: ${STRATEGY_INFO[name].tag}`;
   hints[NO_FAULT] = 'no fault injected';
-  for (const name of FAULTS) hints[name] = `${name}: ${FAULT_TAGS[name]}`;
+  for (const name of FAULTS) hints[name] = `${name}: ${FAULT_DEFINITIONS[name].tag}`;
   const workloads = Object.fromEntries(Object.entries(SCENARIO_DEFAULTS).map(([name, workload]) => [name, menuWorkload(workload)]));
   await runInteractive(
     {
