@@ -1,38 +1,26 @@
-// The run's nemesis (Jepsen's word for the process that injects faults): it carries out the faults
-// of --fault at their moments (stalling lock holders, killing workers, rewinding the consumer group,
-// taking the Kafka broker away and bringing it back) and records every firing for the result, the
-// dashboard and the report. It never judges: the invariant checks say what the faults broke.
-import { formatFault, notApplicable } from '../config/faults.js';
-import type { FaultContext, FaultSpec } from '../config/faults.js';
-import type { Clock, EngineFaults, ServiceSwitch } from '../engine/ports.js';
-import { describeError } from '../errors.js';
-import { undoOnExit } from '../exit-cleanup.js';
+// The run's nemesis (Jepsen's word for the process that injects faults): it arms the faults of
+// --fault that apply to the run, each as its definition in faults/ says (a hook the engine asks, an
+// act timed from the first release, a step after each drain), gives them the run's time, and
+// records every firing for the result, the dashboard and the report. It knows no fault by name, and
+// it never judges: the invariant checks say what the faults broke.
+import { FAULTS, formatFault, notApplicable } from '../config/faults.js';
+import type { FaultRun, FaultSpec } from '../config/faults.js';
+import type { Clock, EngineFaults } from '../engine/ports.js';
 import type { FaultRecord, RunSnapshot } from '../result.js';
+import { nemesisFaultOf } from './faults/catalogue.js';
+import type { ArmedFault, FaultHandle, FaultReach } from './faults/nemesis-fault.js';
 
 /** Firings kept per fault for the result (the count goes on). */
 const KEPT_EVENTS = 20;
 
-/** How long a due kill waits for the workers to have something uncommitted, and how often it looks. */
-const KILL_WAIT_MS = 3000;
-const KILL_POLL_MS = 20;
-
 /** What the nemesis may act on. */
-export interface NemesisDeps {
+export interface NemesisDeps extends FaultReach {
   faults: readonly FaultSpec[];
   clock: Clock;
   /** The run, to tell which faults apply to it. */
-  run: Omit<FaultContext, 'lenient'>;
+  run: FaultRun;
   /** ms since the first release of the run (0 before it). */
   sinceRelease(): number;
-  /** Writing behind: the path whose workers it kills and whose group it rewinds. */
-  behind?: {
-    /** Records published and not yet committed (undefined when the log cannot say). */
-    pending(): Promise<number | undefined>;
-    killWorker(): Promise<{ killed: string; behind: number }>;
-    rewind(): Promise<number>;
-  };
-  /** Services it may switch off and on again (only ones ticketsim itself started). */
-  switches?: { kafka?: ServiceSwitch };
 }
 
 /** One fault's log. */
@@ -41,12 +29,14 @@ class FaultLog {
   readonly events: { atMs: number; what: string }[] = [];
   /** Why it never fires on this run, if it does not apply. */
   skipped: string | undefined;
+  /** What it did, when its arming said so itself. */
+  summary: string | undefined;
 
   constructor(readonly spec: FaultSpec) {}
 
   record(atMs: number, what: string): void {
     this.fired++;
-    if (this.events.length < KEPT_EVENTS) this.events.push({ atMs: Math.round(atMs), what });
+    this.note(atMs, what);
   }
 
   /** A note that is not a firing (e.g. a service coming back). */
@@ -58,12 +48,13 @@ class FaultLog {
 /** Carries out a run's faults; see the file header. */
 export class Nemesis {
   private readonly logs: FaultLog[];
+  /** The faults that apply, armed, in the order --help lists them. */
+  private readonly armed: ArmedFault[];
   private halted = false;
   private markHalted!: () => void;
   /** Resolves on halt(): a wait of the nemesis ends early when the run is stopped. */
   private readonly haltSignal = new Promise<void>((resolve) => (this.markHalted = resolve));
   private timed: Promise<void>[] = [];
-  private readonly summaries = new Map<FaultLog, string>();
 
   constructor(private readonly deps: NemesisDeps) {
     this.logs = deps.faults.map((spec) => {
@@ -71,32 +62,21 @@ export class Nemesis {
       log.skipped = notApplicable(spec, deps.run);
       return log;
     });
-  }
-
-  private log(name: FaultSpec['name']): FaultLog | undefined {
-    return this.logs.find((log) => log.spec.name === name && log.skipped === undefined);
+    this.armed = this.logs
+      .filter((log) => log.skipped === undefined)
+      .sort((a, b) => order(a.spec) - order(b.spec))
+      .map((log) => nemesisFaultOf(log.spec).arm(this.handle(log), deps));
   }
 
   /** What the engine asks while it runs (undefined when no engine fault is on). */
   engineFaults(): EngineFaults | undefined {
-    const pause = this.log('pause-holder');
-    if (pause === undefined || pause.spec.name !== 'pause-holder') return undefined;
-    const { holders, pauseMs } = pause.spec;
-    return {
-      holderPause: (stockSeen) => {
-        if (this.halted || pause.fired >= holders || stockSeen > holders) return 0;
-        pause.record(this.deps.sinceRelease(), `a lock holder that found ${stockSeen} seat${stockSeen === 1 ? '' : 's'} left stalls ${pauseMs / 1000} s`);
-        return pauseMs;
-      },
-    };
+    const hooks = this.armed.flatMap((armed) => (armed.engine === undefined ? [] : [armed.engine]));
+    return hooks.length === 0 ? undefined : Object.assign({}, ...hooks);
   }
 
-  /** Starts the timed faults (kill-worker, service-down); call at the first release. */
+  /** Starts the timed faults; call at the first release. */
   start(): void {
-    const kill = this.log('kill-worker');
-    if (kill?.spec.name === 'kill-worker' && this.deps.behind) this.timed.push(this.killWorkers(kill, kill.spec, this.deps.behind));
-    const down = this.log('service-down');
-    if (down?.spec.name === 'service-down') this.timed.push(this.serviceDown(down, down.spec));
+    for (const armed of this.armed) if (armed.timed) this.timed.push(armed.timed());
   }
 
   /** Waits until every timed fault has done all it will (a stopped service is back); rethrows a failure. */
@@ -106,18 +86,9 @@ export class Nemesis {
     await Promise.all(timed);
   }
 
-  /** After the drain, writing behind: rewinds the group and drains again, as often as `redeliver` says. */
+  /** After a drain, writing behind: what the faults do then (redeliver rewinds the group and drains again). */
   async afterDrain(drain: () => Promise<void>): Promise<void> {
-    const rewind = this.log('redeliver');
-    if (rewind?.spec.name !== 'redeliver' || this.deps.behind === undefined) return;
-    let again = 0;
-    for (let round = 0; round < rewind.spec.times && !this.halted; round++) {
-      const records = await this.deps.behind.rewind();
-      again += records;
-      rewind.record(this.deps.sinceRelease(), `group rewound to the start: ${records.toLocaleString('en-US')} committed records to read again`);
-      await drain();
-    }
-    this.summaries.set(rewind, `${rewind.fired} rewind${rewind.fired === 1 ? '' : 's'} of the consumer group: ${again.toLocaleString('en-US')} committed records read again`);
+    for (const armed of this.armed) await armed.afterDrain?.(drain);
   }
 
   /** Stops firing (a stopped run): waits end, what is under way finishes, a stopped service comes back at once. */
@@ -139,83 +110,41 @@ export class Nemesis {
       spec: formatFault(log.spec),
       fired: log.fired,
       events: [...log.events],
-      summary: log.skipped === undefined ? (this.summaries.get(log) ?? this.defaultSummary(log)) : `did not apply: ${log.skipped.replace(/^--fault \S+ /, '')}`,
+      summary:
+        log.skipped === undefined
+          ? (log.summary ?? nemesisFaultOf(log.spec).summary(log.spec, log.fired))
+          : `did not apply: ${log.skipped.replace(/^--fault \S+ /, '')}`,
     }));
   }
 
-  private defaultSummary(log: FaultLog): string {
-    const { spec } = log;
-    switch (spec.name) {
-      case 'pause-holder':
-        return log.fired === 0
-          ? 'no lock holder found the last seats, so none stalled'
-          : `${log.fired} lock holder${log.fired === 1 ? '' : 's'} stalled ${spec.pauseMs / 1000} s inside the critical section, past the lock's TTL`;
-      case 'kill-worker':
-        return `${log.fired} of ${spec.times} worker kills (SIGKILL, then a replacement joined the group)`;
-      case 'redeliver':
-        return 'the group was never rewound';
-      case 'service-down':
-        return log.fired === 0 ? 'the service was never stopped' : `${spec.service} stopped for ${spec.forMs / 1000} s, then brought back`;
-    }
+  /** A fault's view of its log and of the run's time. */
+  private handle<S extends FaultSpec>(log: FaultLog & { spec: S }): FaultHandle<S> {
+    const nemesis = this;
+    const sinceRelease = () => this.deps.sinceRelease();
+    const pause = (ms: number): Promise<void> => Promise.race([this.deps.clock.sleep(ms), this.haltSignal]);
+    return {
+      spec: log.spec,
+      get fired() {
+        return log.fired;
+      },
+      get halted() {
+        return nemesis.halted;
+      },
+      sinceRelease,
+      pause,
+      async until(atMs) {
+        const wait = atMs - sinceRelease();
+        if (wait > 0) await pause(wait);
+      },
+      record: (atMs, what) => log.record(atMs, what),
+      note: (atMs, what) => log.note(atMs, what),
+      skip: (why) => (log.skipped = why),
+      summarize: (summary) => (log.summary = summary),
+    };
   }
+}
 
-  /** Sleeps `ms` on the run's clock, or until the run is stopped. */
-  private pause(ms: number): Promise<void> {
-    return Promise.race([this.deps.clock.sleep(ms), this.haltSignal]);
-  }
-
-  /** Sleeps until `atMs` after the first release (at once if that is past). */
-  private async until(atMs: number): Promise<void> {
-    const wait = atMs - this.deps.sinceRelease();
-    if (wait > 0) await this.pause(wait);
-  }
-
-  /**
-   * A kill is meant to land mid-write: waits (a few seconds at most) until the workers have records
-   * not yet committed. Past that, the kill fires anyway: a replacement must still join and finish.
-   */
-  private async untilBehind(behind: NonNullable<NemesisDeps['behind']>): Promise<void> {
-    for (let waited = 0; waited < KILL_WAIT_MS && !this.halted; waited += KILL_POLL_MS) {
-      if (((await behind.pending()) ?? 0) > 0) return;
-      await this.pause(KILL_POLL_MS);
-    }
-  }
-
-  private async killWorkers(log: FaultLog, spec: Extract<FaultSpec, { name: 'kill-worker' }>, behind: NonNullable<NemesisDeps['behind']>): Promise<void> {
-    for (let round = 0; round < spec.times; round++) {
-      await this.until(spec.afterMs + round * spec.everyMs);
-      await this.untilBehind(behind);
-      if (this.halted) return;
-      const at = this.deps.sinceRelease();
-      const { killed, behind: lag } = await behind.killWorker();
-      log.record(at, `SIGKILL ${killed} with ${lag.toLocaleString('en-US')} records not yet committed; its replacement joined the group`);
-    }
-  }
-
-  private async serviceDown(log: FaultLog, spec: Extract<FaultSpec, { name: 'service-down' }>): Promise<void> {
-    const service = this.deps.switches?.[spec.service];
-    if (service === undefined) {
-      log.skipped = `no ${spec.service} that ticketsim started is in this run`;
-      return;
-    }
-    await this.until(spec.afterMs);
-    if (this.halted) return;
-    const stoppedAt = this.deps.sinceRelease();
-    // Quitting at once (a second Ctrl-C) must not leave the service down either.
-    const forgetUndo = undoOnExit({ what: `start ${spec.service} again (${service.describe})`, undo: () => service.start() });
-    try {
-      await service.stop();
-      log.record(stoppedAt, `${spec.service} stopped (${service.describe})`);
-      await this.pause(spec.forMs);
-    } finally {
-      // What it stopped, it brings back, whatever happened meanwhile.
-      await service.start().then(
-        () => log.note(this.deps.sinceRelease(), `${spec.service} back, ${((this.deps.sinceRelease() - stoppedAt) / 1000).toFixed(1)} s after it was stopped`),
-        (error: unknown) => {
-          log.note(this.deps.sinceRelease(), `${spec.service} could not be brought back: ${describeError(error)}`);
-          throw error;
-        },
-      ).finally(forgetUndo);
-    }
-  }
+/** Where a fault stands in the order --help lists them. */
+function order(spec: FaultSpec): number {
+  return FAULTS.indexOf(spec.name);
 }

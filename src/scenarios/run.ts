@@ -9,7 +9,7 @@ import type { LedgerTable } from '../engine/mysql/tables.js';
 import { newRunId, runNames } from '../engine/run-names.js';
 import type { Infrastructure } from '../engine/ports.js';
 import { createStrategy, createSyncWriter } from '../engine/strategies/index.js';
-import { InterruptedError, UsageError, describeError } from '../errors.js';
+import { InterruptedError, describeError } from '../errors.js';
 import type { CheckResult, FaultRecord, LiveRun, LoadSummary, RunPhase, RunResult, RunSnapshot, SqlSummary, WorkerFigures, WriteBehindSummary } from '../result.js';
 import { LatencyTrack } from './latency-recorder.js';
 import { SeriesRecorder } from './series.js';
@@ -29,7 +29,8 @@ import { GeneratorMeter } from './generator-meter.js';
 import type { PreparedScenario } from './scenario.js';
 import { SqlRecorder } from './sql-recorder.js';
 import { Nemesis } from './nemesis.js';
-import type { NemesisDeps } from './nemesis.js';
+import { prepareFaults } from './faults/catalogue.js';
+import type { FaultReach } from './faults/nemesis-fault.js';
 
 /** An operation on the real services still pending after this long counts as an error. */
 const OPERATION_TIMEOUT_MS = 30_000;
@@ -211,7 +212,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       if (this.aborted) throw new InterruptedError('stopped before the run began');
       this.setPhase('setup');
       // A fault the stack refuses is refused before the run creates its topic or starts workers.
-      const switches = await this.serviceSwitches(infra);
+      const reach = await prepareFaults(run.faults, { infra, services });
       const phases = new PhaseLog(0);
       if (run.write.mode === 'behind') {
         behind = await BehindPath.open({
@@ -226,7 +227,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
         });
         this.behind = behind;
       }
-      const nemesis = this.openNemesis(infra, phases, behind, switches);
+      const nemesis = this.openNemesis(infra, phases, { ...reach, ...(behind === undefined ? {} : { behind }) });
       const strategy = createStrategy(run.strategy, {
         ...infra,
         writer: behind?.writer ?? createSyncWriter(infra.ledger),
@@ -262,22 +263,8 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     }
   }
 
-  /**
-   * What service-down may switch off: on the real stack only the broker scripts/services.sh
-   * started (any other: a usage error); in process, the in-process broker.
-   */
-  private async serviceSwitches(infra: Infrastructure): Promise<NemesisDeps['switches']> {
-    const { run, services } = this.config;
-    if (!run.faults.some((fault) => fault.name === 'service-down')) return {};
-    if (infra.kind === 'memory') return { kafka: infra.switches?.kafka };
-    const { scriptedBrokerSwitch } = await import('../engine/kafka/broker-switch.js');
-    const found = await scriptedBrokerSwitch(services.kafka.brokers);
-    if ('refusal' in found) throw new UsageError(found.refusal);
-    return { kafka: found };
-  }
-
   /** The run's nemesis over what it may act on. */
-  private openNemesis(infra: Infrastructure, phases: PhaseLog, behind: BehindPath | undefined, switches: NemesisDeps['switches']): Nemesis {
+  private openNemesis(infra: Infrastructure, phases: PhaseLog, reach: FaultReach): Nemesis {
     const { run } = this.config;
     this.nemesis = new Nemesis({
       faults: run.faults,
@@ -287,15 +274,14 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
         const origin = phases.firstRelease();
         return origin === undefined ? 0 : (infra.clock.nowUs() - origin) / 1000;
       },
-      ...(behind === undefined ? {} : { behind }),
-      switches,
+      ...reach,
     });
     return this.nemesis;
   }
 
   /**
    * Runs each phase as a burst; writing behind, drains after each so the next reads settled data
-   * (after the faults under way have done all they will, and the redeliver fault's rewinds).
+   * (after the faults under way have done all they will, and what the faults do after a drain).
    */
   private async runPhases(prepared: PreparedScenario, phases: PhaseLog, infra: Infrastructure, behind: BehindPath | undefined, nemesis: Nemesis): Promise<void> {
     const { run } = this.config;

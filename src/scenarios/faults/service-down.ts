@@ -1,0 +1,54 @@
+// service-down at work: finds the service it may stop before the run begins (on the real stack only
+// the broker scripts/services.sh started; any other is refused), stops it `afterMs` after the first
+// release and starts it again `forMs` later — or at once when the run is stopped, and in any case
+// before the run ends.
+import type { FaultSpecOf } from '../../config/faults.js';
+import type { ServiceSwitch } from '../../engine/ports.js';
+import { UsageError, describeError } from '../../errors.js';
+import { undoOnExit } from '../../exit-cleanup.js';
+import type { FaultHandle, NemesisFault } from './nemesis-fault.js';
+
+type ServiceDown = FaultSpecOf<'service-down'>;
+
+/** Stops `service` for a while, then starts it again; without one, the fault does not apply. */
+async function stopAWhile(fault: FaultHandle<ServiceDown>, service: ServiceSwitch | undefined): Promise<void> {
+  const { service: name, afterMs, forMs } = fault.spec;
+  if (service === undefined) {
+    fault.skip(`no ${name} that ticketsim started is in this run`);
+    return;
+  }
+  await fault.until(afterMs);
+  if (fault.halted) return;
+  const stoppedAt = fault.sinceRelease();
+  // Quitting at once (a second Ctrl-C) must not leave the service down either.
+  const forgetUndo = undoOnExit({ what: `start ${name} again (${service.describe})`, undo: () => service.start() });
+  try {
+    await service.stop();
+    fault.record(stoppedAt, `${name} stopped (${service.describe})`);
+    await fault.pause(forMs);
+  } finally {
+    // What it stopped, it brings back, whatever happened meanwhile.
+    await service.start().then(
+      () => fault.note(fault.sinceRelease(), `${name} back, ${((fault.sinceRelease() - stoppedAt) / 1000).toFixed(1)} s after it was stopped`),
+      (error: unknown) => {
+        fault.note(fault.sinceRelease(), `${name} could not be brought back: ${describeError(error)}`);
+        throw error;
+      },
+    ).finally(forgetUndo);
+  }
+}
+
+export const serviceDown: NemesisFault<ServiceDown> = {
+  /** On the real stack only the broker scripts/services.sh started (any other: a usage error); in process, the in-process broker. */
+  async prepare(_spec, { infra, services }) {
+    if (infra.kind === 'memory') return { switches: { kafka: infra.switches?.kafka } };
+    const { scriptedBrokerSwitch } = await import('../../engine/kafka/broker-switch.js');
+    const found = await scriptedBrokerSwitch(services.kafka.brokers);
+    if ('refusal' in found) throw new UsageError(found.refusal);
+    return { switches: { kafka: found } };
+  },
+
+  arm: (fault, { switches }) => ({ timed: () => stopAWhile(fault, switches?.[fault.spec.service]) }),
+
+  summary: (spec, fired) => (fired === 0 ? 'the service was never stopped' : `${spec.service} stopped for ${spec.forMs / 1000} s, then brought back`),
+};
