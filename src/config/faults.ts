@@ -19,6 +19,7 @@ export const FAULT_DEFINITIONS = Object.freeze({
 });
 
 export type { FaultRun } from './faults/definition.js';
+/** A fault's name, as --fault gives it. */
 export type FaultName = keyof typeof FAULT_DEFINITIONS;
 /** The faults, in the order --help lists them. */
 export const FAULTS = Object.keys(FAULT_DEFINITIONS) as readonly FaultName[];

@@ -12,6 +12,7 @@ export interface KillWorkerFault {
   everyMs: number;
 }
 
+/** kill-worker's options (times=2, after=200ms, every=400ms); writing behind only. */
 export const killWorkerFault: FaultDefinition<KillWorkerFault> = {
   name: 'kill-worker',
   tag: 'SIGKILL a write-behind worker mid-write, start a replacement',

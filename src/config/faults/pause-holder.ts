@@ -21,6 +21,7 @@ export interface PauseHolderFault {
 /** Strategies that take a lock, so have holders to pause. */
 const LOCK_TAKERS: readonly StrategyName[] = ['lock', 'precheck', 'dcl', 'fenced'];
 
+/** pause-holder's options (holders=2, pause=1.5 × the lock TTL) and the strategies it applies to. */
 export const pauseHolderFault: FaultDefinition<PauseHolderFault> = {
   name: 'pause-holder',
   tag: 'lock holders stall past the lock TTL at the last seats',

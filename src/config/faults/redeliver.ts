@@ -10,6 +10,7 @@ export interface RedeliverFault {
   times: number;
 }
 
+/** redeliver's option (times=1); writing behind only. */
 export const redeliverFault: FaultDefinition<RedeliverFault> = {
   name: 'redeliver',
   tag: 'after the drain, rewind the consumer group and drain again',

@@ -13,6 +13,7 @@ export interface ServiceDownFault {
   forMs: number;
 }
 
+/** service-down's options (service=kafka, and only that; after=1s, for=5s); writing behind only. */
 export const serviceDownFault: FaultDefinition<ServiceDownFault> = {
   name: 'service-down',
   tag: 'stop the Kafka broker ticketsim started, then bring it back',

@@ -15,6 +15,7 @@ export const SCRIPT_FILES = {
   ticketsimFencedPurchase: 'fenced-purchase-3.lua',
 } as const;
 
+/** The name of a script command a loaded client has. */
 export type CommandName = keyof typeof SCRIPT_FILES;
 
 /**

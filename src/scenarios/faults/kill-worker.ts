@@ -32,6 +32,7 @@ async function killWorkers(fault: FaultHandle<KillWorker>, behind: BehindControl
   }
 }
 
+/** kill-worker as the nemesis carries it out: timed kills, writing behind. */
 export const killWorker: NemesisFault<KillWorker> = {
   arm: (fault, { behind }) => (behind === undefined ? {} : { timed: () => killWorkers(fault, behind) }),
 

@@ -3,6 +3,7 @@
 import type { FaultSpecOf } from '../../config/faults.js';
 import type { NemesisFault } from './nemesis-fault.js';
 
+/** pause-holder as the nemesis carries it out: an engine hook. */
 export const pauseHolder: NemesisFault<FaultSpecOf<'pause-holder'>> = {
   arm(fault) {
     const { holders, pauseMs } = fault.spec;

@@ -3,6 +3,7 @@
 import type { FaultSpecOf } from '../../config/faults.js';
 import type { NemesisFault } from './nemesis-fault.js';
 
+/** redeliver as the nemesis carries it out: rewinds after each drain, writing behind. */
 export const redeliver: NemesisFault<FaultSpecOf<'redeliver'>> = {
   arm: (fault, { behind }) =>
     behind === undefined

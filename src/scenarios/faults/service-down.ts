@@ -38,6 +38,7 @@ async function stopAWhile(fault: FaultHandle<ServiceDown>, service: ServiceSwitc
   }
 }
 
+/** service-down as the nemesis carries it out: a service found before the run, stopped for a while from the first release. */
 export const serviceDown: NemesisFault<ServiceDown> = {
   /** On the real stack only the broker scripts/services.sh started (any other: a usage error); in process, the in-process broker. */
   async prepare(_spec, { infra, services }) {
