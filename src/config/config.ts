@@ -1,14 +1,17 @@
-// Environment + flags → one frozen Config. Defaults come from defaults.ts; validate() collects every
-// problem at once so the user sees all of them in a single exit-2 message.
-import { DEFAULTS, INFRA_MODES, LIMITS, SCENARIOS, SCENARIO_DEFAULTS } from './defaults.js';
+// Environment + flags → one frozen Config. Defaults come from defaults.ts and, for the workload
+// options, from their table (workload-options.ts); every problem is collected at once so the user
+// sees all of them in a single exit-2 message.
+import { DEFAULTS, INFRA_MODES, LIMITS, SCENARIOS } from './defaults.js';
 import type { InfraMode, ScenarioName } from './defaults.js';
 import { STRATEGIES } from './strategies.js';
-import { buildWriteConfig } from './write-config.js';
+import { buildWriteConfig, writeModeOf } from './write-config.js';
 import { parseFaults } from './faults.js';
 import type { FaultSpec, Plant } from './faults.js';
-import { integer } from './whole-number.js';
-import type { WriteConfig, WriteFlags } from './write-config.js';
+import type { WriteConfig, WriteOptions } from './write-config.js';
 import type { StrategyName } from './strategies.js';
+import { appliedOptions, readOptionValues } from './option-values.js';
+import type { AppliedOption } from './option-values.js';
+import type { OptionFlags, OptionValues } from './workload-options.js';
 import { buildServices } from './services.js';
 import type { ServiceFlags, ServicesConfig } from './services.js';
 import { unknownChoice } from './did-you-mean.js';
@@ -16,30 +19,17 @@ import { UsageError } from '../errors.js';
 
 export type { ServicesConfig } from './services.js';
 
-/** What one run does. */
-export interface RunConfig {
+/**
+ * What one run does. The workload options are fields of their own (users, stock, seed, …: see
+ * workload-options.ts), but for those of the open model and the write-behind path, which the run
+ * holds in a shape of its own (`rate`, `write`); under --rate, `users` are the planned arrivals.
+ */
+export interface RunConfig extends Omit<OptionValues, ShapedKey> {
   scenario: ScenarioName;
   strategy: StrategyName;
   infra: InfraMode;
-  users: number;
-  stock: number;
-  /** spam: concurrent purchases each user fires; undefined for scenarios without repeats. */
-  requestsPerUser: number | undefined;
-  /** cancel-storm: fraction of buyers who cancel (0–1), each cancel fired `cancelDupes` times at once. */
-  cancelRatio: number | undefined;
-  cancelDupes: number | undefined;
-  /** cancel-storm: new buyers waiting in line for the freed seats. */
-  rebuyers: number | undefined;
-  poolSize: number;
-  /** Max purchases in flight; undefined = all users at once. */
-  concurrency: number | undefined;
-  /** The generator's own cap on attempts in flight; undefined: the infrastructure's default (see DEFAULTS). */
-  maxInFlight: number | undefined;
   /** Open model: arrivals per second for a duration, optionally ramping from a start rate. */
   rate: { rate: number; durationMs: number; rampFrom?: number } | undefined;
-  seed: number;
-  /** Statements slower than this (ms, client-side, pool wait included) are listed as slow. */
-  slowSqlMs: number;
   /** How purchases and cancels are made durable (sync, or behind through the event log). */
   write: WriteConfig;
   /** Faults injected on purpose (--fault), in the order given. */
@@ -51,30 +41,20 @@ export interface RunConfig {
   report: string | true | undefined;
 }
 
+/** The options a RunConfig holds in `rate` and `write` rather than as fields of their own. */
+type ShapedKey = 'rate' | 'duration' | 'ramp' | keyof WriteOptions;
+
 export interface Config {
   services: ServicesConfig;
   run: RunConfig;
 }
 
 /** Raw inputs as the CLI parsed them; every field optional. */
-export interface RawFlags extends WriteFlags, ServiceFlags {
+export interface RawFlags extends OptionFlags, ServiceFlags {
   scenario?: string;
   strategy?: string;
   infra?: string;
-  users?: number;
-  stock?: number;
-  requestsPerUser?: number;
-  cancelRatio?: number;
-  cancelDupes?: number;
-  rebuyers?: number;
-  slowSqlMs?: number;
-  rate?: number;
-  duration?: number;
-  ramp?: number;
-  maxInFlight?: number;
-  poolSize?: number;
-  concurrency?: number;
-  seed?: number;
+  write?: string;
   json?: boolean;
   report?: string | boolean;
   /** --fault NAME[:options], repeatable. */
@@ -105,98 +85,51 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const scenario = oneOf(flags.scenario ?? DEFAULTS.scenario, SCENARIOS, 'scenario', problems);
   const strategy = oneOf(flags.strategy ?? DEFAULTS.strategy, STRATEGIES, '--strategy', problems);
   const infra = oneOf(flags.infra ?? DEFAULTS.infra, INFRA_MODES, '--infra', problems);
-  // An unknown scenario is already a problem; its workload then falls back to oversell's.
-  const workload = SCENARIO_DEFAULTS[scenario] ?? SCENARIO_DEFAULTS.oversell;
-  const rate = buildRate(flags, scenario, problems);
-  if (rate !== undefined && flags.users !== undefined) problems.push('with --rate, every arrival is a new buyer: --users does not apply');
-  // Under a rate the buyers are the arrivals (spread over users of K requests each for spam).
-  const perUserGuess = flags.requestsPerUser ?? workload.requestsPerUser ?? 1;
-  const arrivals = rate === undefined ? undefined : Math.max(1, Math.ceil(plannedRateArrivals(rate) / perUserGuess));
-  if (arrivals !== undefined && arrivals > LIMITS.maxUsers) {
-    problems.push(`--rate × --duration plans ${arrivals.toLocaleString('en-US')} buyers; at most ${LIMITS.maxUsers.toLocaleString('en-US')}`);
-  }
-  const users = arrivals === undefined ? integer(flags.users ?? workload.users, '--users', 1, LIMITS.maxUsers, problems) : arrivals;
-  const stock = integer(flags.stock ?? workload.stock, '--stock', 1, LIMITS.maxStock, problems);
-  const own = (flag: string, given: number | undefined, fallback: number | undefined) => ownFlag(flag, given, fallback, scenario, problems);
-  const requestsPerUser = own('--requests-per-user', flags.requestsPerUser, workload.requestsPerUser);
-  if (requestsPerUser !== undefined) checkRequestsPerUser(requestsPerUser, users, problems);
-  const cancelRatio = own('--cancel-ratio', flags.cancelRatio, workload.cancelRatio);
-  if (cancelRatio !== undefined && !(cancelRatio >= 0 && cancelRatio <= 1)) {
-    problems.push(`--cancel-ratio must be a fraction from 0 to 1 (got ${Number.isNaN(cancelRatio) ? 'not a number' : cancelRatio})`);
-  }
-  const cancelDupes = own('--cancel-dupes', flags.cancelDupes, workload.cancelDupes);
-  if (cancelDupes !== undefined) integer(cancelDupes, '--cancel-dupes', 1, LIMITS.maxCancelDupes, problems);
-  const rebuyers = own('--rebuyers', flags.rebuyers, workload.rebuyers === 'users' ? users : workload.rebuyers);
-  if (rebuyers !== undefined) integer(rebuyers, '--rebuyers', 0, LIMITS.maxUsers, problems);
-  const poolSize = integer(flags.poolSize ?? DEFAULTS.poolSize, '--pool-size', 1, LIMITS.maxPoolSize, problems);
-  const seed = integer(flags.seed ?? DEFAULTS.seed, '--seed', 0, Number.MAX_SAFE_INTEGER, problems);
-  const concurrency =
-    flags.concurrency === undefined ? undefined : integer(flags.concurrency, '--concurrency', 1, LIMITS.maxConcurrency, problems);
-  const maxInFlight = flags.maxInFlight === undefined ? undefined : integer(flags.maxInFlight, '--max-in-flight', 1, LIMITS.maxInFlight, problems);
-  const slowSqlMs = integer(flags.slowSqlMs ?? DEFAULTS.slowSqlMs, '--slow-sql-ms', 1, LIMITS.maxSlowSqlMs, problems);
+  const mode = writeModeOf(flags.write, scenario, problems);
+  // An unknown scenario is already a problem; its options then take their defaults for every scenario.
+  const values = readOptionValues(flags, { scenario, write: mode }, problems);
+  const { rate: perSecond, duration, ramp, workers, partitions, redeliver, drainTimeout, batchSize, keepTopic, ...own } = values;
+  const rate = perSecond === undefined ? undefined : { rate: perSecond, durationMs: (duration ?? 1) * 1000, ...(ramp === undefined ? {} : { rampFrom: ramp }) };
+  const users = rate === undefined ? own.users : rateArrivals(rate, own.requestsPerUser, problems);
+  if (own.requestsPerUser !== undefined) checkAttempts(users, own.requestsPerUser, problems);
   const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
-  const write = buildWriteConfig(flags, scenario, problems);
+  const write = buildWriteConfig(mode, { workers, partitions, redeliver, drainTimeout, batchSize, keepTopic });
   const faults = parseFaults(flags.fault ?? [], { scenario, strategy, write: write.mode, lenient: flags.lenientFaults ?? false }, problems);
+  return { scenario, strategy, infra, ...own, users, rate, write, faults, plants: [], json: flags.json ?? false, report };
+}
+
+/** The option values a run was made of (the inverse of buildRun): what its reproduce line and parameters show. */
+export function optionValuesOf(run: RunConfig): OptionValues {
+  const { scenario, strategy, infra, rate, write, faults, plants, json, report, ...own } = run;
   return {
-    scenario,
-    strategy,
-    infra,
-    users,
-    stock,
-    requestsPerUser,
-    cancelRatio,
-    cancelDupes,
-    rebuyers,
-    poolSize,
-    concurrency,
-    maxInFlight,
-    rate,
-    seed,
-    slowSqlMs,
-    write,
-    faults,
-    plants: [],
-    json: flags.json ?? false,
-    report,
+    ...own,
+    rate: rate?.rate,
+    duration: rate === undefined ? undefined : rate.durationMs / 1000,
+    ramp: rate?.rampFrom,
+    workers: write.workers,
+    partitions: write.partitions,
+    redeliver: write.redeliver,
+    drainTimeout: write.drainTimeoutMs / 1000,
+    batchSize: write.batchSize,
+    keepTopic: write.keepTopic,
   };
+}
+
+/** The workload options that apply to a run, with their values, in table order. */
+export function runOptions(run: RunConfig): AppliedOption[] {
+  return appliedOptions(optionValuesOf(run), { scenario: run.scenario, write: run.write.mode });
 }
 
 /**
- * A flag of the scenarios whose defaults name it: refused for any other scenario, defaulted for
- * its own. Undefined when the scenario has no such flag.
+ * Under a rate the buyers are the arrivals (spread over users of K requests each for spam), at
+ * most as many as --users could be.
  */
-function ownFlag(flag: string, given: number | undefined, fallback: number | undefined, scenario: string, problems: string[]): number | undefined {
-  if (fallback !== undefined) return given ?? fallback;
-  if (given !== undefined) {
-    const owners = Object.entries(SCENARIO_DEFAULTS).filter(([, workload]) => flagOf(flag) in workload).map(([name]) => name);
-    problems.push(`${flag} applies to the ${owners.join(', ')} scenario only, not ${scenario}`);
+function rateArrivals(rate: NonNullable<RunConfig['rate']>, perUser: number | undefined, problems: string[]): number {
+  const arrivals = Math.max(1, Math.ceil(plannedRateArrivals(rate) / (perUser ?? 1)));
+  if (arrivals > LIMITS.maxUsers) {
+    problems.push(`--rate × --duration plans ${arrivals.toLocaleString('en-US')} buyers; at most ${LIMITS.maxUsers.toLocaleString('en-US')}`);
   }
-  return undefined;
-}
-
-/** `--cancel-ratio` → `cancelRatio`, the field of ScenarioDefaults a flag defaults. */
-function flagOf(flag: string): string {
-  return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/** --rate R --duration S [--ramp R0]: the open model, validated; undefined without --rate. */
-function buildRate(flags: RawFlags, scenario: ScenarioName, problems: string[]): RunConfig['rate'] {
-  if (flags.rate === undefined) {
-    if (flags.duration !== undefined) problems.push('--duration goes with --rate (an arrival rate for that long)');
-    if (flags.ramp !== undefined) problems.push('--ramp goes with --rate (ramping from --ramp to --rate)');
-    return undefined;
-  }
-  if (SCENARIO_DEFAULTS[scenario]?.noRate) problems.push(`--rate applies to single-phase scenarios, not ${scenario}`);
-  const positive = (value: number, label: string, max: number) => {
-    if (!(value > 0 && value <= max)) problems.push(`${label} must be a number above 0 and at most ${max.toLocaleString('en-US')} (got ${Number.isNaN(value) ? 'not a number' : value})`);
-  };
-  positive(flags.rate, '--rate', LIMITS.maxRate);
-  if (flags.duration === undefined) problems.push('--rate needs --duration (seconds)');
-  else positive(flags.duration, '--duration', LIMITS.maxDurationSeconds);
-  if (flags.ramp !== undefined && !(flags.ramp >= 0 && flags.ramp <= LIMITS.maxRate)) {
-    problems.push(`--ramp must be a number from 0 to ${LIMITS.maxRate.toLocaleString('en-US')} (got ${Number.isNaN(flags.ramp) ? 'not a number' : flags.ramp})`);
-  }
-  return { rate: flags.rate, durationMs: (flags.duration ?? 1) * 1000, ...(flags.ramp === undefined ? {} : { rampFrom: flags.ramp }) };
+  return arrivals;
 }
 
 /** Arrivals a rate plan makes: the area under the (ramping) rate over the duration. */
@@ -205,9 +138,8 @@ export function plannedRateArrivals(rate: NonNullable<RunConfig['rate']>): numbe
   return Math.floor(((from + rate.rate) / 2) * (rate.durationMs / 1000));
 }
 
-/** --requests-per-user: a whole number, and users × requests within the attempt limit. */
-function checkRequestsPerUser(perUser: number, users: number, problems: string[]): void {
-  integer(perUser, '--requests-per-user', 1, LIMITS.maxAttempts, problems);
+/** Users × requests per user within the attempt limit (each a whole number already, or a problem of its own). */
+function checkAttempts(users: number, perUser: number, problems: string[]): void {
   if (Number.isInteger(users) && Number.isInteger(perUser) && users * perUser > LIMITS.maxAttempts) {
     problems.push(`--users × --requests-per-user must be at most ${LIMITS.maxAttempts.toLocaleString('en-US')} attempts (got ${(users * perUser).toLocaleString('en-US')})`);
   }

@@ -1,4 +1,5 @@
-// Every default ticketsim uses, declared once. Flags and env vars override these (see config.ts).
+// Every default ticketsim uses, declared once (the workload options' own in their table,
+// workload-options.ts). Flags and env vars override these (see config.ts).
 import type { StrategyName } from './strategies.js';
 
 /** Scenarios the CLI knows; only those the scenario catalogue implements can run today. */
@@ -16,10 +17,6 @@ export const DEFAULTS = Object.freeze({
   scenario: 'oversell' as ScenarioName,
   strategy: 'lua' as StrategyName,
   infra: 'auto' as InfraMode,
-  poolSize: 10,
-  seed: 1,
-  /** A statement slower than this is listed as slow: the seed's 0.5 s INSERTs. */
-  slowSqlMs: 500,
   /**
    * Most attempts the generator holds in flight at once on the real services. A burst beyond it
    * starts the rest as slots free (counted as late starts, latency still from the release); a rate
@@ -35,34 +32,6 @@ export const DEFAULTS = Object.freeze({
   maxInFlightInProcess: 1_000,
   /** How long a service may take to answer before it counts as unreachable. */
   connectTimeoutMs: 1500,
-});
-
-/**
- * The workload of each scenario when flags do not say otherwise. A scenario's own flags appear only
- * in its entry; giving one to another scenario is a usage error.
- */
-export interface ScenarioDefaults {
-  users: number;
-  stock: number;
-  /** spam: concurrent purchases each user fires. */
-  requestsPerUser?: number;
-  /** cancel-storm: the fraction of buyers who cancel. */
-  cancelRatio?: number;
-  /** cancel-storm: how many times at once each cancel is fired. */
-  cancelDupes?: number;
-  /** cancel-storm: new buyers waiting in line for freed seats; `users` = as many as --users. */
-  rebuyers?: number | 'users';
-  /** A scenario that always writes one way (write-behind: behind). */
-  write?: 'behind';
-  /** A scenario of several phases cannot take an arrival rate (cancel-storm). */
-  noRate?: true;
-}
-
-export const SCENARIO_DEFAULTS: Readonly<Record<ScenarioName, ScenarioDefaults>> = Object.freeze({
-  oversell: { users: 1000, stock: 100 },
-  spam: { users: 100, stock: 100, requestsPerUser: 20 },
-  'cancel-storm': { users: 1000, stock: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 'users', noRate: true },
-  'write-behind': { users: 10_000, stock: 5000, write: 'behind' },
 });
 
 /**

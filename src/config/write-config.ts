@@ -1,21 +1,19 @@
-// The write axis's flags (DESIGN.md §2): --write sync|behind and, writing behind, the workers,
-// partitions, redelivery, drain timeout and whether to keep the run's topic. Validated with the
-// rest of the run's flags; the behind-only flags are refused with --write sync.
-import { SCENARIO_DEFAULTS } from './defaults.js';
-import { integer } from './whole-number.js';
-import { unknownChoice } from './did-you-mean.js';
+// The write axis (DESIGN.md §2): --write sync|behind, the scenario that always writes one way, and
+// the write-behind path's settings a run takes from its options (workers, partitions, redelivery,
+// drain timeout, batch size, whether to keep the run's topic; see workload-options.ts).
 import type { ScenarioName } from './defaults.js';
+import { unknownChoice } from './did-you-mean.js';
 
 export const WRITE_MODES = ['sync', 'behind'] as const;
 export type WriteModeName = (typeof WRITE_MODES)[number];
 
-export const WRITE_DEFAULTS = Object.freeze({
-  workers: 1,
-  drainTimeoutSeconds: 30,
-  batchSize: 500,
-  maxWorkers: 16,
-  maxPartitions: 64,
-});
+/** The scenarios that always write one way (write-behind: behind). */
+export const SCENARIO_WRITES: Readonly<Partial<Record<ScenarioName, WriteModeName>>> = Object.freeze({ 'write-behind': 'behind' });
+
+/** The write mode a scenario takes when no --write is given. */
+export function defaultWrite(scenario: ScenarioName): WriteModeName {
+  return SCENARIO_WRITES[scenario] ?? 'sync';
+}
 
 /** How a run writes, and, writing behind, the path its events take. */
 export interface WriteConfig {
@@ -33,37 +31,19 @@ export interface WriteConfig {
   batchSize: number;
 }
 
-/** The write flags as parsed. */
-export interface WriteFlags {
-  write?: string;
-  workers?: number;
-  partitions?: number;
-  redeliver?: number;
-  drainTimeout?: number;
-  keepTopic?: boolean;
-  batchSize?: number;
-}
+/** The options a WriteConfig is made of, as validated (the drain timeout in seconds). */
+export type WriteOptions = Omit<WriteConfig, 'mode' | 'drainTimeoutMs'> & { drainTimeout: number };
 
-/** The flags that mean something only when writing behind. */
-export const BEHIND_ONLY_FLAGS = ['workers', 'partitions', 'redeliver', 'drainTimeout', 'keepTopic', 'batchSize'] as const;
-
-/** Builds the write config, adding every problem to `problems`. */
-export function buildWriteConfig(flags: WriteFlags, scenario: ScenarioName, problems: string[]): WriteConfig {
-  const forced = SCENARIO_DEFAULTS[scenario]?.write;
-  const mode = (flags.write ?? forced ?? 'sync') as WriteModeName;
+/** The run's write mode: as given, else the scenario's; a problem when unknown or not the scenario's own. */
+export function writeModeOf(given: string | undefined, scenario: ScenarioName, problems: string[]): WriteModeName {
+  const forced = SCENARIO_WRITES[scenario];
+  const mode = (given ?? defaultWrite(scenario)) as WriteModeName;
   if (!(WRITE_MODES as readonly string[]).includes(mode)) problems.push(unknownChoice('--write', mode, WRITE_MODES));
   else if (forced !== undefined && mode !== forced) problems.push(`the ${scenario} scenario always writes ${forced}; --write ${mode} does not apply`);
-  if (mode !== 'behind') {
-    const given = BEHIND_ONLY_FLAGS.filter((key) => flags[key] !== undefined);
-    for (const key of given) problems.push(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies to --write behind only`);
-  }
-  const whole = (value: number, label: string, min: number, max: number) => integer(value, label, min, max, problems);
-  const workers = whole(flags.workers ?? WRITE_DEFAULTS.workers, '--workers', 1, WRITE_DEFAULTS.maxWorkers);
-  // One partition per worker by default (a bad --workers is already a problem of its own).
-  const partitions = whole(flags.partitions ?? Math.min(Math.max(1, Math.trunc(workers) || 1), WRITE_DEFAULTS.maxPartitions), '--partitions', 1, WRITE_DEFAULTS.maxPartitions);
-  const redeliver = flags.redeliver ?? 0;
-  if (!(redeliver >= 0 && redeliver <= 1)) problems.push(`--redeliver must be a fraction from 0 to 1 (got ${Number.isNaN(redeliver) ? 'not a number' : redeliver})`);
-  const drainSeconds = whole(flags.drainTimeout ?? WRITE_DEFAULTS.drainTimeoutSeconds, '--drain-timeout', 1, 3600);
-  const batchSize = whole(flags.batchSize ?? WRITE_DEFAULTS.batchSize, '--batch-size', 1, 10_000);
-  return { mode, workers, partitions, redeliver, drainTimeoutMs: drainSeconds * 1000, keepTopic: flags.keepTopic ?? false, batchSize };
+  return mode;
+}
+
+/** The write config of a mode and its options. */
+export function buildWriteConfig(mode: WriteModeName, { drainTimeout, ...options }: WriteOptions): WriteConfig {
+  return { mode, ...options, drainTimeoutMs: drainTimeout * 1000 };
 }

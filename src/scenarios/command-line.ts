@@ -1,51 +1,28 @@
 // The command lines that reproduce a run and a comparison, as written into results and reports:
-// the workload's flags written once for both, after the words that start ticketsim where it ran.
+// the workload options from their table (config/workload-options.ts), each in its group around the
+// engine axes and the infra, after the words that start ticketsim where it ran.
+import { runOptions } from '../config/config.js';
 import type { RunConfig } from '../config/config.js';
-import { DEFAULTS, SCENARIO_DEFAULTS } from '../config/defaults.js';
-import type { InfraMode, ScenarioName } from '../config/defaults.js';
-import { WRITE_DEFAULTS } from '../config/write-config.js';
-import type { WriteConfig } from '../config/write-config.js';
+import type { InfraMode } from '../config/defaults.js';
+import { defaultWrite } from '../config/write-config.js';
 import { formatFault } from '../config/faults.js';
+import { flagOf } from '../config/workload-option.js';
+import type { OptionGroup } from '../config/workload-option.js';
 import { invokedAs } from '../invocation.js';
 
 type Word = string | number;
 
-/** The write mode a scenario takes when no --write is given. */
-function defaultWrite(scenario: ScenarioName): WriteConfig['mode'] {
-  return SCENARIO_DEFAULTS[scenario].write ?? 'sync';
-}
-
-/** What is sold to whom: the users (or the rate), the scenario's own numbers, the stock. */
-function workloadFlags(run: RunConfig): Word[] {
-  const words: Word[] = [];
-  if (run.rate === undefined) words.push('--users', run.users);
-  else {
-    words.push('--rate', run.rate.rate, '--duration', run.rate.durationMs / 1000);
-    if (run.rate.rampFrom !== undefined) words.push('--ramp', run.rate.rampFrom);
-  }
-  if (run.requestsPerUser !== undefined) words.push('--requests-per-user', run.requestsPerUser);
-  if (run.cancelRatio !== undefined) words.push('--cancel-ratio', run.cancelRatio, '--cancel-dupes', run.cancelDupes ?? 1, '--rebuyers', run.rebuyers ?? 0);
-  words.push('--stock', run.stock);
-  return words;
-}
-
-/** How it runs: the infrastructure, the seed, the pool, the caps and the slow-SQL threshold. */
-function runningFlags(run: RunConfig, infra: InfraMode): Word[] {
-  const words: Word[] = ['--infra', infra, '--seed', run.seed, '--pool-size', run.poolSize];
-  if (run.concurrency !== undefined) words.push('--concurrency', run.concurrency);
-  if (run.maxInFlight !== undefined) words.push('--max-in-flight', run.maxInFlight);
-  if (run.slowSqlMs !== DEFAULTS.slowSqlMs) words.push('--slow-sql-ms', run.slowSqlMs);
-  return words;
-}
-
-/** Writing behind: the workers, the partitions and the options away from their defaults. */
-function behindFlags(write: WriteConfig): Word[] {
-  const words: Word[] = ['--workers', write.workers, '--partitions', write.partitions];
-  if (write.redeliver > 0) words.push('--redeliver', write.redeliver);
-  if (write.drainTimeoutMs !== WRITE_DEFAULTS.drainTimeoutSeconds * 1000) words.push('--drain-timeout', write.drainTimeoutMs / 1000);
-  if (write.batchSize !== WRITE_DEFAULTS.batchSize) words.push('--batch-size', write.batchSize);
-  if (write.keepTopic) words.push('--keep-topic');
-  return words;
+/**
+ * The options of one group that apply to the run, each as typed: those written `always` whenever
+ * they have a value, the others only away from their default; a flag bare (`--keep-topic`).
+ */
+function optionWords(run: RunConfig, group: OptionGroup): Word[] {
+  return runOptions(run)
+    .filter(({ option, value, isDefault }) => option.group === group && value !== undefined && (option.reproduce === 'always' || !isDefault))
+    .flatMap(({ key, value }) => {
+      if (typeof value === 'boolean') return [`--${value ? '' : 'no-'}${flagOf(key)}`];
+      return [`--${flagOf(key)}`, value!];
+    });
 }
 
 function faultFlags(run: RunConfig): Word[] {
@@ -57,9 +34,11 @@ function faultFlags(run: RunConfig): Word[] {
  * starting with how this process was invoked (`./bin/ticketsim`, `npx ticketsim`, …).
  */
 export function reproduceCommand(run: RunConfig, infra: InfraMode, program = invokedAs()): string {
-  const { write } = run;
-  const writing = write.mode === 'behind' ? [...(defaultWrite(run.scenario) === 'behind' ? [] : ['--write', 'behind']), ...behindFlags(write)] : [];
-  return [program, 'run', run.scenario, ...workloadFlags(run), '--strategy', run.strategy, ...runningFlags(run, infra), ...writing, ...faultFlags(run)].join(' ');
+  const writing = run.write.mode === defaultWrite(run.scenario) ? [] : ['--write', run.write.mode];
+  return [
+    program, 'run', run.scenario, ...optionWords(run, 'workload'), '--strategy', run.strategy, '--infra', infra, ...optionWords(run, 'running'),
+    ...writing, ...optionWords(run, 'behind'), ...faultFlags(run),
+  ].join(' ');
 }
 
 /**
@@ -74,10 +53,10 @@ export function compareCommandLine(runs: readonly RunConfig[], expectFail: reado
   const writing = modes === defaultWrite(first.scenario) ? [] : ['--write', modes];
   // The behind-only options, when a compared run writes behind (they are for those runs only).
   const behindRun = runs.find((run) => run.write.mode === 'behind');
-  const behind = behindRun === undefined ? [] : behindFlags(behindRun.write);
+  const behind = behindRun === undefined ? [] : optionWords(behindRun, 'behind');
   const expected = expectFail.length === 0 ? [] : ['--expect-fail', expectFail.join(',')];
   return [
-    program, 'compare', first.scenario, ...workloadFlags(first), '--strategies', unique(runs.map((run) => run.strategy)),
-    ...runningFlags(first, infra), ...writing, ...behind, ...faultFlags(first), ...expected,
+    program, 'compare', first.scenario, ...optionWords(first, 'workload'), '--strategies', unique(runs.map((run) => run.strategy)),
+    '--infra', infra, ...optionWords(first, 'running'), ...writing, ...behind, ...faultFlags(first), ...expected,
   ].join(' ');
 }

@@ -7,7 +7,8 @@ import { loadConfig } from '../../config/config.js';
 import type { Config } from '../../config/config.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import { notApplicable } from '../../config/faults.js';
-import { BEHIND_ONLY_FLAGS, WRITE_MODES } from '../../config/write-config.js';
+import { WRITE_MODES } from '../../config/write-config.js';
+import { BEHIND_ONLY_OPTIONS } from '../../config/option-values.js';
 import { didYouMean, unknownChoice } from '../../config/did-you-mean.js';
 import { UsageError } from '../../errors.js';
 import { compareRuns, expectsFailure } from '../../report/compare.js';
@@ -100,7 +101,7 @@ function compareConfigs(args: CompareArgs): Config[] {
 /** The flags without the ones that mean something only when writing behind. */
 function withoutBehindOnly(args: CompareArgs): CompareArgs {
   const kept = { ...args };
-  for (const flag of BEHIND_ONLY_FLAGS) delete kept[flag];
+  for (const key of BEHIND_ONLY_OPTIONS) delete kept[key];
   return kept;
 }
 

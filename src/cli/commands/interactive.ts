@@ -2,15 +2,17 @@
 // users (and the scenario's own numbers), stock, write mode, a fault and infra; run; run again,
 // change parameters, export the report, or quit.
 import { loadConfig } from '../../config/config.js';
-import { DEFAULTS, INFRA_MODES, SCENARIO_DEFAULTS } from '../../config/defaults.js';
-import type { ScenarioDefaults } from '../../config/defaults.js';
+import { DEFAULTS, INFRA_MODES, SCENARIOS } from '../../config/defaults.js';
+import type { ScenarioName } from '../../config/defaults.js';
+import { defaultValues } from '../../config/option-values.js';
+import { OPTION_KEYS, optionOf } from '../../config/workload-options.js';
 import { STRATEGIES, STRATEGY_INFO } from '../../config/strategies.js';
 import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
 import { startRun } from '../../scenarios/run.js';
 import { runInteractive } from '../../ui/render-interactive.js';
 import { writeReport } from '../../report/paths.js';
 import { VERSION } from '../../version.js';
-import { WRITE_MODES } from '../../config/write-config.js';
+import { SCENARIO_WRITES, WRITE_MODES } from '../../config/write-config.js';
 import { FAULTS, FAULT_DEFINITIONS } from '../../config/faults.js';
 import { describeWritten } from '../report-file.js';
 import { workerLauncher } from '../workers.js';
@@ -26,7 +28,7 @@ export async function startInteractive(): Promise<void> {
   for (const name of STRATEGIES) hints[name] = `${name}: ${STRATEGY_INFO[name].tag}`;
   hints[NO_FAULT] = 'no fault injected';
   for (const name of FAULTS) hints[name] = `${name}: ${FAULT_DEFINITIONS[name].tag}`;
-  const workloads = Object.fromEntries(Object.entries(SCENARIO_DEFAULTS).map(([name, workload]) => [name, menuWorkload(workload)]));
+  const workloads = Object.fromEntries(SCENARIOS.map((name) => [name, menuWorkload(name)]));
   await runInteractive(
     {
       defaults: { scenario: DEFAULTS.scenario, strategy: DEFAULTS.strategy, ...workloads[DEFAULTS.scenario]!, write: 'sync', fault: NO_FAULT, infra: DEFAULTS.infra },
@@ -47,7 +49,10 @@ export async function startInteractive(): Promise<void> {
   );
 }
 
-/** A scenario's defaults as the menu's numbers: re-buyers "as many as users" becomes that number. */
-function menuWorkload({ rebuyers, ...rest }: ScenarioDefaults) {
-  return { ...rest, ...(rebuyers === undefined ? {} : { rebuyers: rebuyers === 'users' ? rest.users : rebuyers }) };
+/** A scenario's numbers as the menu starts them: the defaults of the options that are a menu row, and the write it always takes. */
+function menuWorkload(scenario: ScenarioName) {
+  const values = defaultValues(scenario);
+  const numbers = OPTION_KEYS.filter((key) => optionOf(key).menu !== undefined && values[key] !== undefined).map((key) => [key, values[key]]);
+  const write = SCENARIO_WRITES[scenario];
+  return { ...Object.fromEntries(numbers), ...(write === undefined ? {} : { write }) };
 }

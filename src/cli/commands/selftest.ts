@@ -3,6 +3,7 @@
 // every planted anomaly was caught by its check and every correct strategy held.
 import type { CommandModule } from 'yargs';
 import { DEFAULTS, INFRA_MODES } from '../../config/defaults.js';
+import { WORKLOAD_OPTIONS } from '../../config/workload-options.js';
 import type { SelftestResult } from '../../result.js';
 import { EXIT } from '../exit-codes.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
@@ -23,7 +24,7 @@ export const selftestCommand: CommandModule<object, SelftestArgs> = {
   builder: (yargs) =>
     withJsonOption(withServiceOptions(yargs), 'print only { ok, rows } as JSON on stdout')
       .option('infra', { type: 'string', default: DEFAULTS.infra, describe: `${INFRA_MODES.join(' | ')} — where the matrix runs` })
-      .option('seed', { type: 'number', default: DEFAULTS.seed, describe: 'seed for the in-process infrastructure' })
+      .option('seed', { type: 'number', default: WORKLOAD_OPTIONS.seed.default, describe: 'seed for the in-process infrastructure' })
       .example('$0 selftest --infra memory', 'the whole matrix in process, in seconds')
       .example('$0 selftest --infra real', 'the same on Redis, MariaDB and Kafka') as never,
   handler: async (args) => {
