@@ -321,6 +321,12 @@ export interface RunResult {
     write: 'sync' | 'behind';
     /** Open model: arrivals per second for a duration (ramping from rampFrom). */
     rate?: { rate: number; durationMs: number; rampFrom?: number };
+    /**
+     * Every workload option that applies to the run, by its camelCase name, as the command line
+     * gives it (defaults filled in; --drain-timeout in seconds): what the report's parameters list.
+     * null: it applies but was not set (concurrency: unlimited).
+     */
+    options: Record<string, number | boolean | null>;
   };
   counts: RunCounts;
   guards: GuardCounts;

@@ -1,8 +1,9 @@
 // The workload options of `run` and `compare`, one entry each, in the order the reproduce line
 // writes them. Everything else about an option comes from its entry here: the yargs option and its
-// --help (cli/run-options.ts), its validation and default (option-values.ts) and the reproduce line
-// (scenarios/command-line.ts). The engine axes (--strategy, --write), --infra, --fault, --json and
-// --report are not workload options: each has rules of its own.
+// --help (cli/run-options.ts), its validation and default (option-values.ts), the reproduce line
+// (scenarios/command-line.ts) and the report's parameters (report/parameters.ts, from the values a
+// result names in `params.options`). The engine axes (--strategy, --write), --infra, --fault,
+// --json and --report are not workload options: each has rules of its own.
 import { DEFAULTS, LIMITS } from './defaults.js';
 import { whole } from './workload-option.js';
 import type { WorkloadOption } from './workload-option.js';

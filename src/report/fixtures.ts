@@ -83,7 +83,10 @@ export const passingResult: RunResult = {
     redisKeys: ['ticketsim:{concert-01JQ7Z4K2M}:stock', 'ticketsim:{concert-01JQ7Z4K2M}:buyers'],
     mysqlTicketName: 'concert-01JQ7Z4K2M',
   },
-  params: { users: 1000, stock: 100, attempts: 1000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync' },
+  params: {
+    users: 1000, stock: 100, attempts: 1000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync',
+    options: { users: 1000, stock: 100, seed: 42, poolSize: 10, concurrency: null, maxInFlight: null, slowSqlMs: 500 },
+  },
   counts: { attempts: 1000, purchased: 100, soldOut: 900, duplicate: 0, lockTimeout: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, dropped: 0, notStarted: 0 },
   guards: { lockRequests: 0, locksGranted: 0, lockTries: 0, rejectedBeforeLock: 0, duplicatesBy: {}, staleRefused: 0 },
   sql: quickSql,
@@ -141,7 +144,10 @@ export const spamLockResult: RunResult = {
   scenario: 'spam',
   strategy: 'lock',
   runId: '01JQ7ZF1AA',
-  params: { users: 100, stock: 100, requestsPerUser: 20, attempts: 2000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync' },
+  params: {
+    users: 100, stock: 100, requestsPerUser: 20, attempts: 2000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync',
+    options: { users: 100, requestsPerUser: 20, stock: 100, seed: 1, poolSize: 10, concurrency: null, maxInFlight: null, slowSqlMs: 500 },
+  },
   counts: { attempts: 2000, purchased: 52, soldOut: 1900, duplicate: 48, lockTimeout: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, dropped: 0, notStarted: 0 },
   guards: { lockRequests: 2000, locksGranted: 2000, lockTries: 9130, rejectedBeforeLock: 0, duplicatesBy: { ledger: 48 }, staleRefused: 0 },
   checks: [
@@ -158,7 +164,10 @@ export const stormNaiveResult: RunResult = {
   scenario: 'cancel-storm',
   strategy: 'naive',
   runId: '01JQ7ZH2BB',
-  params: { users: 100, stock: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 100, attempts: 300, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync' },
+  params: {
+    users: 100, stock: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 100, attempts: 300, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync',
+    options: { users: 100, cancelRatio: 0.5, cancelDupes: 3, rebuyers: 100, stock: 100, seed: 1, poolSize: 10, concurrency: null, maxInFlight: null, slowSqlMs: 500 },
+  },
   counts: { attempts: 300, purchased: 100, soldOut: 0, duplicate: 0, lockTimeout: 0, cancelled: 200, notPurchased: 0, rebought: 100, errors: 0, dropped: 0, notStarted: 0 },
   latency: { 'sell-out': purchaseLatency, purchase: purchaseLatency, cancel: { ...purchaseLatency, count: 200, byOutcome: { cancelled: purchaseLatency.byOutcome.purchased! } } },
   phases: [
@@ -184,7 +193,13 @@ export const behindResult: RunResult = {
   ...withoutSql(),
   scenario: 'write-behind',
   runId: '01JQ7ZK4CC',
-  params: { users: 10_000, stock: 5000, attempts: 10_000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'behind' },
+  params: {
+    users: 10_000, stock: 5000, attempts: 10_000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'behind',
+    options: {
+      users: 10_000, stock: 5000, seed: 1, poolSize: 10, concurrency: null, maxInFlight: null, slowSqlMs: 500,
+      workers: 2, partitions: 2, redeliver: 0.5, drainTimeout: 30, batchSize: 500, keepTopic: true,
+    },
+  },
   counts: { attempts: 10_000, purchased: 5000, soldOut: 5000, duplicate: 0, lockTimeout: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, dropped: 0, notStarted: 0 },
   writeBehind: {
     topic: 'ticketsim.sales.01JQ7ZK4CC',
@@ -230,7 +245,10 @@ export const interruptedResult: RunResult = {
 export const rateResult: RunResult = {
   ...passingResult,
   runId: '01JQ7ZD8RT',
-  params: { ...passingResult.params, users: 6000, attempts: 6000, stock: 5000, rate: { rate: 2000, durationMs: 3000 } },
+  params: {
+    ...passingResult.params, users: 6000, attempts: 6000, stock: 5000, rate: { rate: 2000, durationMs: 3000 },
+    options: { rate: 2000, duration: 3, ramp: null, stock: 5000, seed: 42, poolSize: 10, concurrency: null, maxInFlight: 200, slowSqlMs: 500 },
+  },
   counts: { ...passingResult.counts, attempts: 5880, purchased: 5000, soldOut: 880, dropped: 120 },
   load: {
     model: 'rate',

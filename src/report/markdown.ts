@@ -3,7 +3,8 @@
 // location, the command that reproduces it, and the result JSON itself. The topic sections live
 // with their topics (load, sql, behind, strategy, …), so a comparison embeds the same ones.
 import type { RunResult } from '../result.js';
-import { capitalize, formatConcurrency, formatCount, formatDuration, formatPercent, formatShare, verdictOf } from './format.js';
+import { capitalize, formatCount, formatDuration, formatShare, verdictOf } from './format.js';
+import { parametersSection } from './parameters.js';
 import { faultsSection } from './faults.js';
 import { mdTable } from './md-table.js';
 import { writeBehindSection } from './behind.js';
@@ -25,34 +26,6 @@ function verdictSection(result: RunResult): string {
   const mark = verdict.word === 'PASS' ? '✓' : '✗';
   const interrupted = verdict.interrupted ? ' · **INTERRUPTED**' : '';
   return `## Verdict: ${mark} ${verdict.word}${interrupted}\n\n${capitalize(verdict.summary)}.`;
-}
-
-function parametersSection(result: RunResult): string {
-  const { params } = result;
-  const table = mdTable(
-    ['Scenario', 'Strategy', 'Users', 'Requests per user', 'Attempts', 'Stock', 'Concurrency', 'Pool size', 'Slow SQL', 'Write', 'Seed'],
-    [
-      [
-        result.scenario,
-        result.strategy,
-        formatCount(params.users),
-        formatCount(params.requestsPerUser ?? 1),
-        formatCount(params.attempts),
-        formatCount(params.stock),
-        formatConcurrency(params.concurrency),
-        formatCount(params.poolSize),
-        formatDuration(params.slowSqlMs),
-        params.write,
-        result.seed,
-      ],
-    ],
-  );
-  if (params.cancelRatio === undefined) return table;
-  const storm = mdTable(
-    ['Cancel share', 'Cancel dupes', 'Re-buyers'],
-    [[formatPercent(params.cancelRatio), formatCount(params.cancelDupes ?? 1), formatCount(params.rebuyers ?? 0)]],
-  );
-  return `${table}\n\n${storm}`;
 }
 
 function outcomesSection(result: RunResult): string {

@@ -1,6 +1,7 @@
 // Tests of a whole run in process: the snapshot a dashboard pulls ends on the figures of the
 // result, so the live throughput and elapsed time never jump when the final frame replaces them;
-// and the result's data block names what the run created, under its own run id.
+// the result's data block names what the run created, under its own run id; and the result names
+// every workload option the run applied.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { runNames } from '../engine/run-names.js';
@@ -39,5 +40,12 @@ describe('the result\'s data block', () => {
       mysqlTicketName: names.sale,
       fenceRow: true,
     });
+  });
+});
+
+describe('the result', () => {
+  it('names every workload option the run applied, null for one it applied unset', async () => {
+    const result = await startRun(loadConfig({ scenario: 'spam', strategy: 'lua', infra: 'memory', users: 10, requestsPerUser: 2, slowSqlMs: 250, json: true }, {})).result;
+    expect(result.params.options).toEqual({ users: 10, requestsPerUser: 2, stock: 100, seed: 1, poolSize: 10, concurrency: null, maxInFlight: null, slowSqlMs: 250 });
   });
 });

@@ -23,7 +23,10 @@ export const stormChecks: CheckResult[] = [
 /** That run whole: 1,000 buyers for 100 seats, then 500 cancels ×3, 500 bogus ones and 1,000 re-buyers. */
 export const stormRealResult: RunResult = {
   ...stormNaiveResult,
-  params: { ...stormNaiveResult.params, users: 1000, rebuyers: 1000, attempts: 4000 },
+  params: {
+    ...stormNaiveResult.params, users: 1000, rebuyers: 1000, attempts: 4000,
+    options: { ...stormNaiveResult.params.options, users: 1000, rebuyers: 1000 },
+  },
   counts: { attempts: 4000, purchased: 1000, soldOut: 0, duplicate: 0, lockTimeout: 0, cancelled: 2000, notPurchased: 0, rebought: 1000, errors: 0, dropped: 0, notStarted: 0 },
   durationMs: 3210,
   throughput: 1246,
