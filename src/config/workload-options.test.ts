@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from './defaults.js';
 import { clampInto, flagOf, valueProblem, whole } from './workload-option.js';
-import { OPTION_KEYS, optionOf } from './workload-options.js';
+import { MENU_OPTION_KEYS, OPTION_KEYS, optionOf } from './workload-options.js';
 
 describe('the workload options table', () => {
   it('names only options of its own, a default taken from another only from one before it', () => {
@@ -33,6 +33,10 @@ describe('the workload options table', () => {
         if (value !== undefined && typeof value !== 'object') expect(valueProblem(flagOf(key), kind, value), key).toBeUndefined();
       }
     }
+  });
+
+  it('makes a menu row only of an option that takes a number', () => {
+    for (const key of MENU_OPTION_KEYS) expect(optionOf(key).kind.type, key).not.toBe('flag');
   });
 
   it('is written in kebab-case on the command line', () => {

@@ -1,9 +1,10 @@
 // The workload options of `run` and `compare`, one entry each, in the order the reproduce line
 // writes them. Everything else about an option comes from its entry here: the yargs option and its
 // --help (cli/run-options.ts), its validation and default (option-values.ts), the reproduce line
-// (scenarios/command-line.ts) and the report's parameters (report/parameters.ts, from the values a
-// result names in `params.options`). The engine axes (--strategy, --write), --infra, --fault,
-// --json and --report are not workload options: each has rules of its own.
+// (scenarios/command-line.ts), the report's parameters (report/parameters.ts, from the values a
+// result names in `params.options`) and the menu's number rows (ui/menu-state.ts). The engine
+// axes (--strategy, --write), --infra, --fault, --json and --report are not workload options:
+// each has rules of its own.
 import { DEFAULTS, LIMITS } from './defaults.js';
 import { whole } from './workload-option.js';
 import type { WorkloadOption } from './workload-option.js';
@@ -216,3 +217,6 @@ export type OptionFlags = { [K in OptionKey]?: OptionValues[K] };
 
 /** The keys of the options that are a row of the interactive menu. */
 export type MenuOptionKey = { [K in OptionKey]: Entry<K> extends { menu: object } ? K : never }[OptionKey];
+
+/** The options that are a number row of the interactive menu, in table order. */
+export const MENU_OPTION_KEYS = OPTION_KEYS.filter((key): key is MenuOptionKey => optionOf(key).menu !== undefined);

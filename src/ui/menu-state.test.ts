@@ -1,6 +1,6 @@
 // Unit tests of the interactive menu's keyboard reducer.
 import { describe, expect, it } from 'vitest';
-import { menuKey, menuRows, invalidParams, selectedRow, shownNumber, type MenuKey, type MenuState } from './menu-state.js';
+import { NUMBER_ROWS, menuKey, menuRows, invalidParams, selectedRow, shownNumber, type MenuKey, type MenuState } from './menu-state.js';
 
 const choices = {
   scenarios: ['oversell', 'spam', 'cancel-storm'],
@@ -65,13 +65,13 @@ describe('menuKey', () => {
   it("brings the scenario's workload, and a requests row for spam, keeping numbers the user changed", () => {
     const spam = press(start, { rightArrow: true }).state;
     expect(spam.params).toMatchObject({ scenario: 'spam', users: 100, stock: 100, requestsPerUser: 20 });
-    expect(menuRows(spam.params)).toEqual(['scenario', 'strategy', 'users', 'requests', 'stock', 'infra', 'run', 'quit']);
+    expect(menuRows(spam.params)).toEqual(['scenario', 'strategy', 'users', 'requestsPerUser', 'stock', 'infra', 'run', 'quit']);
     const typed = press(spam, { downArrow: true }, { downArrow: true }, { downArrow: true }, '1000');
-    expect(selectedRow(typed.state)).toBe('requests');
+    expect(selectedRow(typed.state)).toBe('requestsPerUser');
     expect(typed.state.params.requestsPerUser).toBe(1000);
     const back = press(typed.state, { upArrow: true }, { upArrow: true }, { upArrow: true }, { leftArrow: true }).state;
     expect(back.params).toEqual({ scenario: 'oversell', strategy: 'lua', users: 1000, stock: 100, infra: 'auto' });
-    expect(menuRows(back.params)).not.toContain('requests');
+    expect(menuRows(back.params)).not.toContain('requestsPerUser');
     const edited = press(start, { downArrow: true }, { downArrow: true }, '50', { upArrow: true }, { upArrow: true }, { rightArrow: true }).state;
     expect(edited.params).toMatchObject({ scenario: 'spam', users: 50, requestsPerUser: 20 });
   });
@@ -79,10 +79,10 @@ describe('menuKey', () => {
   it('offers cancel-storm its share (as a percentage), duplicates and re-buyers', () => {
     const storm = press(start, { leftArrow: true }).state;
     expect(storm.params).toMatchObject({ scenario: 'cancel-storm', cancelRatio: 0.5, cancelDupes: 3, rebuyers: 1000 });
-    expect(menuRows(storm.params)).toEqual(['scenario', 'strategy', 'users', 'cancels', 'dupes', 'rebuyers', 'stock', 'infra', 'run', 'quit']);
+    expect(menuRows(storm.params)).toEqual(['scenario', 'strategy', 'users', 'cancelRatio', 'cancelDupes', 'rebuyers', 'stock', 'infra', 'run', 'quit']);
     const share = press(storm, { downArrow: true }, { downArrow: true }, { downArrow: true });
-    expect(selectedRow(share.state)).toBe('cancels');
-    expect(shownNumber(share.state.params, 'cancels')).toBe(50);
+    expect(selectedRow(share.state)).toBe('cancelRatio');
+    expect(shownNumber(share.state.params, 'cancelRatio')).toBe(50);
     expect(press(share.state, '30').state.params.cancelRatio).toBe(0.3);
     expect(press(share.state, '250').state.params.cancelRatio).toBe(1);
     expect(press(share.state, { rightArrow: true }).state.params.cancelRatio).toBe(0.75);
@@ -115,7 +115,22 @@ describe('menuKey', () => {
     expect(menuKey(wb, writeChoices, '', { ...noKey, rightArrow: true }).state.params).toMatchObject({ scenario: 'oversell', write: 'sync' });
   });
 
-  it('refuses zero requests per user', () => {
+  it('refuses zero requests per user, or no stock', () => {
     expect(invalidParams({ ...start.params, requestsPerUser: 0 })).toBe('requests per user must be at least 1');
+    expect(invalidParams({ ...start.params, stock: 0 })).toBe('stock must be at least 1');
+  });
+});
+
+describe('NUMBER_ROWS', () => {
+  it("takes each row from its option's entry: label, presets and bounds, a fraction shown as a percentage", () => {
+    expect(Object.keys(NUMBER_ROWS)).toEqual(['users', 'requestsPerUser', 'cancelRatio', 'cancelDupes', 'rebuyers', 'stock']);
+    expect(NUMBER_ROWS.requestsPerUser).toMatchObject({ label: 'requests/user', name: 'requests per user', min: 1, scale: 1, suffix: '' });
+    expect(NUMBER_ROWS.cancelRatio).toMatchObject({ label: 'cancel share', presets: [0, 10, 25, 50, 75, 100], min: 0, max: 100, scale: 100, suffix: '%' });
+    expect(NUMBER_ROWS.cancelDupes).toMatchObject({ max: 100 });
+  });
+
+  it('caps a typed number at the most its option takes', () => {
+    const users = press(start, { downArrow: true }, { downArrow: true }).state;
+    expect(press(users, '99999999').state.params.users).toBe(1_000_000);
   });
 });

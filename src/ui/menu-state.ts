@@ -1,15 +1,15 @@
 // The interactive menu's state and its keyboard reducer, kept pure: (state, key) → state + command.
-// Rows: scenario, strategy, users, the scenario's own numbers (requests per user for spam; cancel
-// share, duplicates and re-buyers for cancel-storm), stock, write, fault, infra, then the Run and
-// Quit actions.
+// Rows: scenario, strategy, a number row for each workload option the options table gives one
+// (users, the scenario's own numbers, stock), write, fault, infra, then the Run and Quit actions.
 import type { Key } from 'ink';
-import type { WorkloadNumbers } from '../result.js';
+import { MENU_OPTION_KEYS, optionOf } from '../config/workload-options.js';
+import type { MenuOptionKey } from '../config/workload-options.js';
 
-/** A scenario's numbers as the menu edits them. */
-export interface Workload extends WorkloadNumbers {
+/** A scenario's numbers as the menu edits them, by option (users, stock, requestsPerUser, …). */
+export type Workload = { [K in MenuOptionKey]?: number } & {
   /** A scenario that always writes this way (write-behind: behind). */
   write?: string;
-}
+};
 
 /** The parameters the menu edits and a run starts with. */
 export interface RunParams extends Workload {
@@ -37,38 +37,50 @@ export interface MenuChoices {
   hints?: Readonly<Record<string, string>>;
 }
 
+/** A row that edits a number: the workload option it sets. */
+export type NumberRow = MenuOptionKey;
+
+/** A menu row: a choice, a number, or an action. */
+export type MenuRow = 'scenario' | 'strategy' | NumberRow | 'write' | 'fault' | 'infra' | 'run' | 'quit';
+
 /** Every menu row, top to bottom; a scenario's own rows show only for that scenario. */
-export const MENU_ROWS = ['scenario', 'strategy', 'users', 'requests', 'cancels', 'dupes', 'rebuyers', 'stock', 'write', 'fault', 'infra', 'run', 'quit'] as const;
+export const MENU_ROWS: readonly MenuRow[] = ['scenario', 'strategy', ...MENU_OPTION_KEYS, 'write', 'fault', 'infra', 'run', 'quit'];
 
-/** One menu row. */
-export type MenuRow = (typeof MENU_ROWS)[number];
-
-/** The parameters a number row can edit. */
-type NumberField = 'users' | 'stock' | 'requestsPerUser' | 'cancelRatio' | 'cancelDupes' | 'rebuyers';
-
-/** A number row: the parameter it edits, its label, presets for ←/→, and how it is shown. */
+/** How a number row shows its option: its label, presets for ←/→, and its bounds, all as shown. */
 export interface NumberRowSpec {
-  field: NumberField;
   label: string;
   presets: readonly number[];
-  /** Shown and typed as value × scale (a fraction as a percentage); at most `max` shown. */
-  scale?: number;
-  max?: number;
-  suffix?: string;
+  /** Shown and typed as value × scale (a fraction as a percentage). */
+  scale: number;
+  min: number;
+  max: number;
+  suffix: string;
+  /** The option's name in a message: `requests per user`. */
+  name: string;
 }
 
-/** The rows that edit a number. */
-export type NumberRow = Extract<MenuRow, 'users' | 'requests' | 'cancels' | 'dupes' | 'rebuyers' | 'stock'>;
+/** A number row of an option, from its entry of the options table. */
+function numberRow(key: NumberRow): NumberRowSpec {
+  const { kind, label, menu } = optionOf(key);
+  const fraction = kind.type === 'fraction';
+  const scale = fraction ? 100 : 1;
+  const [min, max] = kind.type === 'whole' || kind.type === 'range' ? [kind.min, kind.max] : kind.type === 'above-zero' ? [0, kind.max] : [0, 1];
+  return {
+    label: menu?.label ?? label,
+    presets: (menu?.presets ?? []).map((preset) => Math.round(preset * scale)),
+    scale,
+    min: min * scale,
+    max: max * scale,
+    suffix: fraction ? '%' : '',
+    name: label,
+  };
+}
 
-/** The number rows. */
-export const NUMBER_ROWS: Readonly<Record<NumberRow, NumberRowSpec>> = {
-  users: { field: 'users', label: 'users', presets: [1, 10, 100, 500, 1000, 2000, 5000, 10_000, 50_000, 100_000] },
-  requests: { field: 'requestsPerUser', label: 'requests/user', presets: [1, 2, 5, 10, 20, 50, 100, 1000] },
-  cancels: { field: 'cancelRatio', label: 'cancel share', presets: [0, 10, 25, 50, 75, 100], scale: 100, max: 100, suffix: '%' },
-  dupes: { field: 'cancelDupes', label: 'cancel dupes', presets: [1, 2, 3, 5, 10, 20, 50, 100], max: 100 },
-  rebuyers: { field: 'rebuyers', label: 're-buyers', presets: [0, 10, 100, 500, 1000, 2000, 5000, 10_000] },
-  stock: { field: 'stock', label: 'stock', presets: [0, 1, 10, 50, 100, 500, 1000, 10_000] },
-};
+/** The number rows, by option. */
+export const NUMBER_ROWS: Readonly<Record<NumberRow, NumberRowSpec>> = Object.fromEntries(MENU_OPTION_KEYS.map((key) => [key, numberRow(key)])) as Record<
+  NumberRow,
+  NumberRowSpec
+>;
 
 /** True for a row that edits a number. */
 export function isNumberRow(row: MenuRow): row is NumberRow {
@@ -77,9 +89,8 @@ export function isNumberRow(row: MenuRow): row is NumberRow {
 
 /** The number a row shows (its parameter × its scale), when the scenario has the parameter. */
 export function shownNumber(params: RunParams, row: NumberRow): number | undefined {
-  const spec = NUMBER_ROWS[row];
-  const value = params[spec.field];
-  return value === undefined ? undefined : Math.round(value * (spec.scale ?? 1));
+  const value = params[row];
+  return value === undefined ? undefined : Math.round(value * NUMBER_ROWS[row].scale);
 }
 
 /**
@@ -96,11 +107,8 @@ export function menuRows(params: RunParams): MenuRow[] {
 /** The parameters with a number row set to a shown value (scaled back, capped). */
 function setShown(params: RunParams, row: NumberRow, shown: number): RunParams {
   const spec = NUMBER_ROWS[row];
-  const capped = Math.min(spec.max ?? MAX_NUMBER, shown);
-  return { ...params, [spec.field]: capped / (spec.scale ?? 1) };
+  return { ...params, [row]: Math.min(spec.max, shown) / spec.scale };
 }
-
-const OPTIONAL_FIELDS = ['requestsPerUser', 'cancelRatio', 'cancelDupes', 'rebuyers'] as const;
 
 /**
  * Switches the scenario. A number still at the old scenario's default takes the new one's (spam
@@ -111,15 +119,13 @@ function switchScenario(params: RunParams, scenario: string, choices: MenuChoice
   const before = choices.workloads?.[params.scenario];
   const after = choices.workloads?.[scenario];
   if (after === undefined) return { ...params, scenario };
-  const carry = (field: NumberField): number | undefined =>
-    params[field] === undefined || params[field] === before?.[field] ? after[field] : params[field];
-  const next: RunParams = { ...params, scenario, users: carry('users')!, stock: carry('stock')! };
+  const next: RunParams = { ...params, scenario };
   // A scenario that always writes one way takes it; leaving it goes back to the default.
   if (after.write !== undefined) next.write = after.write;
   else if (before?.write !== undefined && params.write !== undefined) next.write = 'sync';
-  for (const field of OPTIONAL_FIELDS) {
+  for (const field of MENU_OPTION_KEYS) {
     if (after[field] === undefined) delete next[field];
-    else next[field] = carry(field);
+    else next[field] = params[field] === undefined || params[field] === before?.[field] ? after[field] : params[field];
   }
   return next;
 }
@@ -131,8 +137,6 @@ export interface MenuState {
   /** True after a digit was typed on a number row: further digits append instead of replacing. */
   typing: boolean;
 }
-
-const MAX_NUMBER = 9_999_999;
 
 const CHOICE_LISTS = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes', write: 'writeModes', fault: 'faults' } as const;
 
@@ -203,10 +207,11 @@ export function menuKey(state: MenuState, choices: MenuChoices, input: string, k
   return { state };
 }
 
-/** Why these parameters cannot run, or undefined when they can. */
+/** Why these parameters cannot run (the first number below its option's least), or undefined when they can. */
 export function invalidParams(params: RunParams): string | undefined {
-  if (params.users < 1) return 'users must be at least 1';
-  if (params.requestsPerUser !== undefined && params.requestsPerUser < 1) return 'requests per user must be at least 1';
-  if (params.cancelDupes !== undefined && params.cancelDupes < 1) return 'cancel dupes must be at least 1';
-  return undefined;
+  const low = MENU_OPTION_KEYS.find((row) => {
+    const shown = shownNumber(params, row);
+    return shown !== undefined && shown < NUMBER_ROWS[row].min;
+  });
+  return low === undefined ? undefined : `${NUMBER_ROWS[low].name} must be at least ${NUMBER_ROWS[low].min}${NUMBER_ROWS[low].suffix}`;
 }

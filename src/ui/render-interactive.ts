@@ -8,7 +8,7 @@ import { watchLineEnd } from './line-end.js';
 import { chooseRenderMode } from './render-run.js';
 
 export type { InteractiveDeps } from './interactive.js';
-export type { RunParams } from './menu-state.js';
+export type { RunParams, Workload } from './menu-state.js';
 
 /** Streams and colour for {@link runInteractive}; defaults: process streams, colour from the environment. */
 export interface InteractiveOptions {

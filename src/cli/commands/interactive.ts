@@ -5,11 +5,12 @@ import { loadConfig } from '../../config/config.js';
 import { DEFAULTS, INFRA_MODES, SCENARIOS } from '../../config/defaults.js';
 import type { ScenarioName } from '../../config/defaults.js';
 import { defaultValues } from '../../config/option-values.js';
-import { OPTION_KEYS, optionOf } from '../../config/workload-options.js';
+import { MENU_OPTION_KEYS } from '../../config/workload-options.js';
 import { STRATEGIES, STRATEGY_INFO } from '../../config/strategies.js';
 import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
 import { startRun } from '../../scenarios/run.js';
 import { runInteractive } from '../../ui/render-interactive.js';
+import type { Workload } from '../../ui/render-interactive.js';
 import { writeReport } from '../../report/paths.js';
 import { VERSION } from '../../version.js';
 import { SCENARIO_WRITES, WRITE_MODES } from '../../config/write-config.js';
@@ -50,9 +51,13 @@ export async function startInteractive(): Promise<void> {
 }
 
 /** A scenario's numbers as the menu starts them: the defaults of the options that are a menu row, and the write it always takes. */
-function menuWorkload(scenario: ScenarioName) {
+function menuWorkload(scenario: ScenarioName): Workload {
   const values = defaultValues(scenario);
-  const numbers = OPTION_KEYS.filter((key) => optionOf(key).menu !== undefined && values[key] !== undefined).map((key) => [key, values[key]]);
+  const workload: Workload = {};
+  for (const key of MENU_OPTION_KEYS) {
+    const value = values[key];
+    if (value !== undefined) workload[key] = value;
+  }
   const write = SCENARIO_WRITES[scenario];
-  return { ...Object.fromEntries(numbers), ...(write === undefined ? {} : { write }) };
+  return write === undefined ? workload : { ...workload, write };
 }

@@ -55,7 +55,7 @@ function RowValue({ row, menu, choices, color }: { row: MenuRow; menu: MenuState
   if (list) return <ChoiceValue list={choices[list] ?? []} value={menu.params[row as 'scenario' | 'strategy' | 'infra' | 'write' | 'fault'] ?? ''} color={color} />;
   if (isNumberRow(row)) {
     const selected = selectedRow(menu) === row;
-    const value = `${formatCount(shownNumber(menu.params, row) ?? 0)}${NUMBER_ROWS[row].suffix ?? ''}`;
+    const value = `${formatCount(shownNumber(menu.params, row) ?? 0)}${NUMBER_ROWS[row].suffix}`;
     return <Text bold={color && selected}>{selected && menu.typing ? `${value}▏` : `‹ ${value} ›`}</Text>;
   }
   return null;
