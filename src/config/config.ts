@@ -12,6 +12,7 @@ import type { StrategyName } from './strategies.js';
 import { appliedOptions, readOptionValues } from './option-values.js';
 import type { AppliedOption } from './option-values.js';
 import type { OptionFlags, OptionValues } from './workload-options.js';
+import type { OptionValue } from './workload-option.js';
 import { buildServices } from './services.js';
 import type { ServiceFlags, ServicesConfig } from './services.js';
 import { unknownChoice } from './did-you-mean.js';
@@ -118,6 +119,11 @@ export function optionValuesOf(run: RunConfig): OptionValues {
 /** The workload options that apply to a run, with their values, in table order. */
 export function runOptions(run: RunConfig): AppliedOption[] {
   return appliedOptions(optionValuesOf(run), { scenario: run.scenario, write: run.write.mode });
+}
+
+/** The workload options a run applied, by name, null for one applied unset: a result's `params.options`. */
+export function namedOptions(run: RunConfig): Record<string, OptionValue | null> {
+  return Object.fromEntries(runOptions(run).map(({ key, value }) => [key, value ?? null]));
 }
 
 /**

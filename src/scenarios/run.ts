@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Config } from '../config/config.js';
-import { runOptions } from '../config/config.js';
+import { namedOptions } from '../config/config.js';
 import { openInfrastructure } from '../engine/infrastructure.js';
 import type { LedgerTable } from '../engine/mysql/tables.js';
 import { newRunId, runNames } from '../engine/run-names.js';
@@ -182,7 +182,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       slowSqlMs: run.slowSqlMs,
       write: run.write.mode,
       ...(run.rate === undefined ? {} : { rate: { ...run.rate } }),
-      options: Object.fromEntries(runOptions(run).map(({ key, value }) => [key, value ?? null])),
+      options: namedOptions(run),
     };
   }
 
