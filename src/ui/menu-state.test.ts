@@ -1,5 +1,6 @@
 // Unit tests of the interactive menu's keyboard reducer.
 import { describe, expect, it } from 'vitest';
+import { MENU_OPTION_KEYS } from '../config/workload-options.js';
 import { NUMBER_ROWS, menuKey, menuRows, invalidParams, selectedRow, shownNumber, type MenuKey, type MenuState } from './menu-state.js';
 
 const choices = {
@@ -123,7 +124,7 @@ describe('menuKey', () => {
 
 describe('NUMBER_ROWS', () => {
   it("takes each row from its option's entry: label, presets and bounds, a fraction shown as a percentage", () => {
-    expect(Object.keys(NUMBER_ROWS)).toEqual(['users', 'requestsPerUser', 'cancelRatio', 'cancelDupes', 'rebuyers', 'stock']);
+    expect(Object.keys(NUMBER_ROWS)).toEqual(MENU_OPTION_KEYS);
     expect(NUMBER_ROWS.requestsPerUser).toMatchObject({ label: 'requests/user', name: 'requests per user', min: 1, scale: 1, suffix: '' });
     expect(NUMBER_ROWS.cancelRatio).toMatchObject({ label: 'cancel share', presets: [0, 10, 25, 50, 75, 100], min: 0, max: 100, scale: 100, suffix: '%' });
     expect(NUMBER_ROWS.cancelDupes).toMatchObject({ max: 100 });
