@@ -96,11 +96,14 @@ export function snapshotAt(result: RunResult, fraction: number): RunSnapshot {
 export interface FakeLiveRun extends LiveRun {
   readonly aborted: boolean;
   readonly snapshotCalls: number;
+  /** Ends the run now with its final result, as if its time were up (a test's way to say when). */
+  finish(): void;
 }
 
 /**
- * A fake run: progress grows linearly over `durationMs`, then `result` resolves with `final`.
- * `abort()` resolves at once with an interrupted copy whose counts are those reached so far.
+ * A fake run: progress grows linearly over `durationMs`, then `result` resolves with `final`
+ * (or earlier, when `finish()` is called). `abort()` resolves at once with an interrupted copy
+ * whose counts are those reached so far.
  */
 export function fakeLiveRun(final: RunResult, durationMs = 300): FakeLiveRun {
   const startedAt = Date.now();
@@ -109,10 +112,12 @@ export function fakeLiveRun(final: RunResult, durationMs = 300): FakeLiveRun {
   const result = new Promise<RunResult>((resolve) => {
     settle = resolve;
   });
-  const timer = setTimeout(() => {
+  const finish = (): void => {
+    clearTimeout(timer);
     state.finished = true;
     settle(final);
-  }, durationMs);
+  };
+  const timer = setTimeout(finish, durationMs);
   // Once finished, the run is whole: a timer may fire a millisecond before Date.now() says it is due.
   const fraction = (): number => (state.finished ? 1 : Math.min(1, (Date.now() - startedAt) / durationMs));
   return {
@@ -128,6 +133,7 @@ export function fakeLiveRun(final: RunResult, durationMs = 300): FakeLiveRun {
       state.calls += 1;
       return snapshotAt(final, fraction());
     },
+    finish,
     abort() {
       if (state.aborted) return;
       state.aborted = true;
