@@ -18,7 +18,7 @@ import { scriptSource } from '../dist/engine/redis/scripts.js';
 import { connectRedis } from '../dist/engine/redis/connect.js';
 import { connectMysql } from '../dist/engine/mysql/connect.js';
 import { PURCHASES_TABLE, SALE_FENCES_TABLE } from '../dist/engine/mysql/tables.js';
-import { startRun } from '../dist/scenarios/run.js';
+import { startRun } from '../dist/runner/run.js';
 
 const quick = process.argv.includes('--quick');
 const config = loadConfig({});

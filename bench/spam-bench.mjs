@@ -12,7 +12,7 @@ import { connectRedis } from '../dist/engine/redis/connect.js';
 import { connectMysql } from '../dist/engine/mysql/connect.js';
 import { saleKeyList } from '../dist/engine/redis/keys.js';
 import { PURCHASES_TABLE } from '../dist/engine/mysql/tables.js';
-import { startRun } from '../dist/scenarios/run.js';
+import { startRun } from '../dist/runner/run.js';
 
 const quick = process.argv.includes('--quick');
 const reps = quick ? 1 : 3;

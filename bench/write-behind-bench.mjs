@@ -36,7 +36,7 @@ import { createRealClock } from '../dist/engine/real-clock.js';
 import { startProcessFleet } from '../dist/worker/fleet.js';
 import { workerLauncher } from '../dist/cli/workers.js';
 import { runNames } from '../dist/engine/run-names.js';
-import { startRun } from '../dist/scenarios/run.js';
+import { startRun } from '../dist/runner/run.js';
 
 const quick = process.argv.includes('--quick');
 const events = quick ? 10_000 : 50_000;

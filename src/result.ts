@@ -271,13 +271,25 @@ export interface GeneratorCost {
 /** One invariant check, computed from the stores after the run. */
 export interface CheckResult {
   name: string;
+  /** False for a check that failed and for one that was skipped: a skipped check never passes. */
   ok: boolean;
   expected: string;
   observed: string;
   detail: string;
+  /**
+   * Why it was not checked: the system under test does not keep what it reads (a target with no
+   * stock counter or buyer index). It neither passes nor fails the run.
+   */
+  skipped?: string;
 }
 
 export type InfraKind = 'real' | 'memory';
+
+/** What one store holds of a run, each item as a person would look it up there. */
+export interface StoredData {
+  store: string;
+  holds: string[];
+}
 
 /** A scenario's numbers; the optional ones exist only for the scenarios that have them. */
 export interface WorkloadNumbers {
@@ -302,13 +314,14 @@ export interface RunResult {
   infraReason: string;
   runId: string;
   seed: number;
-  /** Where this run's data lives: Redis key prefix and MySQL ticket_name. */
+  /** Where this run's data lives, per store, as the system under test names it. */
   data: {
     sale: string;
-    redisKeys: string[];
-    mysqlTicketName: string;
-    /** fenced: the sale's row in sale_fences (keyed by the same ticket_name) also holds run data. */
-    fenceRow?: boolean;
+    /**
+     * e.g. `{ store: 'MySQL', holds: ["purchases rows with ticket_name = 'concert-…'"] }`,
+     * `{ store: 'Redis', holds: ['ticketsim:{concert-…}:stock', …] }`.
+     */
+    stores: StoredData[];
   };
   params: WorkloadNumbers & {
     /** Attempts the run set out to make (users × requests per user). */

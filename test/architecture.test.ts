@@ -1,5 +1,7 @@
-// Enforces the import rules of DESIGN.md §4 over the real import graph of src/:
-// cli → scenarios → engine; ui and report see result types only; engine knows no measurement or UI.
+// Enforces the import rules of ARCHITECTURE.md ("Layers and import rules") over the real import
+// graph of src/: cli → runner → targets → scenarios → engine → config; ui and report see result
+// types only; engine knows no measurement or UI; scenarios reach the system under test only
+// through the sale-target seam (engine port types, never an adapter).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,12 +10,23 @@ const SRC = resolve(import.meta.dirname, '../src');
 
 /** Folders each top-level area must never import from. */
 const FORBIDDEN: Record<string, readonly string[]> = {
-  engine: ['cli', 'scenarios', 'ui', 'report', 'worker'],
-  scenarios: ['cli', 'ui', 'report', 'worker'],
-  worker: ['cli', 'scenarios', 'ui', 'report'],
-  ui: ['engine', 'worker', 'scenarios', 'cli'],
-  report: ['engine', 'worker', 'scenarios', 'cli', 'ui'],
-  config: ['cli', 'scenarios', 'ui', 'report', 'worker', 'engine'],
+  engine: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker'],
+  scenarios: ['cli', 'runner', 'targets', 'ui', 'report', 'worker'],
+  targets: ['cli', 'runner', 'ui', 'report', 'worker'],
+  runner: ['cli', 'ui', 'report', 'worker'],
+  worker: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report'],
+  ui: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli'],
+  report: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'ui'],
+  config: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'engine'],
+};
+
+/**
+ * Of the engine, scenarios and the runner see only the port types (the seam's vocabulary) and the
+ * run's names; the adapters, strategies and infrastructure are the engine target's.
+ */
+const ENGINE_SEEN_FROM: Record<string, RegExp> = {
+  scenarios: /^engine\/ports(\.ts|\/)/,
+  runner: /^engine\/(ports(\.ts|\/)|run-names\.ts)/,
 };
 
 function sourceFiles(dir: string): string[] {
@@ -31,26 +44,51 @@ function areaOf(file: string): string {
 }
 
 /** Every relative import of a file, resolved to the area it lands in. */
-export function importedAreas(file: string, text = readFileSync(file, 'utf8')): { specifier: string; area: string }[] {
+export function importedAreas(file: string, text = readFileSync(file, 'utf8')): { specifier: string; area: string; path: string }[] {
   const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)];
   return specifiers.map((m) => {
     const specifier = (m[1] ?? m[2])!;
-    return { specifier, area: areaOf(resolve(dirname(file), specifier)) };
+    const target = resolve(dirname(file), specifier);
+    return { specifier, area: areaOf(target), path: relative(SRC, target).replace(/\.js$/, '.ts') };
   });
+}
+
+/** The engine files `file` may not import: any but the ports (and run names) from scenarios and the runner. */
+function engineLeaks(file: string, text?: string): string[] {
+  const allowed = ENGINE_SEEN_FROM[areaOf(file)];
+  if (allowed === undefined) return [];
+  return importedAreas(file, text)
+    .filter(({ area, path }) => area === 'engine' && !allowed.test(path))
+    .map(({ specifier }) => `${relative(SRC, file)} imports ${specifier}`);
 }
 
 function violations(): string[] {
   return sourceFiles(SRC).flatMap((file) => {
     const forbidden = FORBIDDEN[areaOf(file)] ?? [];
-    return importedAreas(file)
+    const crossings = importedAreas(file)
       .filter(({ area }) => forbidden.includes(area))
       .map(({ specifier }) => `${relative(SRC, file)} imports ${specifier}`);
+    return [...crossings, ...engineLeaks(file)];
   });
 }
 
-describe('import rules (DESIGN.md §4)', () => {
+describe('import rules (ARCHITECTURE.md)', () => {
   it('holds over src/', () => {
     expect(violations()).toEqual([]);
+  });
+
+  it('would catch a scenario importing an engine adapter', () => {
+    const planted = join(SRC, 'scenarios/planted.ts');
+    expect(engineLeaks(planted, "import { openInfrastructure } from '../engine/infrastructure.js';\nimport type { Strategy } from '../engine/ports.js';\n")).toEqual([
+      'scenarios/planted.ts imports ../engine/infrastructure.js',
+    ]);
+  });
+
+  it('would catch the runner importing a strategy', () => {
+    const planted = join(SRC, 'runner/planted.ts');
+    expect(engineLeaks(planted, "import { createStrategy } from '../engine/strategies/index.js';\nimport { newRunId } from '../engine/run-names.js';\n")).toEqual([
+      'runner/planted.ts imports ../engine/strategies/index.js',
+    ]);
   });
 
   it('would catch an engine file importing the ui', () => {
@@ -96,7 +134,7 @@ function staticPackages(file: string, text = readFileSync(file, 'utf8'), seen = 
 
 describe('an in-process run', () => {
   it('loads no driver until it opens the real services', () => {
-    const loaded = ['scenarios/run.ts', 'cli/workers.ts', 'cli/main.ts'].flatMap((file) => [...staticPackages(join(SRC, file))]);
+    const loaded = ['runner/run.ts', 'cli/workers.ts', 'cli/main.ts'].flatMap((file) => [...staticPackages(join(SRC, file))]);
     expect(loaded.filter((name) => DRIVERS.includes(name))).toEqual([]);
   });
 

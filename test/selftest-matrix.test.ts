@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { workerLauncher } from '../src/cli/workers.js';
 import { MATRIX, judgeRow, rowConfig } from '../src/scenarios/selftest.js';
-import { startRun } from '../src/scenarios/run.js';
+import { startRun } from '../src/runner/run.js';
 
 describe('the detection matrix, in process', () => {
   it.each(MATRIX.map((row) => [row.anomaly, row] as const))('%s', async (_, row) => {

@@ -16,7 +16,7 @@ export interface ShowRunOptions {
 
 /** Runs `config` to the end (or until stopped) and resolves to its result. */
 export async function showRun(config: Config, options: ShowRunOptions): Promise<RunResult> {
-  const [{ startRun }, { workerLauncher }] = await Promise.all([import('../scenarios/run.js'), import('./workers.js')]);
+  const [{ startRun }, { workerLauncher }] = await Promise.all([import('../runner/run.js'), import('./workers.js')]);
   const run = startRun(config, workerLauncher(config.services));
   // SIGTERM (a supervisor, `kill`) and SIGHUP (the terminal went away) stop a run like Ctrl-C:
   // in-flight attempts finish, the workers it started are stopped and its topics deleted, the

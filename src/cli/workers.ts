@@ -2,7 +2,7 @@
 // `ticketsim worker` processes on the real services (told the spec's table, if any), in-process
 // workers on the in-process log (they write the infrastructure's worker ledger, which is that table).
 import type { ServicesConfig } from '../config/config.js';
-import type { WorkerLauncher } from '../scenarios/behind-path.js';
+import type { WorkerLauncher } from '../targets/engine/behind-path.js';
 import { startInProcessFleet, startProcessFleet } from '../worker/fleet.js';
 import { TicketsimError } from '../errors.js';
 

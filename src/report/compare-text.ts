@@ -3,7 +3,7 @@
 // the command line that reproduces it.
 import type { Comparison, RunResult } from '../result.js';
 import { comparisonSummary, fastestText, sideBySide } from './compare.js';
-import { alignColumns, formatCount, paint } from './format.js';
+import { alignColumns, failedChecks, formatCount, paint } from './format.js';
 import { formatUsers } from './text.js';
 import { machineText, versionsText } from './environment.js';
 import type { TextOptions } from './text.js';
@@ -50,7 +50,7 @@ export function formatComparison(comparison: Comparison, results: readonly RunRe
 export function failedCheckLines(comparison: Comparison, results: readonly RunResult[]): string[] {
   return results.flatMap((result, i) => {
     const label = comparison.runs[i]?.label ?? result.strategy;
-    const failed = result.checks.filter((check) => !check.ok).map((check) => `✗ ${label} · ${check.name}: ${check.detail}`);
+    const failed = failedChecks(result.checks).map((check) => `✗ ${label} · ${check.name}: ${check.detail}`);
     return result.inconclusive === undefined ? failed : [...failed, `? ${label}: ${result.inconclusive}`];
   });
 }

@@ -2,7 +2,7 @@
 // config knows (a test holds the names to the config's). Each reads only the result: its checks,
 // its guards and the fault's own record. A fault whose checks say all there is has no verdict.
 import type { FaultRecord, RunResult } from '../result.js';
-import { formatCount } from './format.js';
+import { failedChecks, formatCount } from './format.js';
 
 /** The mechanism behind a run's verdict under one of its faults, or undefined when there is nothing to add. */
 export type FaultVerdict = (result: RunResult, fault: FaultRecord) => string | undefined;
@@ -13,7 +13,7 @@ export type FaultVerdict = (result: RunResult, fault: FaultRecord) => string | u
  */
 const pauseHolder: FaultVerdict = (result, fault) => {
   if (fault.fired === 0) return undefined;
-  const failed = result.checks.filter((check) => !check.ok).map((check) => `\`${check.name}\``);
+  const failed = failedChecks(result.checks).map((check) => `\`${check.name}\``);
   const refused = result.guards.staleRefused;
   if (failed.length > 0) {
     return (

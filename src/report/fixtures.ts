@@ -80,8 +80,10 @@ export const passingResult: RunResult = {
   seed: 42,
   data: {
     sale: 'concert-01JQ7Z4K2M',
-    redisKeys: ['ticketsim:{concert-01JQ7Z4K2M}:stock', 'ticketsim:{concert-01JQ7Z4K2M}:buyers'],
-    mysqlTicketName: 'concert-01JQ7Z4K2M',
+    stores: [
+      { store: 'MySQL', holds: ["purchases rows with ticket_name = 'concert-01JQ7Z4K2M'"] },
+      { store: 'Redis', holds: ['ticketsim:{concert-01JQ7Z4K2M}:stock', 'ticketsim:{concert-01JQ7Z4K2M}:buyers'] },
+    ],
   },
   params: {
     users: 1000, stock: 100, attempts: 1000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'sync',

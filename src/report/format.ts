@@ -112,18 +112,32 @@ export interface Verdict {
   summary: string;
 }
 
+/** The checks that failed: a skipped check never passes, but it does not fail either. */
+export function failedChecks(checks: readonly CheckResult[]): CheckResult[] {
+  return checks.filter((check) => !check.ok && check.skipped === undefined);
+}
+
+/** A check's mark: ✓ held, ✗ failed, – skipped (the system under test does not keep what it reads). */
+export function checkMark(check: CheckResult): string {
+  if (check.skipped !== undefined) return '–';
+  return check.ok ? '✓' : '✗';
+}
+
 /** The verdict of a finished run, from `result.ok` and its checks. */
 export function verdictOf(result: RunResult): Verdict {
-  const failed = result.checks.filter((check) => !check.ok);
-  const total = result.checks.length;
+  const failed = failedChecks(result.checks);
+  const skipped = result.checks.filter((check) => check.skipped !== undefined).length;
+  const total = result.checks.length - skipped;
+  const skippedText = skipped === 0 ? '' : `, ${skipped} skipped`;
   let summary: string;
   if (result.inconclusive !== undefined) summary = `inconclusive: ${result.inconclusive}`;
-  else if (total === 0) summary = 'no checks ran';
-  else if (failed.length === 0) summary = `all ${total} check${total === 1 ? '' : 's'} held`;
+  else if (total === 0) summary = skipped === 0 ? 'no checks ran' : `no check could be made (${skipped} skipped)`;
+  else if (failed.length === 0) summary = `all ${total} check${total === 1 ? '' : 's'} held${skippedText}`;
   else {
     const [first, ...others] = failed as [CheckResult, ...CheckResult[]];
     summary = `${failed.length} of ${total} checks failed — ${first.name}: ${first.detail}`;
     if (others.length > 0) summary += `; also ${others.map((check) => check.name).join(', ')}`;
+    summary += skippedText;
   }
   const [cause] = result.errorCauses;
   if (result.counts.errors > 0 && result.inconclusive === undefined) {

@@ -3,7 +3,7 @@
 // location, the command that reproduces it, and the result JSON itself. The topic sections live
 // with their topics (load, sql, behind, strategy, …), so a comparison embeds the same ones.
 import type { RunResult } from '../result.js';
-import { capitalize, formatCount, formatDuration, formatShare, verdictOf } from './format.js';
+import { capitalize, checkMark, formatCount, formatDuration, formatShare, verdictOf } from './format.js';
 import { parametersSection } from './parameters.js';
 import { faultsSection } from './faults.js';
 import { mdTable } from './md-table.js';
@@ -74,7 +74,7 @@ function checksSection(result: RunResult): string {
   if (result.checks.length === 0) return 'No checks ran.';
   return mdTable(
     ['✓/✗', 'Check', 'Expected', 'Observed', 'Detail'],
-    result.checks.map((check) => [check.ok ? '✓' : '✗', check.name, check.expected, check.observed, check.detail]),
+    result.checks.map((check) => [checkMark(check), check.name, check.expected, check.observed, check.detail]),
   );
 }
 
@@ -82,8 +82,7 @@ function dataSection(result: RunResult): string {
   return [
     `- Run id: \`${result.runId}\``,
     `- Sale: \`${result.data.sale}\``,
-    `- MySQL: \`purchases\`${result.data.fenceRow ? ' and `sale_fences`' : ''} rows with \`ticket_name = '${result.data.mysqlTicketName}'\``,
-    `- Redis keys: ${result.data.redisKeys.map((key) => `\`${key}\``).join(', ') || 'none'}`,
+    ...result.data.stores.map(({ store, holds }) => `- ${store}: ${holds.map((item) => `\`${item}\``).join(', ') || 'nothing'}`),
     // In process, the data went with the run.
     ...(result.infra === 'real' ? [`- Removed, once inspected, by \`ticketsim clean --run ${result.runId}\``] : []),
   ].join('\n');

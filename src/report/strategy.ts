@@ -4,7 +4,7 @@
 import { STRATEGY_INFO } from '../config/strategies.js';
 import type { StrategyName } from '../config/strategies.js';
 import type { GuardCounts, RunResult } from '../result.js';
-import { capitalize, formatCount } from './format.js';
+import { capitalize, failedChecks, formatCount } from './format.js';
 import { mdTable } from './md-table.js';
 
 /** `2,000 locks granted of 2,000 asked · 26,519 tries · 0 rejected before the lock`; undefined without lock traffic. */
@@ -34,7 +34,7 @@ export function strategyLines(result: RunResult): [does: string, verdict: string
   const info = known && (result.latency.cancel !== undefined ? known.cancel : known);
   const does = info ? `\`${result.strategy}\` ${info.does}` : `\`${result.strategy}\`: no description.`;
   if (result.inconclusive !== undefined) return [does, `Inconclusive: ${result.inconclusive}.`];
-  const failed = result.checks.filter((check) => !check.ok);
+  const failed = failedChecks(result.checks);
   if (failed.length === 0) return [does, `Every check held: ${info?.holds ?? 'every invariant was read back intact.'}`];
   const what = failed.map((check) => `${check.name}: ${check.detail}`).join('; ');
   return [does, `${what}. Why: ${info?.fails ?? 'see the checks.'}`];

@@ -166,11 +166,11 @@ describe('formatSummary: an open-model run', () => {
 });
 
 describe('dataLocation', () => {
-  it('names where the run left its data, the fence row and keys too for fenced', () => {
+  it('names where the run left its data, store by store, as the target named it', () => {
     expect(dataLocation(passingResult)).toBe(
-      "mysql purchases.ticket_name = 'concert-01JQ7Z4K2M', redis ticketsim:{concert-01JQ7Z4K2M}:stock ticketsim:{concert-01JQ7Z4K2M}:buyers",
+      "MySQL purchases rows with ticket_name = 'concert-01JQ7Z4K2M'; Redis ticketsim:{concert-01JQ7Z4K2M}:stock, ticketsim:{concert-01JQ7Z4K2M}:buyers",
     );
-    const fenced = { ...passingResult, data: { ...passingResult.data, redisKeys: ['k:fence'], fenceRow: true } };
-    expect(dataLocation(fenced)).toBe("mysql purchases and sale_fences.ticket_name = 'concert-01JQ7Z4K2M', redis k:fence");
+    const elsewhere = { ...passingResult, data: { sale: 's', stores: [{ store: 'Postgres', holds: ['orders rows with event = 7'] }] } };
+    expect(dataLocation(elsewhere)).toBe('Postgres orders rows with event = 7');
   });
 });

@@ -1,9 +1,10 @@
 // Plain-text renderers (autocannon printResult style): the start line, a progress line for plain
 // mode, and the end-of-run summary. Pure functions; no escape codes at all when colour is off.
-import type { InfraKind, LatencySummary, RunResult, RunSnapshot } from '../result.js';
+import type { CheckResult, InfraKind, LatencySummary, RunResult, RunSnapshot } from '../result.js';
 import {
   LATENCY_COLUMNS,
   alignColumns,
+  checkMark,
   formatConcurrency,
   formatCount,
   formatDuration,
@@ -15,6 +16,7 @@ import {
   paint,
   verdictOf,
 } from './format.js';
+import type { Style } from './format.js';
 import { behindSentence, drainCurveText, topicSentence, workerSentence } from './behind.js';
 import { faultLines, faultVerdict } from './faults.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
@@ -154,14 +156,20 @@ function sqlLines(result: RunResult, color: boolean): string[] {
   ];
 }
 
+/** Green for a check that held, red for one that failed, dim for one skipped. */
+function checkStyle(check: CheckResult): Style {
+  if (check.skipped !== undefined) return 'dim';
+  return check.ok ? 'green' : 'red';
+}
+
 function checkLines(result: RunResult, color: boolean): string[] {
   const rows = [['', 'check', 'expected', 'observed', 'detail']];
-  for (const check of result.checks) rows.push([check.ok ? '✓' : '✗', check.name, check.expected, check.observed, check.detail]);
+  for (const check of result.checks) rows.push([checkMark(check), check.name, check.expected, check.observed, check.detail]);
   const [header, ...body] = alignColumns(rows);
   return [
     paint('bold', 'Checks', color),
     paint('dim', `  ${header!}`, color),
-    ...body.map((line, i) => `  ${paint(result.checks[i]!.ok ? 'green' : 'red', line, color)}`),
+    ...body.map((line, i) => `  ${paint(checkStyle(result.checks[i]!), line, color)}`),
   ];
 }
 
@@ -176,8 +184,7 @@ export function formatVerdictLine(result: RunResult, options: TextOptions): stri
 /** Where the run's data can be inspected; in-process data is gone when the run ends. */
 export function dataLocation(result: RunResult): string {
   if (result.infra === 'memory') return 'in-process, gone with the run';
-  const tables = result.data.fenceRow ? 'purchases and sale_fences' : 'purchases';
-  return `mysql ${tables}.ticket_name = '${result.data.mysqlTicketName}', redis ${result.data.redisKeys.join(' ')}`;
+  return result.data.stores.map(({ store, holds }) => `${store} ${holds.join(', ')}`).join('; ');
 }
 
 /** The end-of-run summary: parameters, infra, outcomes, error causes, latency, checks, verdict. */

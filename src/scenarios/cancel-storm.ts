@@ -5,13 +5,13 @@
 // tries to buy the seats being freed: told "sold out" while cancels are under way, a re-buyer waits
 // in line watching the stock and buys again when a seat is back. Afterwards the stores are read
 // back: no seat created, one deleted row per honoured cancel, freed seats resold.
-import type { Clock, Inventory, Strategy, UserId } from '../engine/ports.js';
+import type { Clock, UserId } from '../engine/ports.js';
 import type { PhaseResult, RunCounts } from '../result.js';
 import { checkNoDoubleBuyer, checkReportedMatchesData, checkStoresAgree, soldRows } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
-import { buyerId, buyerIndex, openSale } from './sale.js';
-import type { StoredSale } from './sale.js';
+import { buyerId, buyerIndex } from './sale.js';
 import type { Act, Phase, ScenarioDefinition } from './scenario.js';
+import type { SaleReadBack, TargetSale } from './target.js';
 import { checkCancelsHonouredOnce, checkFreedSeatsResold, checkNoOverStocking, checkNoOversellThroughout } from './storm-checks.js';
 import type { StormObservation } from './storm-checks.js';
 
@@ -38,7 +38,7 @@ const bogusId = (index: number): UserId => `never-bought-${index}`;
 const rebuyerId = (index: number): UserId => `rebuyer-${index}`;
 
 /** The first `ratio` of the buyers (in buyer-number order, so a seed picks the same ones). */
-function chooseCancellers(rows: StoredSale['mysqlRows'], ratio: number): UserId[] {
+function chooseCancellers(rows: SaleReadBack['records'], ratio: number): UserId[] {
   const order = (user: UserId) => buyerIndex(user) ?? Number.MAX_SAFE_INTEGER;
   const buyers = rows.map((row) => row.userId).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   return buyers.slice(0, Math.round(buyers.length * ratio));
@@ -66,35 +66,30 @@ class Tally {
   }
 }
 
-/** What the storm phase acts on. */
-interface StormDeps {
-  strategy: Strategy;
-  inventory: Inventory;
-  clock: Clock;
-  sale: string;
-}
-
 /** The storm phase over a plan: its attempts, and what the checks need to know of it afterwards. */
-function stormPhase(plan: StormPlan, dupes: number, { strategy, inventory, clock, sale }: StormDeps) {
+function stormPhase(plan: StormPlan, dupes: number, sale: TargetSale, clock: Clock) {
   const told = new Tally();
   let cancelsLeft = plan.cancellers.length * dupes + plan.bogus.length;
   const cancel = async (user: UserId, act: Act): Promise<void> => {
-    const outcome = await act('cancel', () => strategy.cancel(sale, user));
+    const outcome = await act('cancel', () => sale.cancel(user));
     if (outcome?.kind === 'cancelled') told.add(user);
     cancelsLeft -= 1;
   };
-  /** Waits in line until the stock shows a seat or every cancel has finished. */
+  /**
+   * Waits in line until the sale shows a seat or every cancel has finished; a target that cannot
+   * say the seats left is asked again by buying after one pause.
+   */
   const waitForSeat = async (): Promise<void> => {
     for (let polls = 0; cancelsLeft > 0; polls += 1) {
       await clock.sleep(Math.min(POLL_PAUSE_MS.max, POLL_PAUSE_MS.first * 2 ** polls) + (polls % 5));
-      if ((await inventory.readStock(sale)) > 0) return;
+      if (sale.seatsLeft === undefined || (await sale.seatsLeft()) > 0) return;
     }
   };
   // Only a "sold out" given after every cancel finished is final, so no freed seat is missed.
   const rebuy = async (user: UserId, act: Act): Promise<void> => {
     for (;;) {
       const cancelsPending = cancelsLeft > 0;
-      const outcome = await act('purchase', () => strategy.purchase(sale, user));
+      const outcome = await act('purchase', () => sale.purchase(user));
       if (outcome?.kind !== 'sold-out' || !cancelsPending) return;
       await waitForSeat();
     }
@@ -117,10 +112,10 @@ export const cancelStormScenario: ScenarioDefinition = {
   name: 'cancel-storm',
   summary: 'sell out, then duplicate and bogus cancels race a line of re-buyers; no seat may be created (v4)',
   needs: ['redis', 'mysql'],
-  async prepare({ infra, strategy, runId, run }) {
-    const { sale, readBack } = await openSale(infra, runId, run.stock);
+  async prepare({ target, run }) {
+    const sale = await target.openSale(run.stock);
     const dupes = run.cancelDupes ?? 1;
-    let before: StoredSale | undefined;
+    let before: SaleReadBack | undefined;
     let plan: StormPlan | undefined;
     let told: Tally | undefined;
 
@@ -128,25 +123,25 @@ export const cancelStormScenario: ScenarioDefinition = {
       name: 'sell-out',
       total: run.users,
       attempt: async (index, act) => {
-        await act('sell-out', () => strategy.purchase(sale, buyerId(index)));
+        await act('sell-out', () => sale.purchase(buyerId(index)));
       },
     });
 
     const storm = async (): Promise<Phase> => {
-      before = await readBack();
-      const cancellers = chooseCancellers(before.mysqlRows, run.cancelRatio ?? 0);
+      before = await sale.readBack();
+      const cancellers = chooseCancellers(before.records, run.cancelRatio ?? 0);
       plan = {
         cancellers,
         bogus: Array.from({ length: cancellers.length }, (_, i) => bogusId(i)),
         rebuyers: Array.from({ length: run.rebuyers ?? 0 }, (_, i) => rebuyerId(i)),
       };
-      const built = stormPhase(plan, dupes, { strategy, inventory: infra.inventory, clock: infra.clock, sale });
+      const built = stormPhase(plan, dupes, sale, target.clock);
       told = built.told;
       return built.phase;
     };
 
     const check = async (counts: RunCounts, phases: readonly PhaseResult[]) => {
-      const after = await readBack();
+      const after = await sale.readBack();
       const base: SaleObservation = {
         initialStock: run.stock,
         demand: run.users,
@@ -164,7 +159,7 @@ export const cancelStormScenario: ScenarioDefinition = {
           notStarted: counts.notStarted,
         },
       };
-      const seatsBeforeStorm = before === undefined ? undefined : (before.remainingStock ?? 0) + soldRows(before);
+      const seatsBeforeStorm = typeof before?.stock === 'number' ? before.stock + soldRows(before) : before?.stock === 'missing' ? soldRows(before) : undefined;
       const checks = [checkNoOverStocking({ ...base, seatsBeforeStorm }), checkNoOversellThroughout(base, before), checkStoresAgree(base), checkNoDoubleBuyer(base)];
       // A run stopped during the sell-out never had a storm to check.
       if (before !== undefined && plan !== undefined && told !== undefined) {
@@ -180,9 +175,9 @@ export const cancelStormScenario: ScenarioDefinition = {
 };
 
 /** The storm's own checks, from the rows before and after it and the storm phase's counts. */
-function stormChecks(base: SaleObservation, before: StoredSale, after: StoredSale, plan: StormPlan, told: Tally, counts: RunCounts) {
+function stormChecks(base: SaleObservation, before: SaleReadBack, after: SaleReadBack, plan: StormPlan, told: Tally, counts: RunCounts) {
   const cancelling = new Set([...plan.cancellers, ...plan.bogus]);
-  const rowsOf = (sale: StoredSale, users: ReadonlySet<UserId>) => sale.mysqlRows.filter((row) => users.has(row.userId)).reduce((sum, row) => sum + row.rows, 0);
+  const rowsOf = (sale: SaleReadBack, users: ReadonlySet<UserId>) => sale.records.filter((row) => users.has(row.userId)).reduce((sum, row) => sum + row.rows, 0);
   const rebuyers = new Set(plan.rebuyers);
   const observation: StormObservation = {
     ...base,

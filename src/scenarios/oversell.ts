@@ -1,7 +1,7 @@
 // The v2 oversell scenario: N distinct buyers race for `stock` seats, each trying once.
-// Afterwards the Redis stock and buyer set and the MySQL rows are read back and checked.
+// Afterwards the target's stores (stock, buyer index, records) are read back and checked.
 import { checkSale } from './sale-checks.js';
-import { buyerId, openSale } from './sale.js';
+import { buyerId } from './sale.js';
 import { singleBurst } from './scenario.js';
 import type { ScenarioDefinition } from './scenario.js';
 
@@ -9,15 +9,15 @@ export const oversellScenario: ScenarioDefinition = {
   name: 'oversell',
   summary: 'N buyers race for the seats at once; nothing may be sold twice (v2)',
   needs: ['redis', 'mysql'],
-  async prepare({ infra, strategy, runId, run }) {
-    const { sale, readBack } = await openSale(infra, runId, run.stock);
+  async prepare({ target, run }) {
+    const sale = await target.openSale(run.stock);
     return {
-      phases: singleBurst(run.users, (index, act) => act('purchase', () => strategy.purchase(sale, buyerId(index)))),
+      phases: singleBurst(run.users, (index, act) => act('purchase', () => sale.purchase(buyerId(index)))),
       check: async (counts) =>
         checkSale({
           initialStock: run.stock,
           demand: run.users,
-          ...(await readBack()),
+          ...(await sale.readBack()),
           reported: { purchased: counts.purchased, errors: counts.errors, lockTimeouts: counts.lockTimeout, notStarted: counts.notStarted, dropped: counts.dropped },
         }),
     };

@@ -14,14 +14,15 @@ import type { SaleObservation } from './sale-checks.js';
 const users = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `user-${from + i}`);
 
 /** A healthy sell-out: 1,000 buyers, 100 seats, 100 sold, stores agree. */
-function healthy(): SaleObservation {
+function healthy(): SaleObservation & { index: readonly string[] } {
   const buyers = users(100);
   return {
     initialStock: 100,
     demand: 1000,
-    remainingStock: 0,
-    redisBuyers: buyers,
-    mysqlRows: buyers.map((userId) => ({ userId, rows: 1 })),
+    names: { records: 'MySQL', stock: 'Redis', index: 'Redis' },
+    stock: 0,
+    index: buyers,
+    records: buyers.map((userId) => ({ userId, rows: 1 })),
     reported: { purchased: 100, errors: 0, lockTimeouts: 0, notStarted: 0 },
   };
 }
@@ -35,47 +36,47 @@ describe('sale checks on a healthy sale', () => {
 describe('each check fails on its planted violation', () => {
   it('no-oversell: 1,000 rows for 100 seats', () => {
     const buyers = users(1000);
-    const check = checkNoOversell({ ...healthy(), remainingStock: 99, redisBuyers: buyers, mysqlRows: buyers.map((userId) => ({ userId, rows: 1 })) });
+    const check = checkNoOversell({ ...healthy(), stock: 99, index: buyers, records: buyers.map((userId) => ({ userId, rows: 1 })) });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('oversold by 900');
     expect(check.observed).toBe('rows sold 1,000, stock left 99');
   });
 
   it('no-oversell: stock below zero', () => {
-    const check = checkNoOversell({ ...healthy(), remainingStock: -3 });
+    const check = checkNoOversell({ ...healthy(), stock: -3 });
     expect(check.ok).toBe(false);
     expect(check.detail).toMatch(/stock is -3/);
   });
 
   it('exact-sell-out: seats left unsold with no failure to explain them', () => {
     const o = healthy();
-    const check = checkExactSellOut({ ...o, remainingStock: 5, mysqlRows: o.mysqlRows.slice(5), redisBuyers: o.redisBuyers.slice(5), reported: { ...o.reported, purchased: 95 } });
+    const check = checkExactSellOut({ ...o, stock: 5, records: o.records.slice(5), index: o.index.slice(5), reported: { ...o.reported, purchased: 95 } });
     expect(check.ok).toBe(false);
     expect(check.detail).toMatch(/5 unsold that no failure explains/);
   });
 
   it('exact-sell-out: fewer sold than stock with the stock gone (leaked seats)', () => {
     const o = healthy();
-    const check = checkExactSellOut({ ...o, mysqlRows: o.mysqlRows.slice(30), redisBuyers: o.redisBuyers.slice(30), reported: { ...o.reported, purchased: 70 } });
+    const check = checkExactSellOut({ ...o, records: o.records.slice(30), index: o.index.slice(30), reported: { ...o.reported, purchased: 70 } });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('30 short, 0 left in stock: seats went to no sale');
     const timedOut = { ...o.reported, purchased: 70, lockTimeouts: 40 };
-    expect(checkExactSellOut({ ...o, mysqlRows: o.mysqlRows.slice(30), reported: timedOut }).ok).toBe(false); // timeouts keep their seats in stock
+    expect(checkExactSellOut({ ...o, records: o.records.slice(30), reported: timedOut }).ok).toBe(false); // timeouts keep their seats in stock
   });
 
   it('exact-sell-out: a shortfall explained by lock timeouts holds, and says so', () => {
     const o = healthy();
-    const check = checkExactSellOut({ ...o, remainingStock: 5, mysqlRows: o.mysqlRows.slice(5), reported: { ...o.reported, lockTimeouts: 7 } });
+    const check = checkExactSellOut({ ...o, stock: 5, records: o.records.slice(5), reported: { ...o.reported, lockTimeouts: 7 } });
     expect(check.ok).toBe(true);
     expect(check.detail).toMatch(/5 unsold, explained by 0 errors, 7 lock timeouts/);
-    expect(checkExactSellOut({ ...o, remainingStock: 5, mysqlRows: o.mysqlRows.slice(5), reported: { ...o.reported, errors: 1, lockTimeouts: 4 } }).detail).toBe(
+    expect(checkExactSellOut({ ...o, stock: 5, records: o.records.slice(5), reported: { ...o.reported, errors: 1, lockTimeouts: 4 } }).detail).toBe(
       '5 unsold, explained by 1 error, 4 lock timeouts, 0 not started',
     );
   });
 
   it('exact-sell-out: arrivals dropped at the cap explain seats left unsold, and only those', () => {
     const o = healthy();
-    const shortBy2 = { ...o, remainingStock: 2, mysqlRows: o.mysqlRows.slice(2) };
+    const shortBy2 = { ...o, stock: 2, records: o.records.slice(2) };
     expect(checkExactSellOut(shortBy2).ok).toBe(false);
     const check = checkExactSellOut({ ...shortBy2, reported: { ...o.reported, dropped: 2 } });
     expect(check.ok).toBe(true);
@@ -84,7 +85,7 @@ describe('each check fails on its planted violation', () => {
 
   it('redis-mysql-agree: a buyer only in Redis', () => {
     const o = healthy();
-    const check = checkStoresAgree({ ...o, mysqlRows: o.mysqlRows.slice(1) });
+    const check = checkStoresAgree({ ...o, records: o.records.slice(1) });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('1 buyer only in Redis (user-0)');
     expect(check.observed).toBe('buyers: Redis 100, MySQL 99');
@@ -92,31 +93,31 @@ describe('each check fails on its planted violation', () => {
 
   it('redis-mysql-agree: a row only in MySQL', () => {
     const o = healthy();
-    const check = checkStoresAgree({ ...o, mysqlRows: [...o.mysqlRows, { userId: 'ghost', rows: 1 }] });
+    const check = checkStoresAgree({ ...o, records: [...o.records, { userId: 'ghost', rows: 1 }] });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('1 buyer only in MySQL (ghost)');
   });
 
   it('conservation: seats created by a lost update', () => {
-    const check = checkConservation({ ...healthy(), remainingStock: 99 });
+    const check = checkConservation({ ...healthy(), stock: 99 });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('99 seats created');
     expect(check.observed).toBe('left 99 + buyers 100 = 199');
   });
 
   it('conservation: seats leaked by repeat buyers', () => {
-    const check = checkConservation({ ...healthy(), redisBuyers: users(60) });
+    const check = checkConservation({ ...healthy(), index: users(60) });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('40 seats leaked');
   });
 
   it('conservation: the stock key vanished', () => {
-    expect(checkConservation({ ...healthy(), remainingStock: undefined }).ok).toBe(false);
+    expect(checkConservation({ ...healthy(), stock: 'missing' }).ok).toBe(false);
   });
 
   it('no-double-buyer: one user with two rows', () => {
     const o = healthy();
-    const check = checkNoDoubleBuyer({ ...o, mysqlRows: [{ userId: 'user-0', rows: 2 }, ...o.mysqlRows.slice(1)] });
+    const check = checkNoDoubleBuyer({ ...o, records: [{ userId: 'user-0', rows: 2 }, ...o.records.slice(1)] });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('user-0 holds 2 rows');
     expect(check.observed).toBe('1 user with 2 rows or more');
@@ -141,7 +142,7 @@ describe('each check fails on its planted violation', () => {
     const buyers = users(1500);
     const check = checkReportedMatchesData({
       ...healthy(),
-      mysqlRows: buyers.map((userId) => ({ userId, rows: 1 })),
+      records: buyers.map((userId) => ({ userId, rows: 1 })),
       reported: {
         purchased: 0,
         purchasedTerms: [['purchased', 1000], ['re-bought', 1000], ['cancelled', -2000]],
@@ -159,13 +160,13 @@ describe('each check fails on its planted violation', () => {
 describe('check texts', () => {
   it('give every number its thousands separators', () => {
     const buyers = users(2500);
-    const check = checkNoOversell({ ...healthy(), initialStock: 1000, remainingStock: -1500, redisBuyers: buyers, mysqlRows: buyers.map((userId) => ({ userId, rows: 1 })) });
+    const check = checkNoOversell({ ...healthy(), initialStock: 1000, stock: -1500, index: buyers, records: buyers.map((userId) => ({ userId, rows: 1 })) });
     expect([check.expected, check.observed, check.detail]).toEqual(['sold ≤ 1,000', 'rows sold 2,500, stock left -1,500', 'oversold by 1,500; Redis stock is -1,500']);
   });
 
   it('name a long list by its first few and how many more, never with an ellipsis', () => {
     const o = healthy();
-    const check = checkStoresAgree({ ...o, mysqlRows: o.mysqlRows.slice(5) });
+    const check = checkStoresAgree({ ...o, records: o.records.slice(5) });
     expect(check.detail).toBe('5 buyers only in Redis (user-0, user-1, user-2 and 2 more)');
     expect(check.detail).not.toContain('…');
   });

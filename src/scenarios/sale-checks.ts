@@ -1,20 +1,15 @@
 // Invariant checks of one sale, computed from what the stores hold after the run (not from the
 // runner's own counters, except to compare against them). Pure functions: each is unit-tested
 // against planted violations. Every number a check shows says what it counts.
-import type { PurchaseRow, UserId } from '../engine/ports.js';
+import type { UserId } from '../engine/ports.js';
 import type { CheckResult } from '../result.js';
+import type { SaleReadBack } from './target.js';
 
-/** Everything read back from Redis and MySQL after a run, plus what the runner saw. */
-export interface SaleObservation {
+/** What the target's stores held after the run (store-neutral, see target.ts), plus what the runner saw. */
+export interface SaleObservation extends SaleReadBack {
   initialStock: number;
   /** Distinct users who tried to buy. */
   demand: number;
-  /** Redis: remaining stock (undefined if the key is gone). */
-  remainingStock: number | undefined;
-  /** Redis: the buyer set. */
-  redisBuyers: readonly UserId[];
-  /** MySQL: rows of this sale, per user. */
-  mysqlRows: readonly PurchaseRow[];
   /** What the runner counted. */
   reported: {
     purchased: number;
@@ -33,6 +28,14 @@ export interface SaleObservation {
   };
 }
 
+/**
+ * A check that could not be made because the target does not keep what it reads: shown with the
+ * reason, never passed, and never counted toward PASS.
+ */
+export function skippedCheck(name: string, expected: string, reason: string): CheckResult {
+  return { name, ok: false, skipped: reason, expected, observed: 'not kept', detail: `skipped: ${reason}` };
+}
+
 /** A count in a check's text, with thousands separators: `3497` → `3,497`. */
 export function count(value: number): string {
   return value.toLocaleString('en-US');
@@ -43,9 +46,14 @@ export function counted(value: number, one: string, many = `${one}s`): string {
   return `${count(value)} ${Math.abs(value) === 1 ? one : many}`;
 }
 
-/** How many seats the Redis stock key says are left: `99`, or `missing`. */
-export function stockText(stock: number | undefined): string {
-  return stock === undefined ? 'missing' : count(stock);
+/** How many seats the stock counter says are left: `99`, or `missing`. */
+export function stockText(stock: number | 'missing'): string {
+  return stock === 'missing' ? 'missing' : count(stock);
+}
+
+/** The seats the counter says are left; a counter that is gone holds none. */
+function seatsLeft(stock: number | 'missing'): number {
+  return stock === 'missing' ? 0 : stock;
 }
 
 /** The first few of a list (users, or what each did), for a detail column: `user-0, user-1, user-2 and 497 more`. */
@@ -54,25 +62,25 @@ export function sample(items: readonly string[], shown = 3): string {
   return items.slice(0, shown).join(', ') + (more > 0 ? ` and ${count(more)} more` : '');
 }
 
-/** Rows sold according to MySQL (every row counts, duplicates included). */
-export function soldRows(o: Pick<SaleObservation, 'mysqlRows'>): number {
-  return o.mysqlRows.reduce((sum, row) => sum + row.rows, 0);
+/** Rows sold according to the system of record (every row counts, duplicates included). */
+export function soldRows(o: Pick<SaleReadBack, 'records'>): number {
+  return o.records.reduce((sum, row) => sum + row.rows, 0);
 }
 
-/** Never more sold than stock; Redis stock never below zero. */
+/** Never more sold than stock; the stock counter, when kept, never below zero. */
 export function checkNoOversell(o: SaleObservation): CheckResult {
   const sold = soldRows(o);
-  const stockOk = o.remainingStock !== undefined && o.remainingStock >= 0;
+  const stockOk = o.stock === undefined || (o.stock !== 'missing' && o.stock >= 0);
   const ok = sold <= o.initialStock && stockOk;
   const problems = [
     sold > o.initialStock ? `oversold by ${count(sold - o.initialStock)}` : '',
-    !stockOk ? `Redis stock is ${stockText(o.remainingStock)}` : '',
+    !stockOk ? `${o.names.stock} stock is ${stockText(o.stock!)}` : '',
   ].filter(Boolean);
   return {
     name: 'no-oversell',
     ok,
     expected: `sold ≤ ${count(o.initialStock)}`,
-    observed: `rows sold ${count(sold)}, stock left ${stockText(o.remainingStock)}`,
+    observed: `rows sold ${count(sold)}${o.stock === undefined ? '' : `, stock left ${stockText(o.stock)}`}`,
     detail: ok ? 'none oversold' : problems.join('; '),
   };
 }
@@ -84,7 +92,8 @@ export function checkNoOversell(o: SaleObservation): CheckResult {
 export function checkExactSellOut(o: SaleObservation): CheckResult {
   const sold = soldRows(o);
   const target = Math.min(o.initialStock, o.demand);
-  const left = o.remainingStock ?? 0;
+  // Without a counter, the seats left are what the rows leave.
+  const left = o.stock === undefined ? o.initialStock - sold : seatsLeft(o.stock);
   const dropped = o.reported.dropped ?? 0;
   const failures = o.reported.errors + o.reported.lockTimeouts + o.reported.notStarted + dropped;
   const shortfall = target - sold;
@@ -101,23 +110,25 @@ export function checkExactSellOut(o: SaleObservation): CheckResult {
   return { name: 'exact-sell-out', ok, expected: `sold = ${count(target)}`, observed: `rows sold ${count(sold)}`, detail };
 }
 
-/** Redis's buyer set and MySQL's rows name the same users. */
+/** The buyer index and the records name the same users (Redis's buyer set and MySQL's rows). */
 export function checkStoresAgree(o: SaleObservation): CheckResult {
-  const inRedis = new Set(o.redisBuyers);
-  const inMysql = new Set(o.mysqlRows.map((row) => row.userId));
-  const onlyRedis = [...inRedis].filter((u) => !inMysql.has(u));
-  const onlyMysql = [...inMysql].filter((u) => !inRedis.has(u));
-  const ok = onlyRedis.length === 0 && onlyMysql.length === 0;
+  const name = 'redis-mysql-agree';
+  if (o.index === undefined) return skippedCheck(name, 'same buyers', 'the target keeps no second copy of the buyer list');
+  const inIndex = new Set(o.index);
+  const inRecords = new Set(o.records.map((row) => row.userId));
+  const onlyIndex = [...inIndex].filter((u) => !inRecords.has(u));
+  const onlyRecords = [...inRecords].filter((u) => !inIndex.has(u));
+  const ok = onlyIndex.length === 0 && onlyRecords.length === 0;
   return {
-    name: 'redis-mysql-agree',
+    name,
     ok,
     expected: 'same buyers',
-    observed: `buyers: Redis ${count(inRedis.size)}, MySQL ${count(inMysql.size)}`,
+    observed: `buyers: ${o.names.index} ${count(inIndex.size)}, ${o.names.records} ${count(inRecords.size)}`,
     detail: ok
       ? 'buyer set = rows'
       : [
-          onlyRedis.length ? `${counted(onlyRedis.length, 'buyer')} only in Redis (${sample(onlyRedis)})` : '',
-          onlyMysql.length ? `${counted(onlyMysql.length, 'buyer')} only in MySQL (${sample(onlyMysql)})` : '',
+          onlyIndex.length ? `${counted(onlyIndex.length, 'buyer')} only in ${o.names.index} (${sample(onlyIndex)})` : '',
+          onlyRecords.length ? `${counted(onlyRecords.length, 'buyer')} only in ${o.names.records} (${sample(onlyRecords)})` : '',
         ]
           .filter(Boolean)
           .join('; '),
@@ -129,14 +140,18 @@ export function checkStoresAgree(o: SaleObservation): CheckResult {
  * (lost updates, over-stocking); fewer means seats leaked: taken from the stock, held by nobody.
  */
 export function checkConservation(o: SaleObservation): CheckResult {
-  const held = new Set(o.redisBuyers).size;
-  const total = (o.remainingStock ?? 0) + held;
-  const ok = o.remainingStock !== undefined && total === o.initialStock;
+  const name = 'conservation';
+  const expected = `left + buyers = ${count(o.initialStock)}`;
+  if (o.stock === undefined) return skippedCheck(name, expected, 'the target keeps no stock counter');
+  if (o.index === undefined) return skippedCheck(name, expected, 'the target keeps no buyer index');
+  const held = new Set(o.index).size;
+  const total = seatsLeft(o.stock) + held;
+  const ok = o.stock !== 'missing' && total === o.initialStock;
   return {
-    name: 'conservation',
+    name,
     ok,
-    expected: `left + buyers = ${count(o.initialStock)}`,
-    observed: `left ${stockText(o.remainingStock)} + buyers ${count(held)} = ${count(total)}`,
+    expected,
+    observed: `left ${stockText(o.stock)} + buyers ${count(held)} = ${count(total)}`,
     detail: ok
       ? 'none created or leaked'
       : total > o.initialStock
@@ -147,7 +162,7 @@ export function checkConservation(o: SaleObservation): CheckResult {
 
 /** No user holds more than one row of the sale. */
 export function checkNoDoubleBuyer(o: SaleObservation): CheckResult {
-  const doubled = o.mysqlRows.filter((row) => row.rows > 1);
+  const doubled = o.records.filter((row) => row.rows > 1);
   const ok = doubled.length === 0;
   return {
     name: 'no-double-buyer',

@@ -2,14 +2,14 @@
 // engine, and how it reads the stores back into invariant checks.
 import type { RunConfig } from '../config/config.js';
 import type { ServiceName } from '../engine/infrastructure.js';
-import type { Infrastructure, Outcome, OutcomeKind, Strategy } from '../engine/ports.js';
+import type { Outcome, OutcomeKind } from '../engine/ports.js';
+import type { SaleTarget } from './target.js';
 import type { CheckResult, PhaseResult, RunCounts } from '../result.js';
 
 /** What a scenario gets to prepare one run. */
 export interface ScenarioContext {
-  infra: Infrastructure;
-  strategy: Strategy;
-  runId: string;
+  /** The system under test: where the scenario opens its sale (see target.ts). */
+  target: SaleTarget;
   /** Every parameter of the run (users, stock, the scenario's own flags, …). */
   run: RunConfig;
 }

@@ -5,7 +5,7 @@
 // no user told "purchased" twice.
 import { checkSale } from './sale-checks.js';
 import type { SaleCheckName } from './sale-checks.js';
-import { PurchaseTally, buyerId, openSale } from './sale.js';
+import { PurchaseTally, buyerId } from './sale.js';
 import { singleBurst } from './scenario.js';
 import type { ScenarioDefinition } from './scenario.js';
 
@@ -24,14 +24,14 @@ export const spamScenario: ScenarioDefinition = {
   name: 'spam',
   summary: 'each user fires many purchases at once; one ticket per person (v3)',
   needs: ['redis', 'mysql'],
-  async prepare({ infra, strategy, runId, run }) {
+  async prepare({ target, run }) {
     const perUser = run.requestsPerUser ?? 1;
-    const { sale, readBack } = await openSale(infra, runId, run.stock);
+    const sale = await target.openSale(run.stock);
     const told = new PurchaseTally(run.users);
     return {
       phases: singleBurst(run.users * perUser, async (index, act) => {
         const user = Math.floor(index / perUser);
-        const outcome = await act('purchase', () => strategy.purchase(sale, buyerId(user)));
+        const outcome = await act('purchase', () => sale.purchase(buyerId(user)));
         if (outcome?.kind === 'purchased') told.purchased(user);
       }),
       check: async (counts) =>
@@ -39,7 +39,7 @@ export const spamScenario: ScenarioDefinition = {
           {
             initialStock: run.stock,
             demand: run.users,
-            ...(await readBack()),
+            ...(await sale.readBack()),
             reported: {
               purchased: counts.purchased,
               errors: counts.errors,

@@ -5,14 +5,15 @@ import type { StormObservation } from './storm-checks.js';
 const users = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
 /** A healthy storm: 100 seats sold, 50 cancelled (and deleted), 50 re-bought by the line. */
-function healthy(): StormObservation {
+function healthy(): StormObservation & { index: readonly string[] } {
   const holders = [...users('user', 50), ...users('rebuyer', 50)];
   return {
     initialStock: 100,
     demand: 1000,
-    remainingStock: 0,
-    redisBuyers: holders,
-    mysqlRows: holders.map((userId) => ({ userId, rows: 1 })),
+    names: { records: 'MySQL', stock: 'Redis', index: 'Redis' },
+    stock: 0,
+    index: holders,
+    records: holders.map((userId) => ({ userId, rows: 1 })),
     reported: { purchased: 100, errors: 0, lockTimeouts: 0, notStarted: 0 },
     storm: {
       cancellerRowsBefore: 50,
@@ -36,11 +37,11 @@ describe('storm checks on a healthy storm', () => {
 
 describe('each storm check fails on its planted violation', () => {
   it('no-over-stocking: seats given back for cancels of nothing', () => {
-    const check = checkNoOverStocking({ ...healthy(), remainingStock: 150, seatsBeforeStorm: 100 });
+    const check = checkNoOverStocking({ ...healthy(), stock: 150, seatsBeforeStorm: 100 });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('over-stocked by 150 seats (all in the storm)');
-    expect(checkNoOverStocking({ ...healthy(), remainingStock: 150, seatsBeforeStorm: 120 }).detail).toBe('over-stocked by 150 seats (130 of them in the storm)');
-    const naive = checkNoOverStocking({ ...healthy(), remainingStock: 2097, mysqlRows: users('user', 1500).map((userId) => ({ userId, rows: 1 })), seatsBeforeStorm: 1099 });
+    expect(checkNoOverStocking({ ...healthy(), stock: 150, seatsBeforeStorm: 120 }).detail).toBe('over-stocked by 150 seats (130 of them in the storm)');
+    const naive = checkNoOverStocking({ ...healthy(), stock: 2097, records: users('user', 1500).map((userId) => ({ userId, rows: 1 })), seatsBeforeStorm: 1099 });
     expect([naive.observed, naive.detail]).toEqual(['left 2,097 + rows 1,500 = 3,597', 'over-stocked by 3,497 seats (2,498 of them in the storm)']);
     expect(check.observed).toBe('left 150 + rows 100 = 250');
   });
@@ -48,18 +49,18 @@ describe('each storm check fails on its planted violation', () => {
   it('no-oversell: an oversell of the sell-out that the storm\'s cancels later hid', () => {
     const o = healthy();
     expect(checkNoOversellThroughout(o, o).ok).toBe(true);
-    const oversold = { remainingStock: -1, redisBuyers: [...o.redisBuyers, 'user-x'], mysqlRows: [...o.mysqlRows, { userId: 'user-x', rows: 1 }] };
+    const oversold = { names: o.names, stock: -1, index: [...o.index, 'user-x'], records: [...o.records, { userId: 'user-x', rows: 1 }] };
     const check = checkNoOversellThroughout(o, oversold);
     expect(check.ok).toBe(false);
     expect(check.name).toBe('no-oversell');
     expect(check.observed).toBe('after the sell-out: rows sold 101, stock left -1');
     expect(check.detail).toBe("after the sell-out: oversold by 1; Redis stock is -1 (the storm's cancels later hid it)");
-    expect(checkNoOversellThroughout({ ...o, remainingStock: -2 }, oversold).detail).toMatch(/; after the storm: Redis stock is -2$/);
+    expect(checkNoOversellThroughout({ ...o, stock: -2 }, oversold).detail).toMatch(/; after the storm: Redis stock is -2$/);
   });
 
   it('no-over-stocking: a row deleted without its seat coming back', () => {
     const o = healthy();
-    const check = checkNoOverStocking({ ...o, mysqlRows: o.mysqlRows.slice(1) });
+    const check = checkNoOverStocking({ ...o, records: o.records.slice(1) });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('1 seat leaked');
   });
@@ -81,7 +82,7 @@ describe('each storm check fails on its planted violation', () => {
 
   it('freed-seats-resold: freed seats left in stock while the line went without', () => {
     const o = healthy();
-    const check = checkFreedSeatsResold({ ...o, remainingStock: 20, storm: { ...o.storm, resold: 30 } });
+    const check = checkFreedSeatsResold({ ...o, stock: 20, storm: { ...o.storm, resold: 30 } });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('20 seats left in stock while 970 re-buyers went without (50 freed)');
     expect([check.expected, check.observed]).toEqual(['resold ≥ 50', 're-buyers hold 30']);
@@ -89,14 +90,14 @@ describe('each storm check fails on its planted violation', () => {
 
   it('freed-seats-resold: a shortfall failures explain holds, and says so', () => {
     const o = healthy();
-    const check = checkFreedSeatsResold({ ...o, remainingStock: 3, storm: { ...o.storm, resold: 47, failures: 5 } });
+    const check = checkFreedSeatsResold({ ...o, stock: 3, storm: { ...o.storm, resold: 47, failures: 5 } });
     expect(check.ok).toBe(true);
     expect(check.detail).toBe('3 unsold, explained by 5 failed storm operations (50 freed)');
   });
 
   it('freed-seats-resold: with fewer re-buyers than freed seats, only they can buy', () => {
     const o = healthy();
-    const check = checkFreedSeatsResold({ ...o, remainingStock: 40, storm: { ...o.storm, rebuyers: 10, resold: 10 } });
+    const check = checkFreedSeatsResold({ ...o, stock: 40, storm: { ...o.storm, rebuyers: 10, resold: 10 } });
     expect(check.ok).toBe(true);
     expect(check.detail).toBe('all 10 re-buyers served (50 freed)');
   });
@@ -106,7 +107,7 @@ describe('each storm check fails on its planted violation', () => {
     // The cancel-storm of naive: 1,000 sold of 100, 500 rows deleted, the line holds 1,000 rows.
     const check = checkFreedSeatsResold({
       ...o,
-      remainingStock: 2097,
+      stock: 2097,
       storm: { ...o.storm, cancellerRowsBefore: 1000, cancellerRowsAfter: 500, unsoldBefore: -900, rebuyers: 1000, resold: 1000 },
     });
     expect(check.ok).toBe(true);
@@ -116,7 +117,7 @@ describe('each storm check fails on its planted violation', () => {
 
   it('freed-seats-resold: seats never sold in the sell-out count as seats to resell', () => {
     const o = healthy();
-    const check = checkFreedSeatsResold({ ...o, remainingStock: 0, storm: { ...o.storm, unsoldBefore: 10, resold: 60 } });
+    const check = checkFreedSeatsResold({ ...o, stock: 0, storm: { ...o.storm, unsoldBefore: 10, resold: 60 } });
     expect(check.ok).toBe(true);
     expect(check.detail).toBe('all 60 resold (50 freed + 10 never sold)');
   });

@@ -4,8 +4,9 @@
 // functions, each unit-tested against a planted violation.
 import type { UserId } from '../engine/ports.js';
 import type { CheckResult } from '../result.js';
-import { checkNoOversell, count, counted, sample, soldRows, stockText } from './sale-checks.js';
+import { checkNoOversell, count, counted, sample, skippedCheck, soldRows, stockText } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
+import type { SaleReadBack } from './target.js';
 
 /** A sale after a cancel storm, with what it held before the storm and what the runner was told. */
 export interface StormObservation extends SaleObservation {
@@ -33,9 +34,12 @@ export interface StormObservation extends SaleObservation {
  * `seatsBeforeStorm` (stock + rows when the storm began) lets the detail say how many the storm made.
  */
 export function checkNoOverStocking(o: SaleObservation & { seatsBeforeStorm?: number }): CheckResult {
+  const name = 'no-over-stocking';
+  const expected = `left + rows = ${count(o.initialStock)}`;
+  if (o.stock === undefined) return skippedCheck(name, expected, 'the target keeps no stock counter');
   const rows = soldRows(o);
-  const total = (o.remainingStock ?? 0) + rows;
-  const ok = o.remainingStock !== undefined && total === o.initialStock;
+  const total = (o.stock === 'missing' ? 0 : o.stock) + rows;
+  const ok = o.stock !== 'missing' && total === o.initialStock;
   const byStorm =
     o.seatsBeforeStorm === undefined
       ? ''
@@ -43,14 +47,14 @@ export function checkNoOverStocking(o: SaleObservation & { seatsBeforeStorm?: nu
         ? ' (all in the storm)'
         : ` (${count(Math.abs(total - o.seatsBeforeStorm))} of them in the storm)`;
   let detail = 'no seat created or lost';
-  if (o.remainingStock === undefined) detail = 'the stock key is gone';
+  if (o.stock === 'missing') detail = `the ${o.names.stock} stock counter is gone`;
   else if (total > o.initialStock) detail = `over-stocked by ${counted(total - o.initialStock, 'seat')}${byStorm}`;
   else if (total < o.initialStock) detail = `${counted(o.initialStock - total, 'seat')} leaked${byStorm}`;
   return {
-    name: 'no-over-stocking',
+    name,
     ok,
-    expected: `left + rows = ${count(o.initialStock)}`,
-    observed: `left ${stockText(o.remainingStock)} + rows ${count(rows)} = ${count(total)}`,
+    expected,
+    observed: `left ${stockText(o.stock)} + rows ${count(rows)} = ${count(total)}`,
     detail,
   };
 }
@@ -60,7 +64,7 @@ export function checkNoOverStocking(o: SaleObservation & { seatsBeforeStorm?: nu
  * after the storm. Checked only at the end, an oversell of the sell-out hides behind the cancels
  * that later give its seats back.
  */
-export function checkNoOversellThroughout(after: SaleObservation, sellOut: Pick<SaleObservation, 'remainingStock' | 'redisBuyers' | 'mysqlRows'> | undefined): CheckResult {
+export function checkNoOversellThroughout(after: SaleObservation, sellOut: SaleReadBack | undefined): CheckResult {
   const atEnd = checkNoOversell(after);
   const atSellOut = sellOut === undefined ? undefined : checkNoOversell({ ...after, ...sellOut });
   if (atSellOut === undefined || atSellOut.ok) return atEnd;
@@ -112,7 +116,8 @@ export function checkFreedSeatsResold(o: StormObservation): CheckResult {
   const available = Math.max(0, storm.unsoldBefore + freed);
   const expected = Math.min(available, storm.rebuyers);
   const short = expected - storm.resold;
-  const left = o.remainingStock ?? 0;
+  // Without a counter, the seats left are what the rows leave.
+  const left = o.stock === undefined ? o.initialStock - soldRows(o) : o.stock === 'missing' ? 0 : o.stock;
   const explained = short > 0 && short <= storm.failures && left >= short;
   const ok = short <= 0 || explained;
   const seats = seatsToResell(freed, storm.unsoldBefore);

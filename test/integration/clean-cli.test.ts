@@ -14,7 +14,7 @@ import { createPlainTableSql } from '../../src/engine/mysql/tables.js';
 import { newRunId, runNames } from '../../src/engine/run-names.js';
 import type { RunResult } from '../../src/result.js';
 import { closedPort } from '../closed-port.js';
-import { realStores, ticketsim } from './cli.js';
+import { realStores, redisKeysOf, ticketsim } from './cli.js';
 import { ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
@@ -121,14 +121,14 @@ describe.skipIf(!available)('ticketsim clean on real Redis, MariaDB and Kafka', 
         runId: behind.result.runId,
         startedAt: expect.any(String),
         sale: behind.result.data.sale,
-        redisKeys: [...behind.result.data.redisKeys].sort(),
+        redisKeys: [...redisKeysOf(behind.result)].sort(),
         mysqlRows: 100,
         fenceRows: 0,
         tables: [],
         topics: [wb.topic, wb.dlqTopic],
         groups: [wb.group],
       },
-      { runId: fenced.result.runId, startedAt: expect.any(String), sale: fenced.result.data.sale, redisKeys: [...fenced.result.data.redisKeys].sort(), mysqlRows: 10, fenceRows: 1, tables: [], topics: [], groups: [] },
+      { runId: fenced.result.runId, startedAt: expect.any(String), sale: fenced.result.data.sale, redisKeys: [...redisKeysOf(fenced.result)].sort(), mysqlRows: 10, fenceRows: 1, tables: [], topics: [], groups: [] },
     ]);
     expect(ours[1]!.startedAt <= behind.result.startedAt).toBe(true);
     const lookAlikes = [look.sale, look.table, ...look.keys, look.topic, look.group, near.key, near.topic];
@@ -145,7 +145,7 @@ describe.skipIf(!available)('ticketsim clean on real Redis, MariaDB and Kafka', 
 
     const after = await clean('--older-than', '0s', '--dry-run');
     expect(after.report.runs.filter((run) => mine.includes(run.runId))).toEqual([]);
-    expect(await stores.redis.exists(...behind.result.data.redisKeys, ...fenced.result.data.redisKeys, old.keys.stock)).toBe(0);
+    expect(await stores.redis.exists(...redisKeysOf(behind.result), ...redisKeysOf(fenced.result), old.keys.stock)).toBe(0);
     expect(await admin.listTopics()).not.toContain(wb.topic);
     expect(await lookAlikesLeft()).toEqual(allLookAlikes);
   }, 120_000);

@@ -37,13 +37,18 @@ export async function runScenario(scenario: string, args: readonly string[], env
   return { code: run.code, result: JSON.parse(run.stdout) as RunResult, stderr: run.stderr };
 }
 
+/** The Redis keys a run's result says hold its data. */
+export function redisKeysOf(result: RunResult): string[] {
+  return result.data.stores.find((stored) => stored.store === 'Redis')?.holds ?? [];
+}
+
 /** A run's sale as the stores hold it, read directly: Redis stock and buyer count, MySQL rows. */
 export async function readSale(redis: Redis, mysql: Connection, result: RunResult) {
-  const [stockKey, buyersKey] = result.data.redisKeys as [string, string];
+  const [stockKey, buyersKey] = redisKeysOf(result) as [string, string];
   const stock = Number(await redis.get(stockKey));
   const buyers = await redis.scard(buyersKey);
   const [rows] = await mysql.query<RowDataPacket[]>('SELECT user_id, COUNT(*) AS n FROM purchases WHERE ticket_name = ? GROUP BY user_id', [
-    result.data.mysqlTicketName,
+    result.data.sale,
   ]);
   const perUser = rows.map((row) => ({ userId: String(row.user_id), rows: Number(row.n) }));
   return { stock, buyers, rows: perUser.reduce((sum, row) => sum + row.rows, 0), perUser };
@@ -52,16 +57,16 @@ export async function readSale(redis: Redis, mysql: Connection, result: RunResul
 /** A run's rows read straight from MySQL, and how many distinct users hold them. */
 export async function rowCounts(mysql: Connection, result: RunResult): Promise<{ rows: number; users: number }> {
   const [[counts]] = await mysql.query<RowDataPacket[]>('SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS users FROM purchases WHERE ticket_name = ?', [
-    result.data.mysqlTicketName,
+    result.data.sale,
   ]);
   return { rows: Number(counts!.n), users: Number(counts!.users) };
 }
 
 /** Removes a run's keys and rows (only those: its own sale), its fence (`fenced`) included. */
 export async function removeSale(redis: Redis, mysql: Connection, result: RunResult): Promise<void> {
-  await redis.del(...result.data.redisKeys, ...saleKeyList(result.data.sale));
-  await mysql.query('DELETE FROM purchases WHERE ticket_name = ?', [result.data.mysqlTicketName]);
-  await mysql.query(`DELETE FROM ${SALE_FENCES_TABLE} WHERE ticket_name = ?`, [result.data.mysqlTicketName]);
+  await redis.del(...saleKeyList(result.data.sale));
+  await mysql.query('DELETE FROM purchases WHERE ticket_name = ?', [result.data.sale]);
+  await mysql.query(`DELETE FROM ${SALE_FENCES_TABLE} WHERE ticket_name = ?`, [result.data.sale]);
 }
 
 /** The names of the checks a run failed. */

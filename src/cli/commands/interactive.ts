@@ -8,7 +8,7 @@ import { defaultValues } from '../../config/option-values.js';
 import { MENU_OPTION_KEYS } from '../../config/workload-options.js';
 import { STRATEGIES, STRATEGY_INFO } from '../../config/strategies.js';
 import { SCENARIO_CATALOGUE } from '../../scenarios/catalogue.js';
-import { startRun } from '../../scenarios/run.js';
+import { startRun } from '../../runner/run.js';
 import { runInteractive } from '../../ui/render-interactive.js';
 import type { Workload } from '../../ui/render-interactive.js';
 import { writeReport } from '../../report/paths.js';

@@ -30,7 +30,7 @@ export const selftestCommand: CommandModule<object, SelftestArgs> = {
   handler: async (args) => {
     const [{ MATRIX, rowConfig, judgeRow }, { startRun }, { workerLauncher }, { formatMatrix, formatRowLine }, { chooseRenderMode }, { onInterrupt }] = await Promise.all([
       import('../../scenarios/selftest.js'),
-      import('../../scenarios/run.js'),
+      import('../../runner/run.js'),
       import('../workers.js'),
       import('../../report/selftest.js'),
       import('../../ui/render-run.js'),

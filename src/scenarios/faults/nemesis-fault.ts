@@ -2,9 +2,8 @@
 // armed on a run (a hook the engine asks, an act timed from the first release, a step after each
 // drain) and the summary it leaves when it said nothing more specific. One per fault, beside this
 // file; catalogue.ts registers them. The nemesis itself knows no fault by name.
-import type { Config } from '../../config/config.js';
 import type { FaultSpec } from '../../config/faults.js';
-import type { EngineFaults, Infrastructure, ServiceSwitch } from '../../engine/ports.js';
+import type { EngineFaults, ServiceSwitch } from '../../engine/ports.js';
 
 /** The write-behind path, as the faults act on it. */
 export interface BehindControls {
@@ -25,8 +24,12 @@ export interface FaultReach {
 
 /** The stack a run opened, for a fault to find what it may act on. */
 export interface FaultStack {
-  infra: Infrastructure;
-  services: Config['services'];
+  /**
+   * The service a fault may stop and start again: only one ticketsim itself started. `refusal`:
+   * the stack has that service but it is not ticketsim's to stop (the fault is a usage error);
+   * undefined: the run has no such service.
+   */
+  service(name: 'kafka'): Promise<ServiceSwitch | { refusal: string } | undefined>;
 }
 
 /** One fault that applies to the run, as its arming sees it: its spec, its log, the run's time. */

@@ -40,13 +40,11 @@ async function stopAWhile(fault: FaultHandle<ServiceDown>, service: ServiceSwitc
 
 /** service-down as the nemesis carries it out: a service found before the run, stopped for a while from the first release. */
 export const serviceDown: NemesisFault<ServiceDown> = {
-  /** On the real stack only the broker scripts/services.sh started (any other: a usage error); in process, the in-process broker. */
-  async prepare(_spec, { infra, services }) {
-    if (infra.kind === 'memory') return { switches: { kafka: infra.switches?.kafka } };
-    const { scriptedBrokerSwitch } = await import('../../engine/kafka/broker-switch.js');
-    const found = await scriptedBrokerSwitch(services.kafka.brokers);
-    if ('refusal' in found) throw new UsageError(found.refusal);
-    return { switches: { kafka: found } };
+  /** Only a service ticketsim started (any other: a usage error), as the target finds it. */
+  async prepare(spec, stack) {
+    const found = await stack.service(spec.service);
+    if (found !== undefined && 'refusal' in found) throw new UsageError(found.refusal);
+    return { switches: { [spec.service]: found } };
   },
 
   arm: (fault, { switches }) => ({ timed: () => stopAWhile(fault, switches?.[fault.spec.service]) }),

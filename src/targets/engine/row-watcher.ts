@@ -2,9 +2,9 @@
 // ledger for rows newer than the last one seen, and for each purchase row measures the lag from the
 // buyer's acknowledgement (the event log acked the publish) to the row being visible. Keeps a
 // thinned curve of rows visible over time for the drain chart.
-import type { Clock, Ledger, SaleEvent, SaleId, UserId } from '../engine/ports.js';
-import type { LatencySummary } from '../result.js';
-import { LatencyTrack } from './latency-recorder.js';
+import type { Clock, Ledger, SaleEvent, SaleId, UserId } from '../../engine/ports.js';
+import type { LatencySummary } from '../../result.js';
+import { LatencyTrack } from '../../scenarios/latency-recorder.js';
 
 /** How often MySQL is asked for new rows: the lag's resolution. */
 export const ROW_POLL_MS = 20;

@@ -4,18 +4,18 @@
 // on the path (killing a worker, rewinding the group under a fresh fleet), and at the end stopping
 // the workers and deleting what the run created unless asked to keep it. Worker figures are totals
 // over every fleet the run started.
-import type { WriteConfig } from '../config/write-config.js';
-import { createBehindWriter } from '../engine/strategies/index.js';
-import type { LedgerTable } from '../engine/mysql/tables.js';
-import { runNames } from '../engine/run-names.js';
-import type { RunNames } from '../engine/run-names.js';
-import type { EventBus, EventLog, FleetSpec, Infrastructure, SaleEvent, SaleId, UserId, WorkerFleet, Writer } from '../engine/ports.js';
-import { TicketsimError, describeError } from '../errors.js';
-import type { WorkerFigures, WriteBehindSummary } from '../result.js';
+import type { WriteConfig } from '../../config/write-config.js';
+import { createBehindWriter } from '../../engine/strategies/index.js';
+import type { LedgerTable } from '../../engine/mysql/tables.js';
+import { runNames } from '../../engine/run-names.js';
+import type { RunNames } from '../../engine/run-names.js';
+import type { EventBus, EventLog, FleetSpec, Infrastructure, SaleEvent, SaleId, UserId, WorkerFleet, Writer } from '../../engine/ports.js';
+import { TicketsimError, describeError } from '../../errors.js';
+import type { WorkerFigures, WriteBehindSummary } from '../../result.js';
 import type { BehindObservation } from './behind-checks.js';
 import { ROW_POLL_MS, RowWatcher } from './row-watcher.js';
-import { sumWorkerFigures } from '../worker-figures.js';
-import { undoOnExit } from '../exit-cleanup.js';
+import { sumWorkerFigures } from '../../worker-figures.js';
+import { undoOnExit } from '../../exit-cleanup.js';
 
 /** Starts a run's workers for its infrastructure (the CLI wires the worker module in). */
 export interface WorkerLauncher {

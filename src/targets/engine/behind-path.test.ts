@@ -2,11 +2,11 @@
 // rewinding the group under a fresh fleet keep one row per acknowledged purchase, with worker
 // figures totalled over every fleet; and a drain outlives a log that briefly cannot say its lag.
 import { describe, expect, it } from 'vitest';
-import { workerLauncher } from '../cli/workers.js';
-import { loadConfig } from '../config/config.js';
-import type { WriteConfig } from '../config/write-config.js';
-import { createMemoryInfrastructure } from '../engine/memory/index.js';
-import type { EventLog, Infrastructure } from '../engine/ports.js';
+import { workerLauncher } from '../../cli/workers.js';
+import { loadConfig } from '../../config/config.js';
+import type { WriteConfig } from '../../config/write-config.js';
+import { createMemoryInfrastructure } from '../../engine/memory/index.js';
+import type { EventLog, Infrastructure } from '../../engine/ports.js';
 import { checkBehind } from './behind-checks.js';
 import { BehindPath } from './behind-path.js';
 

@@ -30,15 +30,22 @@ describe('the result\'s data block', () => {
   it('names the run\'s sale, its stock and buyer keys, and a fenced run\'s fence keys and row', async () => {
     const plain = await startRun(loadConfig({ scenario: 'oversell', strategy: 'lua', infra: 'memory', users: 10, json: true }, {})).result;
     const { sale, keys } = runNames(plain.runId);
-    expect(plain.data).toEqual({ sale, redisKeys: [keys.stock, keys.buyers], mysqlTicketName: sale });
+    expect(plain.data).toEqual({
+      sale,
+      stores: [
+        { store: 'MySQL', holds: [`purchases rows with ticket_name = '${sale}'`] },
+        { store: 'Redis', holds: [keys.stock, keys.buyers] },
+      ],
+    });
 
     const fenced = await startRun(loadConfig({ scenario: 'oversell', strategy: 'fenced', infra: 'memory', users: 10, json: true }, {})).result;
     const names = runNames(fenced.runId);
     expect(fenced.data).toEqual({
       sale: names.sale,
-      redisKeys: [names.keys.stock, names.keys.buyers, names.keys.fence, names.keys.fenceSeen],
-      mysqlTicketName: names.sale,
-      fenceRow: true,
+      stores: [
+        { store: 'MySQL', holds: [`purchases rows with ticket_name = '${names.sale}'`, `the sale_fences row with ticket_name = '${names.sale}'`] },
+        { store: 'Redis', holds: [names.keys.stock, names.keys.buyers, names.keys.fence, names.keys.fenceSeen] },
+      ],
     });
   });
 });

@@ -1,7 +1,7 @@
 // The row watcher of write-behind: the lag of each acknowledged row, measured once.
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock } from '../engine/memory/virtual-clock.js';
-import type { Ledger, SaleEvent } from '../engine/ports.js';
+import { createVirtualClock } from '../../engine/memory/virtual-clock.js';
+import type { Ledger, SaleEvent } from '../../engine/ports.js';
 import { RowWatcher } from './row-watcher.js';
 
 /** A ledger that only answers rowsSince, from rows the test adds. */

@@ -2,9 +2,9 @@
 // statement kind, HDR histograms of the pool wait, the execution and their sum, plus the statements
 // slower than the threshold (a count, their wait share and the slowest few). Fixed memory whatever
 // the number of statements.
-import type { StatementTiming } from '../engine/ports.js';
-import type { SlowStatement, SqlLive, SqlStatementTiming, SqlSummary } from '../result.js';
-import { LatencyTrack } from './latency-recorder.js';
+import type { StatementTiming } from '../../engine/ports.js';
+import type { SlowStatement, SqlLive, SqlStatementTiming, SqlSummary } from '../../result.js';
+import { LatencyTrack } from '../../scenarios/latency-recorder.js';
 
 /** Statement kinds that write. */
 const WRITE_KINDS = new Set(['insert', 'delete', 'insert-many', 'delete-many']);

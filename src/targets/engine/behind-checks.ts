@@ -2,9 +2,9 @@
 // acknowledged purchase has its row (nothing lost), no row exists without one (nothing invented),
 // and the workers accounted for every record delivered to them. Pure functions, each unit-tested
 // against a planted violation.
-import type { PurchaseRow, UserId } from '../engine/ports.js';
-import type { CheckResult, WorkerFigures } from '../result.js';
-import { count, counted, sample } from './sale-checks.js';
+import type { PurchaseRow, UserId } from '../../engine/ports.js';
+import type { CheckResult, WorkerFigures } from '../../result.js';
+import { count, counted, sample } from '../../scenarios/sale-checks.js';
 
 /** What the write-behind checks read. */
 export interface BehindObservation {

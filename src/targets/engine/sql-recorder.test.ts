@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatementTiming } from '../engine/ports.js';
+import type { StatementTiming } from '../../engine/ports.js';
 import { SqlRecorder } from './sql-recorder.js';
 
 const SOURCES = { wait: 'test clock', exec: 'test clock' };
