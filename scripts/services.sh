@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start/stop/check the local backing services for ticketsim without Docker (DESIGN.md §6).
+# Start/stop/check the local backing services for ticketsim without Docker (README.md, The services).
 #
 #   scripts/services.sh start  [redis|mysql|kafka|all]   (default: all)
 #   scripts/services.sh stop   [kafka]                   (only the broker this script started)

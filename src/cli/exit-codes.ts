@@ -1,4 +1,4 @@
-// The one place that turns outcomes and errors into exit codes (DESIGN.md §3) and one-line messages.
+// The one place that turns outcomes and errors into exit codes (README.md, Exit codes) and one-line messages.
 import { InfrastructureError, InterruptedError, OutputError, TicketsimError, UsageError, describeError } from '../errors.js';
 
 /** Exit codes, everywhere. */

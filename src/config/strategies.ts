@@ -2,7 +2,7 @@
 // tag for --help and the menu, what the strategy does, and why it holds or fails (the report's
 // two lines). The engine implements them (engine/strategies/); this file only names and explains.
 
-/** Concurrency-control strategies of the engine (DESIGN.md §2), weakest first. */
+/** Concurrency-control strategies of the engine, weakest first (the order of README.md's strategy table). */
 export const STRATEGIES = ['naive', 'lock', 'precheck', 'dcl', 'fenced', 'lua'] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 

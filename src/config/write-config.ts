@@ -1,6 +1,7 @@
-// The write axis (DESIGN.md §2): --write sync|behind, the scenario that always writes one way, and
-// the write-behind path's settings a run takes from its options (workers, partitions, redelivery,
-// drain timeout, batch size, whether to keep the run's topic; see workload-options.ts).
+// The write axis, the engine's second beside the strategy (any strategy takes either mode):
+// --write sync|behind, the scenario that always writes one way, and the write-behind path's
+// settings a run takes from its options (workers, partitions, redelivery, drain timeout, batch
+// size, whether to keep the run's topic; see workload-options.ts).
 import type { ScenarioName } from './defaults.js';
 import { unknownChoice } from './did-you-mean.js';
 
