@@ -7,16 +7,21 @@
 // runs one or more engine operations through `act`, which counts each outcome, times it under its
 // operation's name (an attempt's first operation from when it was due, a later one from its own
 // send: coordinated-omission corrected, with the raw time beside it) and turns an infrastructure
-// error into a counted, grouped error instead of an exception.
-import type { Clock, Outcome, OutcomeKind } from '../engine/ports.js';
+// error into a counted, grouped error instead of an exception (the booking is outcome-counts.ts's,
+// the watchdog on a real service's replies reply-watchdog.ts's).
+import type { Clock, Outcome } from '../engine/ports.js';
 import { describeError } from '../errors.js';
 import type { ErrorCause, RunCounts } from '../result.js';
 import type { ArrivalPlan, ArrivalSchedule } from './arrivals.js';
 import { arrivalSchedule } from './arrivals.js';
 import { LatencyTrack } from './latency-recorder.js';
 import type { OperationLatencies } from './latency-recorder.js';
+import { ErrorCauses, countKey, emptyCounts } from './outcome-counts.js';
+import { ReplyWatchdog, SWEEP_INTERVAL_MS } from './reply-watchdog.js';
 import type { Act, CountAs } from './scenario.js';
 import type { SeriesRecorder } from './series.js';
+
+export { addCounts, emptyCounts } from './outcome-counts.js';
 
 /** What a burst needs: how many attempts, how they arrive, the attempt, and where to record. */
 export interface BurstOptions {
@@ -43,50 +48,11 @@ export interface BurstOptions {
   operationTimeoutMs?: number;
 }
 
-const SWEEP_INTERVAL_MS = 250;
 /** Sweeps in a row that must find a virtual clock idle with attempts in flight before it is a stall. */
 const STALL_SWEEPS = 2;
 const STALL_CAUSE = 'in-process simulation stalled: no reply can ever come (a ticketsim bug; please report it)';
 /** A start later than this after its due time counts as late. */
 const LATE_START_US = 1000;
-
-const COUNT_OF: Record<OutcomeKind, keyof RunCounts> = {
-  purchased: 'purchased',
-  'sold-out': 'soldOut',
-  duplicate: 'duplicate',
-  'lock-timeout': 'lockTimeout',
-  cancelled: 'cancelled',
-  'not-purchased': 'notPurchased',
-};
-
-/** Fresh all-zero counts. */
-export function emptyCounts(): RunCounts {
-  return {
-    attempts: 0,
-    purchased: 0,
-    soldOut: 0,
-    duplicate: 0,
-    lockTimeout: 0,
-    cancelled: 0,
-    notPurchased: 0,
-    rebought: 0,
-    errors: 0,
-    dropped: 0,
-    notStarted: 0,
-  };
-}
-
-/** Adds `more` into `into`, field by field. */
-export function addCounts(into: RunCounts, more: RunCounts): RunCounts {
-  for (const key of Object.keys(into) as (keyof RunCounts)[]) into[key] += more[key];
-  return into;
-}
-
-/** An operation waiting for its reply, for the watchdog. */
-interface Pending {
-  sentUs: number;
-  reject(error: Error): void;
-}
 
 /** A one-shot burst; read its live state while run() is pending. */
 export class Burst {
@@ -110,8 +76,9 @@ export class Burst {
   private readonly schedule: ArrivalSchedule;
   private finished = 0;
   private aborted = false;
-  private readonly causes = new Map<string, number>();
-  private readonly pending = new Set<Pending>();
+  private readonly causes = new ErrorCauses();
+  /** Rejects operations a real service leaves unanswered; none on a virtual clock. */
+  private readonly watchdog: ReplyWatchdog | undefined;
   /** The index of the next attempt to start (or drop). */
   private next = 0;
   /** A rate's dispatcher has gone through its schedule. */
@@ -125,6 +92,8 @@ export class Burst {
   constructor(private readonly options: BurstOptions) {
     this.schedule = arrivalSchedule(options.arrivals ?? { kind: 'burst' }, options.total);
     this.planned = this.schedule.total;
+    const timeoutMs = options.operationTimeoutMs;
+    this.watchdog = timeoutMs === undefined ? undefined : new ReplyWatchdog(timeoutMs, () => options.clock.nowUs());
   }
 
   /** Clock time from the release to the last reply (or to now, while running); 0 before. */
@@ -140,7 +109,7 @@ export class Burst {
 
   /** Error causes, most frequent first. */
   errorCauses(): ErrorCause[] {
-    return [...this.causes].map(([cause, count]) => ({ cause, count })).sort((a, b) => b.count - a.count);
+    return this.causes.list();
   }
 
   /** Attempts not yet started will be skipped; those in flight still finish. */
@@ -151,9 +120,7 @@ export class Burst {
   /** Releases the attempts as planned and resolves when the last one has finished. */
   async run(): Promise<void> {
     const { clock } = this.options;
-    const timeoutMs = this.options.operationTimeoutMs;
-    const sweeper = timeoutMs === undefined ? undefined : setInterval(() => this.sweepOverdue(timeoutMs), SWEEP_INTERVAL_MS);
-    sweeper?.unref();
+    this.watchdog?.start();
     // On a virtual clock a reply is never late, only impossible: watch for that instead (and keep
     // the process alive meanwhile, or it would exit as if the run had ended).
     const stallWatch = clock.idle === undefined ? undefined : setInterval(() => this.checkStall(), SWEEP_INTERVAL_MS);
@@ -165,7 +132,7 @@ export class Burst {
       this.settleIfDone();
       await done;
     } finally {
-      clearInterval(sweeper);
+      this.watchdog?.stop();
       clearInterval(stallWatch);
     }
     this.finishedUs = clock.nowUs();
@@ -184,7 +151,7 @@ export class Burst {
     const stuck = this.inFlight;
     this.counts.attempts += stuck;
     this.counts.errors += stuck;
-    this.causes.set(STALL_CAUSE, (this.causes.get(STALL_CAUSE) ?? 0) + stuck);
+    this.causes.add(STALL_CAUSE, stuck);
     this.finished += stuck;
     this.inFlight = 0;
     this.stalled = true;
@@ -272,8 +239,8 @@ export class Burst {
     if (!this.operations.includes(operation)) this.operations.push(operation);
     let outcome: T | undefined;
     try {
-      outcome = await (this.options.operationTimeoutMs === undefined ? run() : this.withTimeout(run(), sentUs));
-      this.counts[this.options.countAs?.[outcome.kind] ?? COUNT_OF[outcome.kind]] += 1;
+      outcome = await (this.watchdog === undefined ? run() : this.watchdog.watch(run(), sentUs));
+      this.counts[countKey(outcome.kind, this.options.countAs)] += 1;
       this.options.onOutcome?.(outcome);
     } catch (error) {
       this.countError(error);
@@ -288,37 +255,6 @@ export class Burst {
 
   private countError(error: unknown): void {
     this.counts.errors += 1;
-    const cause = describeError(error);
-    this.causes.set(cause, (this.causes.get(cause) ?? 0) + 1);
-  }
-
-  /**
-   * Settles `work` as it settles, or rejects it once it has been pending longer than the
-   * operation timeout. One sweeper serves all operations.
-   */
-  private withTimeout<T>(work: Promise<T>, sentUs: number): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const pending: Pending = { sentUs, reject };
-      this.pending.add(pending);
-      work.then(
-        (value) => {
-          this.pending.delete(pending);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.pending.delete(pending);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  private sweepOverdue(limitMs: number): void {
-    const nowUs = this.options.clock.nowUs();
-    for (const pending of this.pending) {
-      if (nowUs - pending.sentUs < limitMs * 1000) continue;
-      this.pending.delete(pending);
-      pending.reject(new Error(`no reply within ${limitMs} ms`));
-    }
+    this.causes.add(describeError(error));
   }
 }
