@@ -114,6 +114,19 @@ describe('Burst', () => {
     expect(run.errorCauses()).toEqual([{ cause: expect.stringMatching(/^in-process simulation stalled/), count: 1 }]);
   });
 
+  it('counts a reply a real service never sends as an error once the operation timeout passes, and ends', async () => {
+    const run = burst(createRealClock(), {
+      total: 3,
+      operationTimeoutMs: 50,
+      attempt: async (index, act) => {
+        await act('purchase', () => (index === 1 ? new Promise<never>(() => undefined) : soldOut()));
+      },
+    });
+    await run.run();
+    expect(run.counts).toMatchObject({ attempts: 3, soldOut: 2, errors: 1 });
+    expect(run.errorCauses()).toEqual([{ cause: 'no reply within 50 ms', count: 1 }]);
+  });
+
   it('counts an attempt that throws outside act as an error with its cause', async () => {
     const run = burst(createVirtualClock(), {
       total: 4,
