@@ -1,5 +1,6 @@
 // The shape of a finished run (RunResult, the stable JSON of DESIGN.md §3) and of the live snapshot
 // the UI pulls while a run is going. Types only: scenarios produce these, ui/ and report/ read them.
+import type { WorkerFigures } from './engine/ports.js';
 
 /** Latency percentiles of one operation (or one outcome of it), in microseconds. */
 export interface LatencySummary {
@@ -148,24 +149,8 @@ export interface PhaseResult {
   counts: RunCounts;
 }
 
-/** What write-behind workers did (one worker's, or summed over a run's). */
-export interface WorkerFigures {
-  /** Records handed to the workers (a redelivered record counts again). */
-  delivered: number;
-  /** Purchase events that became rows, and those the UNIQUE key skipped as already there. */
-  inserted: number;
-  skipped: number;
-  /** Cancel events that deleted a row, and those that found none. */
-  deleted: number;
-  absent: number;
-  /** Malformed records sent to the dead-letter topic. */
-  deadLettered: number;
-  /** SQL statements and offset commits made. */
-  statements: number;
-  commits: number;
-  /** Records behind, summed over the partitions last fetched. */
-  lag: number;
-}
+// What write-behind workers did: the worker fleet's port type, here for whoever reads results.
+export type { WorkerFigures };
 
 /** The write-behind path of a run (--write behind): the topic, the workers, the drain and the lag. */
 export interface WriteBehindSummary {

@@ -1,6 +1,6 @@
 // Write-behind worker figures added up: a worker's chunks, a fleet's workers, a run's fleets.
 // Shared by the worker module and the run (which may not import the worker module).
-import type { WorkerFigures } from './result.js';
+import type { WorkerFigures } from './engine/ports.js';
 
 /** Fresh all-zero figures. */
 export function emptyWorkerFigures(): WorkerFigures {

@@ -11,8 +11,7 @@ import { chooseAuto } from './infra-choice.js';
 import type { ServiceAnswer } from './infra-choice.js';
 import { createMemoryInfrastructure } from './memory/index.js';
 import { acceptsConnection } from './tcp-probe.js';
-import type { EngineObserver, Infrastructure } from './ports.js';
-import type { LedgerTable } from './mysql/tables.js';
+import type { EngineObserver, Infrastructure, LedgerTable } from './ports.js';
 
 export type ServiceName = 'redis' | 'mysql' | 'kafka';
 

@@ -2,8 +2,6 @@
 // (Ledger) and time (Clock). Real adapters (redis/, mysql/) and in-process ones (memory/) implement
 // them; strategies are written against these interfaces only. Also the write-behind path's event
 // log and the contract of the worker fleets a run starts on it.
-import type { WorkerFigures } from '../result.js';
-import type { LedgerTable } from './mysql/tables.js';
 
 /** One sale (one event's tickets). Its id is also the MySQL ticket_name, e.g. `concert-<runId>`. */
 export type SaleId = string;
@@ -60,6 +58,16 @@ export interface Locks {
    * be had in time (a lock timeout: an outcome, not an error).
    */
   acquire(resource: string, ttlMs: number): Promise<Lease | undefined>;
+}
+
+/**
+ * The table a ledger writes, and whether its batch insert skips rows the UNIQUE key already holds.
+ * Only the selftest's planted non-idempotent worker writes anything but the purchases table.
+ */
+export interface LedgerTable {
+  name: string;
+  /** true: INSERT IGNORE against UNIQUE(user_id, ticket_name); false: plain INSERT, no unique key. */
+  idempotent: boolean;
 }
 
 /** What a ledger insert did. `duplicate` means the UNIQUE(user_id, ticket_name) key held it off. */
@@ -167,6 +175,25 @@ export interface LogConsumer {
   start(handle: (batch: LogBatch) => Promise<void>): Promise<void>;
   /** Lets the batch in progress finish, then leaves the group. */
   stop(): Promise<void>;
+}
+
+/** What write-behind workers did (one worker's, or summed over a run's). */
+export interface WorkerFigures {
+  /** Records handed to the workers (a redelivered record counts again). */
+  delivered: number;
+  /** Purchase events that became rows, and those the UNIQUE key skipped as already there. */
+  inserted: number;
+  skipped: number;
+  /** Cancel events that deleted a row, and those that found none. */
+  deleted: number;
+  absent: number;
+  /** Malformed records sent to the dead-letter topic. */
+  deadLettered: number;
+  /** SQL statements and offset commits made. */
+  statements: number;
+  commits: number;
+  /** Records behind, summed over the partitions last fetched. */
+  lag: number;
 }
 
 /** Where and how many write-behind workers to start, in one consumer group. */

@@ -4,11 +4,10 @@
 // strictly: the run a name was made for, or none, so that `ticketsim clean` removes only what a run
 // created and never a name that merely looks like one (`concert-finals`, `ticketsim.sales.production`).
 import { randomBytes } from 'node:crypto';
-import type { SaleId } from './ports.js';
+import type { LedgerTable, SaleId } from './ports.js';
 import { KEY_PREFIX, saleKeyList, saleKeys, saleOfKey } from './redis/keys.js';
 import type { SaleKeys } from './redis/keys.js';
 import { PLAIN_TABLE_PREFIX } from './mysql/tables.js';
-import type { LedgerTable } from './mysql/tables.js';
 
 /** A run id as newRunId() makes them: 8 base-36 digits of its start in ms (mid-1972 to 2059), 4 hex digits. */
 const RUN_ID = /^([0-9a-z]{8})-[0-9a-f]{4}$/;

@@ -6,8 +6,7 @@
 // committed. A crash between the write and the commit redelivers the chunk, which the UNIQUE key and
 // the idempotent DELETE make harmless (at least once); crash() models one in process.
 import { decodeEvent } from '../engine/events.js';
-import type { DeadLetters, Ledger, LogBatch, LogConsumer, LogRecord, SaleEvent } from '../engine/ports.js';
-import type { WorkerFigures } from '../result.js';
+import type { DeadLetters, Ledger, LogBatch, LogConsumer, LogRecord, SaleEvent, WorkerFigures } from '../engine/ports.js';
 import { emptyWorkerFigures, sumWorkerFigures } from '../worker-figures.js';
 
 /** What a worker has done so far: the figures a run sums over its workers. */

@@ -5,9 +5,8 @@
 // measured parts, waiting for a pool connection and executing on it, and reported to the observer.
 // The `fenced` strategy's writes are guarded by the sale's row in sale_fences (see ledgerStatements).
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
-import type { Clock, EngineObserver, Ledger, LedgerWrite, PurchaseRow, ServerStatementStats, StatementKind } from '../ports.js';
+import type { Clock, EngineObserver, Ledger, LedgerTable, LedgerWrite, PurchaseRow, ServerStatementStats, StatementKind } from '../ports.js';
 import { PURCHASES, SALE_FENCES_TABLE } from './tables.js';
-import type { LedgerTable } from './tables.js';
 import { timeStatement } from '../statement-timing.js';
 import type { Checkout } from '../statement-timing.js';
 

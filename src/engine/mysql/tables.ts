@@ -1,19 +1,13 @@
 // The one place that names MySQL tables and builds the DDL for them: the original Ticket-System's
 // purchases table, the `fenced` strategy's fence table, and the selftest's planted plain tables
 // (each run's own name comes from run-names.ts).
+import type { LedgerTable } from '../ports.js';
+
+// The ledger port's table type, named here too for the engine target that uses it with these tables.
+export type { LedgerTable };
 
 /** The purchases table of the original Ticket-System. */
 export const PURCHASES_TABLE = 'purchases';
-
-/**
- * The table a ledger writes, and whether its batch insert skips rows the UNIQUE key already holds.
- * Only the selftest's planted non-idempotent worker writes anything but {@link PURCHASES}.
- */
-export interface LedgerTable {
-  name: string;
-  /** true: INSERT IGNORE against UNIQUE(user_id, ticket_name); false: plain INSERT, no unique key. */
-  idempotent: boolean;
-}
 
 /** The seed's purchases table, written insert-or-skip. */
 export const PURCHASES: LedgerTable = Object.freeze({ name: PURCHASES_TABLE, idempotent: true });
