@@ -1,0 +1,54 @@
+// The write-behind workers a run starts on the event log: where and how many, how the run kills,
+// replaces and stops them, and the figures they report.
+import type { LedgerTable } from './ledger.js';
+
+/** What write-behind workers did (one worker's, or summed over a run's). */
+export interface WorkerFigures {
+  /** Records handed to the workers (a redelivered record counts again). */
+  delivered: number;
+  /** Purchase events that became rows, and those the UNIQUE key skipped as already there. */
+  inserted: number;
+  skipped: number;
+  /** Cancel events that deleted a row, and those that found none. */
+  deleted: number;
+  absent: number;
+  /** Malformed records sent to the dead-letter topic. */
+  deadLettered: number;
+  /** SQL statements and offset commits made. */
+  statements: number;
+  commits: number;
+  /** Records behind, summed over the partitions last fetched. */
+  lag: number;
+}
+
+/** Where and how many write-behind workers to start, in one consumer group. */
+export interface FleetSpec {
+  count: number;
+  topic: string;
+  group: string;
+  dlqTopic: string;
+  /** Most records a worker writes and commits at once. */
+  batchSize: number;
+  /** The table the workers write instead of purchases (the planted non-idempotent worker). */
+  table?: LedgerTable;
+}
+
+/**
+ * The workers of one run (worker processes, or the same code in process), started and stopped by
+ * the run: their figures, summed over the workers as last reported.
+ */
+export interface WorkerFleet {
+  readonly count: number;
+  stats(): WorkerFigures;
+  /**
+   * kill-worker: kills one worker abruptly (round robin; a process gets SIGKILL, an in-process
+   * worker is dropped mid-batch without committing) and starts a replacement in the same group.
+   * Resolves once the killed worker is gone, naming it (e.g. `pid 4242`), with `replaced`, which
+   * resolves once the replacement joined the group. The two are apart because joining waits for
+   * every live member to rejoin, and one may be busy in a write that only ends later. The killed
+   * worker's last reported figures stay in the totals.
+   */
+  kill(): Promise<{ killed: string; replaced: Promise<void> }>;
+  /** Stops every live worker (each finishes its batch, commits, leaves the group); resolves with the totals. */
+  stop(): Promise<WorkerFigures>;
+}
