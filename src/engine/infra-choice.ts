@@ -7,7 +7,7 @@ import { formatEndpoint } from '../config/endpoints.js';
 import type { Endpoint } from '../config/endpoints.js';
 import { InfrastructureError } from '../errors.js';
 import { START_SERVICES_HINT } from './hints.js';
-import type { ServiceName } from './infrastructure.js';
+import type { ServiceName } from './ports.js';
 
 /** One service a run needs: where it is, what gave that address (undefined: the default), whether it answered. */
 export interface ServiceAnswer {

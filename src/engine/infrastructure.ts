@@ -11,9 +11,7 @@ import { chooseAuto } from './infra-choice.js';
 import type { ServiceAnswer } from './infra-choice.js';
 import { createMemoryInfrastructure } from './memory/index.js';
 import { acceptsConnection } from './tcp-probe.js';
-import type { EngineObserver, Infrastructure, LedgerTable } from './ports.js';
-
-export type ServiceName = 'redis' | 'mysql' | 'kafka';
+import type { EngineObserver, Infrastructure, LedgerTable, ServiceName } from './ports.js';
 
 export interface OpenOptions {
   mode: InfraMode;

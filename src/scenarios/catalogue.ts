@@ -3,7 +3,7 @@ import { cancelStormScenario } from './cancel-storm.js';
 import { oversellScenario } from './oversell.js';
 import type { ScenarioName } from '../config/defaults.js';
 import type { RunConfig } from '../config/config.js';
-import type { ServiceName } from '../engine/infrastructure.js';
+import type { ServiceName } from '../engine/ports.js';
 import type { ScenarioDefinition } from './scenario.js';
 import { spamScenario } from './spam.js';
 import { writeBehindScenario } from './write-behind.js';

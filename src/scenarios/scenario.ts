@@ -1,7 +1,7 @@
 // What a scenario is: the services it needs, how it prepares a workload of attempts over the
 // engine, and how it reads the stores back into invariant checks.
 import type { RunConfig } from '../config/config.js';
-import type { ServiceName } from '../engine/infrastructure.js';
+import type { ServiceName } from '../engine/ports.js';
 import type { Outcome, OutcomeKind } from '../engine/ports.js';
 import type { SaleTarget } from './target.js';
 import type { CheckResult, PhaseResult, RunCounts } from '../result.js';

@@ -6,7 +6,7 @@ import type { Config } from '../../src/config/config.js';
 import { formatEndpoint } from '../../src/config/endpoints.js';
 import { acceptsConnection } from '../../src/engine/tcp-probe.js';
 import { endpointOf } from '../../src/engine/infrastructure.js';
-import type { ServiceName } from '../../src/engine/infrastructure.js';
+import type { ServiceName } from '../../src/engine/ports.js';
 
 /** The services config every integration test uses (env vars honoured, defaults otherwise). */
 export const servicesConfig: Config['services'] = loadConfig({}).services;

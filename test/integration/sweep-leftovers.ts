@@ -11,7 +11,7 @@ import { createKafka } from '../../src/engine/kafka/connect.js';
 import { removeTopicsAndGroups } from '../../src/engine/kafka/remove.js';
 import { acceptsConnection } from '../../src/engine/tcp-probe.js';
 import { endpointOf } from '../../src/engine/infrastructure.js';
-import type { ServiceName } from '../../src/engine/infrastructure.js';
+import type { ServiceName } from '../../src/engine/ports.js';
 import { isLeftover } from './owned-names.js';
 import { servicesConfig } from './services.js';
 

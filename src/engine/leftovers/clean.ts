@@ -6,7 +6,7 @@ import type { CleanConfig } from '../../config/clean-config.js';
 import { formatBrokers, formatEndpoint } from '../../config/endpoints.js';
 import { InfrastructureError, describeError } from '../../errors.js';
 import { withDeadline } from '../health/probe.js';
-import type { ServiceName } from '../infrastructure.js';
+import type { ServiceName } from '../ports.js';
 import { connectRedis } from '../redis/connect.js';
 import { openKafkaLeftovers } from './kafka-store.js';
 import { openMysqlLeftovers } from './mysql-store.js';

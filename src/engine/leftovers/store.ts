@@ -1,6 +1,6 @@
 // One store's side of `ticketsim clean`: what it holds inside the scope of run names (listed, then
 // read back to runs by the plan), and the removal of what the plan takes, in bounded batches.
-import type { ServiceName } from '../infrastructure.js';
+import type { ServiceName } from '../ports.js';
 import type { Found, RunLeftovers, Totals } from './plan.js';
 
 /** What a removal deleted, counted as it goes (so a store that fails half-way still says how far it got). */

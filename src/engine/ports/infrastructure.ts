@@ -1,10 +1,13 @@
-// A run's whole set of ports, real or in-process, as one value: what it holds and the switches a
-// run may take its services away with.
+// A run's whole set of ports, real or in-process, as one value: the services it stands for, what it
+// holds, and the switches a run may take those services away with.
 import type { Clock } from './clock.js';
 import type { EventLog } from './event-log.js';
 import type { Inventory } from './inventory.js';
 import type { Ledger } from './ledger.js';
 import type { Locks } from './locks.js';
+
+/** A backing service a run may need. */
+export type ServiceName = 'redis' | 'mysql' | 'kafka';
 
 /**
  * A service a run may take away and bring back on purpose (the service-down fault): only ever one
