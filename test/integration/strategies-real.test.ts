@@ -179,22 +179,22 @@ describe.skipIf(!available)('strategies on real Redis + MariaDB', () => {
 
   it('locks: a held lock times out as undefined, an expired lease releases without throwing', async () => {
     const sale = engine.newSale();
-    const resource = saleKeys(sale).lock;
+    const lockKey = saleKeys(sale).lock; // where Redlock keeps the sale's lock
     const impatient = createRedlockLocks(engine.redis, { retryCount: 2, retryDelay: 10, retryJitter: 0 });
-    const held = await impatient.acquire(resource, 5_000);
+    const held = await impatient.acquireSale(sale, 5_000);
     expect(held).toBeDefined();
     // Two quick retries, then undefined: had it waited out the 5 s lease, it would have the lock.
-    expect(await impatient.acquire(resource, 5_000)).toBeUndefined();
+    expect(await impatient.acquireSale(sale, 5_000)).toBeUndefined();
     await held!.release();
     await held!.release();
-    const short = await impatient.acquire(resource, 50);
+    const short = await impatient.acquireSale(sale, 50);
     expect(short).toBeDefined();
     await new Promise((resolve) => setTimeout(resolve, 120));
-    const next = await impatient.acquire(resource, 5_000);
+    const next = await impatient.acquireSale(sale, 5_000);
     expect(next).toBeDefined();
     await expect(short!.release()).resolves.toBeUndefined();
-    expect(await engine.redis.exists(resource)).toBe(1);
+    expect(await engine.redis.exists(lockKey)).toBe(1);
     await next!.release();
-    expect(await engine.redis.exists(resource)).toBe(0);
+    expect(await engine.redis.exists(lockKey)).toBe(0);
   });
 });

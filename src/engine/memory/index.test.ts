@@ -10,7 +10,7 @@ async function flow(seed: number) {
   await inventory.createSale('s', 20);
   const outcomes = await Promise.all(
     Array.from({ length: 100 }, async (_, i) => {
-      const lease = await locks.acquire('s:lock', 500);
+      const lease = await locks.acquireSale('s', 500);
       if (lease === undefined) return 'lock-timeout';
       try {
         const reservation = await inventory.reserve('s', `u${i % 80}`);

@@ -1,8 +1,8 @@
-// The in-process Locks with Redlock's semantics on one simulated Redis: acquire is an atomic
-// "set if absent, expire after ttl" with bounded retries and jittered back-off; leases expire in
-// virtual time; release deletes the key only while it still holds this lease's token.
+// The in-process Locks with Redlock's semantics on one simulated Redis: taking a sale's lock is an
+// atomic "set if absent, expire after ttl" with bounded retries and jittered back-off; leases
+// expire in virtual time; release deletes the entry only while it still holds this lease's token.
 import { UsageError } from '../../errors.js';
-import type { Clock, EngineObserver, Lease, Locks } from '../ports.js';
+import type { Clock, EngineObserver, Lease, Locks, SaleId } from '../ports.js';
 import { LOCK_DEFAULTS, createRedisServer, createServiceTimes } from './latency.js';
 import type { RedisServer } from './latency.js';
 import type { Random } from './random.js';
@@ -34,9 +34,10 @@ function checkSetting(name: string, value: number): number {
 }
 
 /**
- * Creates in-process distributed locks. `acquire` returns undefined after `retryCount` failed
- * retries (a lock timeout, an outcome). A lease that outlives its ttl is silently lost: a later
- * acquirer may take the resource, and the late holder's release leaves the new holder's lock alone.
+ * Creates in-process distributed locks, one per sale. `acquireSale` returns undefined after
+ * `retryCount` failed retries (a lock timeout, an outcome). A lease that outlives its ttl is
+ * silently lost: a later acquirer may take the sale's lock, and the late holder's release leaves
+ * the new holder's lock alone.
  */
 export function createMemoryLocks(options: MemoryLocksOptions): Locks {
   const { clock } = options;
@@ -45,42 +46,42 @@ export function createMemoryLocks(options: MemoryLocksOptions): Locks {
   const retryJitterMs = checkSetting('retryJitterMs', options.retryJitterMs ?? LOCK_DEFAULTS.retryJitterMs);
   const times = createServiceTimes(options.random.fork());
   const redis = options.redis ?? createRedisServer({ clock, random: options.random.fork() });
-  const held = new Map<string, Held>();
+  const held = new Map<SaleId, Held>();
   let tokens = 0;
 
   /** Redis semantics: a key with a PX expiry is gone once the clock passes its expiry time. */
-  const live = (resource: string): Held | undefined => {
-    const entry = held.get(resource);
+  const live = (sale: SaleId): Held | undefined => {
+    const entry = held.get(sale);
     if (entry !== undefined && clock.nowUs() > entry.expiresAtUs) {
-      held.delete(resource);
+      held.delete(sale);
       return undefined;
     }
     return entry;
   };
 
-  const trySet = (resource: string, token: string, ttlMs: number): Promise<boolean> =>
+  const trySet = (sale: SaleId, token: string, ttlMs: number): Promise<boolean> =>
     redis.call('script', () => {
-      if (live(resource) !== undefined) return false;
-      held.set(resource, { token, expiresAtUs: clock.nowUs() + Math.round(ttlMs * 1000) });
+      if (live(sale) !== undefined) return false;
+      held.set(sale, { token, expiresAtUs: clock.nowUs() + Math.round(ttlMs * 1000) });
       return true;
     });
 
-  const lease = (resource: string, token: string): Lease => ({
+  const lease = (sale: SaleId, token: string): Lease => ({
     async release() {
       await redis.call('script', () => {
-        if (live(resource)?.token === token) held.delete(resource);
+        if (live(sale)?.token === token) held.delete(sale);
       });
     },
   });
 
   return {
-    async acquire(resource, ttlMs) {
+    async acquireSale(sale, ttlMs) {
       if (!(ttlMs > 0) || !Number.isFinite(ttlMs)) throw new UsageError(`locks: ttl must be a positive number of ms, not ${ttlMs}`);
-      const token = `${resource}:${++tokens}`;
+      const token = `${sale}:${++tokens}`;
       for (let attempt = 0; attempt <= retryCount; attempt++) {
-        if (await trySet(resource, token, ttlMs)) {
+        if (await trySet(sale, token, ttlMs)) {
           options.observer?.lockAcquisition?.(true, attempt + 1);
-          return lease(resource, token);
+          return lease(sale, token);
         }
         if (attempt < retryCount) await clock.sleep(times.lockRetryDelay(retryDelayMs, retryJitterMs));
       }

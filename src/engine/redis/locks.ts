@@ -5,6 +5,7 @@ import Redlock, { ExecutionError, ResourceLockedError } from 'redlock';
 import type { Lock, Settings } from 'redlock';
 import type { Redis } from 'ioredis';
 import type { EngineObserver, Lease, Locks } from '../ports.js';
+import { saleKeys } from './keys.js';
 
 /** Redlock's retry settings (every field optional), and who hears about each acquisition. */
 export type RedlockLocksOptions = Partial<Pick<Settings, 'retryCount' | 'retryDelay' | 'retryJitter' | 'driftFactor'>> & {
@@ -60,10 +61,11 @@ function leaseOf(redlock: Redlock, lock: Lock): Lease {
 }
 
 /**
- * Creates Locks over Redlock with a single Redis client (one node: quorum of one). The caller owns
- * the client. acquire() resolves undefined when the resource stayed held for the whole retry window;
- * it throws when Redis itself failed (note: only after the retry window, since Redlock retries a
- * failing node like a held lock). Lease.release() never throws for an expired lock.
+ * Creates Locks over Redlock with a single Redis client (one node: quorum of one); a sale's lock is
+ * its key `ticketsim:{<sale>}:lock` (saleKeys). The caller owns the client. acquireSale() resolves
+ * undefined when the lock stayed held for the whole retry window; it throws when Redis itself
+ * failed (note: only after the retry window, since Redlock retries a failing node like a held
+ * lock). Lease.release() never throws for an expired lock.
  */
 export function createRedlockLocks(redis: Redis, options: RedlockLocksOptions = {}): Locks {
   const { observer, ...settings } = options;
@@ -73,10 +75,10 @@ export function createRedlockLocks(redis: Redis, options: RedlockLocksOptions = 
   redlock.on('error', () => undefined);
 
   return {
-    async acquire(resource, ttlMs) {
+    async acquireSale(sale, ttlMs) {
       let lock: Lock;
       try {
-        lock = await redlock.acquire([resource], Math.round(ttlMs));
+        lock = await redlock.acquire([saleKeys(sale).lock], Math.round(ttlMs));
       } catch (error) {
         await rethrowUnlessContention(error);
         observer?.lockAcquisition?.(false, (error as ExecutionError).attempts.length);

@@ -7,7 +7,6 @@
 // All three cancel the seed's way (v4), under the same lock: DELETE the row; only if one went, give
 // the seat back (stock + 1) and take the buyer out of the set (writing behind: see cancelPurchase).
 // The sale's lock and the pause-holder fault's stall are shared with `fenced`.
-import { saleKeys } from '../redis/keys.js';
 import type { CancelOutcome, Lease, Locks, PurchaseOutcome, SaleId, Strategy, StrategyDeps, UserId } from '../ports.js';
 import { LOCK_TTL_MS } from '../../config/defaults.js';
 import { cancelPurchase } from './cancel-purchase.js';
@@ -21,7 +20,7 @@ export { LOCK_TTL_MS };
  * be had. A section that outlives the TTL is not stopped: it just no longer excludes anyone.
  */
 export async function withSaleLock<T>(locks: Locks, sale: SaleId, ttlMs: number, section: () => Promise<T>): Promise<T | { kind: 'lock-timeout' }> {
-  const lease: Lease | undefined = await locks.acquire(saleKeys(sale).lock, ttlMs);
+  const lease: Lease | undefined = await locks.acquireSale(sale, ttlMs);
   if (lease === undefined) return { kind: 'lock-timeout' };
   try {
     return await section();
