@@ -5,8 +5,8 @@ import type { Clock } from '../ports.js';
 import type { Random } from './random.js';
 
 /**
- * The figures, in milliseconds. They follow DESIGN.md §7 (measured on the development machines)
- * and ordinary loopback behaviour; they orient the simulation, they are not promises.
+ * The figures, in milliseconds. They were measured on the development machines or follow ordinary
+ * loopback behaviour; they orient the simulation, they are not promises.
  */
 export const LATENCY = {
   /** One way over loopback TCP to Redis: a round trip of ~0.1–0.4 ms seen from Node + ioredis. */
@@ -19,7 +19,7 @@ export const LATENCY = {
   mysqlOneWay: { min: 0.05, max: 0.2 },
   /** An autocommit single-row INSERT: 0.5 ms floor plus an exponential tail (p50 ~0.85, p99 ~2.8 ms). */
   mysqlInsert: { floor: 0.5, tailMean: 0.5, cap: 10 },
-  /** Each row of a multi-row INSERT IGNORE or DELETE: ~250k rows/s in 500-row statements (DESIGN.md §7). */
+  /** Each row of a multi-row INSERT IGNORE or DELETE: ~250k rows/s in 500-row statements. */
   mysqlRowInBatch: { min: 0.003, max: 0.005 },
   /** The server-wide serialized part of a commit (redo log): ~15k rows/s one row per statement. */
   mysqlCommit: { min: 0.04, max: 0.09 },

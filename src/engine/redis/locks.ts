@@ -15,7 +15,7 @@ export type RedlockLocksOptions = Partial<Pick<Settings, 'retryCount' | 'retryDe
 /**
  * Defaults: Redlock's own retry delay (200 ± 100 ms, uniform, mean 200) with 50 retries, so a
  * contender waits about 50 × 200 ms = 10 s at most before a lock timeout. That is long enough for a
- * 1,000-buyer burst to drain through one lock on these machines (DESIGN.md §7: ~2 s) and short
+ * 1,000-buyer burst to drain through one lock on the development machines (measured: ~2 s) and short
  * enough that a stuck lock shows up as lock timeouts within seconds. A shorter delay does not drain
  * the queue faster (measured: 50 ± 50 ms gave the same ~2.5 s burst) but makes 4× as many failed
  * attempts, each a Redis round trip and an error object, which starves the client's CPU.

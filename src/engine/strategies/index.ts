@@ -1,5 +1,6 @@
-// Picks a concurrency-control strategy by name (DESIGN.md §2). Each strategy is a factory over the
-// ports, so the same code runs on the real and the in-process infrastructure.
+// Picks a concurrency-control strategy by name: one of the engine's two axes, the other being how a
+// purchase is written (writer.ts), and any strategy runs with either. Each strategy is a factory
+// over the ports, so the same code runs on the real and the in-process infrastructure.
 import type { StrategyName } from '../../config/strategies.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import type { Strategy, StrategyDeps } from '../ports.js';

@@ -1,6 +1,6 @@
-// The lock family (DESIGN.md §2): one Redlock lock per sale around read stock → check → decrement →
-// add buyer → insert the purchase. Its three members differ only in where they look the buyer up in
-// the Redis buyer set:
+// The lock family: one lock per sale (Redlock on the real services) around read stock → check →
+// decrement → add buyer → insert the purchase. Its three members differ only in where they look
+// the buyer up in the Redis buyer set:
 //   lock      nowhere: the original v2; a repeat buyer's decrement is never handed back
 //   precheck  before the lock only: the broken half of double-checked locking
 //   dcl       before the lock (cheap rejection, no lock traffic) and again under it: the original v3

@@ -1,6 +1,7 @@
-// The write axis (DESIGN.md §2): how a strategy makes a purchase or a cancel durable. `sync` writes
-// MySQL inside the request (v2–v4); `behind` publishes an event and answers once the event log
-// acknowledged it, and the worker writes MySQL later (v4.5). Any strategy runs with either.
+// The write axis, the engine's other axis beside the strategy: how a strategy makes a purchase or a
+// cancel durable. `sync` writes MySQL inside the request (v2–v4); `behind` publishes an event and
+// answers once the event log acknowledged it, and the worker writes MySQL later (v4.5). Any
+// strategy runs with either.
 import type { EventBus, Ledger, LedgerWrite, SaleId, UserId, Writer } from '../ports.js';
 
 /** Writes MySQL in the request: INSERT for a purchase, DELETE for a cancel (fenced: guarded by the token). */
