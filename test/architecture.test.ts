@@ -143,3 +143,70 @@ describe('an in-process run', () => {
     expect([...staticPackages(planted, "import { Redis } from 'ioredis';\nimport type { Pool } from 'mysql2';\n")]).toEqual(['ioredis']);
   });
 });
+
+/** The barrel engine/ports.ts or a file under engine/ports/ (a path under src/). */
+const isPort = (path: string): boolean => path === 'engine/ports.ts' || path.startsWith('engine/ports/');
+
+/**
+ * Finer rules inside the engine: the files a rule covers may import only the files it allows.
+ * config/ and errors.ts are the leaves every layer may use (they import nothing of the engine).
+ */
+const ENGINE_RULES: { covers(path: string): boolean; allows(path: string): boolean }[] = [
+  // Strategies run on the ports only, never on an adapter, so they run on every infrastructure.
+  {
+    covers: (path) => path.startsWith('engine/strategies/'),
+    allows: (path) => isPort(path) || path.startsWith('engine/strategies/') || path.startsWith('config/') || path === 'errors.ts',
+  },
+  // The ports are the engine's contract: they name no adapter, no result and no package.
+  { covers: isPort, allows: isPort },
+];
+
+/** The imports of a file that an engine rule forbids (a package counts as forbidden to the ports). */
+function engineRuleBreaches(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const rules = ENGINE_RULES.filter((rule) => rule.covers(relative(SRC, file)));
+  const relativeBreaches = importedAreas(file, text)
+    .filter(({ path }) => rules.some((rule) => !rule.allows(path)))
+    .map(({ specifier }) => specifier);
+  if (!isPort(relative(SRC, file))) return relativeBreaches;
+  const packages = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^.'"][^'"]*)['"]/g)].map((m) => m[1]!);
+  return [...relativeBreaches, ...packages];
+}
+
+describe('engine rules: strategies use the ports only, the ports import only ports', () => {
+  it('hold over src/engine', () => {
+    const breaches = sourceFiles(join(SRC, 'engine')).flatMap((file) =>
+      engineRuleBreaches(file).map((specifier) => `${relative(SRC, file)} imports ${specifier}`),
+    );
+    expect(breaches).toEqual([]);
+  });
+
+  it('would catch a strategy importing a Redis adapter module, and only that', () => {
+    const planted = join(SRC, 'engine/strategies/planted.ts');
+    const text = [
+      "import { saleKeys } from '../redis/keys.js';",
+      "import type { Locks } from '../ports.js';",
+      "import type { Lease } from '../ports/locks.js';",
+      "import { LOCK_TTL_MS } from '../../config/defaults.js';",
+      "import { UsageError } from '../../errors.js';",
+      "import { cancelPurchase } from './cancel-purchase.js';",
+    ].join('\n');
+    expect(engineRuleBreaches(planted, text)).toEqual(['../redis/keys.js']);
+  });
+
+  it('would catch a port importing the results, an adapter or a package', () => {
+    const planted = join(SRC, 'engine/ports/planted.ts');
+    const text = [
+      "import type { RunResult } from '../../result.js';",
+      "import type { LedgerTable } from '../mysql/tables.js';",
+      "import type { Redis } from 'ioredis';",
+      "import type { SaleId } from './sale.js';",
+    ].join('\n');
+    expect(engineRuleBreaches(planted, text)).toEqual(['../../result.js', '../mysql/tables.js', 'ioredis']);
+  });
+
+  it('would catch the ports barrel re-exporting an adapter', () => {
+    const barrel = join(SRC, 'engine/ports.ts');
+    const text = "export type * from './ports/sale.js';\nexport type * from './memory/index.js';\n";
+    expect(engineRuleBreaches(barrel, text)).toEqual(['./memory/index.js']);
+  });
+});
