@@ -1,0 +1,55 @@
+// A run while it goes, as a renderer sees it: the snapshot it pulls and the run it can stop.
+import type { LatencyOverview } from './latency.js';
+import type { GuardCounts, RunCounts, SeriesPoint } from './measures.js';
+import type { InfraKind, RunResult } from './run-result.js';
+import type { SqlLive } from './sql.js';
+
+export type RunPhase = 'connecting' | 'setup' | 'running' | 'draining' | 'checking' | 'done';
+
+/** What a dashboard shows while a run is going; pulled at ~10 Hz, never pushed per request. */
+export interface RunSnapshot {
+  scenario: string;
+  strategy: string;
+  /** 'connecting' until the infrastructure is chosen and open. */
+  infra: InfraKind | 'connecting';
+  /** Why this infra was chosen; known once the run has connected. */
+  infraReason: string | undefined;
+  params: RunResult['params'];
+  phase: RunPhase;
+  /** The workload phase running (or last run): its name, and its place among the phases. */
+  stage: { name: string; index: number; of: number } | undefined;
+  /** Attempts of the current stage, and how many are done. */
+  total: number;
+  done: number;
+  inFlight: number;
+  /** Every phase so far. */
+  counts: RunCounts;
+  /** Time spent in bursts so far, every phase's added up (the result's `durationMs` at the end). */
+  elapsedMs: number;
+  /** Operations finished per second of that time (the result's `throughput` at the end). */
+  ratePerSec: number;
+  /** Latency of the current stage's operations so far, in the order they started. */
+  operations: { operation: string; latency: LatencyOverview }[];
+  guards: GuardCounts;
+  /** SQL timings so far; undefined before the first statement. */
+  sql: SqlLive | undefined;
+  /** The last seconds of the series. */
+  recent: SeriesPoint[];
+  /** Writing behind: purchases acknowledged, rows persisted, records the workers are behind, lag p99. */
+  writeBehind: { acknowledged: number; persisted: number; behind: number; lagP99Us: number } | undefined;
+  /** Faults of the run: how often each fired so far, and the latest firing. */
+  faults: { name: string; fired: number; last: string | undefined }[] | undefined;
+}
+
+/** A run in progress as a renderer sees it: pull snapshots, await the result, or stop it. */
+export interface LiveRun {
+  snapshot(): RunSnapshot;
+  /**
+   * Resolves once the infrastructure is chosen and open (the snapshot's infra and infraReason are
+   * then final), or when the run ends without getting that far. Never rejects.
+   */
+  readonly connected: Promise<void>;
+  readonly result: Promise<RunResult>;
+  /** Stops starting new attempts; in-flight ones finish, then checks run on what happened. */
+  abort(): void;
+}
