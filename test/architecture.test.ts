@@ -2,7 +2,7 @@
 // graph of src/: cli → runner → targets → scenarios → engine → config; ui and report see result
 // types only; engine knows no measurement or UI; scenarios reach the system under test only
 // through the sale-target seam (engine port types, never an adapter).
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -208,5 +208,55 @@ describe('engine rules: strategies use the ports only, the ports import only por
     const barrel = join(SRC, 'engine/ports.ts');
     const text = "export type * from './ports/sale.js';\nexport type * from './memory/index.js';\n";
     expect(engineRuleBreaches(barrel, text)).toEqual(['./memory/index.js']);
+  });
+});
+
+/** Every file of src/ with the src/ files it imports (type imports too), paths relative to src/. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(SRC)) {
+    const imports = importedAreas(file).map(({ path }) => (existsSync(join(SRC, path)) ? path : path.replace(/\.ts$/, '.tsx')));
+    graph.set(relative(SRC, file), imports);
+  }
+  return graph;
+}
+
+/** One import cycle of `graph` (its files, the first repeated at the end), or undefined when there is none. */
+export function findCycle(graph: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (file: string): string[] | undefined => {
+    const at = path.indexOf(file);
+    if (at >= 0) return [...path.slice(at), file];
+    if (done.has(file)) return undefined;
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    done.add(file);
+    return undefined;
+  };
+  for (const file of graph.keys()) {
+    const cycle = visit(file);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+describe('the import graph', () => {
+  it('has no cycle over src/', () => {
+    expect(findCycle(importGraph())).toBeUndefined();
+  });
+
+  it('would name a planted cycle', () => {
+    const planted = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
+    expect(findCycle(planted)).toEqual(['a.ts', 'b.ts', 'c.ts', 'a.ts']);
   });
 });

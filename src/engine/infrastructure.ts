@@ -11,24 +11,8 @@ import { chooseAuto } from './infra-choice.js';
 import type { ServiceAnswer } from './infra-choice.js';
 import { createMemoryInfrastructure } from './memory/index.js';
 import { acceptsConnection } from './tcp-probe.js';
-import type { EngineObserver, Infrastructure, LedgerTable, ServiceName } from './ports.js';
-
-export interface OpenOptions {
-  mode: InfraMode;
-  services: ServicesConfig;
-  needs: readonly ServiceName[];
-  poolSize: number;
-  seed: number;
-  /** Hears about lock acquisitions and SQL statements (the run's measurements). */
-  observer?: EngineObserver;
-  /** The server counts statements slower than this (session long_query_time), for the sql section. */
-  slowSqlMs?: number;
-  /**
-   * The planted non-idempotent worker's table (a run's plainTable, see run-names.ts): the ledger writes it instead of
-   * purchases; on the real services it is created after connecting and dropped on close.
-   */
-  table?: LedgerTable;
-}
+import type { OpenOptions } from './open-options.js';
+import type { Infrastructure, ServiceName } from './ports.js';
 
 /** Opened infrastructure and the one-line reason it was chosen. */
 export interface OpenedInfrastructure {

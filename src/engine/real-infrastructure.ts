@@ -14,7 +14,7 @@ import { createRealClock } from './real-clock.js';
 import { connectKafkaLog } from './kafka/log.js';
 import { describeBroker, fetchApiVersions } from './kafka/api-versions.js';
 import { attributeErrors } from './attribute-errors.js';
-import type { OpenOptions } from './infrastructure.js';
+import type { OpenOptions } from './open-options.js';
 import type { EventLog, Infrastructure } from './ports.js';
 
 /** Connects to every service the run needs; connection failures throw InfrastructureError. */
