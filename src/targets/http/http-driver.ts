@@ -1,0 +1,69 @@
+// The HTTP driver of a target that is someone's own service: one keep-alive connection pool to its
+// base URL (undici), sized to the run's concurrency, a deadline per request, and no retries (a
+// retried purchase is a second purchase). It answers with the response, or says why there was none:
+// a timeout or a broken connection is not an outcome of the service's choosing, and the target
+// counts it as unknown (it may or may not have taken effect).
+import { Pool, errors } from 'undici';
+
+/** One request as the target file expands it: a path under the base URL, headers and a body. */
+export interface HttpRequest {
+  method: string;
+  /** Path and query string, e.g. `/buy?sale=concert-1`; appended to the base URL's own path. */
+  path: string;
+  headers?: Readonly<Record<string, string>>;
+  body?: string;
+}
+
+/** What came back: the status and body, or why nothing did. */
+export type HttpAnswer = { kind: 'response'; status: number; body: string } | { kind: 'no-answer'; why: string };
+
+/** Requests to one service. */
+export interface HttpDriver {
+  send(request: HttpRequest): Promise<HttpAnswer>;
+  /** Closes the pool's connections (requests in flight finish first). */
+  close(): Promise<void>;
+}
+
+/** Where and how the driver sends. */
+export interface HttpDriverOptions {
+  /** e.g. `http://127.0.0.1:8080` or `http://127.0.0.1:8080/api`. */
+  baseUrl: string;
+  /** Connections kept open to it at most: the run's in-flight cap. */
+  connections: number;
+  /** A request not answered in full within this long has no answer. */
+  timeoutMs: number;
+}
+
+/** Opens the pool; nothing connects until the first request. */
+export function createHttpDriver({ baseUrl, connections, timeoutMs }: HttpDriverOptions): HttpDriver {
+  const url = new URL(baseUrl);
+  const prefix = url.pathname.replace(/\/+$/, '');
+  const pool = new Pool(url.origin, { connections, pipelining: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  return {
+    async send(request) {
+      try {
+        const response = await pool.request({
+          method: request.method as 'GET',
+          path: `${prefix}${request.path}`,
+          headers: request.headers as Record<string, string> | undefined,
+          body: request.body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return { kind: 'response', status: response.statusCode, body: await response.body.text() };
+      } catch (error) {
+        return { kind: 'no-answer', why: whyNoAnswer(error, url.host, timeoutMs) };
+      }
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** `no answer within 10000 ms`, `connection refused by 127.0.0.1:8080`, `connection reset (…)`. */
+export function whyNoAnswer(error: unknown, host: string, timeoutMs: number): string {
+  if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) return `no answer within ${timeoutMs} ms`;
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ECONNREFUSED') return `connection refused by ${host}`;
+  if (code === 'ECONNRESET' || error instanceof errors.SocketError) return `connection reset by ${host}`;
+  return error instanceof Error ? error.message : String(error);
+}
