@@ -86,6 +86,8 @@ const COUNT_ROWS = [
   ['sold out', 'soldOut'],
   ['duplicate', 'duplicate'],
   ['lock timeout', 'lockTimeout'],
+  ['rejected', 'rejected'],
+  ['unknown', 'unknown'],
   ['cancelled', 'cancelled'],
   ['not purchased', 'notPurchased'],
   ['re-bought', 'rebought'],

@@ -36,6 +36,9 @@ function outcomesSection(result: RunResult): string {
     ['sold out', counts.soldOut],
     ['duplicate', counts.duplicate],
     ['lock timeout', counts.lockTimeout],
+    // A target's answers only: refused without effect, and answers that did not say what happened.
+    ...(counts.rejected > 0 ? [['rejected (refused without effect)', counts.rejected] as [string, number]] : []),
+    ...(counts.unknown > 0 ? [['unknown (may or may not have taken effect)', counts.unknown] as [string, number]] : []),
     ['cancelled', counts.cancelled],
     ['not purchased (nothing to cancel)', counts.notPurchased],
     ['re-bought (after a cancel)', counts.rebought],

@@ -102,6 +102,9 @@ function outcomeLines(result: RunResult): string[] {
     ['duplicate', counts.duplicate],
     ['lock timeout', counts.lockTimeout],
   ];
+  // A target's answers only: refused without effect, and answers that did not say what happened.
+  if (counts.rejected > 0) rows.push(['rejected', counts.rejected]);
+  if (counts.unknown > 0) rows.push(['unknown', counts.unknown]);
   if (counts.cancelled + counts.notPurchased > 0) {
     rows.push(['cancelled', counts.cancelled], ['not purchased', counts.notPurchased], ['re-bought', counts.rebought]);
   }

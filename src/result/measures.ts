@@ -10,6 +10,13 @@ export interface RunCounts {
   soldOut: number;
   duplicate: number;
   lockTimeout: number;
+  /** Refused by the system under test without effect (rate-limited, overloaded): a target's answer. */
+  rejected: number;
+  /**
+   * No answer that says what happened (a timeout, a broken connection, a reply no outcome rule
+   * knows): it may or may not have taken effect. A target's answer; the engine's errors are errors.
+   */
+  unknown: number;
   cancelled: number;
   /** Cancels with nothing to cancel. */
   notPurchased: number;

@@ -5,22 +5,27 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { createRealClock } from '../engine/real-clock.js';
-import type { CancelOutcome, PurchaseOutcome, UserId } from '../engine/ports.js';
+import type { CancelOutcome, UserId } from '../engine/ports.js';
 import { verdictOf } from '../report/format.js';
+import type { SalePurchaseOutcome } from '../scenarios/attempt-outcome.js';
 import type { RunTarget, TargetContext, TargetSale } from '../scenarios/target.js';
 import { startRun } from './run.js';
 
-/** A service that sells from a row count (no counter, no index); `oversells` skips the stock test. */
-function rowsOnlyTarget({ oversells = false } = {}) {
+/**
+ * A service that sells from a row count (no counter, no index). `oversells` skips the stock test;
+ * `dropsAnswers` sells to every tenth buyer but loses the answer (a timeout after the write).
+ */
+function rowsOnlyTarget({ oversells = false, dropsAnswers = false } = {}) {
   return async (context: TargetContext): Promise<RunTarget> => {
     const rows = new Map<UserId, number>();
     let capacity = 0;
     const sale: TargetSale = {
       sale: `rows-only-${context.runId}`,
-      async purchase(user): Promise<PurchaseOutcome> {
+      async purchase(user): Promise<SalePurchaseOutcome> {
         if (rows.has(user)) return { kind: 'duplicate', caughtBy: 'ledger' };
         if (!oversells && rows.size >= capacity) return { kind: 'sold-out' };
         rows.set(user, 1);
+        if (dropsAnswers && rows.size % 10 === 0) return { kind: 'unknown', why: 'no answer within 10 ms' };
         return { kind: 'purchased' };
       },
       async cancel(user): Promise<CancelOutcome> {
@@ -81,6 +86,16 @@ describe('a run against a target that keeps rows only', () => {
     ).result;
     expect(result.checks.find((check) => check.name === 'no-over-stocking')?.skipped).toBe('the target keeps no stock counter');
     expect(result.checks.find((check) => check.name === 'freed-seats-resold')).toMatchObject({ ok: true });
+    expect(result.ok).toBe(true);
+  });
+
+  it('counts lost answers as unknown, and the rows they may have made are not held against it', async () => {
+    const result = await startRun(config('oversell'), undefined, rowsOnlyTarget({ dropsAnswers: true })).result;
+    expect(result.counts).toMatchObject({ purchased: 45, unknown: 5, soldOut: 150, errors: 0 });
+    expect(result.checks.find((check) => check.name === 'reported-matches-data')).toMatchObject({
+      ok: true,
+      observed: 'told purchased 45; rows 50; 5 answers unknown',
+    });
     expect(result.ok).toBe(true);
   });
 });

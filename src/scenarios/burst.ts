@@ -9,7 +9,8 @@
 // send: coordinated-omission corrected, with the raw time beside it) and turns an infrastructure
 // error into a counted, grouped error instead of an exception (the booking is outcome-counts.ts's,
 // the watchdog on a real service's replies reply-watchdog.ts's).
-import type { Clock, Outcome } from '../engine/ports.js';
+import type { Clock } from '../engine/ports.js';
+import type { AttemptOutcome } from './attempt-outcome.js';
 import { describeError } from '../errors.js';
 import type { ErrorCause, RunCounts } from '../result.js';
 import type { ArrivalPlan, ArrivalSchedule } from './arrivals.js';
@@ -39,7 +40,7 @@ export interface BurstOptions {
   /** Outcome counts this burst books under another name (e.g. purchases as `rebought`). */
   countAs?: CountAs;
   /** Hears every outcome (the run's guard tally). */
-  onOutcome?(outcome: Outcome): void;
+  onOutcome?(outcome: AttemptOutcome): void;
   /**
    * An operation still pending after this long counts as an error: the safety net against a reply
    * that never comes from a real service. Undefined: no watchdog (the in-process services run on a
@@ -235,7 +236,7 @@ export class Burst {
     this.settleIfDone();
   }
 
-  private async operate<T extends Outcome>(operation: string, run: () => Promise<T>, intendedUs: number, sentUs: number): Promise<T | undefined> {
+  private async operate<T extends AttemptOutcome>(operation: string, run: () => Promise<T>, intendedUs: number, sentUs: number): Promise<T | undefined> {
     if (!this.operations.includes(operation)) this.operations.push(operation);
     let outcome: T | undefined;
     try {

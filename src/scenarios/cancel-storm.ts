@@ -157,6 +157,9 @@ export const cancelStormScenario: ScenarioDefinition = {
           errors: counts.errors,
           lockTimeouts: counts.lockTimeout,
           notStarted: counts.notStarted,
+          rejected: counts.rejected,
+          // A storm's unknown answer may be a purchase or a cancel: it counts as either.
+          unknown: { purchases: counts.unknown, cancels: stormUnknown(phases) },
         },
       };
       const seatsBeforeStorm = typeof before?.stock === 'number' ? before.stock + soldRows(before) : before?.stock === 'missing' ? soldRows(before) : undefined;
@@ -174,6 +177,11 @@ export const cancelStormScenario: ScenarioDefinition = {
   },
 };
 
+/** Unknown answers of the storm phase: the only phase with cancels. */
+function stormUnknown(phases: readonly PhaseResult[]): number {
+  return phases.find((phase) => phase.name === 'storm')?.counts.unknown ?? 0;
+}
+
 /** The storm's own checks, from the rows before and after it and the storm phase's counts. */
 function stormChecks(base: SaleObservation, before: SaleReadBack, after: SaleReadBack, plan: StormPlan, told: Tally, counts: RunCounts) {
   const cancelling = new Set([...plan.cancellers, ...plan.bogus]);
@@ -189,7 +197,7 @@ function stormChecks(base: SaleObservation, before: SaleReadBack, after: SaleRea
       unsoldBefore: base.initialStock - soldRows(before),
       rebuyers: plan.rebuyers.length,
       resold: rowsOf(after, rebuyers),
-      failures: counts.errors + counts.lockTimeout,
+      failures: counts.errors + counts.lockTimeout + counts.rejected + counts.unknown,
     },
   };
   return [checkCancelsHonouredOnce(observation), checkFreedSeatsResold(observation)];

@@ -1,7 +1,7 @@
 // Counts how a strategy's guards worked during a run: lock traffic (from the engine's
 // EngineObserver.lockAcquisition hook) and where repeat buyers were turned away (from each
 // purchase's outcome). The point of dcl's first look-up is fewer lock round trips; this shows it.
-import type { Outcome } from '../engine/ports.js';
+import type { AttemptOutcome } from './attempt-outcome.js';
 import type { GuardCounts } from '../result.js';
 
 /** Accumulates GuardCounts; read them with snapshot() at any time. */
@@ -25,7 +25,7 @@ export class GuardTally {
   };
 
   /** One operation answered. */
-  readonly outcome = (outcome: Outcome): void => {
+  readonly outcome = (outcome: AttemptOutcome): void => {
     if (outcome.kind !== 'duplicate') return;
     this.duplicatesBy[outcome.caughtBy] = (this.duplicatesBy[outcome.caughtBy] ?? 0) + 1;
   };

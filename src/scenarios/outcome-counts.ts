@@ -1,22 +1,24 @@
 // How a burst books what its attempts ended in: each outcome under its count (or under the name a
 // phase gives it, e.g. a storm's purchases as `rebought`), and each error under its cause. Outcomes
 // are not errors: only an infrastructure failure, a missing reply or a failed scenario step is.
-import type { OutcomeKind } from '../engine/ports.js';
+import type { AttemptOutcomeKind } from './attempt-outcome.js';
 import type { ErrorCause, RunCounts } from '../result.js';
 import type { CountAs } from './scenario.js';
 
 /** The count each outcome is booked under when its phase names no other. */
-const COUNT_OF: Readonly<Record<OutcomeKind, keyof RunCounts>> = Object.freeze({
+const COUNT_OF: Readonly<Record<AttemptOutcomeKind, keyof RunCounts>> = Object.freeze({
   purchased: 'purchased',
   'sold-out': 'soldOut',
   duplicate: 'duplicate',
   'lock-timeout': 'lockTimeout',
   cancelled: 'cancelled',
   'not-purchased': 'notPurchased',
+  rejected: 'rejected',
+  unknown: 'unknown',
 });
 
 /** The count an outcome of `kind` is booked under: the phase's own name for it, else its usual one. */
-export function countKey(kind: OutcomeKind, countAs?: CountAs): keyof RunCounts {
+export function countKey(kind: AttemptOutcomeKind, countAs?: CountAs): keyof RunCounts {
   return countAs?.[kind] ?? COUNT_OF[kind];
 }
 
@@ -28,6 +30,8 @@ export function emptyCounts(): RunCounts {
     soldOut: 0,
     duplicate: 0,
     lockTimeout: 0,
+    rejected: 0,
+    unknown: 0,
     cancelled: 0,
     notPurchased: 0,
     rebought: 0,

@@ -1,6 +1,6 @@
 // The v2 oversell scenario: N distinct buyers race for `stock` seats, each trying once.
 // Afterwards the target's stores (stock, buyer index, records) are read back and checked.
-import { checkSale } from './sale-checks.js';
+import { checkSale, reportedOf } from './sale-checks.js';
 import { buyerId } from './sale.js';
 import { singleBurst } from './scenario.js';
 import type { ScenarioDefinition } from './scenario.js';
@@ -18,7 +18,7 @@ export const oversellScenario: ScenarioDefinition = {
           initialStock: run.stock,
           demand: run.users,
           ...(await sale.readBack()),
-          reported: { purchased: counts.purchased, errors: counts.errors, lockTimeouts: counts.lockTimeout, notStarted: counts.notStarted, dropped: counts.dropped },
+          reported: reportedOf(counts),
         }),
     };
   },

@@ -171,3 +171,29 @@ describe('check texts', () => {
     expect(check.detail).not.toContain('…');
   });
 });
+
+describe('answers that did not say what happened (a target\'s unknown) and refusals without effect', () => {
+  it('reported-matches-data: rows beyond the purchases told are fine up to the unknown purchases, and caught beyond them', () => {
+    const o = healthy();
+    const records = [...o.records, { userId: 'user-x', rows: 1 }, { userId: 'user-y', rows: 1 }];
+    const within = checkReportedMatchesData({ ...o, records, reported: { ...o.reported, unknown: { purchases: 2, cancels: 0 } } });
+    expect(within).toMatchObject({ ok: true, expected: 'told ≈ rows ± unknown', observed: 'told purchased 100; rows 102; 2 answers unknown' });
+    expect(within.detail).toBe('rows differ from told by 2, within the unknown answers');
+    const beyond = checkReportedMatchesData({ ...o, records, reported: { ...o.reported, unknown: { purchases: 1, cancels: 0 } } });
+    expect(beyond).toMatchObject({ ok: false, detail: '1 row stored that no reply told of' });
+  });
+
+  it('reported-matches-data: an unknown purchase never explains a purchase told but not stored; an unknown cancel may', () => {
+    const o = healthy();
+    const records = o.records.slice(1);
+    expect(checkReportedMatchesData({ ...o, records, reported: { ...o.reported, unknown: { purchases: 5, cancels: 0 } } })).toMatchObject({ ok: false, detail: '1 purchase told but not stored' });
+    expect(checkReportedMatchesData({ ...o, records, reported: { ...o.reported, unknown: { purchases: 0, cancels: 1 } } }).ok).toBe(true);
+  });
+
+  it('exact-sell-out: a shortfall is explained by rejected and unknown answers, and says so', () => {
+    const o = healthy();
+    const check = checkExactSellOut({ ...o, stock: 3, records: o.records.slice(3), index: o.index.slice(3), reported: { ...o.reported, purchased: 97, rejected: 2, unknown: { purchases: 1, cancels: 0 } } });
+    expect(check.ok).toBe(true);
+    expect(check.detail).toBe('3 unsold, explained by 0 errors, 0 lock timeouts, 0 not started, 2 rejected, 1 unknown');
+  });
+});

@@ -2,7 +2,7 @@
 // engine, and how it reads the stores back into invariant checks.
 import type { RunConfig } from '../config/config.js';
 import type { ServiceName } from '../engine/ports.js';
-import type { Outcome, OutcomeKind } from '../engine/ports.js';
+import type { AttemptOutcome, AttemptOutcomeKind } from './attempt-outcome.js';
 import type { SaleTarget } from './target.js';
 import type { CheckResult, PhaseResult, RunCounts } from '../result.js';
 
@@ -19,10 +19,10 @@ export interface ScenarioContext {
  * (purchase, cancel, …). Resolves undefined when it failed: an infrastructure error, already
  * counted and grouped by cause, never thrown at the scenario.
  */
-export type Act = <T extends Outcome>(operation: string, run: () => Promise<T>) => Promise<T | undefined>;
+export type Act = <T extends AttemptOutcome>(operation: string, run: () => Promise<T>) => Promise<T | undefined>;
 
 /** Outcome counts a phase books under another name (e.g. the storm's purchases as `rebought`). */
-export type CountAs = Partial<Record<OutcomeKind, keyof RunCounts>>;
+export type CountAs = Partial<Record<AttemptOutcomeKind, keyof RunCounts>>;
 
 /** One phase of a run: a burst of attempts released together behind one barrier and timed alone. */
 export interface Phase {

@@ -3,7 +3,8 @@
 // cancels for a user, and reads back what its stores hold in store-neutral terms. The built-in
 // engine (strategy × write mode × infrastructure) is one target; any system that can do these
 // things can be another. Types only.
-import type { CancelOutcome, Clock, PurchaseOutcome, PurchaseRow, SaleId, UserId } from '../engine/ports.js';
+import type { Clock, PurchaseRow, SaleId, UserId } from '../engine/ports.js';
+import type { SaleCancelOutcome, SalePurchaseOutcome } from './attempt-outcome.js';
 import type { CheckResult, InfraKind, RunSnapshot, SqlSummary, StoredData, WriteBehindSummary } from '../result.js';
 import type { FaultReach, FaultStack } from './faults/nemesis-fault.js';
 import type { EngineFaults, EngineObserver } from '../engine/ports.js';
@@ -38,9 +39,9 @@ export interface StoreNames {
 export interface TargetSale {
   readonly sale: SaleId;
   /** Buys one ticket for `user`: an outcome (sold out, duplicate, …), or a thrown infrastructure error. */
-  purchase(user: UserId): Promise<PurchaseOutcome>;
+  purchase(user: UserId): Promise<SalePurchaseOutcome>;
   /** Cancels `user`'s ticket: an outcome, or a thrown infrastructure error. */
-  cancel(user: UserId): Promise<CancelOutcome>;
+  cancel(user: UserId): Promise<SaleCancelOutcome>;
   /** The seats left as the system shows them to buyers (one read); absent when it cannot say. */
   seatsLeft?(): Promise<number>;
   /** Reads the stores back; throws when a store cannot be read. */

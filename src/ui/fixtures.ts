@@ -27,7 +27,7 @@ export const stormRealResult: RunResult = {
     ...stormNaiveResult.params, users: 1000, rebuyers: 1000, attempts: 4000,
     options: { ...stormNaiveResult.params.options, users: 1000, rebuyers: 1000 },
   },
-  counts: { attempts: 4000, purchased: 1000, soldOut: 0, duplicate: 0, lockTimeout: 0, cancelled: 2000, notPurchased: 0, rebought: 1000, errors: 0, dropped: 0, notStarted: 0 },
+  counts: { attempts: 4000, purchased: 1000, soldOut: 0, duplicate: 0, lockTimeout: 0, rejected: 0, unknown: 0, cancelled: 2000, notPurchased: 0, rebought: 1000, errors: 0, dropped: 0, notStarted: 0 },
   durationMs: 3210,
   throughput: 1246,
   checks: stormChecks,

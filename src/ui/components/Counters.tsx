@@ -35,6 +35,8 @@ function lastCells(counts: RunCounts, guards: GuardCounts): Cell[] {
   const cancelling = counts.cancelled + counts.notPurchased > 0;
   const candidates: [Cell, boolean][] = [
     [['not started', counts.notStarted], counts.notStarted > 0],
+    [['unknown', counts.unknown], counts.unknown > 0],
+    [['rejected', counts.rejected], counts.rejected > 0],
     [['cancelled', counts.cancelled], cancelling],
     [['re-bought', counts.rebought], cancelling],
     [['no purchase', counts.notPurchased], cancelling],
