@@ -72,6 +72,12 @@ describe('parseTargetFile', () => {
     ]);
   });
 
+  it('still says the file is not JSON when it is nested too deep to rescan', async () => {
+    const problems = await problemsOf(() => parseTargetFile('['.repeat(200_000), '--target deep.json'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^--target deep\.json: not JSON \(.+\)$/);
+  });
+
   it('calls an empty file empty, and reads past a byte-order mark', async () => {
     expect(await problemsOf(() => parseTargetFile(' \n', '--target shop.json'))).toEqual(['--target shop.json: is empty (it should hold one JSON object)']);
     expect(parseTargetFile(`\uFEFF${JSON.stringify(issueExample())}`, '--target shop.json').name).toBe('shop');

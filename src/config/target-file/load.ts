@@ -30,13 +30,22 @@ export function parseTargetFile(text: string, label: string): TargetFile {
   try {
     value = JSON.parse(source);
   } catch (error) {
-    const found = jsonSyntaxError(source);
+    const found = locate(source);
     const where = found === undefined ? (error as Error).message : `${found.reason} at line ${found.line} column ${found.column}${found.hint === undefined ? '' : `: ${found.hint}`}`;
     throw new UsageError(`${label}: not JSON (${where})`, { cause: error });
   }
   const { file, problems } = validateTargetFile(value);
   if (file === undefined) throw new UsageError(problems.map((problem) => `${label}: ${problem}`));
   return file;
+}
+
+/** Where the text stops being JSON; undefined if the rescan cannot say (nested too deep to rescan). */
+function locate(text: string): ReturnType<typeof jsonSyntaxError> {
+  try {
+    return jsonSyntaxError(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why a file could not be read, in a few words. */
