@@ -20,6 +20,7 @@ describe('expandRequest', () => {
   it('makes the purchase: URL, JSON body with typed values, Content-Type', () => {
     expect(expandRequest(file.purchase, buyer, file.baseUrl)).toEqual({
       method: 'POST',
+      path: '/buy',
       url: 'http://127.0.0.1:8080/buy',
       headers: { 'Content-Type': 'application/json' },
       body: '{"user":"ur1-3","sale":"concert-r1"}',
@@ -30,6 +31,7 @@ describe('expandRequest', () => {
     const request = { method: 'GET', path: '/sales/{sale}', query: { user: '{user}' }, headers: { 'Idempotency-Key': '{attempt}' } } as const;
     expect(expandRequest(request, buyer, 'http://127.0.0.1:8080/api/')).toEqual({
       method: 'GET',
+      path: '/sales/concert-r1?user=ur1-3',
       url: 'http://127.0.0.1:8080/api/sales/concert-r1?user=ur1-3',
       headers: { 'Idempotency-Key': 'r1-3-1' },
     });
@@ -47,6 +49,7 @@ describe('expandRequest', () => {
   it('sends a raw body as written, with no Content-Type of its own', () => {
     expect(expandRequest({ method: 'PUT', path: '/x', body: 'user={user}' }, buyer, 'http://h')).toEqual({
       method: 'PUT',
+      path: '/x',
       url: 'http://h/x',
       headers: {},
       body: 'user=ur1-3',
@@ -60,6 +63,7 @@ describe('expandStep and expandSource', () => {
       {
         http: {
           method: 'POST',
+          path: '/admin/sales',
           url: 'http://127.0.0.1:8080/admin/sales',
           headers: { 'Content-Type': 'application/json' },
           body: '{"id":"concert-r1","stock":100}',
@@ -75,7 +79,7 @@ describe('expandStep and expandSource', () => {
     expect(expandSource(file.verify.records, run, file.baseUrl)).toEqual({ sql: { sql: 'SELECT user_id FROM orders WHERE sale_id = ?', params: ['concert-r1'] } });
     expect(expandSource(file.verify.stock!, run, file.baseUrl)).toEqual({ redis: ['GET', 'stock:concert-r1'] });
     expect(expandSource({ http: { path: '/sales/{sale}', pointer: '/stock' } }, run, file.baseUrl)).toEqual({
-      http: { call: { method: 'GET', url: 'http://127.0.0.1:8080/sales/concert-r1', headers: {} }, pointer: '/stock' },
+      http: { call: { method: 'GET', path: '/sales/concert-r1', url: 'http://127.0.0.1:8080/sales/concert-r1', headers: {} }, pointer: '/stock' },
     });
   });
 });

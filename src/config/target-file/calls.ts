@@ -5,12 +5,14 @@ import { expandForm, expandJson, expandPath, expandPattern, expandQuery, expandR
 import { expandSql } from './sql.js';
 import type { BoundSql } from './sql.js';
 import type { TemplateVars } from './template.js';
-import type { HttpMethod, HttpRequest, Source, Step, TargetFile } from './types.js';
+import type { HttpMethod, RequestTemplate, Source, Step, TargetFile } from './types.js';
 
-/** An HTTP call ready to send. */
+/** An HTTP call ready to send (its method, path, headers and body are what the HTTP driver sends). */
 export interface HttpCall {
   method: HttpMethod;
-  /** baseUrl + path + `?query`. */
+  /** The expanded path and `?query`, for a driver that holds the base URL: `/buy?sale=concert-r1`. */
+  path: string;
+  /** The whole URL: baseUrl (without its trailing /) + path. */
   url: string;
   /** The request's headers, plus Content-Type for a json or form body unless it sets its own. */
   headers: Record<string, string>;
@@ -26,7 +28,7 @@ export type SourceCall = { sql: BoundSql } | { redis: string[] } | { http: { cal
 const CONTENT_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 
 /** The call `request` makes with `vars`, against `baseUrl` (a trailing / of it is dropped). */
-export function expandRequest(request: HttpRequest, vars: TemplateVars, baseUrl: string): HttpCall {
+export function expandRequest(request: RequestTemplate, vars: TemplateVars, baseUrl: string): HttpCall {
   const query = request.query === undefined || Object.keys(request.query).length === 0 ? '' : `?${expandQuery(request.query, vars)}`;
   const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([name, value]) => [name, expandText(value, vars)]));
   const kind = request.json !== undefined ? 'json' : request.form !== undefined ? 'form' : undefined;
@@ -39,9 +41,11 @@ export function expandRequest(request: HttpRequest, vars: TemplateVars, baseUrl:
         : request.body !== undefined
           ? expandText(request.body, vars)
           : undefined;
+  const path = `${expandPath(request.path, vars)}${query}`;
   return {
     method: request.method,
-    url: `${baseUrl.replace(/\/+$/, '')}${expandPath(request.path, vars)}${query}`,
+    path,
+    url: `${baseUrl.replace(/\/+$/, '')}${path}`,
     headers,
     ...(body === undefined ? {} : { body }),
   };

@@ -5,7 +5,7 @@ import type { Problems } from './problems.js';
 import { checkJsonTemplates, checkTemplate } from './template.js';
 import type { Scope } from './template.js';
 import { HTTP_METHODS } from './types.js';
-import type { HttpRequest, JsonValue } from './types.js';
+import type { RequestTemplate, JsonValue } from './types.js';
 
 const BODIES = ['json', 'form', 'body'] as const;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -14,7 +14,7 @@ const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * The request of `record` (whose keys were checked) at `path`, its templates held to `scope`;
  * undefined when anything in it is wrong (each problem added).
  */
-export function readRequest(record: Record<string, unknown>, path: string, scope: Scope, problems: Problems): HttpRequest | undefined {
+export function readRequest(record: Record<string, unknown>, path: string, scope: Scope, problems: Problems): RequestTemplate | undefined {
   const before = problems.lines.length;
   const method = record.method === undefined ? undefined : problems.choice(record.method, childPath(path, 'method'), HTTP_METHODS);
   const urlPath = record.path === undefined ? undefined : readPath(record.path, childPath(path, 'path'), scope, problems);

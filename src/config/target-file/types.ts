@@ -24,11 +24,11 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
 
 /**
- * One HTTP request to the service. Every string of `path`, `query`, `headers`, `json`, `form` and
- * `body` is a template (see template.ts); object keys are not. At most one of `json`, `form`,
- * `body` is set.
+ * One HTTP request to the service, as the file writes it (expandRequest makes it a call). Every
+ * string of `path`, `query`, `headers`, `json`, `form` and `body` is a template (see template.ts);
+ * object keys are not. At most one of `json`, `form`, `body` is set.
  */
-export interface HttpRequest {
+export interface RequestTemplate {
   method: HttpMethod;
   /** Starts with `/`; appended to the file's `baseUrl`. Placeholder values are URL-encoded. */
   path: string;
@@ -60,13 +60,13 @@ export interface OutcomeRule<Is extends OutcomeName = OutcomeName> {
 }
 
 /** A request with the rules that classify its reply. */
-export interface Operation<Is extends OutcomeName = OutcomeName> extends HttpRequest {
+export interface Operation<Is extends OutcomeName = OutcomeName> extends RequestTemplate {
   outcomes: readonly OutcomeRule<Is>[];
 }
 
 /** One step of `setup` or `teardown`: exactly one of these. */
 export type Step =
-  | { readonly http: HttpRequest }
+  | { readonly http: RequestTemplate }
   /** A statement run on `stores.mysql`; placeholders become bound parameters. */
   | { readonly sql: string }
   /** A command run on `stores.redis`, one string an argument. */
