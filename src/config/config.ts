@@ -40,6 +40,8 @@ export interface RunConfig extends Omit<OptionValues, ShapedKey> {
   json: boolean;
   /** Markdown report path; true = the default path; undefined = no report. */
   report: string | true | undefined;
+  /** The target file of a run against someone's own service (--target); absent: the built-in engine. */
+  target?: string;
 }
 
 /** The options a RunConfig holds in `rate` and `write` rather than as fields of their own. */
@@ -62,6 +64,8 @@ export interface RawFlags extends OptionFlags, ServiceFlags {
   fault?: readonly string[];
   /** compare: a fault that does not apply to one of the strategies is skipped on that run, not refused. */
   lenientFaults?: boolean;
+  /** --target FILE: drive the service a target file describes instead of the built-in engine. */
+  target?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -96,12 +100,13 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
   const write = buildWriteConfig(mode, { workers, partitions, redeliver, drainTimeout, batchSize, keepTopic });
   const faults = parseFaults(flags.fault ?? [], { scenario, strategy, write: write.mode, lenient: flags.lenientFaults ?? false }, problems);
-  return { scenario, strategy, infra, ...own, users, rate, write, faults, plants: [], json: flags.json ?? false, report };
+  if (flags.target !== undefined && faults.length > 0) problems.push('--fault acts on the built-in engine and cannot reach a --target service; leave one of them out');
+  return { scenario, strategy, infra, ...own, users, rate, write, faults, plants: [], json: flags.json ?? false, report, ...(flags.target === undefined ? {} : { target: flags.target }) };
 }
 
 /** The option values a run was made of (the inverse of buildRun): what its reproduce line and parameters show. */
 export function optionValuesOf(run: RunConfig): OptionValues {
-  const { scenario, strategy, infra, rate, write, faults, plants, json, report, ...own } = run;
+  const { scenario, strategy, infra, rate, write, faults, plants, json, report, target, ...own } = run;
   return {
     ...own,
     rate: rate?.rate,

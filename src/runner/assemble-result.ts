@@ -13,7 +13,7 @@ export interface ResultParts {
   runId: string;
   startedAt: Date;
   /** The target as it ran: where, and why there. */
-  target: { kind: InfraKind; reason: string };
+  target: { kind: InfraKind; reason: string; strategy?: string | undefined };
   /** Where it ran: the machine, Node, the services' versions (see environment.ts). */
   environment: RunResult['environment'];
   /** The command line that runs it again (see command-line.ts). */
@@ -61,7 +61,7 @@ export function assembleResult(parts: ResultParts): RunResult {
   const { attempts, ...figures } = measured;
   return {
     scenario: run.scenario,
-    strategy: run.strategy,
+    strategy: target.strategy ?? run.strategy,
     infra: target.kind,
     infraReason: target.reason,
     runId: parts.runId,

@@ -2,9 +2,9 @@
 // open model's rate), under the generator's in-flight cap, with the nemesis started at the first
 // release; after each phase the target settles (writing behind: the drain) so the next phase reads
 // settled data, and the faults that act after a drain do so.
-import { DEFAULTS } from '../config/defaults.js';
+import { inFlightCap } from '../config/in-flight.js';
 import type { RunConfig } from '../config/config.js';
-import type { InfraKind, RunPhase } from '../result.js';
+import type { RunPhase } from '../result.js';
 import { Burst } from '../scenarios/burst.js';
 import type { Nemesis } from '../scenarios/nemesis.js';
 import type { PreparedScenario } from '../scenarios/scenario.js';
@@ -13,12 +13,6 @@ import type { RunMeasurements } from './measurements.js';
 
 /** An operation on the real services still pending after this long counts as an error. */
 const OPERATION_TIMEOUT_MS = 30_000;
-
-/** The most attempts in flight at once: --concurrency when smaller than the generator's cap. */
-export function inFlightCap(run: RunConfig, kind: InfraKind): number {
-  const cap = run.maxInFlight ?? (kind === 'memory' ? DEFAULTS.maxInFlightInProcess : DEFAULTS.maxInFlight);
-  return Math.min(run.concurrency ?? Number.POSITIVE_INFINITY, cap);
-}
 
 /** What the driver works with. */
 export interface PhaseDriver {

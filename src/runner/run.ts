@@ -19,7 +19,8 @@ import type { WorkerLauncher } from '../targets/engine/behind-path.js';
 import { openEngineTarget } from '../targets/engine/engine-target.js';
 import { assembleResult, paramsOf, plannedAttempts } from './assemble-result.js';
 import { RunMeasurements } from './measurements.js';
-import { inFlightCap, runPhases } from './phase-driver.js';
+import { runPhases } from './phase-driver.js';
+import { inFlightCap } from '../config/in-flight.js';
 
 interface RunEvents {
   phase: [RunPhase];

@@ -16,8 +16,14 @@ export interface Unknown {
   why: string;
 }
 
+/** A repeat buyer the system under test itself turned away (its own guard, whatever it is). */
+export interface ServiceDuplicate {
+  kind: 'duplicate';
+  caughtBy: 'service';
+}
+
 /** A purchase's outcome on a target. */
-export type SalePurchaseOutcome = PurchaseOutcome | Rejected | Unknown;
+export type SalePurchaseOutcome = PurchaseOutcome | ServiceDuplicate | Rejected | Unknown;
 
 /** A cancel's outcome on a target. */
 export type SaleCancelOutcome = CancelOutcome | Rejected | Unknown;

@@ -34,6 +34,8 @@ function faultFlags(run: RunConfig): Word[] {
  * starting with how this process was invoked (`./bin/ticketsim`, `npx ticketsim`, …).
  */
 export function reproduceCommand(run: RunConfig, infra: InfraMode, program = invokedAs()): string {
+  // Against a target file, the file says how the service is reached and written: no engine axis applies.
+  if (run.target !== undefined) return [program, 'run', run.scenario, ...optionWords(run, 'workload'), '--target', run.target, ...optionWords(run, 'running')].join(' ');
   const writing = run.write.mode === defaultWrite(run.scenario) ? [] : ['--write', run.write.mode];
   return [
     program, 'run', run.scenario, ...optionWords(run, 'workload'), '--strategy', run.strategy, '--infra', infra, ...optionWords(run, 'running'),

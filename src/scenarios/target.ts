@@ -88,6 +88,8 @@ export interface RunTarget extends SaleTarget {
   readonly kind: InfraKind;
   /** Why this kind, e.g. `auto: redis and mysql answered`. */
   readonly reason: string;
+  /** What stands for the strategy in the result when it is not the run's --strategy (a service's name). */
+  readonly strategy?: string;
   /** Server versions, for the result's environment block. */
   readonly versions: { redis?: string; mysql?: string; kafka?: string };
   /** Where the run's faults find what they may act on beyond the run (before it creates anything). */

@@ -55,7 +55,7 @@ class EngineTarget implements RunTarget {
   private workers: WorkerFigures | undefined;
   private released = false;
   private engineFaults: EngineFaults | undefined;
-  private strategy: Strategy | undefined;
+  private engine: Strategy | undefined;
 
   constructor(
     private readonly options: EngineTargetOptions,
@@ -101,7 +101,7 @@ class EngineTarget implements RunTarget {
   async openSale(stock: number): Promise<TargetSale> {
     const { infra, names } = this;
     const { sale } = names;
-    const strategy = (this.strategy ??= createStrategy(this.options.config.run.strategy, {
+    const strategy = (this.engine ??= createStrategy(this.options.config.run.strategy, {
       ...infra,
       writer: this.behind?.writer ?? createSyncWriter(infra.ledger),
       faults: this.engineFaults,

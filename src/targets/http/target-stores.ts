@@ -1,0 +1,101 @@
+// The stores a target file names (its MySQL and its Redis), reached only for what the file asks:
+// its setup and teardown steps and its verify reads. Nothing else is run against them, and nothing
+// ticketsim would create for itself (no schema, no table) is created there.
+import type { Pool } from 'mysql2/promise';
+import type { Redis } from 'ioredis';
+import { endpointOfUrl, formatEndpoint } from '../../config/endpoints.js';
+import { resolvePointer } from '../../config/target-file/index.js';
+import type { SourceCall, StepCall, TargetFile } from '../../config/target-file/index.js';
+import { connectRedis } from '../../engine/redis/connect.js';
+import { InfrastructureError, TicketsimError, describeError } from '../../errors.js';
+import type { HttpDriver } from './http-driver.js';
+
+/** Keys a redisDelete step deletes per SCAN page (bounded batches). */
+const SCAN_COUNT = 500;
+
+/** The target's stores, connected. */
+export interface TargetStores {
+  /** Runs one setup or teardown step; throws naming what failed. */
+  run(step: StepCall): Promise<void>;
+  /** Reads one verify source: the rows' first column, the command's reply, or the value at the pointer. */
+  read(source: SourceCall): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Connects the stores the file names (a store it does not name is never reached). */
+export async function openTargetStores(file: TargetFile, http: HttpDriver, connectTimeoutMs: number): Promise<TargetStores> {
+  const mysql = file.stores.mysql === undefined ? undefined : await openMysql(file.stores.mysql, connectTimeoutMs);
+  let redis: Redis | undefined;
+  try {
+    redis = file.stores.redis === undefined ? undefined : await openRedis(file.stores.redis, connectTimeoutMs);
+  } catch (error) {
+    await mysql?.end().catch(() => undefined);
+    throw error;
+  }
+  const need = <T>(store: T | undefined, name: string): T => {
+    // The validator already requires the store a step or source uses.
+    if (store === undefined) throw new TicketsimError(`the target file names no ${name} store`);
+    return store;
+  };
+  return {
+    async run(step) {
+      if ('http' in step) {
+        const answer = await http.send(step.http);
+        if (answer.kind === 'no-answer') throw new TicketsimError(`${step.http.method} ${step.http.path}: ${answer.why}`);
+        if (answer.status < 200 || answer.status > 299) throw new TicketsimError(`${step.http.method} ${step.http.path} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+      } else if ('sql' in step) {
+        await need(mysql, 'mysql').query(step.sql.sql, step.sql.params);
+      } else if ('redis' in step) {
+        const [command, ...args] = step.redis;
+        await need(redis, 'redis').call(command!, ...args);
+      } else {
+        await deleteMatching(need(redis, 'redis'), step.redisDelete);
+      }
+    },
+    async read(source) {
+      if ('sql' in source) {
+        const [rows] = await need(mysql, 'mysql').query(source.sql.sql, source.sql.params);
+        return (rows as Record<string, unknown>[]).map((row) => Object.values(row)[0]);
+      }
+      if ('redis' in source) {
+        const [command, ...args] = source.redis;
+        return need(redis, 'redis').call(command!, ...args);
+      }
+      const answer = await http.send(source.http.call);
+      if (answer.kind === 'no-answer') throw new TicketsimError(`GET ${source.http.call.path}: ${answer.why}`);
+      if (answer.status !== 200) throw new TicketsimError(`GET ${source.http.call.path} answered ${answer.status}`);
+      return resolvePointer(JSON.parse(answer.body) as unknown, source.http.pointer);
+    },
+    async close() {
+      await Promise.all([mysql?.end().catch(() => undefined), redis?.quit().catch(() => undefined)]);
+    },
+  };
+}
+
+/** A small pool on the file's MySQL, checked with one round trip so an unreachable one fails here. */
+async function openMysql(url: string, connectTimeoutMs: number): Promise<Pool> {
+  const address = formatEndpoint(endpointOfUrl(url, ['mysql'], 3306));
+  const { createPool } = await import('mysql2/promise');
+  const pool = createPool({ uri: url, connectionLimit: 2, connectTimeout: connectTimeoutMs });
+  try {
+    await pool.query('SELECT 1');
+    return pool;
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new InfrastructureError('mysql', address, `the target file's store did not answer (${describeError(error)})`, { hint: 'check stores.mysql in the target file' });
+  }
+}
+
+async function openRedis(url: string, connectTimeoutMs: number): Promise<Redis> {
+  return connectRedis({ url, endpoint: endpointOfUrl(url, ['redis', 'rediss'], 6379), connectTimeoutMs });
+}
+
+/** SCAN MATCH `pattern`, deleting each page's keys: never KEYS, never more than a page at once. */
+async function deleteMatching(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}

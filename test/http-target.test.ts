@@ -1,0 +1,77 @@
+// Whole runs against a service over HTTP (--target), the shop of shop-server.ts: a correct shop
+// holds every check under oversell, spam and cancel-storm; each flaw planted in it is caught by the
+// check named for it; answers that never come are counted unknown, not held against it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/config.js';
+import type { RawFlags } from '../src/config/config.js';
+import { parseTargetFile } from '../src/config/target-file/index.js';
+import type { RunResult } from '../src/result.js';
+import { startRun } from '../src/runner/run.js';
+import { openHttpTarget } from '../src/targets/http/http-target.js';
+import { startShop } from './shop-server.js';
+import type { Flaw } from './shop-server.js';
+import { shopTarget } from './shop-server.js';
+
+const shops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(shops.splice(0).map((close) => close()));
+});
+
+/** Runs `flags` against a shop with `flaw`; the result. */
+async function runAgainst(flaw: Flaw, flags: RawFlags, timeoutMs?: number): Promise<RunResult> {
+  const shop = await startShop(flaw);
+  shops.push(shop.close);
+  const file = parseTargetFile(shopTarget(shop.url, timeoutMs), '--target shop.json');
+  const config = loadConfig({ scenario: 'oversell', users: 200, stock: 50, json: true, target: 'shop.json', ...flags }, {});
+  return startRun(config, undefined, (context) => openHttpTarget(context, file, 'shop.json')).result;
+}
+
+const failed = (result: RunResult) => result.checks.filter((check) => !check.ok && check.skipped === undefined).map((check) => check.name);
+
+describe('a correct service over HTTP', () => {
+  it.each([
+    ['oversell', {}],
+    ['spam', { scenario: 'spam', users: 50, requestsPerUser: 5 }],
+    ['cancel-storm', { scenario: 'cancel-storm', users: 100, cancelRatio: 0.5, cancelDupes: 2, rebuyers: 50 }],
+  ] as const)('holds every check under %s', async (_name, flags) => {
+    const result = await runAgainst('correct', flags);
+    expect(failed(result)).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.strategy).toBe('test-shop');
+    expect(result.checks.filter((check) => check.skipped !== undefined)).toEqual([]);
+    expect(result.command).toMatch(/ run \S+ .*--target shop\.json/);
+    expect(result.command).not.toMatch(/--strategy|--infra/);
+  });
+});
+
+describe('a flawed service over HTTP is caught', () => {
+  it('a lost update: no-oversell and conservation, with the numbers', async () => {
+    const result = await runAgainst('lost-update', {});
+    expect(failed(result)).toEqual(expect.arrayContaining(['no-oversell', 'conservation']));
+    expect(result.checks.find((check) => check.name === 'no-oversell')!.detail).toMatch(/^oversold by \d+/);
+  });
+
+  it('a seat taken and the order not stored: conservation (and exact-sell-out)', async () => {
+    const result = await runAgainst('seat-without-order', {});
+    expect(failed(result)).toContain('conservation');
+    expect(result.counts.errors).toBeGreaterThan(0);
+  });
+
+  it('a double buyer: no-double-buyer under spam', async () => {
+    const result = await runAgainst('double-buyer', { scenario: 'spam', users: 20, requestsPerUser: 5 });
+    expect(failed(result)).toContain('no-double-buyer');
+  });
+
+  it('a ghost record for a buyer told sold out: reported-matches-data', async () => {
+    const result = await runAgainst('ghost-record', {});
+    expect(failed(result)).toContain('reported-matches-data');
+    expect(result.checks.find((check) => check.name === 'reported-matches-data')!.detail).toMatch(/stored that no reply told of/);
+  });
+
+  it('answers that never come are unknown, and the orders they made are not held against it', async () => {
+    const result = await runAgainst('dropped-answer', {}, 300);
+    expect(result.counts.unknown).toBe(5);
+    expect(failed(result)).toEqual([]);
+    expect(result.checks.find((check) => check.name === 'reported-matches-data')!.observed).toBe('told purchased 45; rows 50; 5 answers unknown');
+  });
+});
