@@ -1,12 +1,13 @@
-// The worker launcher a run gets from the CLI (scenarios may not import the worker module): real
-// `ticketsim worker` processes on the real services (told the spec's table, if any), in-process
-// workers on the in-process log (they write the infrastructure's worker ledger, which is that table).
+// The worker launcher a run or a server gets from the CLI (the targets and the server may not import
+// the worker module): real `ticketsim worker` processes on the real services (told the spec's table,
+// if any), in-process workers on the in-process log (they write the infrastructure's worker ledger,
+// which is that table).
 import type { ServicesConfig } from '../config/config.js';
-import type { WorkerLauncher } from '../targets/engine/behind-path.js';
+import type { WorkerLauncher } from '../engine/ports.js';
 import { startInProcessFleet, startProcessFleet } from '../worker/fleet.js';
 import { TicketsimError } from '../errors.js';
 
-/** Launches workers for whichever infrastructure the run opened. */
+/** Launches workers for whichever infrastructure the run (or the server) opened. */
 export function workerLauncher(services: ServicesConfig): WorkerLauncher {
   return {
     start(infra, spec) {

@@ -15,7 +15,7 @@ import { Nemesis } from '../scenarios/nemesis.js';
 import type { FaultReach } from '../scenarios/faults/nemesis-fault.js';
 import type { PreparedScenario } from '../scenarios/scenario.js';
 import type { RunTarget, TargetContext } from '../scenarios/target.js';
-import type { WorkerLauncher } from '../targets/engine/behind-path.js';
+import type { WorkerLauncher } from '../engine/ports.js';
 import { openEngineTarget } from '../targets/engine/engine-target.js';
 import { assembleResult, paramsOf, plannedAttempts } from './assemble-result.js';
 import { RunMeasurements } from './measurements.js';

@@ -1,5 +1,6 @@
-// The write-behind workers a run starts on the event log: where and how many, how the run kills,
-// replaces and stops them, and the figures they report.
+// The write-behind workers a run (or a server) starts on the event log: where and how many, who
+// starts them, how the run kills, replaces and stops them, and the figures they report.
+import type { Infrastructure } from './infrastructure.js';
 import type { LedgerTable } from './ledger.js';
 
 /** What write-behind workers did (one worker's, or summed over a run's). */
@@ -51,4 +52,13 @@ export interface WorkerFleet {
   kill(): Promise<{ killed: string; replaced: Promise<void> }>;
   /** Stops every live worker (each finishes its batch, commits, leaves the group); resolves with the totals. */
   stop(): Promise<WorkerFigures>;
+}
+
+/**
+ * Starts write-behind workers for an opened infrastructure: worker processes on the real services,
+ * the same code in process otherwise. The CLI wires the worker module in (the engine, the targets
+ * and the server may not import it).
+ */
+export interface WorkerLauncher {
+  start(infra: Infrastructure, spec: FleetSpec): Promise<WorkerFleet>;
 }

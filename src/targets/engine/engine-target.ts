@@ -4,7 +4,7 @@
 // its own topic and workers when asked, times its SQL, and reads a sale back as MySQL rows (the
 // records), the Redis stock (the counter) and the Redis buyer set (the index).
 import { openInfrastructure } from '../../engine/infrastructure.js';
-import type { EngineFaults, Infrastructure, ServiceSwitch, Strategy, UserId } from '../../engine/ports.js';
+import type { EngineFaults, Infrastructure, ServiceSwitch, Strategy, UserId, WorkerLauncher } from '../../engine/ports.js';
 import { runNames } from '../../engine/run-names.js';
 import type { RunNames } from '../../engine/run-names.js';
 import { createStrategy, createSyncWriter } from '../../engine/strategies/index.js';
@@ -14,7 +14,6 @@ import type { FaultReach } from '../../scenarios/faults/nemesis-fault.js';
 import type { RunTarget, SaleReadBack, TargetContext, TargetLive, TargetSale, TargetSummary } from '../../scenarios/target.js';
 import { checkBehind } from './behind-checks.js';
 import { BehindPath } from './behind-path.js';
-import type { WorkerLauncher } from './behind-path.js';
 import { SqlRecorder } from './sql-recorder.js';
 
 /** The planted lost write (selftest only): this fraction of purchase events never reaches the log. */
