@@ -47,6 +47,12 @@ export class InfrastructureError extends TicketsimError {
   }
 }
 
+/** A sale was asked for that does not exist (its stock was never set, or has expired). */
+export class SaleNotFoundError extends TicketsimError {}
+
+/** A sale was to be created where one already exists: a sale is never overwritten. */
+export class SaleExistsError extends TicketsimError {}
+
 /**
  * A file ticketsim was asked to write (a report) could not be written once the work was done,
  * although it was proved writable before (a full disk): exit 3, the machine around the run failed.

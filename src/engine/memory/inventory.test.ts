@@ -1,7 +1,7 @@
 // Tests of the in-process inventory: a naive read-then-write oversells like it would over a network,
 // the atomic reserve sells exactly the stock, release is idempotent, sales are never overwritten.
 import { describe, expect, it } from 'vitest';
-import { TicketsimError } from '../../errors.js';
+import { SaleExistsError, SaleNotFoundError } from '../../errors.js';
 import type { Inventory } from '../ports.js';
 import { createMemoryInventory } from './inventory.js';
 import { createRandom } from './random.js';
@@ -89,10 +89,10 @@ describe('createMemoryInventory', () => {
   it('never overwrites a sale and refuses to read a missing one', async () => {
     const { inventory } = setUp();
     await inventory.createSale(SALE, 5);
-    await expect(inventory.createSale(SALE, 50)).rejects.toBeInstanceOf(TicketsimError);
+    await expect(inventory.createSale(SALE, 50)).rejects.toBeInstanceOf(SaleExistsError);
     expect(await inventory.readStock(SALE)).toBe(5);
-    await expect(inventory.readStock('no-such-sale')).rejects.toBeInstanceOf(TicketsimError);
-    await expect(inventory.reserve('no-such-sale', 'a')).rejects.toBeInstanceOf(TicketsimError);
+    await expect(inventory.readStock('no-such-sale')).rejects.toBeInstanceOf(SaleNotFoundError);
+    await expect(inventory.reserve('no-such-sale', 'a')).rejects.toBeInstanceOf(SaleNotFoundError);
     expect(await inventory.inspect('no-such-sale')).toEqual({ stock: undefined, buyers: [] });
   });
 

@@ -2,7 +2,7 @@
 // round trips, so that separate calls interleave exactly as they would over a socket — a naive
 // read-then-write oversells — while reserve/release and the fenced look and reservation act at one
 // instant, like the Lua scripts.
-import { TicketsimError } from '../../errors.js';
+import { SaleExistsError, SaleNotFoundError, TicketsimError } from '../../errors.js';
 import type { Clock, Inventory, Reservation, SaleId, UserId } from '../ports.js';
 import { createRedisServer } from './latency.js';
 import type { RedisServer } from './latency.js';
@@ -53,7 +53,7 @@ export function createMemoryInventory(options: MemoryInventoryOptions): Inventor
 
   const existing = (sale: SaleId): Sale => {
     const found = sales.get(sale);
-    if (found === undefined) throw new TicketsimError(`sale ${sale} does not exist (create it first)`);
+    if (found === undefined) throw new SaleNotFoundError(`sale ${sale} does not exist (create it first)`);
     return found;
   };
 
@@ -63,7 +63,7 @@ export function createMemoryInventory(options: MemoryInventoryOptions): Inventor
         if (!Number.isSafeInteger(stock) || stock < 0) {
           throw new TicketsimError(`sale ${sale}: stock must be a whole number ≥ 0, not ${stock}`);
         }
-        if (sales.has(sale)) throw new TicketsimError(`sale ${sale} already exists; it is never overwritten`);
+        if (sales.has(sale)) throw new SaleExistsError(`sale ${sale} already exists; it is never overwritten`);
         sales.set(sale, { stock, buyers: new Set(), seen: 0 });
       });
     },

@@ -2,7 +2,7 @@
 // commands for the step-by-step strategies, one Lua script for each atomic operation (the fenced
 // look and reservation included: the token compare runs inside the script).
 import type { Redis } from 'ioredis';
-import { TicketsimError } from '../../errors.js';
+import { SaleNotFoundError, TicketsimError } from '../../errors.js';
 import type { Inventory, Reservation, SaleId, UserId } from '../ports.js';
 import { SALE_KEY_TTL_SECONDS, saleKeys } from './keys.js';
 import { translateScriptCode } from './script-codes.js';
@@ -15,8 +15,8 @@ export interface RedisInventoryOptions {
   ttlSeconds?: number;
 }
 
-function notFound(sale: SaleId): TicketsimError {
-  return new TicketsimError(`sale ${JSON.stringify(sale)} does not exist in Redis`);
+function notFound(sale: SaleId): SaleNotFoundError {
+  return new SaleNotFoundError(`sale ${JSON.stringify(sale)} does not exist in Redis`);
 }
 
 /** Parses a stock value read with GET; throws if someone else's data sits under the key. */

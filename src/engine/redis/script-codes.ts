@@ -1,6 +1,6 @@
 // The return codes of the Lua scripts in scripts/ and the one translator from a code to what it
 // means. Non-negative codes are answers; negative codes are refusals (see each script's header).
-import { TicketsimError } from '../../errors.js';
+import { SaleExistsError, SaleNotFoundError, TicketsimError } from '../../errors.js';
 import type { SaleId } from '../ports.js';
 
 /** Every code the scripts return. Keep in step with the `returns` blocks of the .lua files. */
@@ -26,8 +26,8 @@ export type ScriptAnswer = 'ok' | 'unchanged' | 'duplicate' | 'sold-out' | 'stal
 
 /**
  * Translates a script's return code. Outcomes (`duplicate`, `sold-out`, `stale`) are returned; a
- * missing or already-existing sale, or a code no script returns, throws a TicketsimError naming the
- * sale.
+ * missing sale throws a SaleNotFoundError, an already-existing one a SaleExistsError, and a code no
+ * script returns a TicketsimError, each naming the sale.
  */
 export function translateScriptCode(code: unknown, script: string, sale: SaleId): ScriptAnswer {
   switch (code) {
@@ -42,14 +42,10 @@ export function translateScriptCode(code: unknown, script: string, sale: SaleId)
     case ScriptCode.Stale:
       return 'stale';
     case ScriptCode.SaleNotFound:
-      return failure(`sale ${JSON.stringify(sale)} does not exist in Redis (${script})`);
+      throw new SaleNotFoundError(`sale ${JSON.stringify(sale)} does not exist in Redis (${script})`);
     case ScriptCode.SaleExists:
-      return failure(`sale ${JSON.stringify(sale)} already exists in Redis; it is never overwritten (${script})`, 'use a new run id');
+      throw new SaleExistsError(`sale ${JSON.stringify(sale)} already exists in Redis; it is never overwritten (${script})`, { hint: 'use a new run id' });
     default:
-      return failure(`${script} returned an unexpected value ${JSON.stringify(code)} for sale ${JSON.stringify(sale)}`);
+      throw new TicketsimError(`${script} returned an unexpected value ${JSON.stringify(code)} for sale ${JSON.stringify(sale)}`);
   }
-}
-
-function failure(message: string, hint?: string): never {
-  throw new TicketsimError(message, hint === undefined ? {} : { hint });
 }
