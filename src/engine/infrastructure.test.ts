@@ -40,6 +40,16 @@ describe('openInfrastructure', () => {
     await infra.close();
     expect([infra.kind, reason]).toEqual(['memory', '--infra memory']);
   });
+
+  it('in process on the wall clock (a server): the same services, no virtual time', async () => {
+    const { infra } = await openInfrastructure({ mode: 'memory', services: await deadServices(), needs: ['redis', 'mysql'], poolSize: 10, seed: 1, wallClock: true });
+    await infra.inventory.createSale('concert-wall', 1);
+    expect(await infra.inventory.reserve('concert-wall', 'a')).toBe('reserved');
+    expect(await infra.inventory.reserve('concert-wall', 'b')).toBe('sold-out');
+    // Only a virtual clock can say it is idle.
+    expect(infra.clock.idle).toBeUndefined();
+    await infra.close();
+  });
 });
 
 describe('checkReachable', () => {

@@ -10,6 +10,7 @@ import { START_SERVICES_HINT } from './hints.js';
 import { chooseAuto } from './infra-choice.js';
 import type { ServiceAnswer } from './infra-choice.js';
 import { createMemoryInfrastructure } from './memory/index.js';
+import { createRealClock } from './real-clock.js';
 import { acceptsConnection } from './tcp-probe.js';
 import type { OpenOptions } from './open-options.js';
 import type { Infrastructure, ServiceName } from './ports.js';
@@ -33,6 +34,7 @@ export async function openInfrastructure(options: OpenOptions): Promise<OpenedIn
       slowSqlMs: options.slowSqlMs,
       withLog: options.needs.includes('kafka'),
       idempotentLedger: options.table?.idempotent,
+      clock: options.wallClock ? createRealClock() : undefined,
     });
   if (options.mode === 'memory') return { infra: inProcess(), reason: '--infra memory' };
   let reason = '--infra real';

@@ -20,4 +20,9 @@ export interface OpenOptions {
    * purchases; on the real services it is created after connecting and dropped on close.
    */
   table?: LedgerTable;
+  /**
+   * In process: run the services on the wall clock rather than the virtual one, for a server whose
+   * requests arrive in real time. The real services always run on the wall clock.
+   */
+  wallClock?: boolean;
 }

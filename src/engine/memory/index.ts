@@ -1,6 +1,6 @@
 // The in-process infrastructure (`--infra memory`): inventory, locks and ledger on one virtual clock
 // and one seeded PRNG, for zero-setup runs that still interleave like a real network would.
-import type { EngineObserver, Infrastructure } from '../ports.js';
+import type { Clock, EngineObserver, Infrastructure } from '../ports.js';
 import { createRedisServer } from './latency.js';
 import { createMemoryInventory } from './inventory.js';
 import { createMemoryLedger } from './ledger.js';
@@ -8,7 +8,6 @@ import type { MemoryLedger } from './ledger.js';
 import { createMemoryLocks } from './locks.js';
 import { createRandom } from './random.js';
 import { createVirtualClock } from './virtual-clock.js';
-import type { VirtualClock } from './virtual-clock.js';
 import { createMemoryLog } from './log.js';
 import type { MemoryLog } from './log.js';
 
@@ -50,12 +49,17 @@ export interface MemoryInfrastructureOptions {
   withLog?: boolean;
   /** false: the planted table without UNIQUE(user_id, ticket_name), written without skipping (default true). */
   idempotentLedger?: boolean;
+  /**
+   * The clock the services run on instead of their own virtual one: the wall clock for a server,
+   * whose requests arrive in real time (a virtual clock would race through idle polling).
+   */
+  clock?: Clock;
 }
 
-/** The in-process infrastructure, with its virtual clock, ledger statistics and log exposed. */
+/** The in-process infrastructure, with its clock (virtual unless one was given), ledger statistics and log exposed. */
 export interface MemoryInfrastructure extends Infrastructure {
   kind: 'memory';
-  clock: VirtualClock;
+  clock: Clock;
   ledger: MemoryLedger;
   log?: MemoryLog;
 }
@@ -66,7 +70,7 @@ export interface MemoryInfrastructure extends Infrastructure {
  */
 export function createMemoryInfrastructure(options: MemoryInfrastructureOptions): MemoryInfrastructure {
   const random = createRandom(options.seed);
-  const clock = createVirtualClock({ resolutionUs: CLOCK_TICK_US });
+  const clock = options.clock ?? createVirtualClock({ resolutionUs: CLOCK_TICK_US });
   const redis = createRedisServer({ clock, random: random.fork() });
   const inventory = createMemoryInventory({ clock, random: random.fork(), redis });
   const locks = createMemoryLocks({
