@@ -10,14 +10,16 @@ const SRC = resolve(import.meta.dirname, '../src');
 
 /** Folders each top-level area must never import from. */
 const FORBIDDEN: Record<string, readonly string[]> = {
-  engine: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker'],
-  scenarios: ['cli', 'runner', 'targets', 'ui', 'report', 'worker'],
-  targets: ['cli', 'runner', 'ui', 'report', 'worker'],
-  runner: ['cli', 'ui', 'report', 'worker'],
-  worker: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report'],
-  ui: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli'],
-  report: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'ui'],
-  config: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'engine'],
+  engine: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'server'],
+  scenarios: ['cli', 'runner', 'targets', 'ui', 'report', 'worker', 'server'],
+  targets: ['cli', 'runner', 'ui', 'report', 'worker', 'server'],
+  runner: ['cli', 'ui', 'report', 'worker', 'server'],
+  worker: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'server'],
+  // `ticketsim serve`: engine level, like the worker; the CLI hands it the worker launcher.
+  server: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report'],
+  ui: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'server'],
+  report: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'ui', 'server'],
+  config: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'engine', 'server'],
 };
 
 /**
@@ -97,6 +99,17 @@ describe('import rules (ARCHITECTURE.md)', () => {
     expect(found.filter(({ area }) => FORBIDDEN.engine!.includes(area))).toHaveLength(1);
   });
 
+  it('would catch the server importing a target or the runner, and let it use the engine', () => {
+    const planted = join(SRC, 'server/planted.ts');
+    const text = [
+      "import { BehindPath } from '../targets/engine/behind-path.js';",
+      "import { startRun } from '../runner/run.js';",
+      "import { openInfrastructure } from '../engine/infrastructure.js';",
+    ].join('\n');
+    const found = importedAreas(planted, text).filter(({ area }) => FORBIDDEN.server!.includes(area));
+    expect(found.map(({ specifier }) => specifier)).toEqual(['../targets/engine/behind-path.js', '../runner/run.js']);
+  });
+
   it('would catch a report file importing the engine dynamically', () => {
     const planted = join(SRC, 'report/planted.ts');
     const found = importedAreas(planted, "const m = await import('../engine/redis/connect.js');\n");
@@ -134,7 +147,7 @@ function staticPackages(file: string, text = readFileSync(file, 'utf8'), seen = 
 
 describe('an in-process run', () => {
   it('loads no driver until it opens the real services', () => {
-    const loaded = ['runner/run.ts', 'cli/workers.ts', 'cli/main.ts'].flatMap((file) => [...staticPackages(join(SRC, file))]);
+    const loaded = ['runner/run.ts', 'cli/workers.ts', 'cli/main.ts', 'server/serve.ts'].flatMap((file) => [...staticPackages(join(SRC, file))]);
     expect(loaded.filter((name) => DRIVERS.includes(name))).toEqual([]);
   });
 

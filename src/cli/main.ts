@@ -8,6 +8,7 @@ import { compareCommand } from './commands/compare.js';
 import { doctorCommand } from './commands/doctor.js';
 import { runCommand } from './commands/run.js';
 import { selftestCommand } from './commands/selftest.js';
+import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
 import { EXIT, errorLines, exitCodeFor } from './exit-codes.js';
 import { knownOptions } from './known-options.js';
@@ -18,7 +19,7 @@ import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 
 /** `run`, `compare`, …: the commands, for the suggestion when one is mistyped. */
-const COMMANDS = [runCommand, compareCommand, selftestCommand, workerCommand, doctorCommand, cleanCommand].map((command) => String(command.command).split(' ')[0]!);
+const COMMANDS = [runCommand, compareCommand, selftestCommand, serveCommand, workerCommand, doctorCommand, cleanCommand].map((command) => String(command.command).split(' ')[0]!);
 
 async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     .command(runCommand)
     .command(compareCommand)
     .command(selftestCommand)
+    .command(serveCommand)
     .command(workerCommand)
     .command(doctorCommand)
     .command(cleanCommand)

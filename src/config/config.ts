@@ -156,7 +156,8 @@ function checkAttempts(users: number, perUser: number, problems: string[]): void
   }
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], label: string, problems: string[]): T {
+/** `value` as one of `allowed`; otherwise adds a problem naming `label` (with what it probably meant). Returns it either way. */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], label: string, problems: string[]): T {
   if (!(allowed as readonly string[]).includes(value)) problems.push(unknownChoice(label, value, allowed));
   return value as T;
 }

@@ -66,7 +66,8 @@ export class BehindLane {
    * undo. On failure, whatever it made is stopped and deleted again.
    */
   static async open(options: LaneOptions): Promise<BehindLane> {
-    const { infra, names, write, launcher } = options;
+    const { infra, write, launcher } = options;
+    const names: LaneNames = { topic: options.names.topic, dlqTopic: options.names.dlqTopic, group: options.names.group };
     if (infra.log === undefined) throw new TicketsimError('writing behind needs the event log, and this infrastructure has none');
     if (launcher === undefined) throw new TicketsimError('writing behind needs workers, and no worker launcher was given');
     const log = infra.log;
