@@ -5,15 +5,15 @@
 import type { CommandModule } from 'yargs';
 import { DEFAULTS, INFRA_MODES } from '../../config/defaults.js';
 import { SERVE_DEFAULTS, loadServeConfig } from '../../config/serve-config.js';
-import type { ServeConfig, ServeFlags } from '../../config/serve-config.js';
+import type { ServeFlags } from '../../config/serve-config.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import { WORKLOAD_OPTIONS } from '../../config/workload-options.js';
 import { WRITE_MODES } from '../../config/write-config.js';
 import type { FailureHook } from '../../server/http-listener.js';
-import type { RunningServer, ServerStopped } from '../../server/serve.js';
 import { quitNow } from '../../ui/interrupt.js';
 import { EXIT } from '../exit-codes.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
+import { listeningLine, stopWarnings, stoppedLine } from '../serve-format.js';
 
 interface ServeArgs extends ServeFlags {
   json: boolean;
@@ -59,36 +59,6 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     process.exitCode = EXIT.ok;
   },
 };
-
-/** `ticketsim serve: lua, write sync, infra real — listening on http://127.0.0.1:8080`, or its JSON line. */
-export function listeningLine(config: ServeConfig, server: RunningServer): string {
-  const { strategy, write } = config;
-  const infraReason = server.reason;
-  if (config.json) {
-    const lane = server.lane === undefined ? {} : { ...server.lane, workers: write.workers };
-    const { url, host, port, runId, kind } = server;
-    return JSON.stringify({ event: 'listening', url, host, port, strategy, write: write.mode, infra: kind, infraReason, runId, ...lane });
-  }
-  const behind = server.lane === undefined ? '' : ` (${write.workers} worker${write.workers === 1 ? '' : 's'} on ${server.lane.topic})`;
-  const infra = config.infra === 'auto' ? `${server.kind} (${infraReason})` : server.kind;
-  return `ticketsim serve: ${strategy}, write ${write.mode}${behind}, infra ${infra} — listening on ${server.url}`;
-}
-
-/** `ticketsim serve: stopped on SIGTERM — 1,234 requests answered, 0 failed`, or its JSON line. */
-export function stoppedLine(config: ServeConfig, signal: NodeJS.Signals, stopped: ServerStopped): string {
-  const { counts, cutOff, unwritten, kept } = stopped;
-  if (config.json) return JSON.stringify({ event: 'stopped', signal, ...counts, cutOff, ...(unwritten === undefined ? {} : { unwritten }), ...(kept === undefined ? {} : { kept }) });
-  const n = (value: number) => value.toLocaleString('en-US');
-  return `ticketsim serve: stopped on ${signal} — ${n(counts.answered)} requests answered, ${n(counts.failed)} failed`;
-}
-
-/** What a stop could not do cleanly, one line each. */
-function stopWarnings(server: RunningServer, { cutOff, graceMs, kept }: ServerStopped): string[] {
-  return [
-    ...(cutOff > 0 ? [`${cutOff} requests were still in flight after ${graceMs / 1000} s; their connections were closed`] : []),
-    ...(kept === undefined ? [] : [`left ${kept.names} (${kept.why}); \`ticketsim clean --run ${server.runId}\` removes them`]),
-  ];
-}
 
 /**
  * Resolves with the first SIGTERM or SIGINT. A second one quits at once, once what would outlive
