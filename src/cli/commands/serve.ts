@@ -19,6 +19,7 @@ interface ServeArgs extends ServeFlags {
   json: boolean;
 }
 
+/** The routes and what they answer, for --help. */
 const ROUTES = [
   'POST /sales {"id","stock"} → 201, 409 exists',
   'POST /buy {"user","sale"} → 200 purchased, 410 sold-out, 409 duplicate, 503 lock-timeout, 404 no such sale',
