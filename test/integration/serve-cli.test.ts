@@ -3,16 +3,21 @@
 // the sale's Redis keys exactly as the engine names them; SIGTERM stops it with exit 0 and it removes
 // nothing it did not create (the sale, its rows and keys, and a key of someone else's all stay);
 // writing behind, the stop waits for the workers and then deletes the server's topics and group.
-// A port in use and an unreachable Redis are exit 3 within seconds, naming host:port.
+// examples/targets/serve.json drives it as a target and verifies through the same stores. A port
+// in use and an unreachable Redis are exit 3 within seconds, naming host:port.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closedPort } from '../closed-port.js';
 import { createKafka } from '../../src/engine/kafka/connect.js';
 import { saleKeyList, saleKeys } from '../../src/engine/redis/keys.js';
-import { BIN, realStores, ticketsim } from './cli.js';
+import type { RunResult } from '../../src/result.js';
+import { BIN, failedChecks, realStores, ticketsim } from './cli.js';
 import { ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
@@ -121,6 +126,29 @@ describe.skipIf(!available)('ticketsim serve on real Redis and MariaDB', () => {
     expect(await readStores(sale)).toEqual(expected);
     expect(await stores.redis.get(otherKey)).toBe('42');
   });
+
+  it('examples/targets/serve.json drives it: oversell holds under lua, read back from the real stores', async () => {
+    const served = startServe(['--strategy', 'lua']);
+    const url = await listeningUrl(served);
+    // The example as shipped, but for the port this server took.
+    const example = JSON.parse(await readFile(resolve(import.meta.dirname, '../../examples/targets/serve.json'), 'utf8')) as { baseUrl: string };
+    const dir = await mkdtemp(join(tmpdir(), 'ticketsim-serve-'));
+    const file = join(dir, 'serve.json');
+    await writeFile(file, JSON.stringify({ ...example, $schema: undefined, baseUrl: url }));
+    try {
+      const run = await ticketsim(['run', 'oversell', '--target', file, '--users', '200', '--stock', '20', '--json']);
+      const result = JSON.parse(run.stdout) as RunResult;
+      stores.remember(result);
+      expect(failedChecks(result)).toEqual([]);
+      expect(run.code).toBe(0);
+      expect(result.counts).toMatchObject({ purchased: 20, soldOut: 180, errors: 0 });
+      expect((await readStores(result.data.sale)).rows).toHaveLength(20);
+    } finally {
+      served.process.kill('SIGTERM');
+      await rm(dir, { recursive: true });
+    }
+    expect((await served.ended).code).toBe(0);
+  }, 60_000);
 
   it('a port in use is exit 3 naming host:port; so is an unreachable Redis, within seconds', async () => {
     const first = startServe([]);
