@@ -11,7 +11,7 @@ import { openServedEngine } from './served-engine.js';
 import type { EngineClosed, ServedEngine } from './served-engine.js';
 
 /** How long a stop waits for the requests in flight before closing their connections. */
-export const STOP_GRACE_MS = 10_000;
+const STOP_GRACE_MS = 10_000;
 
 /** How a server stopped. */
 export interface ServerStopped extends EngineClosed {
@@ -36,8 +36,6 @@ export interface ServeOptions {
   launcher: WorkerLauncher;
   /** Told of every 500 reply. */
   onFailure?: FailureHook;
-  /** Overrides STOP_GRACE_MS. */
-  graceMs?: number;
 }
 
 /** Starts serving the engine `config` describes; resolves once it answers requests. */
@@ -61,10 +59,9 @@ export async function startServer(config: ServeConfig, options: ServeOptions): P
     reason,
     ...(lane === undefined ? {} : { lane }),
     async stop() {
-      const graceMs = options.graceMs ?? STOP_GRACE_MS;
-      const { cutOff } = await listener.stop(graceMs);
+      const { cutOff } = await listener.stop(STOP_GRACE_MS);
       const closed = await engine.close();
-      return { ...closed, cutOff, graceMs, counts: listener.counts };
+      return { ...closed, cutOff, graceMs: STOP_GRACE_MS, counts: listener.counts };
     },
   };
 }

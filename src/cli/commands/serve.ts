@@ -29,6 +29,7 @@ const ROUTES = [
   'a bad body → 400; the infrastructure failing → 500 {"error"}',
 ];
 
+/** `ticketsim serve`: see the file's header. */
 export const serveCommand: CommandModule<object, ServeArgs> = {
   command: 'serve',
   describe: 'serve the built-in engine over HTTP (POST /sales, /buy, /cancel; GET /sales/<id>/stock, /health) until SIGTERM or Ctrl-C',
