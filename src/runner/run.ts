@@ -67,7 +67,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     const live = target?.live();
     return {
       scenario: run.scenario,
-      strategy: run.strategy,
+      strategy: target?.strategy ?? run.strategy,
       infra: target?.kind ?? 'connecting',
       infraReason: target?.reason,
       params: paramsOf(run, phases.current === undefined ? plannedAttempts(run) : phases.attempts()),
