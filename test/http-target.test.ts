@@ -38,6 +38,7 @@ describe('a correct service over HTTP', () => {
     expect(failed(result)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.strategy).toBe('test-shop');
+    expect(result.target).toMatchObject({ name: 'test-shop', file: 'shop.json', rules: expect.arrayContaining([{ operation: 'purchase', when: 'status 410', is: 'sold-out' }]) });
     expect(result.checks.filter((check) => check.skipped !== undefined)).toEqual([]);
     expect(result.command).toMatch(/ run \S+ .*--target shop\.json/);
     expect(result.command).not.toMatch(/--strategy|--infra/);

@@ -7,6 +7,7 @@ import { capitalize, checkMark, formatCount, formatDuration, formatShare, verdic
 import { parametersSection } from './parameters.js';
 import { faultsSection } from './faults.js';
 import { mdTable } from './md-table.js';
+import { targetSection } from './target.js';
 import { writeBehindSection } from './behind.js';
 import { sqlSection } from './sql.js';
 import { loadSection, seriesSection } from './load.js';
@@ -101,7 +102,7 @@ export function renderMarkdownReport(result: RunResult, meta: ReportMeta): strin
   const sections: [string, string][] = [
     ['Environment', `${environmentSection(result)}\n\n${costSection(result)}`],
     ['Parameters', parametersSection(result)],
-    ['Strategy', strategySection(result)],
+    result.target === undefined ? ['Strategy', strategySection(result)] : ['Target', targetSection(result, result.target)],
     ['Outcomes', outcomesSection(result)],
     ['Guards', guardsSection(result)],
     ['Errors', errorsSection(result)],

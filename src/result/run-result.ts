@@ -42,6 +42,16 @@ export interface StoredData {
   holds: string[];
 }
 
+/** A run against someone's own service (--target): what it was, and how its replies were read. */
+export interface TargetInfo {
+  name: string;
+  baseUrl: string;
+  /** The target file, as given. */
+  file: string;
+  /** The outcome rules in order (first match wins): a reply matching `when` is `is`. */
+  rules: { operation: 'purchase' | 'cancel'; when: string; is: string }[];
+}
+
 /** A scenario's numbers; the optional ones exist only for the scenarios that have them. */
 export interface WorkloadNumbers {
   users: number;
@@ -65,6 +75,8 @@ export interface RunResult {
   infraReason: string;
   runId: string;
   seed: number;
+  /** A run against someone's own service (--target): the service and its outcome rules. */
+  target?: TargetInfo;
   /** Where this run's data lives, per store, as the system under test names it. */
   data: {
     sale: string;

@@ -66,6 +66,7 @@ export function assembleResult(parts: ResultParts): RunResult {
     infraReason: target.reason,
     runId: parts.runId,
     seed: run.seed,
+    ...(summary.target === undefined ? {} : { target: summary.target }),
     data: summary.data,
     params: paramsOf(run, attempts),
     counts: figures.counts,

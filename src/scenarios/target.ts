@@ -5,7 +5,7 @@
 // things can be another. Types only.
 import type { Clock, PurchaseRow, SaleId, UserId } from '../engine/ports.js';
 import type { SaleCancelOutcome, SalePurchaseOutcome } from './attempt-outcome.js';
-import type { CheckResult, InfraKind, RunSnapshot, SqlSummary, StoredData, WriteBehindSummary } from '../result.js';
+import type { CheckResult, InfraKind, RunSnapshot, SqlSummary, StoredData, TargetInfo, WriteBehindSummary } from '../result.js';
 import type { FaultReach, FaultStack } from './faults/nemesis-fault.js';
 import type { EngineFaults, EngineObserver } from '../engine/ports.js';
 import type { Config } from '../config/config.js';
@@ -74,6 +74,8 @@ export type TargetLive = Pick<RunSnapshot, 'sql' | 'writeBehind'>;
 /** What a run target says of itself in the result once the run is checked. */
 export interface TargetSummary {
   data: { sale: string; stores: StoredData[] };
+  /** A service driven over HTTP: what it was and how its replies were read. */
+  target?: TargetInfo;
   sql?: SqlSummary;
   writeBehind?: WriteBehindSummary;
 }

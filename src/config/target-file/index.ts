@@ -20,3 +20,4 @@ export { nonLoopback } from './remote.js';
 export { FIELDS, TARGET_DEFAULTS, TARGET_LIMITS } from './fields.js';
 export { CANCEL_OUTCOMES, HTTP_METHODS, OUTCOMES, PURCHASE_OUTCOMES } from './types.js';
 export type * from './types.js';
+export { ruleText } from './rule-text.js';

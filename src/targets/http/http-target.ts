@@ -4,7 +4,7 @@
 // unknown), its verify reads as the read-back, its drain after each phase when it writes behind,
 // and its teardown at the end.
 import type { TargetFile } from '../../config/target-file/index.js';
-import { classify, expandRequest, expandSource, expandStep, saleId } from '../../config/target-file/index.js';
+import { classify, expandRequest, expandSource, expandStep, ruleText, saleId } from '../../config/target-file/index.js';
 import type { Operation, Source, Step, TemplateVars } from '../../config/target-file/index.js';
 import { inFlightCap } from '../../config/in-flight.js';
 import type { PurchaseRow, UserId } from '../../engine/ports.js';
@@ -51,7 +51,7 @@ class HttpTarget implements RunTarget {
   constructor(
     private readonly context: TargetContext,
     private readonly file: TargetFile,
-    path: string,
+    private readonly path: string,
     private readonly http: ReturnType<typeof createHttpDriver>,
     private readonly stores: Awaited<ReturnType<typeof openTargetStores>>,
   ) {
@@ -158,7 +158,13 @@ class HttpTarget implements RunTarget {
     const { verify } = this.file;
     const sources = [verify.records, verify.stock, verify.buyerIndex].filter((source): source is Source => source !== undefined);
     const vars = this.vars();
+    const { purchase, cancel } = this.file;
+    const rules = [
+      ...purchase.outcomes.map((rule) => ({ operation: 'purchase' as const, when: ruleText(rule), is: rule.is })),
+      ...(cancel?.outcomes ?? []).map((rule) => ({ operation: 'cancel' as const, when: ruleText(rule), is: rule.is })),
+    ];
     return {
+      target: { name: this.file.name, baseUrl: this.file.baseUrl, file: this.path, rules },
       data: {
         sale: this.sale,
         stores: sources.map((source) => ({ store: storeOf(source), holds: [describeSource(source, vars)] })),
