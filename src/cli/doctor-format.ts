@@ -1,5 +1,6 @@
 // Pure text rendering of `ticketsim doctor` results.
 import type { ProbeResult } from '../engine/health/probe.js';
+import type { TargetDiagnosis } from '../targets/http/target-doctor.js';
 
 /** One block per service: ✓/✗, address, version, round trip, then details, error and hint. */
 export function formatDoctor(results: readonly ProbeResult[]): string {
@@ -16,4 +17,17 @@ export function formatDoctor(results: readonly ProbeResult[]): string {
   const failed = results.filter((r) => !r.ok).map((r) => r.service);
   lines.push(failed.length === 0 ? 'all services healthy' : `unhealthy: ${failed.join(', ')}`);
   return lines.join('\n');
+}
+
+/** `doctor --target`: one line a probe, then the checks the file makes possible and those it skips. */
+export function formatTargetDoctor(path: string, name: string, diagnosis: TargetDiagnosis): string {
+  const { probes, checks } = diagnosis;
+  const width = Math.max(...probes.map((probe) => probe.what.length));
+  return [
+    `target ${name} (${path})`,
+    ...probes.map((probe) => `${probe.ok ? '✓' : '✗'}  ${probe.what.padEnd(width)}  ${probe.detail}`),
+    `checks it makes possible: ${checks.possible.join(', ')}`,
+    ...(checks.skipped.length === 0 ? [] : [`skipped (not mapped): ${checks.skipped.map((check) => `${check.name} (${check.why})`).join(', ')}`]),
+    probes.every((probe) => probe.ok) ? 'ready for a run' : `not ready: ${probes.filter((probe) => !probe.ok).map((probe) => probe.what).join(', ')}`,
+  ].join('\n');
 }
