@@ -57,6 +57,10 @@ export function compareCommandLine(runs: readonly RunConfig[], expectFail: reado
   const behindRun = runs.find((run) => run.write.mode === 'behind');
   const behind = behindRun === undefined ? [] : optionWords(behindRun, 'behind');
   const expected = expectFail.length === 0 ? [] : ['--expect-fail', expectFail.join(',')];
+  // Services over HTTP: their files say how they are reached and written, no engine axis applies.
+  if (first.target !== undefined) {
+    return [program, 'compare', first.scenario, ...optionWords(first, 'workload'), '--targets', runs.map((run) => run.target).join(','), ...optionWords(first, 'running'), ...expected].join(' ');
+  }
   return [
     program, 'compare', first.scenario, ...optionWords(first, 'workload'), '--strategies', unique(runs.map((run) => run.strategy)),
     '--infra', infra, ...optionWords(first, 'running'), ...writing, ...behind, ...faultFlags(first), ...expected,

@@ -159,6 +159,33 @@ describe.skipIf(!available)('ticketsim serve on real Redis and MariaDB', () => {
     expect((await served.ended).code).toBe(0);
   }, 60_000);
 
+  it('compare --targets runs the same oversell against two served strategies: naive fails as expected, lua holds', async () => {
+    const servers = [startServe(['--strategy', 'naive']), startServe(['--strategy', 'lua'])];
+    const example = JSON.parse(await readFile(resolve(import.meta.dirname, '../../examples/targets/serve.json'), 'utf8')) as { baseUrl: string };
+    const dir = await mkdtemp(join(tmpdir(), 'ticketsim-serve-'));
+    try {
+      const files = await Promise.all(
+        servers.map(async (served, i) => {
+          const file = join(dir, `${i}.json`);
+          await writeFile(file, JSON.stringify({ ...example, $schema: undefined, name: ['naive-shop', 'lua-shop'][i], baseUrl: await listeningUrl(served) }));
+          return file;
+        }),
+      );
+      const run = await ticketsim(['compare', 'oversell', '--targets', files.join(','), '--users', '200', '--stock', '20', '--expect-fail', 'naive-shop', '--json']);
+      const { comparison, runs } = JSON.parse(run.stdout) as { comparison: { runs: { label: string; verdict: string; asExpected: boolean }[] }; runs: RunResult[] };
+      for (const result of runs) stores.remember(result);
+      expect(comparison.runs.map(({ label, verdict, asExpected }) => [label, verdict, asExpected])).toEqual([
+        ['naive-shop', 'failed', true],
+        ['lua-shop', 'held', true],
+      ]);
+      expect(run.code).toBe(0);
+    } finally {
+      for (const served of servers) served.process.kill('SIGTERM');
+      await rm(dir, { recursive: true });
+    }
+    for (const served of servers) expect((await served.ended).code).toBe(0);
+  }, 60_000);
+
   it('a port in use is exit 3 naming host:port; so is an unreachable Redis, within seconds', async () => {
     const first = startServe([]);
     const port = Number(/:(\d+)$/.exec(await listeningUrl(first))![1]);

@@ -22,11 +22,15 @@ import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
 import { saveReport } from '../report-file.js';
 import { showRun } from '../show-run.js';
+import { ALLOW_REMOTE_HELP, loadTargets } from '../target-option.js';
+import type { LoadedTarget } from '../target-option.js';
 
 interface CompareArgs extends WorkloadArgs {
-  strategies: string;
+  strategies?: string;
   write?: string;
   expectFail?: string;
+  targets?: string;
+  allowRemote?: boolean;
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
@@ -34,7 +38,9 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   describe: 'run a scenario once per strategy (and write mode) and compare them side by side',
   builder: (yargs) =>
     withWorkloadOptions(yargs, { report: 'reports/compare-<scenario>-<timestamp>.md', json: '{ comparison, runs: [every RunResult] } as JSON' })
-      .option('strategies', { type: 'string', demandOption: true, describe: `strategies to compare, comma-separated: ${STRATEGIES.join(', ')}` })
+      .option('strategies', { type: 'string', describe: `strategies to compare, comma-separated: ${STRATEGIES.join(', ')}` })
+      .option('targets', { type: 'string', describe: 'target files to compare instead, comma-separated: the same workload against each service over HTTP' })
+      .option('allow-remote', { type: 'boolean', describe: ALLOW_REMOTE_HELP })
       .option('write', { type: 'string', describe: `write modes to compare, comma-separated: ${WRITE_MODES.join(', ')} [default: the scenario's]` })
       .option('expect-fail', {
         type: 'string',
@@ -42,16 +48,21 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       })
       .example('$0 compare oversell --strategies naive,lock,dcl,lua', 'the four strategies on one sale each, side by side')
       .example('$0 compare oversell --strategies naive,lua --expect-fail naive', 'CI: naive must oversell, lua must hold')
-      .example('$0 compare oversell --strategies lock,lua --write sync,behind', 'each strategy writing in the request and behind Kafka') as never,
+      .example('$0 compare oversell --strategies lock,lua --write sync,behind', 'each strategy writing in the request and behind Kafka')
+      .example('$0 compare oversell --targets naive.json,lua.json --expect-fail naive-shop', 'two services over HTTP, side by side') as never,
   handler: async (args) => {
-    const configs = compareConfigs(args);
+    const targets = await compareTargets(args);
+    const configs = targets === undefined ? compareConfigs(args) : targets.map(({ path }) => loadConfig({ ...args, strategies: undefined, target: path } as never));
     const expectFail = listOf(args.expectFail);
-    checkExpectFail(expectFail, configs);
+    checkExpectFail(
+      expectFail,
+      configs.map((config, i) => ({ name: targets?.[i]?.file.name ?? config.run.strategy, write: config.run.write.mode })),
+    );
     await checkBeforeLoad(configs);
     const json = configs[0]!.run.json;
     const results: RunResult[] = [];
     for (const [i, config] of configs.entries()) {
-      const result = await showRun(config, { title: `compare ${i + 1}/${configs.length}`, brief: true, quietJson: true });
+      const result = await showRun(config, { title: `compare ${i + 1}/${configs.length}`, brief: true, quietJson: true, target: targets?.[i] });
       results.push(result);
       if (result.interrupted) break;
     }
@@ -114,15 +125,35 @@ function checkFaultsApply(configs: readonly Config[]): void {
   if (problems.length > 0) throw new UsageError(problems);
 }
 
-/** Each --expect-fail entry must name a compared strategy (and write mode, if it gives one). */
-function checkExpectFail(expectFail: readonly string[], configs: readonly Config[]): void {
+/** Each --expect-fail entry must name a compared run: a strategy or a target's name (and write mode, if it gives one). */
+function checkExpectFail(expectFail: readonly string[], compared: readonly { name: string; write: string }[]): void {
   const problems = expectFail
-    .filter((entry) => !configs.some((config) => expectsFailure([entry], config.run.strategy, config.run.write.mode)))
+    .filter((entry) => !compared.some(({ name, write }) => expectsFailure([entry], name, write)))
     .map((entry) => {
-      const compared = configs.map((config) => `${config.run.strategy}:${config.run.write.mode}`);
-      return `--expect-fail ${entry} is not among the compared runs (${compared.join(', ')})${didYouMean(entry, [...new Set(configs.map((config) => config.run.strategy)), ...compared])}`;
+      const runs = compared.map(({ name, write }) => `${name}:${write}`);
+      return `--expect-fail ${entry} is not among the compared runs (${runs.join(', ')})${didYouMean(entry, [...new Set(compared.map(({ name }) => name)), ...runs])}`;
     });
   if (problems.length > 0) throw new UsageError(problems);
+}
+
+/**
+ * --targets: the files, loaded and checked, each service's name its own (the runs are told apart by
+ * it); undefined when comparing strategies. One of --strategies and --targets, never both.
+ */
+async function compareTargets(args: CompareArgs): Promise<LoadedTarget[] | undefined> {
+  if (args.targets === undefined && args.strategies === undefined) throw new UsageError('compare needs --strategies (the built-in engine) or --targets (your services), e.g. --strategies naive,lua');
+  if (args.targets === undefined) return undefined;
+  if (args.strategies !== undefined) throw new UsageError('--targets compares services over HTTP and --strategies the built-in engine; give one of them');
+  if (args.write !== undefined) throw new UsageError('--write picks the built-in engine\'s write mode; a --targets service writes as it does');
+  const paths = listOf(args.targets);
+  if (paths.length === 0) throw new UsageError('--targets needs at least one target file, e.g. --targets a.json,b.json');
+  // The scenario first: a file is checked against what it needs.
+  const { scenario } = loadConfig({ ...args, strategies: undefined } as never).run;
+  const targets = await loadTargets(paths, scenario, args.allowRemote ?? false);
+  const names = targets.map(({ file }) => file.name);
+  const twice = names.filter((name, i) => names.indexOf(name) !== i);
+  if (twice.length > 0) throw new UsageError(`--targets: two files are named ${twice[0]}; give each service its own "name" (the runs are told apart by it)`);
+  return targets;
 }
 
 /** `naive, lua,` → `['naive', 'lua']`. */

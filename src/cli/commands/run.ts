@@ -13,10 +13,7 @@ import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
 import { saveReport } from '../report-file.js';
 import { showRun } from '../show-run.js';
-import type { ScenarioName } from '../../config/defaults.js';
-import { loadTargetFile, missingFor, nonLoopback } from '../../config/target-file/index.js';
-import type { TargetFile } from '../../config/target-file/index.js';
-import { UsageError } from '../../errors.js';
+import { ALLOW_REMOTE_HELP, loadTargets } from '../target-option.js';
 
 interface RunArgs extends WorkloadArgs {
   strategy: string;
@@ -37,7 +34,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       })
       .option('write', { type: 'string', describe: `${WRITE_MODES.join(' | ')} — MySQL in the request, or an event to Kafka and a worker behind it [default: sync; write-behind: behind]` })
       .option('target', { type: 'string', describe: 'drive your own service over HTTP as this target file describes, and check its stores (instead of the built-in engine)' })
-      .option('allow-remote', { type: 'boolean', describe: 'let --target reach a service or store that is not on this machine (loopback only otherwise)' })
+      .option('allow-remote', { type: 'boolean', describe: ALLOW_REMOTE_HELP })
       .example('$0 run oversell --users 1000', 'race 1,000 buyers for 100 seats with the lua strategy')
       .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL')
       .example('$0 run spam --users 1 --requests-per-user 1000 --strategy dcl', 'one user, a thousand simultaneous clicks: one ticket')
@@ -48,7 +45,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run oversell --target examples/targets/serve.json', 'the same race against a service over HTTP (here `ticketsim serve`)') as never,
   handler: async (args) => {
     const config = loadConfig(args);
-    const target = args.target === undefined ? undefined : await loadTarget(args.target, config.run.scenario, args.allowRemote ?? false);
+    const [target] = args.target === undefined ? [] : await loadTargets([args.target], config.run.scenario, args.allowRemote ?? false);
     // An unwritable report fails now, before any load is sent, not after the whole sale.
     await checkBeforeLoad([config]);
     const result = await showRun(config, { target });
@@ -58,20 +55,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
       report === undefined ? verdict : await saveReport(report, () => writeReport(result, report, { generatedAt: new Date(), version: VERSION }), verdict);
   },
 };
-
-/**
- * The --target file, loaded and checked for this scenario (a field it needs) and this machine (a
- * service or store elsewhere needs --allow-remote): every problem a usage error, before any load.
- */
-async function loadTarget(path: string, scenario: ScenarioName, allowRemote: boolean): Promise<{ file: TargetFile; path: string }> {
-  const file = await loadTargetFile(path);
-  const problems = missingFor(file, scenario).map((line) => `--target ${path}: ${line}`);
-  if (!allowRemote) {
-    problems.push(...nonLoopback(file).map((where) => `--target ${path}: ${where} is not on this machine; a load test against the wrong host is an outage (add --allow-remote if you mean it)`));
-  }
-  if (problems.length > 0) throw new UsageError(problems);
-  return { file, path };
-}
 
 /** 3 when the data could not be read back, 1 when a check failed, 130 when interrupted, else 0. */
 function exitCodeOf(result: RunResult): number {
