@@ -18,11 +18,12 @@ afterEach(async () => {
 });
 
 /** Runs `flags` against a shop with `flaw`; the result. */
-async function runAgainst(flaw: Flaw, flags: RawFlags, timeoutMs?: number): Promise<RunResult> {
+async function runAgainst(flaw: Flaw, flags: RawFlags, timeoutMs?: number, drain?: { timeoutMs: number; settleMs: number }): Promise<RunResult> {
+  const workload = flags.rate === undefined ? { users: 200, stock: 50 } : {};
   const shop = await startShop(flaw);
   shops.push(shop.close);
-  const file = parseTargetFile(shopTarget(shop.url, timeoutMs), '--target shop.json');
-  const config = loadConfig({ scenario: 'oversell', users: 200, stock: 50, json: true, target: 'shop.json', ...flags }, {});
+  const file = parseTargetFile(shopTarget(shop.url, timeoutMs, drain), '--target shop.json');
+  const config = loadConfig({ scenario: 'oversell', ...workload, json: true, target: 'shop.json', ...flags }, {});
   return startRun(config, undefined, (context) => openHttpTarget(context, file, 'shop.json')).result;
 }
 
@@ -42,6 +43,25 @@ describe('a correct service over HTTP', () => {
     expect(result.checks.filter((check) => check.skipped !== undefined)).toEqual([]);
     expect(result.command).toMatch(/ run \S+ .*--target shop\.json/);
     expect(result.command).not.toMatch(/--strategy|--infra/);
+  });
+});
+
+describe('a service that writes behind', () => {
+  it('is drained before the checks read it: its records catch up with every purchase it acknowledged', async () => {
+    // settleMs far above the shop's 50 ms lag: only records accounting for every acknowledged purchase end the drain.
+    const result = await runAgainst('writes-behind', { scenario: 'write-behind', users: 200, stock: 50 }, undefined, { timeoutMs: 30_000, settleMs: 20_000 });
+    expect(failed(result)).toEqual([]);
+    expect(result.counts.purchased).toBe(50);
+    expect(result.checks.find((check) => check.name === 'reported-matches-data')!.observed).toBe('told purchased 50; rows 50');
+  });
+});
+
+describe('an open model against a service over HTTP', () => {
+  it('sends the arrivals at their rate and checks the same stores', async () => {
+    const result = await runAgainst('correct', { rate: 200, duration: 1, stock: 1000 });
+    expect(result.load).toMatchObject({ model: 'rate', rate: 200, planned: 200, dropped: 0 });
+    expect(result.counts).toMatchObject({ purchased: 200, errors: 0, unknown: 0 });
+    expect(failed(result)).toEqual([]);
   });
 });
 

@@ -20,7 +20,9 @@ export type Flaw =
   /** Stores the order of every tenth buyer told sold out (a ghost record). */
   | 'ghost-record'
   /** Stores every order, but never answers every tenth purchase (the client's deadline passes). */
-  | 'dropped-answer';
+  | 'dropped-answer'
+  /** Not a flaw: answers at once and stores the order 50 ms later (a write-behind service). */
+  | 'writes-behind';
 
 interface Sale {
   stock: number;
@@ -79,8 +81,9 @@ export async function startShop(flaw: Flaw): Promise<{ url: string; close(): Pro
     }
     if (flaw !== 'lost-update' || n % 2 === 1) sale.stock -= 1;
     if (flaw === 'seat-without-order' && n % 10 === 0) return { status: 500, body: { error: 'order write failed' } };
-    sale.orders.push(user);
     sale.buyers.add(user);
+    if (flaw === 'writes-behind') setTimeout(() => sale.orders.push(user), 50);
+    else sale.orders.push(user);
     if (flaw === 'dropped-answer' && n % 10 === 0) return undefined;
     return { status: 200, body: { outcome: 'purchased' } };
   }
@@ -98,8 +101,9 @@ export async function startShop(flaw: Flaw): Promise<{ url: string; close(): Pro
 }
 
 /** The target file that drives the shop at `url` (its own API for every verify read). */
-export function shopTarget(url: string, timeoutMs = 2000): string {
+export function shopTarget(url: string, timeoutMs = 2000, drain?: { timeoutMs: number; settleMs: number }): string {
   return JSON.stringify({
+    ...(drain === undefined ? {} : { drain }),
     name: 'test-shop',
     baseUrl: url,
     timeoutMs,
