@@ -7,13 +7,12 @@
 //   worker inside its INSERT), so the second Ctrl-C always lands while the run still owns them.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka } from '../../src/engine/kafka/connect.js';
 import { saleKeyList } from '../../src/engine/redis/keys.js';
 import type { RunResult } from '../../src/result.js';
-import { BIN, realStores } from './cli.js';
+import { BIN, realStores, until } from './cli.js';
 import { holdRows } from './row-hold.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
@@ -35,17 +34,6 @@ function start(args: readonly string[]): Child {
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
   return { process: child, stdout: () => stdout, stderr: () => stderr, ended };
-}
-
-/** Waits for a condition the run will reach (each a state it stays in), failing after `withinMs`. */
-async function until<T>(what: string, check: () => T | undefined | false, withinMs = 30_000): Promise<T> {
-  const deadline = performance.now() + withinMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`${what} within ${withinMs} ms`);
-    await sleep(100);
-  }
 }
 
 /** The run's worker processes (its children): pid and the topic and group they were given. */

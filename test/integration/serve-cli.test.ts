@@ -10,14 +10,13 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closedPort } from '../closed-port.js';
 import { createKafka } from '../../src/engine/kafka/connect.js';
 import { saleKeyList, saleKeys } from '../../src/engine/redis/keys.js';
 import type { RunResult } from '../../src/result.js';
-import { BIN, failedChecks, realStores, ticketsim } from './cli.js';
+import { BIN, failedChecks, realStores, ticketsim, until } from './cli.js';
 import { ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 
@@ -44,17 +43,6 @@ function startServe(args: readonly string[]): Served {
   const served = { process: child, stdout: () => stdout, stderr: () => stderr, ended };
   servers.push(served);
   return served;
-}
-
-/** Waits for a state the server will reach and stay in, failing after `withinMs`. */
-async function until<T>(what: string, check: () => T | undefined | false, withinMs = 30_000): Promise<T> {
-  const deadline = performance.now() + withinMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`${what} within ${withinMs} ms`);
-    await sleep(50);
-  }
 }
 
 /** The server's address once it says it listens (plain: the URL at the end of its line; --json: the line's url). */

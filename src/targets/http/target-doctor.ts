@@ -3,10 +3,11 @@
 // run), and which checks does the file make possible. A read that fails is the file's fault (its
 // query, command or pointer) and is named by its field; a service or store that does not answer is
 // the machine's.
-import { expandSource, saleId } from '../../config/target-file/index.js';
-import type { Source, TargetFile } from '../../config/target-file/index.js';
+import { expandSource, resolvePointer, saleId } from '../../config/target-file/index.js';
+import type { HttpCall, Source, TargetFile } from '../../config/target-file/index.js';
 import { describeError } from '../../errors.js';
 import { createHttpDriver } from './http-driver.js';
+import type { HttpDriver } from './http-driver.js';
 import { openTargetStores } from './target-stores.js';
 
 /** The longest the base URL may take to answer before it counts as unreachable. */
@@ -76,13 +77,7 @@ export async function diagnoseTarget(file: TargetFile, connectTimeoutMs: number)
         if (source === undefined) continue;
         try {
           const call = expandSource(source, vars, file.baseUrl);
-          // A service's own API may say 404 for a sale no run made: the read is there, the sale is not.
-          const missing = 'http' in call && (await http.send(call.http.call));
-          if (missing && missing.kind === 'response' && missing.status === 404) {
-            probes.push({ what: field, ok: true, detail: 'answers 404 for a sale no run made (read once the setup made one)' });
-            continue;
-          }
-          probes.push(readProbe(field, await stores.read(call), shape));
+          probes.push('http' in call ? await apiProbe(http, field, call.http, shape) : readProbe(field, await stores.read(call), shape));
         } catch (error) {
           probes.push({ what: field, ok: false, detail: `the read failed: ${describeError(error)}`, fault: 'file' });
         }
@@ -93,6 +88,18 @@ export async function diagnoseTarget(file: TargetFile, connectTimeoutMs: number)
     await http.close().catch(() => undefined);
   }
   return { probes, checks: checksOf(file) };
+}
+
+/**
+ * A read through the service's own API, sent once: a 404 is a sale no run made (the read is there,
+ * the sale is not); a 200 must hold the value at the pointer in the shape its field needs.
+ */
+async function apiProbe(http: HttpDriver, field: string, read: { call: HttpCall; pointer: string }, shape: 'list' | 'number'): Promise<TargetProbe> {
+  const answer = await http.send(read.call);
+  if (answer.kind === 'no-answer') return { what: field, ok: false, detail: answer.why, fault: 'service' };
+  if (answer.status === 404) return { what: field, ok: true, detail: 'answers 404 for a sale no run made (read once the setup made one)' };
+  if (answer.status !== 200) return { what: field, ok: false, detail: `GET ${read.call.path} answered ${answer.status}`, fault: 'file' };
+  return readProbe(field, resolvePointer(JSON.parse(answer.body) as unknown, read.pointer), shape);
 }
 
 /** Whether a read gave the shape its field needs: a list of user ids, or a number (none yet: nothing). */
