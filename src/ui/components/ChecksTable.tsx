@@ -5,7 +5,7 @@
 // it would show.
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../result.js';
-import { fit } from '../../report/format.js';
+import { checkMark, fit } from '../../report/format.js';
 import { wrapWords } from '../word-wrap.js';
 
 /** Props of {@link ChecksTable}. */
@@ -97,11 +97,12 @@ export function ChecksTable({ checks, width, wrapPassing, color }: ChecksTablePr
       {tableLines(checks, width, wrapPassing).map((line, i) => {
         if (line.kind === 'header') return <Text key={i} color={color ? 'gray' : undefined}>{`${' '.repeat(MARK)}${line.text}`}</Text>;
         if (line.kind === 'more') return <Text key={i}>{line.text}</Text>;
-        const ok = line.check?.ok === true;
+        const { check } = line;
+        const tint = check?.skipped !== undefined ? 'gray' : check?.ok === true ? 'green' : 'red';
         return (
           <Text key={i}>
-            <Text color={color ? (ok ? 'green' : 'red') : undefined} bold={color}>
-              {ok ? '✓ ' : '✗ '}
+            <Text color={color ? tint : undefined} bold={color}>
+              {check === undefined ? '✗ ' : `${checkMark(check)} `}
             </Text>
             {line.text}
           </Text>

@@ -123,6 +123,12 @@ describe('ChecksTable', () => {
     expect(lines[5]).toMatch(/^✓ one-per-user\s+0 users with > 1 ticket\s+0$/);
   });
 
+  it('marks a check the target could not feed as skipped (–), neither passed nor failed', () => {
+    const skipped: CheckResult = { name: 'conservation', ok: false, skipped: 'the target keeps no stock counter', expected: 'left + buyers = 100', observed: 'not kept', detail: 'skipped: the target keeps no stock counter' };
+    const [, row] = frame(<ChecksTable checks={[skipped]} width={100} color={false} />);
+    expect(row).toMatch(/^– conservation\s+left \+ buyers = 100\s+not kept\s+skipped: the target keeps no/);
+  });
+
   it('keeps a passing row on one line: its observed value whole, its detail cut, or left out when little would show', () => {
     const passing = (observed: string): CheckResult => ({ name: 'conservation', ok: true, expected: 'left + buyers = 100', observed, detail: 'none created or leaked' });
     const [, cut] = frame(<ChecksTable checks={[passing('left 0 + buyers 100 = 100')]} width={80} color={false} />);
