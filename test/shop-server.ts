@@ -15,6 +15,8 @@ export type Flaw =
   | 'lost-update'
   /** Takes the seat, then fails to store every tenth order and answers 500 (the seat is gone). */
   | 'seat-without-order'
+  /** Answers every tenth purchase `purchased` and keeps no order of it (a lost acknowledged write). */
+  | 'forgets-order'
   /** Never looks the buyer up: a user who clicks twice buys twice. */
   | 'double-buyer'
   /** Stores the order of every tenth buyer told sold out (a ghost record). */
@@ -81,6 +83,7 @@ export async function startShop(flaw: Flaw): Promise<{ url: string; close(): Pro
     }
     if (flaw !== 'lost-update' || n % 2 === 1) sale.stock -= 1;
     if (flaw === 'seat-without-order' && n % 10 === 0) return { status: 500, body: { error: 'order write failed' } };
+    if (flaw === 'forgets-order' && n % 10 === 0) return { status: 200, body: { outcome: 'purchased' } };
     sale.buyers.add(user);
     if (flaw === 'writes-behind') setTimeout(() => sale.orders.push(user), 50);
     else sale.orders.push(user);

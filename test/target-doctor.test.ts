@@ -32,7 +32,7 @@ describe('doctor --target', () => {
       ['verify.buyerIndex', true],
     ]);
     expect(diagnosis.checks.skipped).toEqual([]);
-    expect(diagnosis.checks.possible).toEqual(expect.arrayContaining(['no-oversell', 'conservation', 'redis-mysql-agree', 'no-over-stocking']));
+    expect(diagnosis.checks.possible).toEqual(expect.arrayContaining(['no-oversell', 'conservation', 'index-agrees', 'no-over-stocking']));
   });
 
   it('names the field of a verify read that cannot work, as the file\'s fault', async () => {
@@ -55,7 +55,7 @@ describe('doctor --target', () => {
   it('says which checks a file without a stock counter or buyer index skips, and why', () => {
     const file = { verify: { records: { sql: 'SELECT user_id FROM orders' } }, promises: { onePerPerson: true } };
     expect(checksOf(file).skipped).toEqual([
-      { name: 'redis-mysql-agree', why: 'no verify.buyerIndex' },
+      { name: 'index-agrees', why: 'no verify.buyerIndex' },
       { name: 'conservation', why: 'no verify.stock' },
     ]);
   });

@@ -67,7 +67,7 @@ const passingChecks: RunResult['checks'] = [
   { name: 'no-oversell', ok: true, expected: '≤ 100 sold', observed: '100 sold', detail: 'redis stock 0, mysql rows 100' },
   { name: 'stock-conserved', ok: true, expected: 'stock + sold = 100', observed: '0 + 100 = 100', detail: '' },
   { name: 'one-per-user', ok: true, expected: '0 users with > 1 ticket', observed: '0', detail: '' },
-  { name: 'redis-mysql-agree', ok: true, expected: 'buyers = rows', observed: '100 = 100', detail: 'redis buyer set vs mysql purchases' },
+  { name: 'index-agrees', ok: true, expected: 'buyers = rows', observed: '100 = 100', detail: 'redis buyer set vs mysql purchases' },
 ];
 
 /** A passing run: strategy lua, 1,000 users, stock 100, 100 purchased, 900 sold out. */

@@ -7,7 +7,7 @@
 // back: no seat created, one deleted row per honoured cancel, freed seats resold.
 import type { Clock, UserId } from '../engine/ports.js';
 import type { PhaseResult, RunCounts } from '../result.js';
-import { checkNoDoubleBuyer, checkReportedMatchesData, checkStoresAgree, soldRows } from './sale-checks.js';
+import { checkNoDoubleBuyer, checkReportedMatchesData, checkIndexAgrees, soldRows } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
 import { buyerId, buyerIndex } from './sale.js';
 import type { Act, Phase, ScenarioDefinition } from './scenario.js';
@@ -163,7 +163,7 @@ export const cancelStormScenario: ScenarioDefinition = {
         },
       };
       const seatsBeforeStorm = typeof before?.stock === 'number' ? before.stock + soldRows(before) : before?.stock === 'missing' ? soldRows(before) : undefined;
-      const checks = [checkNoOverStocking({ ...base, seatsBeforeStorm }), checkNoOversellThroughout(base, before), checkStoresAgree(base), checkNoDoubleBuyer(base)];
+      const checks = [checkNoOverStocking({ ...base, seatsBeforeStorm }), checkNoOversellThroughout(base, before), checkIndexAgrees(base), checkNoDoubleBuyer(base)];
       // A run stopped during the sell-out never had a storm to check.
       if (before !== undefined && plan !== undefined && told !== undefined) {
         const stormCounts = phases.find((phase) => phase.name === 'storm')?.counts ?? counts;

@@ -1,7 +1,7 @@
 // The v2 oversell scenario: N distinct buyers race for `stock` seats, each trying once.
 // Afterwards the target's stores (stock, buyer index, records) are read back and checked.
 import { checkSale, reportedOf } from './sale-checks.js';
-import { buyerId } from './sale.js';
+import { BuyerAnswers, buyerId } from './sale.js';
 import { singleBurst } from './scenario.js';
 import type { ScenarioDefinition } from './scenario.js';
 
@@ -11,14 +11,15 @@ export const oversellScenario: ScenarioDefinition = {
   needs: ['redis', 'mysql'],
   async prepare({ target, run }) {
     const sale = await target.openSale(run.stock);
+    const answers = new BuyerAnswers(run.users);
     return {
-      phases: singleBurst(run.users, (index, act) => act('purchase', () => sale.purchase(buyerId(index)))),
+      phases: singleBurst(run.users, async (index, act) => answers.answered(index, await act('purchase', () => sale.purchase(buyerId(index))))),
       check: async (counts) =>
         checkSale({
           initialStock: run.stock,
           demand: run.users,
           ...(await sale.readBack()),
-          reported: reportedOf(counts),
+          reported: { ...reportedOf(counts), answers },
         }),
     };
   },

@@ -7,9 +7,10 @@ import {
   checkReportedMatchesData,
   checkReportedOncePerUser,
   checkSale,
-  checkStoresAgree,
+  checkIndexAgrees,
 } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
+import { BuyerAnswers } from './sale.js';
 
 const users = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `user-${from + i}`);
 
@@ -83,17 +84,17 @@ describe('each check fails on its planted violation', () => {
     expect(check.detail).toBe('2 unsold, explained by 0 errors, 0 lock timeouts, 0 not started, 2 dropped at the cap');
   });
 
-  it('redis-mysql-agree: a buyer only in Redis', () => {
+  it('index-agrees: a buyer only in Redis', () => {
     const o = healthy();
-    const check = checkStoresAgree({ ...o, records: o.records.slice(1) });
+    const check = checkIndexAgrees({ ...o, records: o.records.slice(1) });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('1 buyer only in Redis (user-0)');
     expect(check.observed).toBe('buyers: Redis 100, MySQL 99');
   });
 
-  it('redis-mysql-agree: a row only in MySQL', () => {
+  it('index-agrees: a row only in MySQL', () => {
     const o = healthy();
-    const check = checkStoresAgree({ ...o, records: [...o.records, { userId: 'ghost', rows: 1 }] });
+    const check = checkIndexAgrees({ ...o, records: [...o.records, { userId: 'ghost', rows: 1 }] });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('1 buyer only in MySQL (ghost)');
   });
@@ -109,6 +110,14 @@ describe('each check fails on its planted violation', () => {
     const check = checkConservation({ ...healthy(), index: users(60) });
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('40 seats leaked');
+  });
+
+  it('conservation: without a buyer index the records are the seats held, and a seat taken with no record is caught', () => {
+    const { index: _index, ...o } = healthy();
+    expect(checkConservation(o)).toMatchObject({ ok: true, expected: 'left + records = 100', observed: 'left 0 + records 100 = 100' });
+    const check = checkConservation({ ...o, records: o.records.slice(10) });
+    expect(check).toMatchObject({ ok: false, detail: '10 seats leaked', observed: 'left 0 + records 90 = 90' });
+    expect(checkConservation({ ...o, stock: 40 })).toMatchObject({ ok: false, detail: '40 seats created' });
   });
 
   it('conservation: the stock key vanished', () => {
@@ -166,7 +175,7 @@ describe('check texts', () => {
 
   it('name a long list by its first few and how many more, never with an ellipsis', () => {
     const o = healthy();
-    const check = checkStoresAgree({ ...o, records: o.records.slice(5) });
+    const check = checkIndexAgrees({ ...o, records: o.records.slice(5) });
     expect(check.detail).toBe('5 buyers only in Redis (user-0, user-1, user-2 and 2 more)');
     expect(check.detail).not.toContain('…');
   });
@@ -197,3 +206,52 @@ describe('answers that did not say what happened (a target\'s unknown) and refus
     expect(check.detail).toBe('3 unsold, explained by 0 errors, 0 lock timeouts, 0 not started, 2 rejected, 1 unknown');
   });
 });
+
+describe('reported-matches-data user by user (the scenario kept each buyer\'s answers)', () => {
+  /** 1,000 buyers: the first 100 told purchased, the rest sold out. */
+  function answered(): BuyerAnswers {
+    const answers = new BuyerAnswers(1000);
+    for (let i = 0; i < 1000; i += 1) answers.answered(i, { kind: i < 100 ? 'purchased' : 'sold-out' });
+    return answers;
+  }
+
+  it('holds when every acknowledged buyer, and only they, hold a record', () => {
+    const o = healthy();
+    expect(checkReportedMatchesData({ ...o, reported: { ...o.reported, answers: answered() } })).toMatchObject({ ok: true, detail: 'every purchase told is stored' });
+  });
+
+  it('catches a swap the totals cannot see: an acknowledged buyer without a record, a sold-out buyer with one', () => {
+    const o = healthy();
+    const records = [...o.records.slice(2), { userId: 'user-500', rows: 1 }, { userId: 'user-501', rows: 1 }];
+    const check = checkReportedMatchesData({ ...o, records, reported: { ...o.reported, answers: answered() } });
+    expect(check.ok).toBe(false);
+    expect(check.observed).toBe('told purchased 100; rows 100');
+    expect(check.detail).toBe('2 acknowledged purchases have no record (user-0, user-1); 2 records for users told sold-out (user-500, user-501)');
+  });
+
+  it('names what the record holders were told, and records of users who never asked', () => {
+    const answers = answered();
+    answers.answered(600, { kind: 'rejected' });
+    answers.answered(601, undefined);
+    const o = healthy();
+    const records = [...o.records, ...['user-600', 'user-601', 'someone-else'].map((userId) => ({ userId, rows: 1 }))];
+    const check = checkReportedMatchesData({ ...o, records, reported: { ...o.reported, unknown: { purchases: 3, cancels: 0 }, answers } });
+    expect(check.detail).toBe('3 records for users told sold-out, rejected or error or who never asked (user-600, user-601, someone-else)');
+  });
+
+  it('lets a buyer answered unknown hold a record, or not', () => {
+    const answers = answered();
+    answers.answered(700, { kind: 'unknown' });
+    answers.answered(701, { kind: 'unknown' });
+    const o = healthy();
+    const reported = { ...o.reported, unknown: { purchases: 2, cancels: 0 }, answers };
+    expect(checkReportedMatchesData({ ...o, records: [...o.records, { userId: 'user-700', rows: 1 }], reported }).ok).toBe(true);
+  });
+
+  it('one acknowledged purchase without its record is said in the singular', () => {
+    const o = healthy();
+    const check = checkReportedMatchesData({ ...o, records: o.records.slice(1), reported: { ...o.reported, purchased: 100, answers: answered() } });
+    expect(check.detail).toBe('1 acknowledged purchase has no record (user-0)');
+  });
+});
+

@@ -3,6 +3,7 @@
 // against planted violations. Every number a check shows says what it counts.
 import type { UserId } from '../engine/ports.js';
 import type { CheckResult, RunCounts } from '../result.js';
+import type { BuyerAnswers } from './sale.js';
 import type { SaleReadBack } from './target.js';
 
 /** What the target's stores held after the run (store-neutral, see target.ts), plus what the runner saw. */
@@ -32,6 +33,8 @@ export interface SaleObservation extends SaleReadBack {
      * each signed as it was added (cancel-storm: purchased, re-bought, minus cancelled).
      */
     purchasedTerms?: readonly (readonly [what: string, count: number])[];
+    /** What each buyer was answered, when the scenario kept it (purchases-only sales): checked user by user. */
+    answers?: Pick<BuyerAnswers, 'acknowledged' | 'mayHold' | 'toldOf'>;
   };
 }
 
@@ -133,9 +136,9 @@ export function checkExactSellOut(o: SaleObservation): CheckResult {
   return { name: 'exact-sell-out', ok, expected: `sold = ${count(target)}`, observed: `rows sold ${count(sold)}`, detail };
 }
 
-/** The buyer index and the records name the same users (Redis's buyer set and MySQL's rows). */
-export function checkStoresAgree(o: SaleObservation): CheckResult {
-  const name = 'redis-mysql-agree';
+/** The buyer index and the records name the same users (the engine's Redis buyer set and MySQL rows). */
+export function checkIndexAgrees(o: SaleObservation): CheckResult {
+  const name = 'index-agrees';
   if (o.index === undefined) return skippedCheck(name, 'same buyers', 'the target keeps no second copy of the buyer list');
   const inIndex = new Set(o.index);
   const inRecords = new Set(o.records.map((row) => row.userId));
@@ -159,22 +162,24 @@ export function checkStoresAgree(o: SaleObservation): CheckResult {
 }
 
 /**
- * Remaining stock plus seats held by buyers equals the initial stock. More means seats were created
- * (lost updates, over-stocking); fewer means seats leaked: taken from the stock, held by nobody.
+ * Remaining stock plus seats held equals the initial stock. Seats held are the buyer index's users
+ * when the target keeps one (the set the stock is taken for, side by side), else the records (the
+ * system of record, a row per seat). More means seats were created (lost updates, over-stocking);
+ * fewer means seats leaked: taken from the stock, held by nobody.
  */
 export function checkConservation(o: SaleObservation): CheckResult {
   const name = 'conservation';
-  const expected = `left + buyers = ${count(o.initialStock)}`;
+  const heldBy = o.index === undefined ? 'records' : 'buyers';
+  const expected = `left + ${heldBy} = ${count(o.initialStock)}`;
   if (o.stock === undefined) return skippedCheck(name, expected, 'the target keeps no stock counter');
-  if (o.index === undefined) return skippedCheck(name, expected, 'the target keeps no buyer index');
-  const held = new Set(o.index).size;
+  const held = o.index === undefined ? soldRows(o) : new Set(o.index).size;
   const total = seatsLeft(o.stock) + held;
   const ok = o.stock !== 'missing' && total === o.initialStock;
   return {
     name,
     ok,
     expected,
-    observed: `left ${stockText(o.stock)} + buyers ${count(held)} = ${count(total)}`,
+    observed: `left ${stockText(o.stock)} + ${heldBy} ${count(held)} = ${count(total)}`,
     detail: ok
       ? 'none created or leaked'
       : total > o.initialStock
@@ -204,16 +209,47 @@ function toldText(reported: SaleObservation['reported']): string {
   return `${sum} = ${count(reported.purchased)}`;
 }
 
-/** What the runner reported as purchased is what the stores hold. */
+/**
+ * User by user, when the scenario kept each buyer's answers: every user told `purchased` holds a
+ * record, and every record belongs to a user told `purchased` or answered unknown. Sentences, empty
+ * when both hold.
+ */
+function userByUser(o: SaleObservation): string[] {
+  const answers = o.reported.answers;
+  if (answers === undefined) return [];
+  const holders = new Set(o.records.filter((row) => row.rows > 0).map((row) => row.userId));
+  const missing = answers.acknowledged().filter((user) => !holders.has(user));
+  const unexplained = [...holders].filter((user) => !answers.mayHold(user));
+  const toldInstead = new Set(unexplained.flatMap((user) => answers.toldOf(user)));
+  const neverAsked = unexplained.filter((user) => answers.toldOf(user).length === 0).length;
+  const whom = [...(toldInstead.size > 0 ? [`told ${orList([...toldInstead])}`] : []), ...(neverAsked > 0 ? ['who never asked'] : [])];
+  return [
+    missing.length > 0 ? `${counted(missing.length, 'acknowledged purchase')} ${missing.length === 1 ? 'has' : 'have'} no record (${sample(missing)})` : '',
+    unexplained.length > 0 ? `${counted(unexplained.length, 'record')} for users ${whom.join(' or ')} (${sample(unexplained)})` : '',
+  ].filter(Boolean);
+}
+
+/** `sold-out, duplicate or rejected`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/**
+ * What the runner was told is what the stores hold: in total (rows within the purchases told,
+ * give or take the unknown answers) and, when the scenario kept each buyer's answers, user by user.
+ */
 export function checkReportedMatchesData(o: SaleObservation): CheckResult {
   const sold = soldRows(o);
   const { purchased } = o.reported;
   // An unknown purchase may have bought a seat, an unknown cancel may have given one back.
   const { purchases: mayHaveBought, cancels: mayHaveCancelled } = o.reported.unknown ?? { purchases: 0, cancels: 0 };
-  const ok = sold >= purchased - mayHaveCancelled && sold <= purchased + mayHaveBought;
+  const totalOk = sold >= purchased - mayHaveCancelled && sold <= purchased + mayHaveBought;
+  const perUser = userByUser(o);
+  const ok = totalOk && perUser.length === 0;
   const unknownText = mayHaveBought + mayHaveCancelled > 0 ? `; ${counted(mayHaveBought + mayHaveCancelled, 'answer')} unknown` : '';
   let detail: string;
   if (ok) detail = sold === purchased ? 'every purchase told is stored' : `rows differ from told by ${count(Math.abs(sold - purchased))}, within the unknown answers`;
+  else if (perUser.length > 0) detail = perUser.join('; ');
   else if (purchased - mayHaveCancelled > sold) detail = `${counted(purchased - mayHaveCancelled - sold, 'purchase')} told but not stored`;
   else detail = `${counted(sold - purchased - mayHaveBought, 'row')} stored that no reply told of`;
   return {
@@ -242,7 +278,7 @@ export function checkReportedOncePerUser(o: SaleObservation): CheckResult {
 const SALE_CHECKS = {
   'no-oversell': checkNoOversell,
   'exact-sell-out': checkExactSellOut,
-  'redis-mysql-agree': checkStoresAgree,
+  'index-agrees': checkIndexAgrees,
   conservation: checkConservation,
   'no-double-buyer': checkNoDoubleBuyer,
   'reported-once-per-user': checkReportedOncePerUser,
@@ -255,7 +291,7 @@ export type SaleCheckName = keyof typeof SALE_CHECKS;
 const SALE_CHECK_ORDER: readonly SaleCheckName[] = [
   'no-oversell',
   'exact-sell-out',
-  'redis-mysql-agree',
+  'index-agrees',
   'conservation',
   'no-double-buyer',
   'reported-matches-data',

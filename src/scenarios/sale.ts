@@ -12,28 +12,62 @@ export function buyerIndex(user: UserId): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
-/**
- * How many times each buyer was told `purchased`, by buyer index: a typed array, so a million
- * buyers cost 4 MB, not a million map entries.
- */
-export class PurchaseTally {
-  private readonly times: Uint32Array;
+/** What a buyer's answers may have told: one bit per kind of answer. */
+const TOLD = { purchased: 1, unknown: 2, 'sold-out': 4, duplicate: 8, rejected: 16, 'lock-timeout': 32, error: 64 } as const;
+type ToldKind = keyof typeof TOLD;
 
-  constructor(users: number) {
-    this.times = new Uint32Array(users);
+/**
+ * What each buyer of a purchases-only sale was answered, by buyer index: how many times
+ * `purchased`, and which other answers. Typed arrays, so a million buyers cost 5 MB, not a million
+ * map entries. The checks ask it who must hold a record (told purchased) and who may (told purchased
+ * or unknown: an unknown answer may have bought a seat).
+ */
+export class BuyerAnswers {
+  private readonly purchases: Uint32Array;
+  private readonly kinds: Uint8Array;
+
+  constructor(readonly users: number) {
+    this.purchases = new Uint32Array(users);
+    this.kinds = new Uint8Array(users);
   }
 
-  /** Buyer `index` was told `purchased` once more. */
-  purchased(index: number): void {
-    this.times[index] = (this.times[index] ?? 0) + 1;
+  /** Books buyer `index`'s purchase answer; no outcome is an error (the attempt failed). */
+  answered(index: number, outcome: { kind: string } | undefined): void {
+    const kind = (outcome?.kind ?? 'error') as ToldKind;
+    if (kind === 'purchased') this.purchases[index] = (this.purchases[index] ?? 0) + 1;
+    this.kinds[index] = (this.kinds[index] ?? 0) | (TOLD[kind] ?? TOLD.error);
   }
 
   /** Buyers told `purchased` more than once, with how often. */
   repeats(): { userId: UserId; times: number }[] {
     const found: { userId: UserId; times: number }[] = [];
-    this.times.forEach((times, index) => {
+    this.purchases.forEach((times, index) => {
       if (times > 1) found.push({ userId: buyerId(index), times });
     });
     return found;
+  }
+
+  /** Buyers told `purchased` at least once: each must hold a record. */
+  acknowledged(): UserId[] {
+    const found: UserId[] = [];
+    this.purchases.forEach((times, index) => {
+      if (times > 0) found.push(buyerId(index));
+    });
+    return found;
+  }
+
+  /** Whether `user` may hold a record: told purchased, or answered unknown at least once. */
+  mayHold(user: UserId): boolean {
+    const index = buyerIndex(user);
+    if (index === undefined || index >= this.users) return false;
+    return ((this.kinds[index] ?? 0) & (TOLD.purchased | TOLD.unknown)) !== 0;
+  }
+
+  /** What `user` was told instead (`sold-out`, `duplicate`, …), or [] for a user who never asked. */
+  toldOf(user: UserId): ToldKind[] {
+    const index = buyerIndex(user);
+    if (index === undefined || index >= this.users) return [];
+    const bits = this.kinds[index] ?? 0;
+    return (Object.keys(TOLD) as ToldKind[]).filter((kind) => (bits & TOLD[kind]) !== 0);
   }
 }

@@ -5,14 +5,14 @@
 // no user told "purchased" twice.
 import { checkSale, reportedOf } from './sale-checks.js';
 import type { SaleCheckName } from './sale-checks.js';
-import { PurchaseTally, buyerId } from './sale.js';
+import { BuyerAnswers, buyerId } from './sale.js';
 import { singleBurst } from './scenario.js';
 import type { ScenarioDefinition } from './scenario.js';
 
 /** The checks of a spam run, in the order they are shown. */
 const SPAM_CHECKS: readonly SaleCheckName[] = [
   'no-double-buyer',
-  'redis-mysql-agree',
+  'index-agrees',
   'conservation',
   'exact-sell-out',
   'no-oversell',
@@ -27,12 +27,11 @@ export const spamScenario: ScenarioDefinition = {
   async prepare({ target, run }) {
     const perUser = run.requestsPerUser ?? 1;
     const sale = await target.openSale(run.stock);
-    const told = new PurchaseTally(run.users);
+    const answers = new BuyerAnswers(run.users);
     return {
       phases: singleBurst(run.users * perUser, async (index, act) => {
         const user = Math.floor(index / perUser);
-        const outcome = await act('purchase', () => sale.purchase(buyerId(user)));
-        if (outcome?.kind === 'purchased') told.purchased(user);
+        answers.answered(user, await act('purchase', () => sale.purchase(buyerId(user))));
       }),
       check: async (counts) =>
         checkSale(
@@ -40,7 +39,7 @@ export const spamScenario: ScenarioDefinition = {
             initialStock: run.stock,
             demand: run.users,
             ...(await sale.readBack()),
-            reported: { ...reportedOf(counts), repeatPurchasers: told.repeats() },
+            reported: { ...reportedOf(counts), repeatPurchasers: answers.repeats(), answers },
           },
           SPAM_CHECKS,
         ),

@@ -7,7 +7,7 @@ import type { CheckResult, LiveRun, OperationLatency, RunCounts, RunResult, RunS
 export const stormChecks: CheckResult[] = [
   { name: 'no-over-stocking', ok: false, expected: 'left + rows = 100', observed: '2097 + 1500 = 3597', detail: 'over-stocked by 3497 seats (2498 of them in the storm)' },
   { name: 'no-oversell', ok: false, expected: 'sold ≤ 100', observed: 'after the sell-out: sold 1000, stock 99', detail: 'after the sell-out: oversold by 900; after the storm: oversold by 1400' },
-  { name: 'redis-mysql-agree', ok: true, expected: 'same buyers', observed: 'redis 1500, mysql 1500', detail: 'buyer set = rows' },
+  { name: 'index-agrees', ok: true, expected: 'same buyers', observed: 'redis 1500, mysql 1500', detail: 'buyer set = rows' },
   { name: 'no-double-buyer', ok: true, expected: '≤ 1 row per user', observed: 'none twice', detail: 'one per person' },
   {
     name: 'cancels-honoured-once',

@@ -94,7 +94,7 @@ describe.skipIf(!available)('ticketsim run oversell on real Redis + MariaDB', ()
     expect(result.errorCauses[0]!.cause).toMatch(/Too many connections/);
     expect(result.counts.attempts).toBe(1000);
     // The seats whose write failed were released again: the stores still agree.
-    expect(result.checks.find((c) => c.name === 'redis-mysql-agree')!.ok).toBe(true);
+    expect(result.checks.find((c) => c.name === 'index-agrees')!.ok).toBe(true);
   });
 
   it('a bounded pool has no connection errors', async () => {

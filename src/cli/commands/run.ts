@@ -24,7 +24,7 @@ interface RunArgs extends WorkloadArgs {
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
-  describe: 'run a scenario against the engine and check its invariants',
+  describe: 'run a scenario against the engine (or, with --target, your own service) and check its invariants',
   builder: (yargs) =>
     withWorkloadOptions(yargs, { report: 'reports/<scenario>-<strategy>-<timestamp>.md', json: 'the result JSON' })
       .option('strategy', {

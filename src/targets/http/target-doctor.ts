@@ -33,9 +33,9 @@ export function checksOf(file: Pick<TargetFile, 'verify' | 'cancel' | 'promises'
   const possible = ['no-oversell', 'exact-sell-out', 'reported-matches-data', 'reported-once-per-user'];
   const skipped: { name: string; why: string }[] = [];
   if (file.promises.onePerPerson) possible.push('no-double-buyer');
-  if (file.verify.buyerIndex === undefined) skipped.push({ name: 'redis-mysql-agree', why: 'no verify.buyerIndex' });
-  else possible.push('redis-mysql-agree');
-  if (file.verify.stock === undefined || file.verify.buyerIndex === undefined) skipped.push({ name: 'conservation', why: file.verify.stock === undefined ? 'no verify.stock' : 'no verify.buyerIndex' });
+  if (file.verify.buyerIndex === undefined) skipped.push({ name: 'index-agrees', why: 'no verify.buyerIndex' });
+  else possible.push('index-agrees');
+  if (file.verify.stock === undefined) skipped.push({ name: 'conservation', why: 'no verify.stock' });
   else possible.push('conservation');
   if (file.cancel !== undefined) {
     possible.push('cancels-honoured-once', 'freed-seats-resold');
