@@ -2,9 +2,9 @@
 // live dashboard on a terminal, or plain lines. SIGTERM and SIGHUP stop it like Ctrl-C. Shared by
 // `run` and `compare` (which shows each of its runs in turn, titled with its place in the comparison).
 import type { Config } from '../config/config.js';
-import type { TargetFile } from '../config/target-file/index.js';
 import type { RunResult } from '../result.js';
-import type { OpenTarget } from '../runner/run.js';
+import { httpTargetOpener } from './target-option.js';
+import type { LoadedTarget } from './target-option.js';
 
 /** How `compare` presents one of its runs. */
 export interface ShowRunOptions {
@@ -15,17 +15,14 @@ export interface ShowRunOptions {
   /** Don't print the result JSON (the caller prints all results at once). */
   quietJson?: boolean;
   /** Drive this service (a loaded --target file) instead of the built-in engine. */
-  target?: { file: TargetFile; path: string };
+  target?: LoadedTarget;
 }
 
 /** Runs `config` to the end (or until stopped) and resolves to its result. */
 export async function showRun(config: Config, options: ShowRunOptions): Promise<RunResult> {
   const [{ startRun }, { workerLauncher }] = await Promise.all([import('../runner/run.js'), import('./workers.js')]);
   const { target } = options;
-  // Loaded only for a --target run: the HTTP driver and the service's stores' clients.
-  const openTarget: OpenTarget | undefined =
-    target === undefined ? undefined : async (context) => (await import('../targets/http/http-target.js')).openHttpTarget(context, target.file, target.path);
-  const run = startRun(config, workerLauncher(config.services), openTarget);
+  const run = startRun(config, workerLauncher(config.services), target === undefined ? undefined : httpTargetOpener(target));
   // SIGTERM (a supervisor, `kill`) and SIGHUP (the terminal went away) stop a run like Ctrl-C:
   // in-flight attempts finish, the workers it started are stopped and its topics deleted, the
   // checks run on what happened.

@@ -5,6 +5,7 @@ import type { ScenarioName } from '../config/defaults.js';
 import { loadTargetFile, missingFor, nonLoopback } from '../config/target-file/index.js';
 import type { TargetFile } from '../config/target-file/index.js';
 import { UsageError } from '../errors.js';
+import type { OpenTarget } from '../runner/run.js';
 
 /** A loaded target file and the path it was given as. */
 export interface LoadedTarget {
@@ -37,4 +38,9 @@ export async function loadTargets(paths: readonly string[], scenario: ScenarioNa
   }
   if (problems.length > 0) throw new UsageError(problems);
   return loaded;
+}
+
+/** How a run opens a loaded target: the HTTP driver and the service's stores, loaded only when used. */
+export function httpTargetOpener(target: LoadedTarget): OpenTarget {
+  return async (context) => (await import('../targets/http/http-target.js')).openHttpTarget(context, target.file, target.path);
 }

@@ -102,6 +102,21 @@ describe('menuKey', () => {
     expect(menuKey(onFault, faultChoices, '', { ...noKey, leftArrow: true }).state.params.fault).toBe('kill-worker');
   });
 
+  it('offers the target files found, and hides the engine\'s rows while one is chosen', () => {
+    expect(menuRows(start.params)).not.toContain('target');
+    const targetChoices = { ...choices, targets: ['engine', 'shop.json', 'examples/targets/serve.json'] };
+    const withTarget: MenuState = { ...start, params: { ...start.params, target: 'engine', fault: 'none', write: 'sync' }, row: 1 };
+    expect(menuRows(withTarget.params)).toEqual(['scenario', 'target', 'strategy', 'users', 'stock', 'write', 'fault', 'infra', 'run', 'quit']);
+    expect(selectedRow(withTarget)).toBe('target');
+    const onShop = menuKey(withTarget, targetChoices, '', { ...noKey, rightArrow: true }).state;
+    expect(onShop.params.target).toBe('shop.json');
+    expect(menuRows(onShop.params)).toEqual(['scenario', 'target', 'users', 'stock', 'run', 'quit']);
+    expect(menuKey(withTarget, targetChoices, '', { ...noKey, leftArrow: true }).state.params.target).toBe('examples/targets/serve.json');
+    const backToEngine = menuKey(onShop, targetChoices, '', { ...noKey, leftArrow: true }).state;
+    expect(menuRows(backToEngine.params)).toContain('strategy');
+    expect(backToEngine.params).toMatchObject({ strategy: 'lua', infra: 'auto', write: 'sync' });
+  });
+
   it('offers the write mode, and write-behind always writes behind', () => {
     const withWrite: MenuState = { ...start, params: { ...start.params, write: 'sync' } };
     const writeChoices = { ...choices, scenarios: [...choices.scenarios, 'write-behind'], writeModes: ['sync', 'behind'], workloads: { ...choices.workloads, 'write-behind': { users: 10_000, stock: 5000, write: 'behind' } } };

@@ -1,6 +1,8 @@
 // The interactive menu's state and its keyboard reducer, kept pure: (state, key) → state + command.
-// Rows: scenario, strategy, a number row for each workload option the options table gives one
-// (users, the scenario's own numbers, stock), write, fault, infra, then the Run and Quit actions.
+// Rows: scenario, target (the built-in engine or a target file), strategy, a number row for each
+// workload option the options table gives one (users, the scenario's own numbers, stock), write,
+// fault, infra, then the Run and Quit actions. A target file drives someone's own service: the
+// engine's rows (strategy, write, fault, infra) hide while one is chosen.
 import type { Key } from 'ink';
 import { MENU_OPTION_KEYS, optionOf } from '../config/workload-options.js';
 import type { MenuOptionKey } from '../config/workload-options.js';
@@ -14,6 +16,8 @@ export type Workload = { [K in MenuOptionKey]?: number } & {
 /** The parameters the menu edits and a run starts with. */
 export interface RunParams extends Workload {
   scenario: string;
+  /** A target file's path, or {@link ENGINE}; absent means no target row. */
+  target?: string;
   strategy: string;
   /** sync or behind; absent (no write row) means the run's default. */
   write?: string;
@@ -22,9 +26,14 @@ export interface RunParams extends Workload {
   infra: string;
 }
 
+/** The target row's choice that runs the built-in engine. */
+export const ENGINE = 'engine';
+
 /** The values the choice rows cycle through, and each scenario's workload defaults. */
 export interface MenuChoices {
   scenarios: readonly string[];
+  /** {@link ENGINE} first, then the target files found. */
+  targets?: readonly string[];
   strategies: readonly string[];
   infraModes: readonly string[];
   /** Write modes (sync, behind) the write row cycles through. */
@@ -41,10 +50,18 @@ export interface MenuChoices {
 export type NumberRow = MenuOptionKey;
 
 /** A menu row: a choice, a number, or an action. */
-export type MenuRow = 'scenario' | 'strategy' | NumberRow | 'write' | 'fault' | 'infra' | 'run' | 'quit';
+export type MenuRow = 'scenario' | 'target' | 'strategy' | NumberRow | 'write' | 'fault' | 'infra' | 'run' | 'quit';
 
 /** Every menu row, top to bottom; a scenario's own rows show only for that scenario. */
-export const MENU_ROWS: readonly MenuRow[] = ['scenario', 'strategy', ...MENU_OPTION_KEYS, 'write', 'fault', 'infra', 'run', 'quit'];
+export const MENU_ROWS: readonly MenuRow[] = ['scenario', 'target', 'strategy', ...MENU_OPTION_KEYS, 'write', 'fault', 'infra', 'run', 'quit'];
+
+/** The rows that set up the built-in engine, hidden while a target file is chosen. */
+const ENGINE_ROWS: ReadonlySet<MenuRow> = new Set(['strategy', 'write', 'fault', 'infra']);
+
+/** True when the parameters drive a target file's service rather than the built-in engine. */
+export function drivesTarget(params: RunParams): params is RunParams & { target: string } {
+  return params.target !== undefined && params.target !== ENGINE;
+}
 
 /** How a number row shows its option: its label, presets for ←/→, and its bounds, all as shown. */
 export interface NumberRowSpec {
@@ -95,11 +112,12 @@ export function shownNumber(params: RunParams, row: NumberRow): number | undefin
 
 /**
  * The rows shown for these parameters: a scenario's own number rows only when it has them, the
- * write and fault rows when the parameters carry a write mode and a fault.
+ * target, write and fault rows when the parameters carry them, the engine's rows only for the engine.
  */
 export function menuRows(params: RunParams): MenuRow[] {
   return MENU_ROWS.filter((row) => {
-    if (row === 'write' || row === 'fault') return params[row] !== undefined;
+    if (ENGINE_ROWS.has(row) && drivesTarget(params)) return false;
+    if (row === 'target' || row === 'write' || row === 'fault') return params[row] !== undefined;
     return !isNumberRow(row) || shownNumber(params, row) !== undefined;
   });
 }
@@ -138,7 +156,7 @@ export interface MenuState {
   typing: boolean;
 }
 
-const CHOICE_LISTS = { scenario: 'scenarios', strategy: 'strategies', infra: 'infraModes', write: 'writeModes', fault: 'faults' } as const;
+const CHOICE_LISTS = { scenario: 'scenarios', target: 'targets', strategy: 'strategies', infra: 'infraModes', write: 'writeModes', fault: 'faults' } as const;
 
 function cycle(list: readonly string[], current: string, step: number): string {
   const index = list.indexOf(current);

@@ -9,6 +9,7 @@ import { chooseRenderMode } from './render-run.js';
 
 export type { InteractiveDeps } from './interactive.js';
 export type { RunParams, Workload } from './menu-state.js';
+export { ENGINE, drivesTarget } from './menu-state.js';
 
 /** Streams and colour for {@link runInteractive}; defaults: process streams, colour from the environment. */
 export interface InteractiveOptions {

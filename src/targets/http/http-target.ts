@@ -36,7 +36,7 @@ export async function openHttpTarget(context: TargetContext, file: TargetFile, p
 class HttpTarget implements RunTarget {
   readonly kind = 'real' as const;
   readonly clock = createRealClock();
-  readonly versions = {};
+  readonly versions: RunTarget['versions'];
   readonly reason: string;
   readonly strategy: string;
   readonly faultStack = { service: async () => undefined };
@@ -55,6 +55,7 @@ class HttpTarget implements RunTarget {
     private readonly http: ReturnType<typeof createHttpDriver>,
     private readonly stores: Awaited<ReturnType<typeof openTargetStores>>,
   ) {
+    this.versions = stores.versions;
     this.reason = `--target ${path}: ${file.name} at ${file.baseUrl}`;
     this.strategy = file.name;
     this.sale = saleId(file, context.runId);

@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import { endpointOfUrl, formatEndpoint } from '../../config/endpoints.js';
 import { resolvePointer } from '../../config/target-file/index.js';
 import type { SourceCall, StepCall, TargetFile } from '../../config/target-file/index.js';
-import { connectRedis } from '../../engine/redis/connect.js';
+import { connectRedis, redisVersion } from '../../engine/redis/connect.js';
 import { InfrastructureError, TicketsimError, describeError } from '../../errors.js';
 import type { HttpDriver } from './http-driver.js';
 
@@ -19,17 +19,23 @@ export interface TargetStores {
   run(step: StepCall): Promise<void>;
   /** Reads one verify source: the rows' first column, the command's reply, or the value at the pointer. */
   read(source: SourceCall): Promise<unknown>;
+  /** The stores' server versions, for the result's environment block (absent: the file names no such store). */
+  readonly versions: { redis?: string; mysql?: string };
   close(): Promise<void>;
 }
 
 /** Connects the stores the file names (a store it does not name is never reached). */
 export async function openTargetStores(file: TargetFile, http: HttpDriver, connectTimeoutMs: number): Promise<TargetStores> {
-  const mysql = file.stores.mysql === undefined ? undefined : await openMysql(file.stores.mysql, connectTimeoutMs);
+  const opened = file.stores.mysql === undefined ? undefined : await openMysql(file.stores.mysql, connectTimeoutMs);
+  const mysql = opened?.pool;
   let redis: Redis | undefined;
+  let redisServer: string | undefined;
   try {
     redis = file.stores.redis === undefined ? undefined : await openRedis(file.stores.redis, connectTimeoutMs);
+    redisServer = redis === undefined ? undefined : await redisVersion(redis);
   } catch (error) {
     await mysql?.end().catch(() => undefined);
+    redis?.disconnect();
     throw error;
   }
   const need = <T>(store: T | undefined, name: string): T => {
@@ -38,6 +44,7 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
     return store;
   };
   return {
+    versions: { ...(redisServer === undefined ? {} : { redis: redisServer }), ...(opened?.version === undefined ? {} : { mysql: opened.version }) },
     async run(step) {
       if ('http' in step) {
         const answer = await http.send(step.http);
@@ -72,14 +79,14 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
   };
 }
 
-/** A small pool on the file's MySQL, checked with one round trip so an unreachable one fails here. */
-async function openMysql(url: string, connectTimeoutMs: number): Promise<Pool> {
+/** A small pool on the file's MySQL, checked with one round trip (its version) so an unreachable one fails here. */
+async function openMysql(url: string, connectTimeoutMs: number): Promise<{ pool: Pool; version: string | undefined }> {
   const address = formatEndpoint(endpointOfUrl(url, ['mysql'], 3306));
   const { createPool } = await import('mysql2/promise');
   const pool = createPool({ uri: url, connectionLimit: 2, connectTimeout: connectTimeoutMs });
   try {
-    await pool.query('SELECT 1');
-    return pool;
+    const [rows] = await pool.query('SELECT VERSION() AS version');
+    return { pool, version: (rows as { version?: string }[])[0]?.version };
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new InfrastructureError('mysql', address, `the target file's store did not answer (${describeError(error)})`, { hint: 'check stores.mysql in the target file' });

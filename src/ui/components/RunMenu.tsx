@@ -29,7 +29,7 @@ function labelOf(row: MenuRow): string {
 /** What the selected choice means (a scenario's, strategy's or fault's one-liner), when the caller gave one. */
 function hintOf(menu: MenuState, choices: MenuChoices): string | undefined {
   const row = selectedRow(menu);
-  if (row === 'scenario' || row === 'strategy' || row === 'fault') return choices.hints?.[menu.params[row] ?? ''];
+  if (row === 'scenario' || row === 'target' || row === 'strategy' || row === 'fault') return choices.hints?.[menu.params[row] ?? ''];
   return undefined;
 }
 
@@ -50,7 +50,18 @@ function ChoiceValue({ list, value, color }: { list: readonly string[]; value: s
   );
 }
 
+/** The target row: one choice at a time (paths are long), and where it is in the list. */
+function TargetValue({ list, value, color }: { list: readonly string[]; value: string; color: boolean }): React.JSX.Element {
+  return (
+    <Text wrap="truncate-middle">
+      <Text bold={color} color={color ? 'cyan' : undefined}>{`‹ ${value} ›`}</Text>
+      <Text color={color ? 'gray' : undefined}>{`  ${list.indexOf(value) + 1} of ${list.length}`}</Text>
+    </Text>
+  );
+}
+
 function RowValue({ row, menu, choices, color }: { row: MenuRow; menu: MenuState; choices: MenuChoices; color: boolean }): React.JSX.Element | null {
+  if (row === 'target') return <TargetValue list={choices.targets ?? []} value={menu.params.target ?? ''} color={color} />;
   const list = LIST_OF[row];
   if (list) return <ChoiceValue list={choices[list] ?? []} value={menu.params[row as 'scenario' | 'strategy' | 'infra' | 'write' | 'fault'] ?? ''} color={color} />;
   if (isNumberRow(row)) {
