@@ -35,6 +35,7 @@ const report: CleanReport = {
     },
   ],
   younger: 3,
+  inUse: 0,
   totals: { runs: 2, redisKeys: 2, mysqlRows: 12_500, fenceRows: 1, tables: 0, topics: 2, groups: 1 },
   services: [
     { service: 'redis', address: '127.0.0.1:6379', status: 'listed' },
@@ -76,6 +77,11 @@ describe('formatClean', () => {
       'kafka at 127.0.0.1:9092: failed: could not delete topic x (boom)',
       'deleted: 0 Redis keys · 500 purchases rows · 0 fence rows · 0 tables · 1 topic · 0 groups',
     ]);
+  });
+
+  it('says which runs it keeps because they are still going on', () => {
+    const lines = formatClean({ ...report, inUse: 1 }, NOW).split('\n');
+    expect(lines).toContain('kept: 1 run still going on (a consumer group of its has a live member: a server or a run writing behind); stop it first');
   });
 
   it('says when there is nothing to clean, and where it looked', () => {

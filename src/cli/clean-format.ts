@@ -51,6 +51,7 @@ export function formatClean(report: CleanReport, nowMs: number): string {
     const total = [counted(report.totals.runs, 'run'), '', '', ...countCells(report.totals)];
     lines.push(...alignColumns([header, ...rows, total], ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   }
+  if (report.inUse > 0) lines.push(`kept: ${counted(report.inUse, 'run')} still going on (a consumer group of ${report.inUse === 1 ? 'its' : 'theirs'} has a live member: a server or a run writing behind); stop ${report.inUse === 1 ? 'it' : 'them'} first`);
   if (report.younger > 0) lines.push(`kept: ${counted(report.younger, 'run')} that started within ${report.olderThan} (--older-than 0s takes ${report.younger === 1 ? 'it' : 'them'} too)`);
   for (const service of report.services) {
     if (service.status === 'unreachable') lines.push(`${service.service} at ${service.address}: ${service.error}; skipped`);

@@ -150,6 +150,32 @@ describe.skipIf(!available)('ticketsim clean on real Redis, MariaDB and Kafka', 
     expect(await lookAlikesLeft()).toEqual(allLookAlikes);
   }, 120_000);
 
+  it('keeps a run still going on (its group has a live member), however old, and takes it once the member left', async () => {
+    const going = runNames(newRunId(Date.now() - 3 * 3_600_000));
+    await admin.createTopics({ topics: [{ topic: going.topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    const consumer = createKafka({ ...servicesConfig.kafka, connectTimeoutMs: 2000 }, 'ticketsim-it-clean-member').consumer({ groupId: going.group });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [going.topic] });
+      // The member is in the group once it has joined: waited for, not slept for.
+      const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+      await consumer.run({ eachMessage: async () => undefined });
+      await joined;
+
+      const kept = await clean('--run', going.runId);
+      expect(kept.code).toBe(0);
+      expect(kept.report).toMatchObject({ runs: [], inUse: 1 });
+      expect(await admin.listTopics()).toContain(going.topic);
+      const text = await ticketsim(['clean', '--run', going.runId, '--dry-run']);
+      expect(text.stdout).toContain('kept: 1 run still going on (a consumer group of its has a live member: a server or a run writing behind); stop it first');
+    } finally {
+      await consumer.disconnect();
+    }
+    const taken = await clean('--run', going.runId);
+    expect(taken.report).toMatchObject({ runs: [{ runId: going.runId, topics: [going.topic], groups: [going.group] }], inUse: 0 });
+    expect(await admin.listTopics()).not.toContain(going.topic);
+  }, 60_000);
+
   it('skips a service it cannot reach with a line naming it, and exits 3 only when it reaches none', async () => {
     const [redisPort, mysqlPort, kafkaPort] = [await closedPort(), await closedPort(), await closedPort()];
     const some = await ticketsim(['clean', '--dry-run', '--redis-url', `redis://127.0.0.1:${redisPort}`]);

@@ -41,6 +41,8 @@ export interface CleanReport {
   runs: RunLeftovers[];
   /** Runs found that started after the cutoff, kept. */
   younger: number;
+  /** Runs old enough still going on (a consumer group of theirs has a live member), kept. */
+  inUse: number;
   totals: Totals;
   /** What was deleted; absent in a dry run. */
   deleted?: Removed;
@@ -94,6 +96,7 @@ export async function cleanLeftovers(config: CleanConfig, nowMs = Date.now()): P
       ...(config.only === undefined ? {} : { only: config.only }),
       runs: plan.runs,
       younger: plan.younger,
+      inUse: plan.inUse,
       totals: totalsOf(plan.runs),
       ...(deleted === undefined ? {} : { deleted }),
       services: outcomes,

@@ -1,6 +1,7 @@
 // clean's Kafka side: ticketsim's run topics (and their dead-letter topics) and consumer groups,
-// listed by the admin client and deleted a bounded batch of runs at a time (a group whose member
-// died without leaving is waited for, as after a run).
+// listed by the admin client (with the groups that have a live member: their runs are going on) and
+// deleted a bounded batch of runs at a time (a group whose member died without leaving is waited
+// for, as after a run).
 import type { Admin } from 'kafkajs';
 import { formatBrokers } from '../../config/endpoints.js';
 import { InfrastructureError, describeError } from '../../errors.js';
@@ -35,7 +36,9 @@ function kafkaLeftovers(admin: Admin): LeftoverStore {
     async list() {
       const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(RUN_NAME_SCOPE.topicPrefix));
       const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((group) => group.startsWith(RUN_NAME_SCOPE.groupPrefix));
-      return { kafka: { topics, groups } };
+      const described = groups.length === 0 ? [] : (await admin.describeGroups(groups)).groups;
+      const liveGroups = described.filter((group) => group.members.length > 0).map((group) => group.groupId);
+      return { kafka: { topics, groups, liveGroups } };
     },
 
     async remove(runs, removed) {

@@ -34,6 +34,15 @@ function found(): Found {
 }
 
 describe('planClean', () => {
+  it('keeps a run still going on (a group of its with a live member), however old, even when named', () => {
+    const base = found();
+    const live: Found = { ...base, kafka: { ...base.kafka!, liveGroups: [runNames(OLD).group] } };
+    const plan = planClean(live, { nowMs: NOW, olderThanMs: HOUR });
+    expect(plan.runs.map((run) => run.runId)).toEqual([OLDER]);
+    expect(plan.inUse).toBe(1);
+    expect(planClean(live, { nowMs: NOW, olderThanMs: 0, only: [OLD] })).toMatchObject({ runs: [], inUse: 1, younger: 0 });
+  });
+
   it('groups each run\'s names, oldest run first, and leaves younger runs and look-alikes out', () => {
     const [old, older] = [runNames(OLD), runNames(OLDER)];
     const plan = planClean(found(), { nowMs: NOW, olderThanMs: HOUR });
@@ -76,7 +85,7 @@ describe('planClean', () => {
   it('takes only the named runs with --run, and counts only them as kept', () => {
     expect(planClean(found(), { nowMs: NOW, olderThanMs: 0, only: [OLD] }).runs.map((run) => run.runId)).toEqual([OLD]);
     expect(planClean(found(), { nowMs: NOW, olderThanMs: HOUR, only: [YOUNG, OLD] })).toMatchObject({ runs: [{ runId: OLD }], younger: 1 });
-    expect(planClean(found(), { nowMs: NOW, olderThanMs: 0, only: [newRunId(NOW)] })).toEqual({ cutoffMs: NOW, runs: [], younger: 0 });
+    expect(planClean(found(), { nowMs: NOW, olderThanMs: 0, only: [newRunId(NOW)] })).toEqual({ cutoffMs: NOW, runs: [], younger: 0, inUse: 0 });
   });
 
   it('never names a look-alike, whatever the age', () => {
@@ -87,6 +96,6 @@ describe('planClean', () => {
   });
 
   it('finds nothing in stores that hold nothing, or were not reached', () => {
-    expect(planClean({}, { nowMs: NOW, olderThanMs: 0 })).toEqual({ cutoffMs: NOW, runs: [], younger: 0 });
+    expect(planClean({}, { nowMs: NOW, olderThanMs: 0 })).toEqual({ cutoffMs: NOW, runs: [], younger: 0, inUse: 0 });
   });
 });

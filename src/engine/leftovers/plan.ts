@@ -1,7 +1,8 @@
 // What `ticketsim clean` would remove, decided from what the stores hold: every name is read back to
 // the run it was made for (run-names.ts; a name no run makes is left alone whatever it looks like),
-// grouped per run, and only runs old enough (and named, with --run) are taken. Pure, so what clean
-// deletes is exactly what it listed.
+// grouped per run, and only runs old enough (and named, with --run) are taken, never one still going
+// on (a consumer group of its own with a live member: a long `serve` writing behind, a run's workers).
+// Pure, so what clean deletes is exactly what it listed.
 import { runNames, runOfName } from '../run-names.js';
 import type { RunNameKind } from '../run-names.js';
 
@@ -15,7 +16,12 @@ export interface Found {
     fences: readonly string[];
     tables: readonly string[];
   };
-  kafka?: { topics: readonly string[]; groups: readonly string[] };
+  kafka?: {
+    topics: readonly string[];
+    groups: readonly string[];
+    /** Groups with a member still alive: the run (or server) they belong to is going on. */
+    liveGroups?: readonly string[];
+  };
 }
 
 /** What one past run left, store by store. */
@@ -55,6 +61,8 @@ export interface CleanPlan {
   runs: RunLeftovers[];
   /** Runs found that started after the cutoff (named ones only, when some are): kept. */
   younger: number;
+  /** Runs old enough (and named) still going on, a consumer group of theirs with a live member: kept, whatever their age. */
+  inUse: number;
 }
 
 /** Which runs go: those started at least `olderThanMs` before `nowMs`, and only those in `only` when given. */
@@ -91,9 +99,12 @@ export function planClean(found: Found, options: PlanOptions): CleanPlan {
   const only = options.only === undefined ? undefined : new Set(options.only);
   const named = [...runs.values()].filter((run) => only?.has(run.runId) ?? true);
   const startOf = (run: RunLeftovers) => started.get(run.runId)!;
-  const old = named.filter((run) => startOf(run) <= cutoffMs).sort((a, b) => startOf(a) - startOf(b) || a.runId.localeCompare(b.runId));
+  const live = new Set(found.kafka?.liveGroups ?? []);
+  const isLive = (run: RunLeftovers) => run.groups.some((group) => live.has(group));
+  const oldEnough = named.filter((run) => startOf(run) <= cutoffMs);
+  const old = oldEnough.filter((run) => !isLive(run)).sort((a, b) => startOf(a) - startOf(b) || a.runId.localeCompare(b.runId));
   for (const run of old) for (const names of [run.redisKeys, run.tables, run.topics, run.groups]) names.sort();
-  return { cutoffMs, runs: old, younger: named.length - old.length };
+  return { cutoffMs, runs: old, younger: named.length - oldEnough.length, inUse: oldEnough.length - old.length };
 }
 
 /** How many of each thing the runs hold. */
