@@ -50,7 +50,7 @@ describe('MATRIX', () => {
     }
   });
 
-  it('plants every anomaly the issue names and proves the correct strategies under the same faults', () => {
+  it('plants every anomaly the selftest names and proves the correct strategies under the same faults', () => {
     const caught = MATRIX.flatMap((row) => row.caughtBy ?? []);
     for (const check of ['no-oversell', 'conservation', 'no-over-stocking', 'no-double-buyer', 'no-lost-write']) expect(caught).toContain(check);
     const faultsOfAnomalies = new Set(MATRIX.filter((row) => row.caughtBy).flatMap((row) => row.flags.fault ?? []));

@@ -1,11 +1,11 @@
 // Tests of the calls a validated file expands to: whole HTTP calls (URL, headers, the body and
-// its Content-Type), the steps and verify sources of the issue's example, and the run's ids.
+// its Content-Type), the steps and verify sources of the shop example, and the run's ids.
 import { describe, expect, it } from 'vitest';
 import { expandRequest, expandSource, expandStep, saleId, userId } from './calls.js';
-import { issueExample } from './fixtures.js';
+import { shopExample } from './fixtures.js';
 import { validateTargetFile } from './validate.js';
 
-const file = validateTargetFile(issueExample()).file!;
+const file = validateTargetFile(shopExample()).file!;
 const run = { run: 'r1', sale: saleId(file, 'r1'), stock: 100 };
 const buyer = { ...run, i: 3, user: userId(file, 'r1', 3), attempt: 'r1-3-1' };
 

@@ -2,7 +2,7 @@
 // expression, JSON pointer values), the first matching rule winning, and `unknown`.
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify.js';
-import { issueExample } from './fixtures.js';
+import { shopExample } from './fixtures.js';
 import { resolvePointer } from './json-pointer.js';
 import type { OutcomeRule } from './types.js';
 import { validateTargetFile } from './validate.js';
@@ -38,7 +38,7 @@ describe('classify', () => {
   });
 
   it("classifies by a validated file's frozen rules", () => {
-    const draft = issueExample();
+    const draft = shopExample();
     draft.purchase.outcomes.unshift({ status: 200, json: { '/seats': [1, 2], '/by': { id: 'u1' } }, is: 'duplicate' });
     const { purchase } = validateTargetFile(draft).file!;
     expect(classify(purchase.outcomes, { status: 200, body: '{"by":{"id":"u1"},"seats":[1,2]}' })).toBe('duplicate');

@@ -1,12 +1,12 @@
-// The target file of issue 17, as tests start from it: a fresh, valid object each call, and the
+// The example target file of a shop (loopback, MySQL and Redis), as tests start from it: a fresh, valid object each call, and the
 // problems of a copy changed by a test.
 import { validateTargetFile } from './validate.js';
 
 /** A target file as a test edits it: loose on purpose, since tests plant wrong values anywhere. */
 export type Draft = Record<string, any>;
 
-/** The issue's example target file: a shop on loopback, with MySQL and Redis. */
-export function issueExample(): Draft {
+/** The example target file of a shop on loopback, with MySQL and Redis. */
+export function shopExample(): Draft {
   return {
     name: 'shop',
     baseUrl: 'http://127.0.0.1:8080',
@@ -52,9 +52,9 @@ export function issueExample(): Draft {
   };
 }
 
-/** The problems of the issue's example after `edit` changed it. */
+/** The problems of the shop example after `edit` changed it. */
 export function problemsAfter(edit: (file: Draft) => void): string[] {
-  const file = issueExample();
+  const file = shopExample();
   edit(file);
   return validateTargetFile(file).problems;
 }

@@ -1,7 +1,7 @@
 // Tests of finding where a text stops being JSON: the same place JSON.parse names when it names
 // one, in lines and columns, with a hint for the usual mistakes (comments, trailing commas).
 import { describe, expect, it } from 'vitest';
-import { issueExample } from './fixtures.js';
+import { shopExample } from './fixtures.js';
 import { jsonSyntaxError, lineAndColumn } from './json-syntax.js';
 
 /** The position JSON.parse reports, when its message has one. */
@@ -17,7 +17,7 @@ function parsePosition(text: string): number | undefined {
 
 describe('jsonSyntaxError', () => {
   it('finds nothing wrong with JSON', () => {
-    for (const text of ['{}', '[]', ' 0 ', '-1.5e+3', '"\\u00e9\\n"', 'null', JSON.stringify(issueExample(), null, 2)]) {
+    for (const text of ['{}', '[]', ' 0 ', '-1.5e+3', '"\\u00e9\\n"', 'null', JSON.stringify(shopExample(), null, 2)]) {
       expect(jsonSyntaxError(text)).toBeUndefined();
     }
   });

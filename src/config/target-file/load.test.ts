@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../errors.js';
-import { issueExample } from './fixtures.js';
+import { shopExample } from './fixtures.js';
 import { loadTargetFile, parseTargetFile } from './load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ticketsim-target-'));
@@ -31,7 +31,7 @@ async function problemsOf(run: () => Promise<unknown> | unknown): Promise<readon
 
 describe('loadTargetFile', () => {
   it('loads a valid file', async () => {
-    const target = await loadTargetFile(file('shop.json', JSON.stringify(issueExample(), null, 2)));
+    const target = await loadTargetFile(file('shop.json', JSON.stringify(shopExample(), null, 2)));
     expect(target.name).toBe('shop');
     expect(Object.isFrozen(target)).toBe(true);
   });
@@ -80,11 +80,11 @@ describe('parseTargetFile', () => {
 
   it('calls an empty file empty, and reads past a byte-order mark', async () => {
     expect(await problemsOf(() => parseTargetFile(' \n', '--target shop.json'))).toEqual(['--target shop.json: is empty (it should hold one JSON object)']);
-    expect(parseTargetFile(`\uFEFF${JSON.stringify(issueExample())}`, '--target shop.json').name).toBe('shop');
+    expect(parseTargetFile(`\uFEFF${JSON.stringify(shopExample())}`, '--target shop.json').name).toBe('shop');
   });
 
   it('throws one UsageError with a line for every problem, each starting with the label', async () => {
-    const text = JSON.stringify({ ...issueExample(), sale: 'concert', purchase: { ...issueExample().purchase, methd: 'POST' } });
+    const text = JSON.stringify({ ...shopExample(), sale: 'concert', purchase: { ...shopExample().purchase, methd: 'POST' } });
     let thrown: unknown;
     try {
       parseTargetFile(text, '--target shop.json');

@@ -1,7 +1,7 @@
 // Tests of the outcome rules' validation: status forms, the outcomes each operation may name, the
 // body conditions (a regular expression that compiles, JSON pointers), and a rule for success.
 import { describe, expect, it } from 'vitest';
-import { issueExample, problemsAfter } from './fixtures.js';
+import { shopExample, problemsAfter } from './fixtures.js';
 import { validateTargetFile } from './validate.js';
 
 describe('outcome rules', () => {
@@ -15,7 +15,7 @@ describe('outcome rules', () => {
   });
 
   it('status: a code, a class like 5xx, or a list of them', () => {
-    const ok = issueExample();
+    const ok = shopExample();
     ok.purchase.outcomes.push({ status: '5xx', is: 'error' }, { status: [502, '4xx'], is: 'error' });
     expect(validateTargetFile(ok).file!.purchase.outcomes.slice(5).map((rule) => rule.status)).toEqual([['5xx'], [502, '4xx']]);
     const wrong = 'must be a status code from 100 to 599, a class like "5xx", or a list of them';

@@ -1,7 +1,7 @@
 // Tests of a request's validation: method, path, headers, query and the one body, each rule
-// planted in the issue's example and read back as the exact line that names the field.
+// planted in the shop example and read back as the exact line that names the field.
 import { describe, expect, it } from 'vitest';
-import { issueExample, problemsAfter } from './fixtures.js';
+import { shopExample, problemsAfter } from './fixtures.js';
 import { validateTargetFile } from './validate.js';
 
 describe('a request', () => {
@@ -28,7 +28,7 @@ describe('a request', () => {
   });
 
   it('headers: names that are tokens, one-line string values that are templates', () => {
-    const ok = issueExample();
+    const ok = shopExample();
     ok.purchase.headers = { 'Idempotency-Key': '{attempt}', 'X-User': 'u {user}' };
     expect(validateTargetFile(ok).problems).toEqual([]);
     expect(problemsAfter((f) => (f.purchase.headers = { 'Bad Name': 'x' }))).toEqual([
@@ -40,7 +40,7 @@ describe('a request', () => {
   });
 
   it('query: strings (templates), numbers or booleans, kept as text', () => {
-    const ok = issueExample();
+    const ok = shopExample();
     ok.purchase.query = { sale: '{sale}', page: 2, dry: false };
     expect(validateTargetFile(ok).file!.purchase.query).toEqual({ sale: '{sale}', page: '2', dry: 'false' });
     expect(problemsAfter((f) => (f.purchase.query = { sale: ['a'] }))).toEqual(['purchase.query.sale: must be a string, number or boolean (got a list)']);
@@ -48,14 +48,14 @@ describe('a request', () => {
   });
 
   it('json: any JSON, its strings templates (its keys are not)', () => {
-    const ok = issueExample();
+    const ok = shopExample();
     ok.purchase.json = { '{user}': ['{i}', 1, null, { deep: 'x{stock}' }] };
     expect(validateTargetFile(ok).problems).toEqual([]);
     expect(problemsAfter((f) => (f.purchase.json = { items: [{ who: '{buyer}' }] }))).toEqual(['purchase.json.items[0].who: unknown placeholder {buyer}']);
   });
 
   it('form and body: a form of text, a raw body that is a template', () => {
-    const ok = issueExample();
+    const ok = shopExample();
     delete ok.purchase.json;
     ok.purchase.form = { user: '{user}', qty: 1 };
     ok.cancel.body = '';

@@ -2,12 +2,12 @@
 // drain; oversell and spam nothing beyond the required fields.
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../defaults.js';
-import { issueExample } from './fixtures.js';
+import { shopExample } from './fixtures.js';
 import { missingFor } from './scenario-needs.js';
 import type { TargetFile } from './types.js';
 import { validateTargetFile } from './validate.js';
 
-const full = validateTargetFile(issueExample()).file!;
+const full = validateTargetFile(shopExample()).file!;
 const { cancel: _cancel, drain: _drain, ...rest } = full;
 const bare: TargetFile = rest;
 

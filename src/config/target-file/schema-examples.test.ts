@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { issueExample } from './fixtures.js';
+import { shopExample } from './fixtures.js';
 import type { Draft } from './fixtures.js';
 import { validateTargetFile } from './validate.js';
 
@@ -66,13 +66,13 @@ function matches(schema: Schema, value: unknown): boolean {
 }
 
 const edited = (edit: (file: Draft) => void): Draft => {
-  const file = issueExample();
+  const file = shopExample();
   edit(file);
   return file;
 };
 
 const VALID: [string, Draft][] = [
-  ['the issue example', issueExample()],
+  ['the shop example', shopExample()],
   ['examples/targets/express-redis-mysql.json', read('examples/targets/express-redis-mysql.json')],
   [
     'a file using every optional form',

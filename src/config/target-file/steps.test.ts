@@ -1,7 +1,7 @@
 // Tests of the setup and teardown steps and the verify sources: one kind each, their own rules,
 // and the store each kind needs.
 import { describe, expect, it } from 'vitest';
-import { issueExample, problemsAfter } from './fixtures.js';
+import { shopExample, problemsAfter } from './fixtures.js';
 import { validateTargetFile } from './validate.js';
 
 describe('setup and teardown steps', () => {
@@ -57,7 +57,7 @@ describe('setup and teardown steps', () => {
 describe('verify', () => {
   it('needs records; stock and buyerIndex are optional', () => {
     expect(problemsAfter((f) => delete f.verify.records)).toEqual(['verify.records: required']);
-    const file = issueExample();
+    const file = shopExample();
     delete file.verify.stock;
     delete file.verify.buyerIndex;
     expect(validateTargetFile(file).file!.verify).toEqual({ records: { sql: 'SELECT user_id FROM orders WHERE sale_id = {sale}' } });

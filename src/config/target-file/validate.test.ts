@@ -1,24 +1,24 @@
-// Tests of the whole-file validation: the issue's example is valid, round-trips and is frozen;
+// Tests of the whole-file validation: the shop example is valid, round-trips and is frozen;
 // each top-level rule, planted, is one line naming its field; every problem is reported at once.
 import { describe, expect, it } from 'vitest';
-import { issueExample, problemsAfter } from './fixtures.js';
+import { shopExample, problemsAfter } from './fixtures.js';
 import { validateTargetFile } from './validate.js';
 
 describe('a valid target file', () => {
-  it('is the issue example, returned whole', () => {
-    const { file, problems } = validateTargetFile(issueExample());
+  it('is the shop example, returned whole', () => {
+    const { file, problems } = validateTargetFile(shopExample());
     expect(problems).toEqual([]);
-    expect(file).toEqual({ ...issueExample(), purchase: { ...issueExample().purchase, outcomes: expect.any(Array) }, cancel: expect.any(Object) });
+    expect(file).toEqual({ ...shopExample(), purchase: { ...shopExample().purchase, outcomes: expect.any(Array) }, cancel: expect.any(Object) });
     expect(file!.purchase.outcomes.map((rule) => rule.status)).toEqual([[200], [410], [409], [400], [429, 503]]);
   });
 
   it('round-trips: its JSON validates to the same file', () => {
-    const { file } = validateTargetFile(issueExample());
+    const { file } = validateTargetFile(shopExample());
     expect(validateTargetFile(JSON.parse(JSON.stringify(file))).file).toEqual(file);
   });
 
   it('is frozen to the leaves, and the object given is left as it was', () => {
-    const given = issueExample();
+    const given = shopExample();
     const { file } = validateTargetFile(given);
     expect(Object.isFrozen(file)).toBe(true);
     expect(Object.isFrozen(file!.purchase.outcomes[4]!.status)).toBe(true);
@@ -121,7 +121,7 @@ describe('top-level fields', () => {
   });
 
   it('drain: positive whole numbers, defaulted, settling before the timeout', () => {
-    expect(validateTargetFile({ ...issueExample(), drain: {} }).file!.drain).toEqual({ timeoutMs: 30000, settleMs: 1000 });
+    expect(validateTargetFile({ ...shopExample(), drain: {} }).file!.drain).toEqual({ timeoutMs: 30000, settleMs: 1000 });
     expect(problemsAfter((f) => (f.drain.settleMs = -1))).toEqual(['drain.settleMs: must be a whole number from 1 to 600000 (got -1)']);
     expect(problemsAfter((f) => (f.drain = { timeoutMs: 500 }))).toEqual([
       'drain.settleMs: must be less than drain.timeoutMs (1000 ≥ 500): the stores must stay still for settleMs before the drain times out',
@@ -130,13 +130,13 @@ describe('top-level fields', () => {
   });
 
   it('promises.onePerPerson: a boolean, true by default', () => {
-    expect(validateTargetFile({ ...issueExample(), promises: {} }).file!.promises).toEqual({ onePerPerson: true });
-    expect(validateTargetFile({ ...issueExample(), promises: { onePerPerson: false } }).file!.promises).toEqual({ onePerPerson: false });
+    expect(validateTargetFile({ ...shopExample(), promises: {} }).file!.promises).toEqual({ onePerPerson: true });
+    expect(validateTargetFile({ ...shopExample(), promises: { onePerPerson: false } }).file!.promises).toEqual({ onePerPerson: false });
     expect(problemsAfter((f) => (f.promises.onePerPerson = 'yes'))).toEqual(['promises.onePerPerson: must be true or false (got "yes")']);
   });
 
   it('cancel: optional, an operation like purchase', () => {
-    const { cancel: _, ...withoutCancel } = issueExample();
+    const { cancel: _, ...withoutCancel } = shopExample();
     expect(validateTargetFile(withoutCancel).problems).toEqual([]);
     expect(problemsAfter((f) => (f.cancel = []))).toEqual(['cancel: must be an object (got a list)']);
   });

@@ -1,4 +1,4 @@
-// The `fenced` strategy (issue 11): the lock family's critical section, made safe
+// The `fenced` strategy: the lock family's critical section, made safe
 // against a holder that outlives its lock. Each round under the sale's lock takes a fencing token
 // (INCR of the sale's own counter: 1, 2, 3, …), and the stores refuse a step that carries an older
 // token than one they have already seen:
