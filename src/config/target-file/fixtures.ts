@@ -1,5 +1,5 @@
-// The example target file of a shop (loopback, MySQL and Redis), as tests start from it: a fresh, valid object each call, and the
-// problems of a copy changed by a test.
+// The example target file of a shop (loopback, MySQL and Redis), as tests start from it: a fresh,
+// valid object each call, and the problems of a copy changed by a test.
 import { validateTargetFile } from './validate.js';
 
 /** A target file as a test edits it: loose on purpose, since tests plant wrong values anywhere. */
