@@ -63,6 +63,26 @@ describe('Burst', () => {
     expect(run.startLag.summary().max).toBeGreaterThanOrEqual(90_000);
   });
 
+  it('never sends an arrival before it is due, even on a clock whose sleeps wake early', async () => {
+    const virtual = createVirtualClock();
+    // As Node's timers do: a fraction of a millisecond is dropped, and less than 1 ms is 1 ms.
+    const early: Clock = { nowUs: () => virtual.nowUs(), sleep: (ms) => virtual.sleep(Math.max(1, Math.floor(ms))), idle: () => virtual.idle?.() ?? false };
+    const latency = new OperationLatencies();
+    const run = burst(early, {
+      total: 300,
+      arrivals: { kind: 'rate', rate: 700, durationMs: 428 },
+      latency,
+      attempt: async (_index, act) => {
+        await act('purchase', () => virtual.sleep(1).then(() => ({ kind: 'sold-out' as const })));
+      },
+    });
+    await run.run();
+    const purchase = latency.summary().purchase!;
+    // Each reply takes 1 ms: timed from when it was due, none can take less.
+    expect(purchase.min).toBeGreaterThanOrEqual(purchase.raw.min);
+    expect(purchase.min).toBeGreaterThanOrEqual(1000);
+  });
+
   it('makes a burst wait for a slot at the cap: all start, never more than the cap in flight', async () => {
     const clock = createVirtualClock();
     let inFlight = 0;

@@ -176,8 +176,9 @@ export class Burst {
     const { schedule } = this;
     while (this.next < this.planned && !this.aborted) {
       const dueUs = releasedUs + schedule.dueOffsetUs(this.next);
-      const waitUs = dueUs - clock.nowUs();
-      if (waitUs > 0) await clock.sleep(waitUs / 1000);
+      // Never before it is due: a timer may wake early (Node's truncates a fraction of a
+      // millisecond), and an arrival sent early would be timed from before it was sent.
+      for (let waitUs = dueUs - clock.nowUs(); waitUs > 0 && !this.aborted; waitUs = dueUs - clock.nowUs()) await clock.sleep(waitUs / 1000);
       if (this.aborted) break;
       if (this.inFlight >= this.options.maxInFlight) {
         this.counts.dropped++;
