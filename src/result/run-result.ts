@@ -32,6 +32,8 @@ export interface CheckResult {
    * stock counter or buyer index). It neither passes nor fails the run.
    */
   skipped?: string;
+  /** What data it read, each with its store: `records (MySQL)`, `stock (Redis)`, `the answers`. */
+  reads?: string[];
 }
 
 export type InfraKind = 'real' | 'memory';

@@ -59,6 +59,22 @@ export function reportedOf(counts: RunCounts): SaleObservation['reported'] {
   };
 }
 
+/** What a check reads: the target's records, stock counter, buyer index, or the answers the runner was given. */
+export type CheckInput = 'records' | 'stock' | 'index' | 'answers';
+
+const INPUT_LABEL: Readonly<Record<CheckInput, string>> = { records: 'records', stock: 'stock', index: 'buyer index', answers: 'the answers' };
+
+/**
+ * What a check read, each with the store it came from (`records (MySQL)`, `stock (Redis)`): the
+ * result says it, so a report can show what each check's verdict rests on. Data the target does
+ * not keep is left out.
+ */
+export function readsOf(o: Pick<SaleReadBack, 'names' | 'stock' | 'index'>, ...inputs: CheckInput[]): string[] {
+  return inputs
+    .filter((input) => (input === 'stock' ? o.stock !== undefined : input === 'index' ? o.index !== undefined : true))
+    .map((input) => (input === 'answers' ? INPUT_LABEL.answers : `${INPUT_LABEL[input]} (${o.names[input]})`));
+}
+
 /** A count in a check's text, with thousands separators: `3497` → `3,497`. */
 export function count(value: number): string {
   return value.toLocaleString('en-US');
@@ -105,6 +121,7 @@ export function checkNoOversell(o: SaleObservation): CheckResult {
     expected: `sold ≤ ${count(o.initialStock)}`,
     observed: `rows sold ${count(sold)}${o.stock === undefined ? '' : `, stock left ${stockText(o.stock)}`}`,
     detail: ok ? 'none oversold' : problems.join('; '),
+    reads: readsOf(o, 'records', 'stock'),
   };
 }
 
@@ -133,7 +150,7 @@ export function checkExactSellOut(o: SaleObservation): CheckResult {
   else if (explained) detail = `${count(shortfall)} unsold, explained by ${failureText}`;
   else if (left < shortfall) detail = `${count(shortfall)} short, ${count(left)} left in stock: seats went to no sale`;
   else detail = `${count(shortfall)} unsold that no failure explains (${failureText})`;
-  return { name: 'exact-sell-out', ok, expected: `sold = ${count(target)}`, observed: `rows sold ${count(sold)}`, detail };
+  return { name: 'exact-sell-out', ok, expected: `sold = ${count(target)}`, observed: `rows sold ${count(sold)}`, detail, reads: readsOf(o, 'records', 'stock', 'answers') };
 }
 
 /** The buyer index and the records name the same users (the engine's Redis buyer set and MySQL rows). */
@@ -158,33 +175,33 @@ export function checkIndexAgrees(o: SaleObservation): CheckResult {
         ]
           .filter(Boolean)
           .join('; '),
+    reads: readsOf(o, 'index', 'records'),
   };
 }
 
 /**
- * Remaining stock plus seats held equals the initial stock. Seats held are the buyer index's users
- * when the target keeps one (the set the stock is taken for, side by side), else the records (the
- * system of record, a row per seat). More means seats were created (lost updates, over-stocking);
- * fewer means seats leaked: taken from the stock, held by nobody.
+ * Remaining stock plus the records equals the initial stock: a record per seat sold, so more means
+ * seats were created (lost updates, over-stocking) and fewer means seats leaked: taken from the
+ * stock, with no record to show for it (an order write that failed after the seat was taken).
  */
 export function checkConservation(o: SaleObservation): CheckResult {
   const name = 'conservation';
-  const heldBy = o.index === undefined ? 'records' : 'buyers';
-  const expected = `left + ${heldBy} = ${count(o.initialStock)}`;
+  const expected = `left + records = ${count(o.initialStock)}`;
   if (o.stock === undefined) return skippedCheck(name, expected, 'the target keeps no stock counter');
-  const held = o.index === undefined ? soldRows(o) : new Set(o.index).size;
+  const held = soldRows(o);
   const total = seatsLeft(o.stock) + held;
   const ok = o.stock !== 'missing' && total === o.initialStock;
   return {
     name,
     ok,
     expected,
-    observed: `left ${stockText(o.stock)} + ${heldBy} ${count(held)} = ${count(total)}`,
+    observed: `left ${stockText(o.stock)} + records ${count(held)} = ${count(total)}`,
     detail: ok
       ? 'none created or leaked'
       : total > o.initialStock
         ? `${counted(total - o.initialStock, 'seat')} created`
         : `${counted(o.initialStock - total, 'seat')} leaked`,
+    reads: readsOf(o, 'stock', 'records'),
   };
 }
 
@@ -198,6 +215,7 @@ export function checkNoDoubleBuyer(o: SaleObservation): CheckResult {
     expected: '≤ 1 row per user',
     observed: ok ? 'none twice' : `${counted(doubled.length, 'user')} with 2 rows or more`,
     detail: ok ? 'one per person' : sample(doubled.map((row) => `${row.userId} holds ${count(row.rows)} rows`)),
+    reads: readsOf(o, 'records'),
   };
 }
 
@@ -258,6 +276,7 @@ export function checkReportedMatchesData(o: SaleObservation): CheckResult {
     expected: unknownText === '' ? 'told = rows' : 'told ≈ rows ± unknown',
     observed: `told ${toldText(o.reported)}; rows ${count(sold)}${unknownText}`,
     detail,
+    reads: readsOf(o, 'records', 'answers'),
   };
 }
 
@@ -271,6 +290,7 @@ export function checkReportedOncePerUser(o: SaleObservation): CheckResult {
     expected: 'told ≤ 1 each',
     observed: ok ? 'none twice' : `${counted(repeats.length, 'user')} told purchased twice or more`,
     detail: ok ? 'one per person' : sample(repeats.map((r) => `${r.userId} told ${count(r.times)} times`)),
+    reads: readsOf(o, 'answers'),
   };
 }
 

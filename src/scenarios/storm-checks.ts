@@ -4,7 +4,7 @@
 // functions, each unit-tested against a planted violation.
 import type { UserId } from '../engine/ports.js';
 import type { CheckResult } from '../result.js';
-import { checkNoOversell, count, counted, sample, skippedCheck, soldRows, stockText } from './sale-checks.js';
+import { checkNoOversell, count, counted, readsOf, sample, skippedCheck, soldRows, stockText } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
 import type { SaleReadBack } from './target.js';
 
@@ -56,6 +56,7 @@ export function checkNoOverStocking(o: SaleObservation & { seatsBeforeStorm?: nu
     expected,
     observed: `left ${stockText(o.stock)} + rows ${count(rows)} = ${count(total)}`,
     detail,
+    reads: readsOf(o, 'stock', 'records'),
   };
 }
 
@@ -95,6 +96,7 @@ export function checkCancelsHonouredOnce(o: StormObservation): CheckResult {
     expected: 'cancelled = deleted',
     observed: `told cancelled ${count(storm.cancelledReported)}, rows deleted ${count(deleted)}`,
     detail: ok ? 'one row per honoured cancel' : problems.join('; '),
+    reads: readsOf(o, 'records', 'answers'),
   };
 }
 
@@ -134,5 +136,6 @@ export function checkFreedSeatsResold(o: StormObservation): CheckResult {
     expected: `resold ≥ ${count(expected)}`,
     observed: `re-buyers hold ${count(storm.resold)}`,
     detail,
+    reads: readsOf(o, 'records', 'stock', 'answers'),
   };
 }
