@@ -95,6 +95,13 @@ describe('a flawed service over HTTP is caught', () => {
     expect(result.checks.find((check) => check.name === 'reported-matches-data')!.detail).toMatch(/^15 records for users told sold-out \(user-59, /);
   });
 
+  it('counts each unknown answer of a cancel storm once, as a purchase or as a cancel', async () => {
+    const result = await runAgainst('dropped-answer', { scenario: 'cancel-storm', users: 100, cancelRatio: 0.5, cancelDupes: 1, rebuyers: 50 }, 300);
+    expect(result.counts.unknown).toBeGreaterThan(0);
+    const check = result.checks.find((c) => c.name === 'reported-matches-data')!;
+    expect(check.observed).toMatch(new RegExp(`; ${result.counts.unknown} answers unknown$`));
+  });
+
   it('answers that never come are unknown, and the orders they made are not held against it', async () => {
     const result = await runAgainst('dropped-answer', {}, 300);
     expect(result.counts.unknown).toBe(5);

@@ -69,10 +69,13 @@ class Tally {
 /** The storm phase over a plan: its attempts, and what the checks need to know of it afterwards. */
 function stormPhase(plan: StormPlan, dupes: number, sale: TargetSale, clock: Clock) {
   const told = new Tally();
+  /** Cancels answered unknown: each may have given a seat back. */
+  const unknownCancels = { count: 0 };
   let cancelsLeft = plan.cancellers.length * dupes + plan.bogus.length;
   const cancel = async (user: UserId, act: Act): Promise<void> => {
     const outcome = await act('cancel', () => sale.cancel(user));
     if (outcome?.kind === 'cancelled') told.add(user);
+    if (outcome?.kind === 'unknown') unknownCancels.count += 1;
     cancelsLeft -= 1;
   };
   /**
@@ -105,7 +108,7 @@ function stormPhase(plan: StormPlan, dupes: number, sale: TargetSale, clock: Clo
     attempt: (index, act) => tasks[index]!(act),
     countAs: { purchased: 'rebought' },
   };
-  return { phase, told };
+  return { phase, told, unknownCancels };
 }
 
 export const cancelStormScenario: ScenarioDefinition = {
@@ -118,6 +121,7 @@ export const cancelStormScenario: ScenarioDefinition = {
     let before: SaleReadBack | undefined;
     let plan: StormPlan | undefined;
     let told: Tally | undefined;
+    let unknownCancels = { count: 0 };
 
     const sellOut = async (): Promise<Phase> => ({
       name: 'sell-out',
@@ -137,6 +141,7 @@ export const cancelStormScenario: ScenarioDefinition = {
       };
       const built = stormPhase(plan, dupes, sale, target.clock);
       told = built.told;
+      unknownCancels = built.unknownCancels;
       return built.phase;
     };
 
@@ -158,8 +163,8 @@ export const cancelStormScenario: ScenarioDefinition = {
           lockTimeouts: counts.lockTimeout,
           notStarted: counts.notStarted,
           rejected: counts.rejected,
-          // A storm's unknown answer may be a purchase or a cancel: it counts as either.
-          unknown: { purchases: counts.unknown, cancels: stormUnknown(phases) },
+          // An unknown purchase may have bought a seat; an unknown cancel may have given one back.
+          unknown: { purchases: counts.unknown - unknownCancels.count, cancels: unknownCancels.count },
         },
       };
       const seatsBeforeStorm = typeof before?.stock === 'number' ? before.stock + soldRows(before) : before?.stock === 'missing' ? soldRows(before) : undefined;
@@ -176,11 +181,6 @@ export const cancelStormScenario: ScenarioDefinition = {
     return { phases: [sellOut, storm], check };
   },
 };
-
-/** Unknown answers of the storm phase: the only phase with cancels. */
-function stormUnknown(phases: readonly PhaseResult[]): number {
-  return phases.find((phase) => phase.name === 'storm')?.counts.unknown ?? 0;
-}
 
 /** The storm's own checks, from the rows before and after it and the storm phase's counts. */
 function stormChecks(base: SaleObservation, before: SaleReadBack, after: SaleReadBack, plan: StormPlan, told: Tally, counts: RunCounts) {
