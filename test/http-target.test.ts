@@ -18,9 +18,13 @@ afterEach(async () => {
 });
 
 /** Runs `flags` against a shop with `flaw`; the result. */
+/** The Idempotency-Key headers the last shop started was sent. */
+let lastKeys: string[] = [];
+
 async function runAgainst(flaw: Flaw, flags: RawFlags, timeoutMs?: number, drain?: { timeoutMs: number; settleMs: number }): Promise<RunResult> {
   const workload = flags.rate === undefined ? { users: 200, stock: 50 } : {};
   const shop = await startShop(flaw);
+  lastKeys = shop.idempotencyKeys;
   shops.push(shop.close);
   const file = parseTargetFile(shopTarget(shop.url, timeoutMs, drain), '--target shop.json');
   const config = loadConfig({ scenario: 'oversell', ...workload, json: true, target: 'shop.json', ...flags }, {});
@@ -43,6 +47,9 @@ describe('a correct service over HTTP', () => {
     expect(result.checks.filter((check) => check.skipped !== undefined)).toEqual([]);
     expect(result.command).toMatch(/ run \S+ .*--target shop\.json/);
     expect(result.command).not.toMatch(/--strategy|--infra/);
+    // {attempt}: one per request, never the same twice, and no other run's.
+    expect(new Set(lastKeys).size).toBe(lastKeys.length);
+    expect(lastKeys.every((key) => key.startsWith(`${result.runId}-`))).toBe(true);
   });
 });
 

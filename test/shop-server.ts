@@ -33,12 +33,15 @@ interface Sale {
 }
 
 /** Starts the service on a free loopback port; `close()` stops it. */
-export async function startShop(flaw: Flaw): Promise<{ url: string; close(): Promise<void> }> {
+export async function startShop(flaw: Flaw): Promise<{ url: string; idempotencyKeys: string[]; close(): Promise<void> }> {
   const sales = new Map<string, Sale>();
+  /** The Idempotency-Key header of every purchase, as sent. */
+  const idempotencyKeys: string[] = [];
   let purchases = 0;
   const server = createServer((request, response) => {
     let text = '';
     request.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    if (request.url === '/buy') idempotencyKeys.push(String(request.headers['idempotency-key']));
     request.on('end', () => {
       void handle(request.method ?? 'GET', request.url ?? '/', text).then((answer) => {
         if (answer === undefined) return; // the dropped answer: never sent
@@ -95,6 +98,7 @@ export async function startShop(flaw: Flaw): Promise<{ url: string; close(): Pro
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    idempotencyKeys,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -116,6 +120,7 @@ export function shopTarget(url: string, timeoutMs = 2000, drain?: { timeoutMs: n
     purchase: {
       method: 'POST',
       path: '/buy',
+      headers: { 'Idempotency-Key': '{attempt}' },
       json: { user: '{user}', sale: '{sale}' },
       outcomes: [
         { status: 200, is: 'purchased' },

@@ -10,7 +10,7 @@ export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 
 /**
  * The values a template is expanded with: the run id; the buyer's index and user id; the sale id;
- * the sale's stock; an id unique to each request (for idempotency keys). Each scope needs only
+ * the sale's stock; an id unique to each request, in this run and every other (for idempotency keys). Each scope needs only
  * the values it may name.
  */
 export interface TemplateVars {

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closedPort } from '../../../test/closed-port.js';
 import { createHttpDriver } from './http-driver.js';
 
@@ -59,6 +59,29 @@ describe('the HTTP driver', () => {
     expect(await driver.send({ method: 'POST', path: '/buy' })).toEqual({ kind: 'no-answer', why: 'no answer within 100 ms' });
     expect(seen.requests).toBe(1);
     await driver.close().catch(() => undefined);
+  });
+
+  it('holds a deadline under a second to the millisecond, on its own timer', async () => {
+    let arrived!: () => void;
+    const request = new Promise<void>((resolve) => (arrived = resolve));
+    const { url } = await serve(() => arrived());
+    // The timers are the test's: the deadline passes when the test says, not when the machine gets there.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const driver = createHttpDriver({ baseUrl: url, connections: 1, timeoutMs: 20 });
+      const answer = driver.send({ method: 'POST', path: '/buy' });
+      await request;
+      vi.advanceTimersByTime(19);
+      const early = await Promise.race([answer, Promise.resolve('pending')]);
+      expect(early).toBe('pending');
+      vi.advanceTimersByTime(1);
+      // Settled at once: no other timer (undici's own tick once a second) has to fire first.
+      const turn = () => new Promise((resolve) => setImmediate(() => resolve('pending')));
+      expect(await Promise.race([answer, turn()])).toEqual({ kind: 'no-answer', why: 'no answer within 20 ms' });
+      await driver.close().catch(() => undefined);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says a connection was refused, naming the address', async () => {

@@ -34,9 +34,14 @@ export interface HttpDriverOptions {
   timeoutMs: number;
 }
 
+/** Why a request was aborted at its deadline. */
+class DeadlinePassed extends Error {}
+
 /**
- * Opens the pool; nothing connects until the first request. The deadline is undici's own: for the
- * response's headers, then between chunks of its body.
+ * Opens the pool; nothing connects until the first request. Each request has a timer of its own,
+ * from the moment it is sent until its whole reply is in (undici's own header and body timeouts
+ * tick once a second, so a 20 ms deadline would wait a second); a request still waiting for a
+ * connection is waiting on the same deadline.
  */
 export function createHttpDriver({ baseUrl, connections, timeoutMs }: HttpDriverOptions): HttpDriver {
   const url = new URL(baseUrl);
@@ -47,11 +52,24 @@ export function createHttpDriver({ baseUrl, connections, timeoutMs }: HttpDriver
       return new Promise<HttpAnswer>((resolve) => {
         let status = 0;
         const chunks: Buffer[] = [];
+        let abort: ((reason: Error) => void) | undefined;
+        let timedOut = false;
+        const deadline = setTimeout(() => {
+          timedOut = true;
+          abort?.(new DeadlinePassed());
+        }, timeoutMs);
+        const settle = (answer: HttpAnswer) => {
+          clearTimeout(deadline);
+          resolve(answer);
+        };
         // dispatch() with a handler of our own: no stream per response, the cheapest way undici offers.
         pool.dispatch(
           { method: request.method as 'GET', path: `${prefix}${request.path}`, headers: request.headers as Record<string, string> | undefined, body: request.body },
           {
-            onConnect: () => undefined,
+            onConnect: (abortRequest) => {
+              abort = abortRequest;
+              if (timedOut) abortRequest(new DeadlinePassed());
+            },
             onHeaders: (statusCode) => {
               status = statusCode;
               return true;
@@ -60,8 +78,8 @@ export function createHttpDriver({ baseUrl, connections, timeoutMs }: HttpDriver
               chunks.push(chunk);
               return true;
             },
-            onComplete: () => resolve({ kind: 'response', status, body: Buffer.concat(chunks).toString('utf8') }),
-            onError: (error) => resolve({ kind: 'no-answer', why: whyNoAnswer(error, url.host, timeoutMs) }),
+            onComplete: () => settle({ kind: 'response', status, body: Buffer.concat(chunks).toString('utf8') }),
+            onError: (error) => settle({ kind: 'no-answer', why: whyNoAnswer(timedOut ? new DeadlinePassed() : error, url.host, timeoutMs) }),
           },
         );
       });
@@ -72,7 +90,7 @@ export function createHttpDriver({ baseUrl, connections, timeoutMs }: HttpDriver
 
 /** `no answer within 10000 ms`, `connection refused by 127.0.0.1:8080`, `connection reset (…)`. */
 export function whyNoAnswer(error: unknown, host: string, timeoutMs: number): string {
-  if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) return `no answer within ${timeoutMs} ms`;
+  if (error instanceof DeadlinePassed || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) return `no answer within ${timeoutMs} ms`;
   const code = (error as { code?: unknown }).code;
   if (code === 'ECONNREFUSED') return `connection refused by ${host}`;
   if (code === 'ECONNRESET' || error instanceof errors.SocketError) return `connection reset by ${host}`;

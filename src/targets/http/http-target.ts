@@ -43,6 +43,7 @@ class HttpTarget implements RunTarget {
   private readonly users: UserIds;
   private readonly sale: string;
   private stock = 0;
+  /** Expansions so far: the number in `{attempt}`. */
   private attempts = 0;
   private setUp = false;
   /** Purchases answered `purchased` minus cancels answered `cancelled`: what a drain waits to see stored. */
@@ -68,8 +69,10 @@ class HttpTarget implements RunTarget {
 
   armEngine(): void {}
 
+  /** The placeholders' values for one expansion: `{attempt}` is new each time, and unique across runs (`<runId>-<n>`). */
   private vars(extra: Partial<TemplateVars> = {}): TemplateVars {
-    return { run: this.context.runId, sale: this.sale, stock: this.stock, ...extra };
+    const { runId } = this.context;
+    return { run: runId, sale: this.sale, stock: this.stock, attempt: `${runId}-${++this.attempts}`, ...extra };
   }
 
   async openSale(stock: number): Promise<TargetSale> {
@@ -98,7 +101,7 @@ class HttpTarget implements RunTarget {
   /** One request, its reply classified; `error` is thrown (an error of the service's own saying). */
   private async send(operation: Operation, user: UserId): Promise<SalePurchaseOutcome | SaleCancelOutcome> {
     const { id, i } = this.users.serviceId(user);
-    const call = expandRequest(operation, this.vars({ user: id, i, attempt: ++this.attempts }), this.file.baseUrl);
+    const call = expandRequest(operation, this.vars({ user: id, i }), this.file.baseUrl);
     const answer = await this.http.send(call);
     if (answer.kind === 'no-answer') return { kind: 'unknown', why: answer.why };
     const is = classify(operation.outcomes, answer);

@@ -10,8 +10,11 @@ import { createHttpDriver } from './http-driver.js';
 import type { HttpDriver } from './http-driver.js';
 import { openTargetStores } from './target-stores.js';
 
-/** The longest the base URL may take to answer before it counts as unreachable. */
-const REACH_MS = 5_000;
+/**
+ * The longest the base URL may take to answer before it counts as unreachable: with the process's
+ * own start, a service that accepts connections and never answers is said within 5 s.
+ */
+const REACH_MS = 3_000;
 
 /** One line of the diagnosis. */
 export interface TargetProbe {

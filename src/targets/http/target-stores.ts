@@ -5,7 +5,7 @@ import type { Pool } from 'mysql2/promise';
 import type { Redis } from 'ioredis';
 import { endpointOfUrl, formatEndpoint } from '../../config/endpoints.js';
 import { resolvePointer } from '../../config/target-file/index.js';
-import type { SourceCall, StepCall, TargetFile } from '../../config/target-file/index.js';
+import type { BoundSql, SourceCall, StepCall, TargetFile } from '../../config/target-file/index.js';
 import { connectRedis, redisVersion } from '../../engine/redis/connect.js';
 import { InfrastructureError, TicketsimError, describeError } from '../../errors.js';
 import type { HttpDriver } from './http-driver.js';
@@ -51,7 +51,7 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
         if (answer.kind === 'no-answer') throw new TicketsimError(`${step.http.method} ${step.http.path}: ${answer.why}`);
         if (answer.status < 200 || answer.status > 299) throw new TicketsimError(`${step.http.method} ${step.http.path} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
       } else if ('sql' in step) {
-        await need(mysql, 'mysql').query(step.sql.sql, step.sql.params);
+        await runSql(need(mysql, 'mysql'), step.sql);
       } else if ('redis' in step) {
         const [command, ...args] = step.redis;
         await need(redis, 'redis').call(command!, ...args);
@@ -61,7 +61,7 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
     },
     async read(source) {
       if ('sql' in source) {
-        const [rows] = await need(mysql, 'mysql').query(source.sql.sql, source.sql.params);
+        const rows = await runSql(need(mysql, 'mysql'), source.sql);
         return (rows as Record<string, unknown>[]).map((row) => Object.values(row)[0]);
       }
       if ('redis' in source) {
@@ -77,6 +77,16 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
       await Promise.all([mysql?.end().catch(() => undefined), redis?.quit().catch(() => undefined)]);
     },
   };
+}
+
+/**
+ * Runs a statement with its values as bound parameters of a server-side prepared statement (the
+ * values never enter the statement's text); one without placeholders runs as written (a statement
+ * MySQL cannot prepare, such as some DDL, still runs in a setup).
+ */
+async function runSql(pool: Pool, { sql, params }: BoundSql): Promise<unknown> {
+  const [rows] = params.length === 0 ? await pool.query(sql) : await pool.execute(sql, params);
+  return rows;
 }
 
 /** A small pool on the file's MySQL, checked with one round trip (its version) so an unreachable one fails here. */
