@@ -43,10 +43,14 @@ describe('a correct service over HTTP', () => {
     expect(failed(result)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.strategy).toBe('test-shop');
-    expect(result.target).toMatchObject({ name: 'test-shop', file: 'shop.json', rules: expect.arrayContaining([{ operation: 'purchase', when: 'status 410', is: 'sold-out' }]) });
+    expect(result.target).toMatchObject({ name: 'test-shop', file: 'shop.json', unknown: [], rules: expect.arrayContaining([expect.objectContaining({ operation: 'purchase', when: 'status 410', is: 'sold-out' })]) });
+    // Every reply is counted under the rule that read it.
+    const byRule = (is: string) => result.target!.rules.filter((rule) => rule.is === is).reduce((sum, rule) => sum + rule.count, 0);
+    expect(byRule('sold-out')).toBe(result.counts.soldOut);
+    expect(byRule('purchased')).toBe(result.counts.purchased + result.counts.rebought);
     expect(result.checks.filter((check) => check.skipped !== undefined)).toEqual([]);
     expect(result.command).toMatch(/ run \S+ .*--target shop\.json/);
-    expect(result.command).not.toMatch(/--strategy|--infra/);
+    expect(result.command).not.toMatch(/--strategy|--infra|--seed|--pool-size/);
     // {attempt}: one per request, never the same twice, and no other run's.
     expect(new Set(lastKeys).size).toBe(lastKeys.length);
     expect(lastKeys.every((key) => key.startsWith(`${result.runId}-`))).toBe(true);
@@ -60,6 +64,17 @@ describe('a service that writes behind', () => {
     expect(failed(result)).toEqual([]);
     expect(result.counts.purchased).toBe(50);
     expect(result.checks.find((check) => check.name === 'reported-matches-data')!.observed).toBe('told purchased 50; rows 50');
+    const [drain, ...more] = result.target!.drains!;
+    expect(more).toEqual([]);
+    expect(drain).toMatchObject({ ended: 'caught-up', acknowledged: 50, records: 50 });
+    expect(drain!.curve.at(-1)!.rows).toBe(50);
+  });
+
+  it('says when a drain ended because the records stopped changing short of the purchases acknowledged', async () => {
+    // Every tenth acknowledged purchase is never stored: the records can never catch up.
+    const result = await runAgainst('forgets-order', { scenario: 'write-behind', users: 200, stock: 50 }, undefined, { timeoutMs: 30_000, settleMs: 200 });
+    expect(result.target!.drains).toEqual([expect.objectContaining({ ended: 'settled', acknowledged: 50, records: 45 })]);
+    expect(failed(result)).toContain('reported-matches-data');
   });
 });
 
@@ -112,6 +127,7 @@ describe('a flawed service over HTTP is caught', () => {
   it('answers that never come are unknown, and the orders they made are not held against it', async () => {
     const result = await runAgainst('dropped-answer', {}, 300);
     expect(result.counts.unknown).toBe(5);
+    expect(result.target!.unknown).toEqual([{ why: 'no answer within 300 ms', count: 5 }]);
     expect(failed(result)).toEqual([]);
     expect(result.checks.find((check) => check.name === 'reported-matches-data')!.observed).toBe('told purchased 45; rows 50; 5 answers unknown');
   });

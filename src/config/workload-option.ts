@@ -57,6 +57,11 @@ export interface WorkloadOption {
   readonly requires?: { readonly option: string; readonly problem: string };
   /** What it sets, for --help (the scope before it and the default after it are added). */
   readonly help: string;
+  /**
+   * It sets up the built-in engine (its in-process seed, its MySQL pool, its SQL timing): a run
+   * against someone's own service (--target) leaves it out of its reproduce line and its report.
+   */
+  readonly engineOnly?: true;
   /** When the reproduce line writes it: whenever it applies and has a value, or only away from its default. */
   readonly reproduce: 'always' | 'changed';
   /** Its name in the report's parameters and the menu's messages, in lower case: `requests per user`. */

@@ -32,19 +32,22 @@ export function behindLiveLine(live: NonNullable<RunSnapshot['writeBehind']>): s
   return `behind: ${formatCount(live.acknowledged)} acked · ${formatCount(live.persisted)} persisted · ${formatCount(live.behind)} behind · lag p99 ${formatMicros(live.lagP99Us)}`;
 }
 
-/** The drain curve as text: one line per point, a bar proportional to the rows visible. */
-export function drainCurveText(wb: WriteBehindSummary, width = 50): string[] {
-  const points = thinPoints(wb.drainCurve, 12);
+/** Rows visible at a moment of a drain. */
+export type CurvePoint = { atMs: number; rows: number };
+
+/** A drain curve as text: one line per point, a bar proportional to the rows visible. */
+export function drainCurveText(curve: readonly CurvePoint[], width = 50): string[] {
+  const points = thinPoints(curve, 12);
   const max = Math.max(1, ...points.map((p) => p.rows));
   const label = (atMs: number) => formatDuration(atMs).padStart(7);
   return points.map((p) => `${label(p.atMs)} ${drawBar(p.rows, max, width).padEnd(width)} ${formatCount(p.rows)}`.trimEnd());
 }
 
-/** The drain curve as a mermaid xychart line (rows visible over the time since the first release). */
-export function drainCurveMermaid(wb: WriteBehindSummary): string {
-  const points = thinPoints(wb.drainCurve, 30);
+/** A drain curve as a mermaid xychart line: `title`, rows over the time since `since`. */
+export function drainCurveMermaid(curve: readonly CurvePoint[], title: string, since: string): string {
+  const points = thinPoints(curve, 30);
   const line: ChartSeries = { kind: 'line', values: points.map((p) => p.rows) };
-  return xyChart('Rows visible in MySQL over time', 'time after the first release', points.map((p) => formatDuration(p.atMs)), 'rows', [line]);
+  return xyChart(title, `time after ${since}`, points.map((p) => formatDuration(p.atMs)), 'rows', [line]);
 }
 
 /** The report's write-behind section: what was acknowledged, what the workers did, the drain, the lag and the drain curve. */
@@ -80,10 +83,10 @@ export function writeBehindSection(result: RunResult): string {
     '',
     `The lag runs from the moment Kafka acknowledged a purchase's event to the moment its row was first seen by polling MySQL every ${poll} (so it is measured to within ${poll}), from outside the worker.`,
     '',
-    drainCurveMermaid(wb),
+    drainCurveMermaid(wb.drainCurve, 'Rows visible in MySQL over time', 'the first release'),
     '',
     'Text fallback:',
     '',
-    ['```text', ...drainCurveText(wb, 60), '```'].join('\n'),
+    ['```text', ...drainCurveText(wb.drainCurve, 60), '```'].join('\n'),
   ].join('\n');
 }

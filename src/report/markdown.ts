@@ -36,7 +36,8 @@ function outcomesSection(result: RunResult): string {
     ['purchased', counts.purchased],
     ['sold out', counts.soldOut],
     ['duplicate', counts.duplicate],
-    ['lock timeout', counts.lockTimeout],
+    // The engine's lock strategies time out; a target's refusals are `rejected`.
+    ...(result.target === undefined || counts.lockTimeout > 0 ? [['lock timeout', counts.lockTimeout] as [string, number]] : []),
     // A target's answers only: refused without effect, and answers that did not say what happened.
     ...(counts.rejected > 0 ? [['rejected (refused without effect)', counts.rejected] as [string, number]] : []),
     ...(counts.unknown > 0 ? [['unknown (may or may not have taken effect)', counts.unknown] as [string, number]] : []),
@@ -74,11 +75,13 @@ function errorsSection(result: RunResult): string {
   return mdTable(['Count', 'Cause'], result.errorCauses.map(({ cause, count }) => [formatCount(count), cause]));
 }
 
+/** The checks; against a target, with what each read (its verdict rests on the service's own data). */
 function checksSection(result: RunResult): string {
   if (result.checks.length === 0) return 'No checks ran.';
+  const reads = result.target !== undefined;
   return mdTable(
-    ['✓/✗', 'Check', 'Expected', 'Observed', 'Detail'],
-    result.checks.map((check) => [checkMark(check), check.name, check.expected, check.observed, check.detail]),
+    ['✓/✗', 'Check', 'Expected', 'Observed', 'Detail', ...(reads ? ['Read'] : [])],
+    result.checks.map((check) => [checkMark(check), check.name, check.expected, check.observed, check.detail, ...(reads ? [check.reads?.join(', ') ?? '–'] : [])]),
   );
 }
 
@@ -87,14 +90,23 @@ function dataSection(result: RunResult): string {
     `- Run id: \`${result.runId}\``,
     `- Sale: \`${result.data.sale}\``,
     ...result.data.stores.map(({ store, holds }) => `- ${store}: ${holds.map((item) => `\`${item}\``).join(', ') || 'nothing'}`),
-    // In process, the data went with the run.
-    ...(result.infra === 'real' ? [`- Removed, once inspected, by \`ticketsim clean --run ${result.runId}\``] : []),
+    // In process, the data went with the run; a target's data is the service's own.
+    ...(result.target !== undefined
+      ? ['- The service\'s own: ticketsim removes nothing of it but what the target file\'s teardown steps say']
+      : result.infra === 'real'
+        ? [`- Removed, once inspected, by \`ticketsim clean --run ${result.runId}\``]
+        : []),
   ].join('\n');
 }
 
 /** A command line as a shell block. */
 export function commandBlock(command: string): string {
   return `\`\`\`sh\n${command}\n\`\`\``;
+}
+
+/** Sections only a run of the built-in engine has. */
+function engineOnly(result: RunResult, sections: [string, string][]): [string, string][] {
+  return result.target === undefined ? sections : [];
 }
 
 /** Renders the whole report. Pure: same result and meta, same text. */
@@ -104,14 +116,17 @@ export function renderMarkdownReport(result: RunResult, meta: ReportMeta): strin
     ['Parameters', parametersSection(result)],
     result.target === undefined ? ['Strategy', strategySection(result)] : ['Target', targetSection(result, result.target)],
     ['Outcomes', outcomesSection(result)],
-    ['Guards', guardsSection(result)],
+    // The engine's own: its guards, its SQL and its write path are not a target's to show.
+    ...engineOnly(result, [['Guards', guardsSection(result)]]),
     ['Errors', errorsSection(result)],
     ['Latency', latencySection(result)],
     ['Latency histogram', histogramsSection(result)],
     ['Load', loadSection(result)],
     ['Over time', seriesSection(result)],
-    ['SQL: where the time went', sqlSection(result.sql)],
-    ['Write-behind', writeBehindSection(result)],
+    ...engineOnly(result, [
+      ['SQL: where the time went', sqlSection(result.sql)],
+      ['Write-behind', writeBehindSection(result)],
+    ]),
     ...(result.faults === undefined ? [] : [['Faults', faultsSection(result)] as [string, string]]),
     ['Checks', checksSection(result)],
     ['Data', dataSection(result)],

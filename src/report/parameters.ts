@@ -26,12 +26,14 @@ export function shownValue(option: WorkloadOption, value: number | boolean | nul
   }
 }
 
-/** The rows of one group's options the run applied: label and shown value. */
-function groupRows(options: RunResult['params']['options'], group: OptionGroup): [string, string][] {
+/** The rows of one group's options the run applied (not the engine's own on a --target run): label and shown value. */
+function groupRows(result: RunResult, group: OptionGroup): [string, string][] {
+  const { options } = result.params;
   return OPTION_KEYS.flatMap((key): [string, string][] => {
     const option = optionOf(key);
     const value = options[key];
-    const shown = option.group === group && value !== undefined ? shownValue(option, value) : undefined;
+    const applies = result.target === undefined || option.engineOnly !== true;
+    const shown = option.group === group && applies && value !== undefined ? shownValue(option, value) : undefined;
     return shown === undefined ? [] : [[capitalize(option.label), shown]];
   });
 }
@@ -39,14 +41,15 @@ function groupRows(options: RunResult['params']['options'], group: OptionGroup):
 /** Every parameter of the run as label and value, in the order the section lists them. */
 export function parameterRows(result: RunResult): [string, string][] {
   const { params } = result;
+  // A --target run's service has no engine axes: its file is what it is.
+  const axes: [string, string][] = result.target === undefined ? [['Strategy', result.strategy], ['Write', params.write]] : [['Target', `${result.target.name} (${result.target.file})`]];
   return [
     ['Scenario', result.scenario],
-    ['Strategy', result.strategy],
-    ['Write', params.write],
-    ...groupRows(params.options, 'workload'),
+    ...axes,
+    ...groupRows(result, 'workload'),
     ['Attempts', formatCount(params.attempts)],
-    ...groupRows(params.options, 'running'),
-    ...groupRows(params.options, 'behind'),
+    ...groupRows(result, 'running'),
+    ...groupRows(result, 'behind'),
   ];
 }
 

@@ -18,6 +18,7 @@ import {
 } from './format.js';
 import type { Style } from './format.js';
 import { behindSentence, drainCurveText, topicSentence, workerSentence } from './behind.js';
+import { targetLines } from './target.js';
 import { faultLines, faultVerdict } from './faults.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
 import { bottleneckWarning, generatorSentence, loadModelSentence, seriesText } from './load.js';
@@ -100,8 +101,9 @@ function outcomeLines(result: RunResult): string[] {
     ['purchased', counts.purchased],
     ['sold out', counts.soldOut],
     ['duplicate', counts.duplicate],
-    ['lock timeout', counts.lockTimeout],
   ];
+  // The engine's lock strategies time out; a target's refusals are `rejected`.
+  if (result.target === undefined || counts.lockTimeout > 0) rows.push(['lock timeout', counts.lockTimeout]);
   // A target's answers only: refused without effect, and answers that did not say what happened.
   if (counts.rejected > 0) rows.push(['rejected', counts.rejected]);
   if (counts.unknown > 0) rows.push(['unknown', counts.unknown]);
@@ -196,11 +198,12 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
   const { params } = result;
   const lines = [
     `${paint('bold', 'ticketsim', color)} ${result.scenario} · strategy ${result.strategy} · ${infraText(result.infra, result.infraReason, color)}`,
-    `${formatUsers(params)} · stock ${formatCount(params.stock)} · concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)} · write ${params.write} · seed ${result.seed}`,
+    `${formatUsers(params)} · stock ${formatCount(params.stock)} · concurrency ${formatConcurrency(params.concurrency)}${result.target === undefined ? ` · pool ${formatCount(params.poolSize)} · write ${params.write} · seed ${result.seed}` : ''}`,
     '',
     paint('bold', 'Outcomes', color),
     ...outcomeLines(result),
   ];
+  if (result.target !== undefined) lines.push('', paint('bold', `Answers of ${result.target.name}, by the target file's outcome rules`, color), ...targetLines(result.target));
   if (result.errorCauses.length > 0) {
     lines.push('', paint('bold', 'Errors', color));
     for (const { cause, count } of result.errorCauses) lines.push(paint('red', `  ${formatCount(count)} × ${cause}`, color));
@@ -220,7 +223,7 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
   if (wb !== undefined) {
     lines.push('', paint('bold', 'Write-behind', color), `  ${behindSentence(wb)}`, `  ${workerSentence(wb)}`);
     lines.push(`  ${formatCount(wb.published)} events in ${formatCount(wb.requests)} produce requests, ${formatCount(wb.redelivered)} sent twice on purpose`);
-    lines.push(`  ${topicSentence(wb)}`, '  rows visible over time:', ...drainCurveText(wb).map((line) => `  ${line}`));
+    lines.push(`  ${topicSentence(wb)}`, '  rows visible over time:', ...drainCurveText(wb.drainCurve).map((line) => `  ${line}`));
   }
   if (result.faults !== undefined) {
     const verdict = faultVerdict(result);

@@ -15,6 +15,8 @@ export interface RunSnapshot {
   /** Why this infra was chosen; known once the run has connected. */
   infraReason: string | undefined;
   params: RunResult['params'];
+  /** The target file of a run against someone's own service (--target); absent for the built-in engine. */
+  target?: string;
   phase: RunPhase;
   /** The workload phase running (or last run): its name, and its place among the phases. */
   stage: { name: string; index: number; of: number } | undefined;

@@ -50,8 +50,24 @@ export interface TargetInfo {
   baseUrl: string;
   /** The target file, as given. */
   file: string;
-  /** The outcome rules in order (first match wins): a reply matching `when` is `is`. */
-  rules: { operation: 'purchase' | 'cancel'; when: string; is: string }[];
+  /** The outcome rules in order (first match wins): a reply matching `when` is `is`; `count` replies did. */
+  rules: { operation: 'purchase' | 'cancel'; when: string; is: string; count: number }[];
+  /** Why answers were unknown (no rule matched a status, no answer at all), most frequent first. */
+  unknown: { why: string; count: number }[];
+  /** Writing behind (the file has `drain`): each wait for the records after a phase, in order. */
+  drains?: TargetDrain[];
+}
+
+/** One drain: reading the records until they account for every acknowledged purchase, or stop changing. */
+export interface TargetDrain {
+  /** `caught-up`: the records account for every acknowledged purchase; `settled`: they stopped changing for settleMs first; `timed-out`: neither within timeoutMs. */
+  ended: 'caught-up' | 'settled' | 'timed-out';
+  ms: number;
+  /** Purchases acknowledged (less cancels acknowledged) when it ended, and the records then. */
+  acknowledged: number;
+  records: number;
+  /** Records over the time since the drain began. */
+  curve: { atMs: number; rows: number }[];
 }
 
 /** A scenario's numbers; the optional ones exist only for the scenarios that have them. */

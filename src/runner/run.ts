@@ -71,6 +71,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       infra: target?.kind ?? 'connecting',
       infraReason: target?.reason,
       params: paramsOf(run, phases.current === undefined ? plannedAttempts(run) : phases.attempts()),
+      ...(run.target === undefined ? {} : { target: run.target }),
       phase: this.phase,
       ...this.measurements.live(plannedAttempts(run)),
       sql: live?.sql,

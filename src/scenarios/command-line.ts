@@ -13,12 +13,14 @@ import { invokedAs } from '../invocation.js';
 type Word = string | number;
 
 /**
- * The options of one group that apply to the run, each as typed: those written `always` whenever
+ * The options of one group that apply to the run (not the engine's own on a --target run), each as typed: those written `always` whenever
  * they have a value, the others only away from their default; a flag bare (`--keep-topic`).
  */
 function optionWords(run: RunConfig, group: OptionGroup): Word[] {
+  // A --target run's service is not the engine: the engine's own options say nothing of it.
+  const applies = (option: { engineOnly?: true }) => run.target === undefined || option.engineOnly !== true;
   return runOptions(run)
-    .filter(({ option, value, isDefault }) => option.group === group && value !== undefined && (option.reproduce === 'always' || !isDefault))
+    .filter(({ option, value, isDefault }) => option.group === group && applies(option) && value !== undefined && (option.reproduce === 'always' || !isDefault))
     .flatMap(({ key, value }) => {
       if (typeof value === 'boolean') return [`--${value ? '' : 'no-'}${flagOf(key)}`];
       return [`--${flagOf(key)}`, value!];

@@ -13,6 +13,11 @@ export interface HttpReply {
 
 /** The first rule's `is` that `reply` matches, or `unknown` when none does. */
 export function classify<Is extends OutcomeName>(rules: readonly OutcomeRule<Is>[], reply: HttpReply): Is | 'unknown' {
+  return rules[matchingRule(rules, reply)]?.is ?? 'unknown';
+}
+
+/** The index of the first rule `reply` matches, or -1 when none does. */
+export function matchingRule(rules: readonly OutcomeRule[], reply: HttpReply): number {
   let parsed: { value: unknown } | undefined;
   const json = (): unknown => {
     if (parsed === undefined) {
@@ -24,8 +29,7 @@ export function classify<Is extends OutcomeName>(rules: readonly OutcomeRule<Is>
     }
     return parsed.value;
   };
-  for (const rule of rules) if (matches(rule, reply, json)) return rule.is;
-  return 'unknown';
+  return rules.findIndex((rule) => matches(rule, reply, json));
 }
 
 /** What a body that is not JSON parses to: no pointer finds anything in it. */

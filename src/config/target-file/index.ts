@@ -4,7 +4,7 @@
 // touches a store. One concern a file; this barrel is what the rest of ticketsim imports.
 export { loadTargetFile, parseTargetFile } from './load.js';
 export { validateTargetFile } from './validate.js';
-export { classify } from './classify.js';
+export { classify, matchingRule } from './classify.js';
 export type { HttpReply } from './classify.js';
 export { expandRequest, expandSource, expandStep, saleId, userId } from './calls.js';
 export type { HttpCall, SourceCall, StepCall } from './calls.js';

@@ -4,13 +4,14 @@
 // unknown), its verify reads as the read-back, its drain after each phase when it writes behind,
 // and its teardown at the end.
 import type { TargetFile } from '../../config/target-file/index.js';
-import { classify, expandRequest, expandSource, expandStep, ruleText, saleId } from '../../config/target-file/index.js';
+import { expandRequest, expandSource, expandStep, matchingRule, ruleText, saleId } from '../../config/target-file/index.js';
 import type { Operation, Source, Step, TemplateVars } from '../../config/target-file/index.js';
 import { inFlightCap } from '../../config/in-flight.js';
 import type { PurchaseRow, UserId } from '../../engine/ports.js';
 import { TicketsimError, describeError } from '../../errors.js';
 import type { SaleCancelOutcome, SalePurchaseOutcome } from '../../scenarios/attempt-outcome.js';
 import type { RunTarget, SaleReadBack, TargetContext, TargetSale } from '../../scenarios/target.js';
+import type { TargetDrain } from '../../result.js';
 import { createRealClock } from '../../engine/real-clock.js';
 import { createHttpDriver } from './http-driver.js';
 import { describeSource, storeOf } from './sources.js';
@@ -48,6 +49,12 @@ class HttpTarget implements RunTarget {
   private setUp = false;
   /** Purchases answered `purchased` minus cancels answered `cancelled`: what a drain waits to see stored. */
   private acknowledged = 0;
+  /** Replies each outcome rule matched, by operation and rule. */
+  private readonly ruleCounts = { purchase: [] as number[], cancel: [] as number[] };
+  /** Why answers were unknown, with how often. */
+  private readonly unknownWhy = new Map<string, number>();
+  /** The drains so far, in order. */
+  private readonly drains: TargetDrain[] = [];
 
   constructor(
     private readonly context: TargetContext,
@@ -83,13 +90,13 @@ class HttpTarget implements RunTarget {
     return {
       sale: this.sale,
       purchase: async (user) => {
-        const outcome = await this.send(file.purchase, user);
+        const outcome = await this.send(file.purchase, user, 'purchase');
         if (outcome.kind === 'purchased') this.acknowledged += 1;
         return outcome as SalePurchaseOutcome;
       },
       cancel: async (user) => {
         if (file.cancel === undefined) throw new TicketsimError(`the target file has no cancel`);
-        const outcome = await this.send(file.cancel, user);
+        const outcome = await this.send(file.cancel, user, 'cancel');
         if (outcome.kind === 'cancelled') this.acknowledged -= 1;
         return outcome as SaleCancelOutcome;
       },
@@ -99,16 +106,25 @@ class HttpTarget implements RunTarget {
   }
 
   /** One request, its reply classified; `error` is thrown (an error of the service's own saying). */
-  private async send(operation: Operation, user: UserId): Promise<SalePurchaseOutcome | SaleCancelOutcome> {
+  private async send(operation: Operation, user: UserId, name: 'purchase' | 'cancel'): Promise<SalePurchaseOutcome | SaleCancelOutcome> {
     const { id, i } = this.users.serviceId(user);
     const call = expandRequest(operation, this.vars({ user: id, i }), this.file.baseUrl);
     const answer = await this.http.send(call);
-    if (answer.kind === 'no-answer') return { kind: 'unknown', why: answer.why };
-    const is = classify(operation.outcomes, answer);
-    if (is === 'unknown') return { kind: 'unknown', why: `${answer.status} matches no outcome rule` };
+    if (answer.kind === 'no-answer') return this.unknown(answer.why);
+    const rule = matchingRule(operation.outcomes, answer);
+    if (rule < 0) return this.unknown(`status ${answer.status} matches no outcome rule`);
+    const counts = this.ruleCounts[name];
+    counts[rule] = (counts[rule] ?? 0) + 1;
+    const is = operation.outcomes[rule]!.is;
     if (is === 'error') throw new TicketsimError(`${this.file.name} answered ${answer.status} (an error by its outcome rules)`);
     if (is === 'duplicate') return { kind: 'duplicate', caughtBy: 'service' };
     return { kind: is };
+  }
+
+  /** An unknown answer, counted by why. */
+  private unknown(why: string): { kind: 'unknown'; why: string } {
+    this.unknownWhy.set(why, (this.unknownWhy.get(why) ?? 0) + 1);
+    return { kind: 'unknown', why };
   }
 
   private async read(source: Source): Promise<unknown> {
@@ -136,13 +152,20 @@ class HttpTarget implements RunTarget {
     if (drain === undefined) return undefined;
     return async () => {
       const started = Date.now();
+      const curve: TargetDrain['curve'] = [];
+      const end = (ended: TargetDrain['ended'], records: number) => {
+        this.drains.push({ ended, ms: Date.now() - started, acknowledged: this.acknowledged, records, curve });
+      };
       let last = -1;
-      let since = Date.now();
-      while (Date.now() - started < drain.timeoutMs) {
+      let since = started;
+      for (;;) {
         const stored = ids(await this.read(this.file.verify.records), 'verify.records').length;
-        if (stored >= this.acknowledged) return;
-        if (stored !== last) [last, since] = [stored, Date.now()];
-        else if (Date.now() - since >= drain.settleMs) return;
+        const now = Date.now();
+        curve.push({ atMs: now - started, rows: stored });
+        if (stored >= this.acknowledged) return end('caught-up', stored);
+        if (stored !== last) [last, since] = [stored, now];
+        else if (now - since >= drain.settleMs) return end('settled', stored);
+        if (now - started >= drain.timeoutMs) return end('timed-out', stored);
         await this.clock.sleep(DRAIN_POLL_MS);
       }
     };
@@ -164,11 +187,19 @@ class HttpTarget implements RunTarget {
     const vars = this.vars();
     const { purchase, cancel } = this.file;
     const rules = [
-      ...purchase.outcomes.map((rule) => ({ operation: 'purchase' as const, when: ruleText(rule), is: rule.is })),
-      ...(cancel?.outcomes ?? []).map((rule) => ({ operation: 'cancel' as const, when: ruleText(rule), is: rule.is })),
+      ...purchase.outcomes.map((rule, n) => ({ operation: 'purchase' as const, when: ruleText(rule), is: rule.is, count: this.ruleCounts.purchase[n] ?? 0 })),
+      ...(cancel?.outcomes ?? []).map((rule, n) => ({ operation: 'cancel' as const, when: ruleText(rule), is: rule.is, count: this.ruleCounts.cancel[n] ?? 0 })),
     ];
+    const unknown = [...this.unknownWhy].map(([why, count]) => ({ why, count })).sort((a, b) => b.count - a.count);
     return {
-      target: { name: this.file.name, baseUrl: this.file.baseUrl, file: this.path, rules },
+      target: {
+        name: this.file.name,
+        baseUrl: this.file.baseUrl,
+        file: this.path,
+        rules,
+        unknown,
+        ...(this.file.drain === undefined ? {} : { drains: this.drains }),
+      },
       data: {
         sale: this.sale,
         stores: sources.map((source) => ({ store: storeOf(source), holds: [describeSource(source, vars)] })),

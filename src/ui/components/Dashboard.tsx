@@ -119,6 +119,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
           infra={result?.infra ?? snapshot.infra}
           infraReason={result?.infraReason ?? snapshot.infraReason}
           params={snapshot.params}
+          target={snapshot.target !== undefined}
           phase={phaseText(snapshot, result)}
           titleOnly={!keep.has('params')}
           color={color}

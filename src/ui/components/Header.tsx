@@ -14,6 +14,8 @@ export interface HeaderProps {
   /** e.g. `auto: redis and mysql answered`; shown after the infra when known. */
   infraReason?: string | undefined;
   params: RunResult['params'];
+  /** Against someone's own service: the engine's own parameters (its MySQL pool) are left out. */
+  target?: boolean;
   /** What the run is doing: a RunPhase, or `interrupted` at the end of a stopped run. */
   phase: string;
   /** The title line only, without the parameters and phase (a final frame short of room). */
@@ -41,7 +43,7 @@ export function Header(props: HeaderProps): React.JSX.Element {
         <Box justifyContent="space-between">
           <Text wrap="truncate-end">
             {`${formatUsers(params)} · stock ${formatCount(params.stock)} · ` +
-              `concurrency ${formatConcurrency(params.concurrency)} · pool ${formatCount(params.poolSize)}`}
+              `concurrency ${formatConcurrency(params.concurrency)}${props.target === true ? '' : ` · pool ${formatCount(params.poolSize)}`}`}
           </Text>
           <Box marginLeft={1} flexShrink={0}>
             <Text color={color ? 'gray' : undefined}>{props.phase}</Text>
