@@ -14,6 +14,7 @@ import { prepareFaults } from '../scenarios/faults/catalogue.js';
 import { Nemesis } from '../scenarios/nemesis.js';
 import type { FaultReach } from '../scenarios/faults/nemesis-fault.js';
 import type { PreparedScenario } from '../scenarios/scenario.js';
+import { relabelUsers } from '../scenarios/sale.js';
 import type { RunTarget, TargetContext } from '../scenarios/target.js';
 import type { WorkerLauncher } from '../engine/ports.js';
 import { openEngineTarget } from '../targets/engine/engine-target.js';
@@ -166,9 +167,10 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
   private async check(prepared: PreparedScenario, target: RunTarget): Promise<{ checks: CheckResult[]; inconclusive?: string }> {
     const { phases } = this.measurements;
     try {
-      const checks = await prepared.check(phases.counts(), phases.results());
-      checks.push(...(await target.checks()));
-      return { checks };
+      const checks = [...(await prepared.check(phases.counts(), phases.results())), ...(await target.checks())];
+      // Users named as the system under test names them, so they can be looked up in its stores.
+      const label = target.userLabel?.bind(target);
+      return { checks: label === undefined ? checks : checks.map((check) => ({ ...check, detail: relabelUsers(check.detail, label) })) };
     } catch (error) {
       return { checks: [], inconclusive: `could not read the stores back: ${describeError(error)}` };
     }

@@ -9,7 +9,7 @@ import type { Clock, UserId } from '../engine/ports.js';
 import type { PhaseResult, RunCounts } from '../result.js';
 import { checkNoDoubleBuyer, checkReportedMatchesData, checkIndexAgrees, soldRows } from './sale-checks.js';
 import type { SaleObservation } from './sale-checks.js';
-import { buyerId, buyerIndex } from './sale.js';
+import { bogusCancellerId, buyerId, buyerIndex, rebuyerId } from './sale.js';
 import type { Act, Phase, ScenarioDefinition } from './scenario.js';
 import type { SaleReadBack, TargetSale } from './target.js';
 import { checkCancelsHonouredOnce, checkFreedSeatsResold, checkNoOverStocking, checkNoOversellThroughout } from './storm-checks.js';
@@ -32,10 +32,6 @@ interface StormPlan {
   /** New buyers in the waiting line. */
   rebuyers: UserId[];
 }
-
-/** The i-th user that never bought and the i-th re-buyer: ids no sell-out buyer has. */
-const bogusId = (index: number): UserId => `never-bought-${index}`;
-const rebuyerId = (index: number): UserId => `rebuyer-${index}`;
 
 /** The first `ratio` of the buyers (in buyer-number order, so a seed picks the same ones). */
 function chooseCancellers(rows: SaleReadBack['records'], ratio: number): UserId[] {
@@ -136,7 +132,7 @@ export const cancelStormScenario: ScenarioDefinition = {
       const cancellers = chooseCancellers(before.records, run.cancelRatio ?? 0);
       plan = {
         cancellers,
-        bogus: Array.from({ length: cancellers.length }, (_, i) => bogusId(i)),
+        bogus: Array.from({ length: cancellers.length }, (_, i) => bogusCancellerId(i)),
         rebuyers: Array.from({ length: run.rebuyers ?? 0 }, (_, i) => rebuyerId(i)),
       };
       const built = stormPhase(plan, dupes, sale, target.clock);

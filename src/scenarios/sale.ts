@@ -6,6 +6,24 @@ export function buyerId(index: number): UserId {
   return `user-${index}`;
 }
 
+/** The i-th user of a cancel storm who never bought and cancels anyway. */
+export function bogusCancellerId(index: number): UserId {
+  return `never-bought-${index}`;
+}
+
+/** The i-th new buyer in a cancel storm's waiting line. */
+export function rebuyerId(index: number): UserId {
+  return `rebuyer-${index}`;
+}
+
+/** Every user id a scenario makes, where a check's text names one. */
+const SCENARIO_USER = /\b(?:user|rebuyer|never-bought)-\d+\b/g;
+
+/** `text` with every user id a scenario made written as `label` names it (the service's own id). */
+export function relabelUsers(text: string, label: (user: UserId) => string): string {
+  return text.replace(SCENARIO_USER, (user) => label(user));
+}
+
 /** The index of a buyer id made by buyerId(), or undefined for any other id. */
 export function buyerIndex(user: UserId): number | undefined {
   const match = /^user-(\d+)$/.exec(user);

@@ -86,6 +86,8 @@ describe('each storm check fails on its planted violation', () => {
     expect(check.ok).toBe(false);
     expect(check.detail).toBe('20 seats left in stock while 970 re-buyers went without (50 freed)');
     expect([check.expected, check.observed]).toEqual(['resold ≥ 50', 're-buyers hold 30']);
+    const leaked = checkFreedSeatsResold({ ...o, stock: 0, storm: { ...o.storm, resold: 36 } });
+    expect(leaked.detail).toBe('14 seats not resold, 0 left in stock while 964 re-buyers went without (50 freed)');
   });
 
   it('freed-seats-resold: a shortfall failures explain holds, and says so', () => {

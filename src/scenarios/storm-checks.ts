@@ -125,7 +125,11 @@ export function checkFreedSeatsResold(o: StormObservation): CheckResult {
   const seats = seatsToResell(freed, storm.unsoldBefore);
   let detail: string;
   if (explained) detail = `${count(short)} unsold, explained by ${counted(storm.failures, 'failed storm operation')} (${seats})`;
-  else if (short > 0) detail = `${counted(short, 'seat')} left in stock while ${counted(storm.rebuyers - storm.resold, 're-buyer')} went without (${seats})`;
+  else if (short > 0) {
+    // Seats not resold are in stock, or went to no sale (taken, with no record to show for it).
+    const where = left >= short ? 'left in stock' : `not resold, ${count(left)} left in stock`;
+    detail = `${counted(short, 'seat')} ${where} while ${counted(storm.rebuyers - storm.resold, 're-buyer')} went without (${seats})`;
+  }
   else if (available === 0) detail = `none to resell (${seats})`;
   else if (expected < available) detail = `all ${counted(storm.rebuyers, 're-buyer')} served (${seats})`;
   else detail = `all ${count(expected)} resold (${seats})`;

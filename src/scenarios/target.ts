@@ -109,6 +109,8 @@ export interface RunTarget extends SaleTarget {
   quiesce(): Promise<void>;
   /** The target's own checks, after the scenario's (writing behind: nothing acknowledged lost, …). */
   checks(): Promise<CheckResult[]>;
+  /** A scenario's user as the target names it in its own stores, for the checks' texts; absent: the same. */
+  userLabel?(user: UserId): string;
   live(): TargetLive;
   /** Once checked: where its data lives and what it measured of itself; releases what the run created. */
   summary(): Promise<TargetSummary>;

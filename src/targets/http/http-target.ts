@@ -177,6 +177,10 @@ class HttpTarget implements RunTarget {
     return [];
   }
 
+  userLabel(user: UserId): string {
+    return this.users.label(user);
+  }
+
   live() {
     return { sql: undefined, writeBehind: undefined };
   }

@@ -33,6 +33,14 @@ export class UserIds {
     return named;
   }
 
+  /** How the service names scenario user `user` (a buyer it never met too); any other id as it is. */
+  label(user: UserId): string {
+    const known = this.toService.get(user)?.id;
+    if (known !== undefined) return known;
+    const index = buyerIndex(user);
+    return index === undefined ? user : userId(this.file, this.runId, index);
+  }
+
   /** The scenario's id of a user the service names; an id no attempt used stays as the service wrote it. */
   scenarioId(serviceId: string): UserId {
     return this.toScenario.get(serviceId) ?? serviceId;
