@@ -6,7 +6,7 @@
 import type { Comparison, ComparedRun, RunResult } from '../result.js';
 import { comparisonSummary, fastestText, sideBySide } from './compare.js';
 import { comparisonTitle, failedCheckLines } from './compare-text.js';
-import { commandBlock } from './markdown.js';
+import { commandBlock, dataSection } from './markdown.js';
 import type { ReportMeta } from './markdown.js';
 import { capitalize, formatCount, formatMicros, formatRate } from './format.js';
 import { environmentSection } from './environment.js';
@@ -16,15 +16,23 @@ import { histogramsSection, latencySection } from './latency-tables.js';
 import { loadSection, seriesSection } from './load.js';
 import { sqlSection } from './sql.js';
 import { writeBehindSection } from './behind.js';
+import { targetSection } from './target.js';
 import { mdTable } from './md-table.js';
 import { xyChart } from './mermaid.js';
 import { faultVerdict } from './faults.js';
+
+/** Services over HTTP compared (--targets): each by name, address and file; '' for the engine. */
+function servicesCompared(results: readonly RunResult[]): string {
+  const targets = results.flatMap((result) => (result.target === undefined ? [] : [result.target]));
+  if (targets.length === 0) return '';
+  return `The services compared, each over HTTP (the infrastructure row is the first's; each run's own is in its Target section under Runs): ${targets.map((t) => `**${t.name}** at \`${t.baseUrl}\` (\`${t.file}\`)`).join(', ')}.\n\n`;
+}
 
 /** The report, ending with a newline. */
 export function renderComparisonReport(comparison: Comparison, results: readonly RunResult[], meta: ReportMeta): string {
   const first = results[0];
   const sections: [string, string][] = [
-    ['Environment', first === undefined ? 'No run finished.' : `${environmentSection(first)}\n\nWhat each run cost ticketsim itself is in the side-by-side table.`],
+    ['Environment', first === undefined ? 'No run finished.' : `${environmentSection(first)}\n\n${servicesCompared(results)}What each run cost ticketsim itself is in the side-by-side table.`],
     ['Side by side', sideBySideSection(comparison)],
     ['Latency', latencyChartsSection(comparison)],
     ['Throughput', throughputSection(comparison)],
@@ -107,16 +115,20 @@ function faultsSection(comparison: Comparison, results: readonly RunResult[]): s
 
 /** One run's own sections, as its single-run report has them, folded under its heading. */
 function runDetails(label: string, result: RunResult): string {
+  const { target } = result;
   const parts: [string, string][] = [
+    // A service over HTTP: how its replies were read, and where its data was.
+    ...(target === undefined ? [] : [['Target', targetSection(result, target)] as [string, string], ['Data', dataSection(result)] as [string, string]]),
     ['Latency', latencySection(result)],
     ['Latency histogram', histogramsSection(result, 5)],
     ['Load', loadSection(result)],
     ...(result.series.length > 1 ? [['Over time', seriesSection(result)] as [string, string]] : []),
-    ['SQL: where the time went', sqlSection(result.sql)],
+    ...(target === undefined ? [['SQL: where the time went', sqlSection(result.sql)] as [string, string]] : []),
     ...(result.writeBehind === undefined ? [] : [['Write-behind', writeBehindSection(result)] as [string, string]]),
   ];
   const body = parts.map(([title, text]) => `#### ${title}\n\n${text}`).join('\n\n');
-  return `<details><summary>${label}: latency, histogram, load and SQL</summary>\n\n${body}\n\n</details>`;
+  const what = target === undefined ? 'latency, histogram, load and SQL' : 'its answers, data, latency, histogram and load';
+  return `<details><summary>${label}: ${what}</summary>\n\n${body}\n\n</details>`;
 }
 
 function runsSection(comparison: Comparison, results: readonly RunResult[]): string {

@@ -220,3 +220,27 @@ describe('sideBySide: what each run cost', () => {
     expect(row('ticketsim peak memory')).toEqual(['212 MiB', '212 MiB']);
   });
 });
+
+describe('a comparison of services over HTTP (--targets)', () => {
+  const shop = (name: string): RunResult => ({
+    ...passingResult,
+    strategy: name,
+    target: {
+      name,
+      baseUrl: `http://127.0.0.1:8080/${name}`,
+      file: `${name}.json`,
+      rules: [{ operation: 'purchase', when: 'status 200', is: 'purchased', count: 100 }],
+      unknown: [{ why: 'no answer within 300 ms', count: 2 }],
+    },
+  });
+  const results = [shop('naive-shop'), shop('lua-shop')];
+  const report = renderComparisonReport(compareRuns(results, [], false, COMMAND), results, meta);
+
+  it('names every service compared, and gives each run its answers by rule and its data, not the engine\'s SQL', () => {
+    expect(report).toContain('**naive-shop** at `http://127.0.0.1:8080/naive-shop` (`naive-shop.json`), **lua-shop** at `http://127.0.0.1:8080/lua-shop` (`lua-shop.json`)');
+    expect(report).toContain('<summary>lua-shop: its answers, data, latency, histogram and load</summary>');
+    expect(report).toContain('| purchase | status 200 | purchased | 100 |');
+    expect(report).toContain('(2 × no answer within 300 ms)');
+    expect(report).not.toContain('#### SQL: where the time went');
+  });
+});

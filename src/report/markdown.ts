@@ -85,7 +85,7 @@ function checksSection(result: RunResult): string {
   );
 }
 
-function dataSection(result: RunResult): string {
+export function dataSection(result: RunResult): string {
   return [
     `- Run id: \`${result.runId}\``,
     `- Sale: \`${result.data.sale}\``,
