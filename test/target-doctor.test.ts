@@ -6,6 +6,7 @@ import { parseTargetFile } from '../src/config/target-file/index.js';
 import { checksOf, diagnoseTarget } from '../src/targets/http/target-doctor.js';
 import { closedPort } from './closed-port.js';
 import { shopTarget, startShop } from './shop-server.js';
+import { silentPort } from './silent-port.js';
 
 const shops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -50,6 +51,16 @@ describe('doctor --target', () => {
     });
     const diagnosis = await diagnoseTarget(file, 1000);
     expect(diagnosis.probes).toEqual([{ what: `base URL http://127.0.0.1:${port}`, ok: false, detail: `connection refused by 127.0.0.1:${port}`, fault: 'service' }]);
+  });
+
+  it('gives up on a store that accepts connections and never answers, at the connect timeout', async () => {
+    const silent = await silentPort();
+    shops.push(silent.close);
+    const file = await shopFile((json) => {
+      json.stores = { redis: `redis://127.0.0.1:${silent.port}` };
+    });
+    const diagnosis = await diagnoseTarget(file, 300);
+    expect(diagnosis.probes.find((probe) => !probe.ok)).toMatchObject({ fault: 'service', detail: expect.stringContaining('no answer within 300 ms') });
   });
 
   it('says which checks a file without a stock counter or buyer index skips, and why', () => {

@@ -4,6 +4,7 @@ import { InfrastructureError, describeError } from '../../errors.js';
 import { formatEndpoint } from '../../config/endpoints.js';
 import type { Endpoint } from '../../config/endpoints.js';
 import { START_SERVICES_HINT } from '../hints.js';
+import { withDeadline } from '../health/probe.js';
 
 /** The server's version from INFO server, e.g. `7.0.15`. */
 export async function redisVersion(client: Redis): Promise<string | undefined> {
@@ -14,11 +15,14 @@ export interface RedisTarget {
   url: string;
   endpoint: Endpoint;
   connectTimeoutMs: number;
+  /** A command not answered within this long fails (absent: it waits, as the engine's scripts under load may). */
+  commandTimeoutMs?: number;
 }
 
 /**
- * Connects to Redis and waits until it answers PING. A lost connection is not retried: commands then
- * fail at once, so a run counts them as errors instead of hanging.
+ * Connects to Redis and waits until it answers PING, within the connect timeout (a server that
+ * accepts the connection and never answers fails too). A lost connection is not retried: commands
+ * then fail at once, so a run counts them as errors instead of hanging.
  */
 export async function connectRedis(target: RedisTarget): Promise<Redis> {
   const client = new Redis(target.url, {
@@ -27,6 +31,7 @@ export async function connectRedis(target: RedisTarget): Promise<Redis> {
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     retryStrategy: () => null,
+    ...(target.commandTimeoutMs === undefined ? {} : { commandTimeout: target.commandTimeoutMs }),
   });
   // Errors surface on the command that hit them; this listener keeps ioredis from logging them and
   // remembers the socket error, since a failed connect() itself only says "Connection is closed".
@@ -35,8 +40,12 @@ export async function connectRedis(target: RedisTarget): Promise<Redis> {
     socketError = error;
   });
   try {
-    await client.connect();
-    await client.ping();
+    // connectTimeout covers the TCP connect only: a server that accepts and never answers would
+    // hold the ready check and the PING for ever.
+    await withDeadline(
+      client.connect().then(() => client.ping()),
+      target.connectTimeoutMs,
+    );
     return client;
   } catch (error) {
     client.disconnect();

@@ -10,6 +10,9 @@ import { connectRedis, redisVersion } from '../../engine/redis/connect.js';
 import { InfrastructureError, TicketsimError, describeError } from '../../errors.js';
 import type { HttpDriver } from './http-driver.js';
 
+/** A step or verify read on the file's Redis that takes longer than this fails (a store that stopped answering). */
+const COMMAND_TIMEOUT_MS = 30_000;
+
 /** Keys a redisDelete step deletes per SCAN page (bounded batches). */
 const SCAN_COUNT = 500;
 
@@ -103,8 +106,18 @@ async function openMysql(url: string, connectTimeoutMs: number): Promise<{ pool:
   }
 }
 
+/** The file's Redis, answering PING within the connect timeout; unreachable: exit 3 pointing at the file. */
 async function openRedis(url: string, connectTimeoutMs: number): Promise<Redis> {
-  return connectRedis({ url, endpoint: endpointOfUrl(url, ['redis', 'rediss'], 6379), connectTimeoutMs });
+  const endpoint = endpointOfUrl(url, ['redis', 'rediss'], 6379);
+  try {
+    return await connectRedis({ url, endpoint, connectTimeoutMs, commandTimeoutMs: COMMAND_TIMEOUT_MS });
+  } catch (error) {
+    if (!(error instanceof InfrastructureError)) throw error;
+    throw new InfrastructureError('redis', formatEndpoint(endpoint), `the target file's store did not answer (${describeError(error.cause ?? error)})`, {
+      cause: error,
+      hint: 'check stores.redis in the target file',
+    });
+  }
 }
 
 /** SCAN MATCH `pattern`, deleting each page's keys: never KEYS, never more than a page at once. */
