@@ -6,7 +6,7 @@
 import type { Comparison, ComparedRun, RunResult } from '../result.js';
 import { comparisonSummary, fastestText, sideBySide } from './compare.js';
 import { comparisonTitle, failedCheckLines } from './compare-text.js';
-import { commandBlock, dataSection } from './markdown.js';
+import { checksSection as runChecksSection, commandBlock, dataSection } from './markdown.js';
 import type { ReportMeta } from './markdown.js';
 import { capitalize, formatCount, formatMicros, formatRate } from './format.js';
 import { environmentSection } from './environment.js';
@@ -118,7 +118,13 @@ function runDetails(label: string, result: RunResult): string {
   const { target } = result;
   const parts: [string, string][] = [
     // A service over HTTP: how its replies were read, and where its data was.
-    ...(target === undefined ? [] : [['Target', targetSection(result, target)] as [string, string], ['Data', dataSection(result)] as [string, string]]),
+    ...(target === undefined
+      ? []
+      : ([
+          ['Target', targetSection(result, target)],
+          ['Checks', runChecksSection(result)],
+          ['Data', dataSection(result)],
+        ] as [string, string][])),
     ['Latency', latencySection(result)],
     ['Latency histogram', histogramsSection(result, 5)],
     ['Load', loadSection(result)],
@@ -127,7 +133,7 @@ function runDetails(label: string, result: RunResult): string {
     ...(result.writeBehind === undefined ? [] : [['Write-behind', writeBehindSection(result)] as [string, string]]),
   ];
   const body = parts.map(([title, text]) => `#### ${title}\n\n${text}`).join('\n\n');
-  const what = target === undefined ? 'latency, histogram, load and SQL' : 'its answers, data, latency, histogram and load';
+  const what = target === undefined ? 'latency, histogram, load and SQL' : 'its answers, checks, data, latency, histogram and load';
   return `<details><summary>${label}: ${what}</summary>\n\n${body}\n\n</details>`;
 }
 

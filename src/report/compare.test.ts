@@ -238,9 +238,10 @@ describe('a comparison of services over HTTP (--targets)', () => {
 
   it('names every service compared, and gives each run its answers by rule and its data, not the engine\'s SQL', () => {
     expect(report).toContain('**naive-shop** at `http://127.0.0.1:8080/naive-shop` (`naive-shop.json`), **lua-shop** at `http://127.0.0.1:8080/lua-shop` (`lua-shop.json`)');
-    expect(report).toContain('<summary>lua-shop: its answers, data, latency, histogram and load</summary>');
+    expect(report).toContain('<summary>lua-shop: its answers, checks, data, latency, histogram and load</summary>');
     expect(report).toContain('| purchase | status 200 | purchased | 100 |');
     expect(report).toContain('(2 × no answer within 300 ms)');
     expect(report).not.toContain('#### SQL: where the time went');
+    expect(report).toContain('| ✓/✗ | Check | Expected | Observed | Detail | Read |');
   });
 });

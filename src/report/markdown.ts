@@ -76,7 +76,7 @@ function errorsSection(result: RunResult): string {
 }
 
 /** The checks; against a target, with what each read (its verdict rests on the service's own data). */
-function checksSection(result: RunResult): string {
+export function checksSection(result: RunResult): string {
   if (result.checks.length === 0) return 'No checks ran.';
   const reads = result.target !== undefined;
   return mdTable(

@@ -49,7 +49,8 @@ export function parameterRows(result: RunResult): [string, string][] {
     ...groupRows(result, 'workload'),
     ['Attempts', formatCount(params.attempts)],
     ...groupRows(result, 'running'),
-    ...groupRows(result, 'behind'),
+    // The engine's write-behind path: a target's own drain is in its Target section.
+    ...(result.target === undefined ? groupRows(result, 'behind') : []),
   ];
 }
 

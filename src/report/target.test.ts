@@ -16,7 +16,14 @@ const target = {
 
 describe('the report of a --target run', () => {
   const text = renderMarkdownReport(
-    { ...passingResult, strategy: 'shop', target, counts: { ...passingResult.counts, unknown: 3, rejected: 2 } },
+    {
+      ...passingResult,
+      strategy: 'shop',
+      target,
+      counts: { ...passingResult.counts, unknown: 3, rejected: 2 },
+      // A write-behind run's options, which a target's report leaves out (its drain is the file's).
+      params: { ...passingResult.params, options: { ...passingResult.params.options, workers: 1, drainTimeout: 30 } },
+    },
     { generatedAt: new Date(0), version: '0.0.0' },
   );
 
@@ -36,7 +43,7 @@ describe('the report of a --target run', () => {
 
   it('leaves out what only the built-in engine has, and says whose data it is', () => {
     for (const section of ['## Guards', '## SQL: where the time went', '## Write-behind']) expect(text).not.toContain(section);
-    for (const row of ['| Strategy |', '| Write |', '| Seed |', '| Pool size |', '| lock timeout |']) expect(text).not.toContain(row);
+    for (const row of ['| Strategy |', '| Write |', '| Seed |', '| Pool size |', '| lock timeout |', '| Drain timeout |', '| Workers |']) expect(text).not.toContain(row);
     expect(text).toContain('| Target | shop (shop.json) |');
     expect(text).not.toContain('ticketsim clean --run');
     expect(text).toContain("- The service's own: ticketsim removes nothing of it but what the target file's teardown steps say");

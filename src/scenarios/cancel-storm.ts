@@ -168,7 +168,7 @@ export const cancelStormScenario: ScenarioDefinition = {
       // A run stopped during the sell-out never had a storm to check.
       if (before !== undefined && plan !== undefined && told !== undefined) {
         const stormCounts = phases.find((phase) => phase.name === 'storm')?.counts ?? counts;
-        checks.push(...stormChecks(base, before, after, plan, told, stormCounts));
+        checks.push(...stormChecks(base, before, after, plan, told, unknownCancels.count, stormCounts));
       }
       checks.push(checkReportedMatchesData(base));
       return checks;
@@ -179,18 +179,23 @@ export const cancelStormScenario: ScenarioDefinition = {
 };
 
 /** The storm's own checks, from the rows before and after it and the storm phase's counts. */
-function stormChecks(base: SaleObservation, before: SaleReadBack, after: SaleReadBack, plan: StormPlan, told: Tally, counts: RunCounts) {
+function stormChecks(base: SaleObservation, before: SaleReadBack, after: SaleReadBack, plan: StormPlan, told: Tally, unknownCancels: number, counts: RunCounts) {
   const cancelling = new Set([...plan.cancellers, ...plan.bogus]);
   const rowsOf = (sale: SaleReadBack, users: ReadonlySet<UserId>) => sale.records.filter((row) => users.has(row.userId)).reduce((sum, row) => sum + row.rows, 0);
   const rebuyers = new Set(plan.rebuyers);
+  // Rows of the other sell-out buyers that appeared during the storm: purchases answered unknown
+  // that the service finished after the sell-out was read. They took seats the storm did not free.
+  const othersRows = (sale: SaleReadBack) => soldRows(sale) - rowsOf(sale, cancelling) - rowsOf(sale, rebuyers);
   const observation: StormObservation = {
     ...base,
     storm: {
       cancellerRowsBefore: rowsOf(before, cancelling),
       cancellerRowsAfter: rowsOf(after, cancelling),
       cancelledReported: counts.cancelled,
+      unknownCancels,
       repeatCancels: told.repeats(),
       unsoldBefore: base.initialStock - soldRows(before),
+      lateRows: Math.max(0, othersRows(after) - othersRows(before)),
       rebuyers: plan.rebuyers.length,
       resold: rowsOf(after, rebuyers),
       failures: counts.errors + counts.lockTimeout + counts.rejected + counts.unknown,

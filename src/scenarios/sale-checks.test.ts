@@ -122,7 +122,7 @@ describe('each check fails on its planted violation', () => {
   });
 
   it('conservation: the stock key vanished', () => {
-    expect(checkConservation({ ...healthy(), stock: 'missing' }).ok).toBe(false);
+    expect(checkConservation({ ...healthy(), stock: 'missing' })).toMatchObject({ ok: false, detail: 'the Redis stock counter is gone' });
   });
 
   it('no-double-buyer: one user with two rows', () => {
@@ -163,6 +163,8 @@ describe('each check fails on its planted violation', () => {
     });
     expect(check.ok).toBe(false);
     expect(check.observed).toBe('told purchased 1,000 + re-bought 1,000 − cancelled 2,000 = 0; rows 1,500');
+    const none = checkReportedMatchesData({ ...healthy(), reported: { purchased: 100, purchasedTerms: [['purchased', 100], ['re-bought', 0], ['cancelled', -0]], errors: 0, lockTimeouts: 0, notStarted: 0 } });
+    expect(none.observed).toBe('told purchased 100 + re-bought 0 − cancelled 0 = 100; rows 100');
     expect(check.detail).toBe('1,500 rows stored that no reply told of');
   });
 });

@@ -198,7 +198,9 @@ export function checkConservation(o: SaleObservation): CheckResult {
     observed: `left ${stockText(o.stock)} + records ${count(held)} = ${count(total)}`,
     detail: ok
       ? 'none created or leaked'
-      : total > o.initialStock
+      : o.stock === 'missing'
+        ? `the ${o.names.stock} stock counter is gone`
+        : total > o.initialStock
         ? `${counted(total - o.initialStock, 'seat')} created`
         : `${counted(o.initialStock - total, 'seat')} leaked`,
     reads: readsOf(o, 'stock', 'records'),
@@ -223,7 +225,9 @@ export function checkNoDoubleBuyer(o: SaleObservation): CheckResult {
 function toldText(reported: SaleObservation['reported']): string {
   const terms = reported.purchasedTerms;
   if (terms === undefined) return `purchased ${count(reported.purchased)}`;
-  const sum = terms.map(([what, n], i) => `${i === 0 ? (n < 0 ? '−' : '') : n < 0 ? ' − ' : ' + '}${what} ${count(Math.abs(n))}`).join('');
+  // A term subtracted stays subtracted at zero (−0 from `-counts.cancelled`).
+  const minus = (n: number) => n < 0 || Object.is(n, -0);
+  const sum = terms.map(([what, n], i) => `${i === 0 ? (minus(n) ? '−' : '') : minus(n) ? ' − ' : ' + '}${what} ${count(Math.abs(n))}`).join('');
   return `${sum} = ${count(reported.purchased)}`;
 }
 

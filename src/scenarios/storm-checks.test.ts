@@ -124,3 +124,25 @@ describe('each storm check fails on its planted violation', () => {
     expect(check.detail).toBe('all 60 resold (50 freed + 10 never sold)');
   });
 });
+
+describe('a storm with answers that did not say what happened', () => {
+  it('cancels-honoured-once: a cancel answered unknown may have deleted a row, and no more than those may have', () => {
+    const o = healthy();
+    // 44 told cancelled, 6 answered unknown, 50 rows deleted: the unknown ones did.
+    const within = checkCancelsHonouredOnce({ ...o, storm: { ...o.storm, cancelledReported: 44, unknownCancels: 6 } });
+    expect(within).toMatchObject({ ok: true, expected: 'cancelled ≤ deleted ≤ cancelled + unknown', detail: '6 of the unknown cancels deleted a row' });
+    const beyond = checkCancelsHonouredOnce({ ...o, storm: { ...o.storm, cancelledReported: 44, unknownCancels: 4 } });
+    expect(beyond).toMatchObject({ ok: false, detail: '2 rows deleted with no cancel honoured (beyond 4 cancels answered unknown)' });
+    // An unknown cancel never explains a cancel told honoured that deleted nothing.
+    expect(checkCancelsHonouredOnce({ ...o, storm: { ...o.storm, cancellerRowsAfter: 1, unknownCancels: 5 } }).ok).toBe(false);
+  });
+
+  it('freed-seats-resold: seats the sell-out\'s unknown purchases took late were never the line\'s to buy', () => {
+    const o = healthy();
+    // The sell-out was read with 60 seats unsold; its purchases answered unknown then took them.
+    const storm = { ...o.storm, cancellerRowsBefore: 6, unsoldBefore: 60, resold: 6, lateRows: 60 };
+    const check = checkFreedSeatsResold({ ...o, storm });
+    expect(check).toMatchObject({ ok: true, detail: 'all 6 resold (6 freed + 60 never sold − 60 taken late by the sell-out\'s unknown purchases)' });
+    expect(checkFreedSeatsResold({ ...o, storm: { ...storm, lateRows: 0 } }).ok).toBe(false);
+  });
+});

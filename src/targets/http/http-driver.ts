@@ -19,7 +19,8 @@ export type HttpAnswer = { kind: 'response'; status: number; body: string } | { 
 
 /** Requests to one service. */
 export interface HttpDriver {
-  send(request: HttpRequest): Promise<HttpAnswer>;
+  /** Sends `request`; `timeoutMs` (default: the driver's) is its deadline. */
+  send(request: HttpRequest, timeoutMs?: number): Promise<HttpAnswer>;
   /** Closes the pool's connections (requests in flight finish first). */
   close(): Promise<void>;
 }
@@ -43,12 +44,13 @@ class DeadlinePassed extends Error {}
  * tick once a second, so a 20 ms deadline would wait a second); a request still waiting for a
  * connection is waiting on the same deadline.
  */
-export function createHttpDriver({ baseUrl, connections, timeoutMs }: HttpDriverOptions): HttpDriver {
+export function createHttpDriver({ baseUrl, connections, timeoutMs: defaultTimeoutMs }: HttpDriverOptions): HttpDriver {
   const url = new URL(baseUrl);
   const prefix = url.pathname.replace(/\/+$/, '');
-  const pool = new Pool(url.origin, { connections, pipelining: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  // undici's own timeouts only back ours up (each request has its timer below): off.
+  const pool = new Pool(url.origin, { connections, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
   return {
-    send(request) {
+    send(request, timeoutMs = defaultTimeoutMs) {
       return new Promise<HttpAnswer>((resolve) => {
         let status = 0;
         const chunks: Buffer[] = [];

@@ -10,6 +10,12 @@ import { connectRedis, redisVersion } from '../../engine/redis/connect.js';
 import { InfrastructureError, TicketsimError, describeError } from '../../errors.js';
 import type { HttpDriver } from './http-driver.js';
 
+/**
+ * The least deadline of a setup or teardown request and of a verify read over HTTP: they are not
+ * the load, and a timeoutMs tuned to fail slow purchases must not fail the set-up.
+ */
+const SET_UP_TIMEOUT_MS = 10_000;
+
 /** A step or verify read on the file's Redis that takes longer than this fails (a store that stopped answering). */
 const COMMAND_TIMEOUT_MS = 30_000;
 
@@ -50,7 +56,7 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
     versions: { ...(redisServer === undefined ? {} : { redis: redisServer }), ...(opened?.version === undefined ? {} : { mysql: opened.version }) },
     async run(step) {
       if ('http' in step) {
-        const answer = await http.send(step.http);
+        const answer = await http.send(step.http, Math.max(file.timeoutMs, SET_UP_TIMEOUT_MS));
         if (answer.kind === 'no-answer') throw new TicketsimError(`${step.http.method} ${step.http.path}: ${answer.why}`);
         if (answer.status < 200 || answer.status > 299) throw new TicketsimError(`${step.http.method} ${step.http.path} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
       } else if ('sql' in step) {
@@ -71,7 +77,7 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
         const [command, ...args] = source.redis;
         return need(redis, 'redis').call(command!, ...args);
       }
-      const answer = await http.send(source.http.call);
+      const answer = await http.send(source.http.call, Math.max(file.timeoutMs, SET_UP_TIMEOUT_MS));
       if (answer.kind === 'no-answer') throw new TicketsimError(`GET ${source.http.call.path}: ${answer.why}`);
       if (answer.status !== 200) throw new TicketsimError(`GET ${source.http.call.path} answered ${answer.status}`);
       return resolvePointer(JSON.parse(answer.body) as unknown, source.http.pointer);
