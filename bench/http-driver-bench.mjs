@@ -25,7 +25,7 @@ const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 /** autocannon's figures for `seconds`: requests/s and p99 (ms). */
 async function reference(seconds) {
-  const result = await autocannon({ url: `${url}/buy`, method: 'POST', body: '{"user":"u1"}', connections: CONNECTIONS, pipelining: 1, duration: seconds });
+  const result = await autocannon({ url: `${url}/buy`, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"u1"}', connections: CONNECTIONS, pipelining: 1, duration: seconds });
   return { rate: result.requests.total / seconds, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 

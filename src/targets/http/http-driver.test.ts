@@ -66,7 +66,7 @@ describe('the HTTP driver', () => {
     const request = new Promise<void>((resolve) => (arrived = resolve));
     const { url } = await serve(() => arrived());
     // The timers are the test's: the deadline passes when the test says, not when the machine gets there.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
       const driver = createHttpDriver({ baseUrl: url, connections: 1, timeoutMs: 20 });
       const answer = driver.send({ method: 'POST', path: '/buy' });

@@ -4,6 +4,8 @@
 // a timeout or a broken connection is not an outcome of the service's choosing, and the target
 // counts it as unknown (it may or may not have taken effect).
 import { Pool, errors } from 'undici';
+import { Deadlines } from './deadlines.js';
+import type { Expiring } from './deadlines.js';
 
 /** One request as the target file expands it: a path under the base URL, headers and a body. */
 export interface HttpRequest {
@@ -39,50 +41,86 @@ export interface HttpDriverOptions {
 class DeadlinePassed extends Error {}
 
 /**
- * Opens the pool; nothing connects until the first request. Each request has a timer of its own,
- * from the moment it is sent until its whole reply is in (undici's own header and body timeouts
- * tick once a second, so a 20 ms deadline would wait a second); a request still waiting for a
- * connection is waiting on the same deadline.
+ * One request in flight: undici's handler of its reply and the entry of its deadline in one object
+ * (no closures per request: the driver sends tens of thousands a second).
+ */
+class Exchange implements Expiring {
+  expiresAt = 0;
+  answered = false;
+  private status = 0;
+  private readonly chunks: Buffer[] = [];
+  private abort: ((reason: Error) => void) | undefined;
+  private timedOut = false;
+
+  constructor(
+    private readonly deadlines: Deadlines,
+    private readonly resolve: (answer: HttpAnswer) => void,
+    private readonly describe: (error: unknown) => string,
+  ) {}
+
+  expire(): void {
+    this.timedOut = true;
+    this.abort?.(new DeadlinePassed());
+  }
+
+  onConnect(abort: (reason: Error) => void): void {
+    this.abort = abort;
+    if (this.timedOut) abort(new DeadlinePassed());
+  }
+
+  onHeaders(status: number): boolean {
+    this.status = status;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    this.settle({ kind: 'response', status: this.status, body: Buffer.concat(this.chunks).toString('utf8') });
+  }
+
+  onError(error: Error): void {
+    this.settle({ kind: 'no-answer', why: this.describe(this.timedOut ? new DeadlinePassed() : error) });
+  }
+
+  private settle(answer: HttpAnswer): void {
+    this.answered = true;
+    this.deadlines.answered();
+    this.resolve(answer);
+  }
+}
+
+/**
+ * Opens the pool; nothing connects until the first request. Each request has a deadline of its
+ * own, from the moment it is sent until its whole reply is in (undici's own header and body
+ * timeouts tick once a second, so a 20 ms deadline would wait a second); a request still waiting
+ * for a connection is waiting on the same deadline.
  */
 export function createHttpDriver({ baseUrl, connections, timeoutMs: defaultTimeoutMs }: HttpDriverOptions): HttpDriver {
   const url = new URL(baseUrl);
   const prefix = url.pathname.replace(/\/+$/, '');
-  // undici's own timeouts only back ours up (each request has its timer below): off.
+  // undici's own timeouts would only back ours up: off.
   const pool = new Pool(url.origin, { connections, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
+  // One queue of deadlines per timeout in use (the load's, and set-up's longer one), each with its reason.
+  const queues = new Map<number, { deadlines: Deadlines; describe: (error: unknown) => string }>();
+  const queueOf = (ms: number) => {
+    let queue = queues.get(ms);
+    if (queue === undefined) queues.set(ms, (queue = { deadlines: new Deadlines(ms), describe: (error: unknown) => whyNoAnswer(error, url.host, ms) }));
+    return queue;
+  };
   return {
     send(request, timeoutMs = defaultTimeoutMs) {
+      const { deadlines, describe } = queueOf(timeoutMs);
       return new Promise<HttpAnswer>((resolve) => {
-        let status = 0;
-        const chunks: Buffer[] = [];
-        let abort: ((reason: Error) => void) | undefined;
-        let timedOut = false;
-        const deadline = setTimeout(() => {
-          timedOut = true;
-          abort?.(new DeadlinePassed());
-        }, timeoutMs);
-        const settle = (answer: HttpAnswer) => {
-          clearTimeout(deadline);
-          resolve(answer);
-        };
+        const exchange = new Exchange(deadlines, resolve, describe);
+        deadlines.add(exchange);
         // dispatch() with a handler of our own: no stream per response, the cheapest way undici offers.
         pool.dispatch(
           { method: request.method as 'GET', path: `${prefix}${request.path}`, headers: request.headers as Record<string, string> | undefined, body: request.body },
-          {
-            onConnect: (abortRequest) => {
-              abort = abortRequest;
-              if (timedOut) abortRequest(new DeadlinePassed());
-            },
-            onHeaders: (statusCode) => {
-              status = statusCode;
-              return true;
-            },
-            onData: (chunk) => {
-              chunks.push(chunk);
-              return true;
-            },
-            onComplete: () => settle({ kind: 'response', status, body: Buffer.concat(chunks).toString('utf8') }),
-            onError: (error) => settle({ kind: 'no-answer', why: whyNoAnswer(timedOut ? new DeadlinePassed() : error, url.host, timeoutMs) }),
-          },
+          exchange,
         );
       });
     },
