@@ -11,6 +11,8 @@ export interface CountersProps {
   counts: RunCounts;
   guards: GuardCounts;
   inFlight: number;
+  /** Against someone's own service: its unknown answers stand where the engine's lock timeouts do. */
+  target?: boolean;
   color: boolean;
 }
 
@@ -30,7 +32,7 @@ function CounterCell({ cell, color }: { cell: Cell; color: boolean }): React.JSX
  * The last two cells: whichever of not started, cancelled, locks taken and turned away has
  * something to say (in that order), then cancelled and not started as the quiet default.
  */
-function lastCells(counts: RunCounts, guards: GuardCounts): Cell[] {
+function lastCells(counts: RunCounts, guards: GuardCounts, shown: string): Cell[] {
   const locking = guards.lockRequests > 0 || guards.rejectedBeforeLock > 0;
   const cancelling = counts.cancelled + counts.notPurchased > 0;
   const candidates: [Cell, boolean][] = [
@@ -48,13 +50,15 @@ function lastCells(counts: RunCounts, guards: GuardCounts): Cell[] {
   ];
   const chosen: Cell[] = [];
   for (const [cell, relevant] of candidates) {
-    if (relevant && chosen.length < 2 && !chosen.some((c) => c[0] === cell[0])) chosen.push(cell);
+    if (relevant && chosen.length < 2 && cell[0] !== shown && !chosen.some((c) => c[0] === cell[0])) chosen.push(cell);
   }
   return chosen;
 }
 
 /** Two lines of four counters, each 20 columns wide (80 in all). */
-export function Counters({ counts, guards, inFlight, color }: CountersProps): React.JSX.Element {
+export function Counters({ counts, guards, inFlight, target, color }: CountersProps): React.JSX.Element {
+  const first: Cell =
+    target === true ? ['unknown', counts.unknown, counts.unknown > 0 ? 'yellow' : undefined] : ['lock timeout', counts.lockTimeout, counts.lockTimeout > 0 ? 'yellow' : undefined];
   const rows: Cell[][] = [
     [
       ['purchased', counts.purchased, 'green'],
@@ -63,9 +67,9 @@ export function Counters({ counts, guards, inFlight, color }: CountersProps): Re
       ['in flight', inFlight],
     ],
     [
-      ['lock timeout', counts.lockTimeout, counts.lockTimeout > 0 ? 'yellow' : undefined],
+      first,
       ['errors', counts.errors, counts.errors > 0 ? 'red' : undefined],
-      ...lastCells(counts, guards),
+      ...lastCells(counts, guards, first[0]),
     ],
   ];
   return (

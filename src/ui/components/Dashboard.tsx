@@ -142,6 +142,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
           counts={result ? result.counts : snapshot.counts}
           guards={result ? result.guards : snapshot.guards}
           inFlight={result ? 0 : snapshot.inFlight}
+          target={snapshot.target !== undefined}
           color={color}
         />
       ) : null}

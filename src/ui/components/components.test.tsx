@@ -89,6 +89,12 @@ describe('Counters', () => {
     const lines = frame(<Counters counts={spamLockResult.counts} guards={{ ...spamLockResult.guards, rejectedBeforeLock: 7 }} inFlight={0} color={false} />);
     expect(lines[1]).toBe('lock timeout      0 errors            0 locks taken   2,000 turned away       7');
   });
+
+  it('shows a target\'s unknown answers where the engine\'s lock timeouts stand, and its refusals after', () => {
+    const counts = { ...interruptedResult.counts, unknown: 5, rejected: 3, notStarted: 0 };
+    const lines = frame(<Counters counts={counts} guards={interruptedResult.guards} inFlight={0} target color={false} />);
+    expect(lines[1]).toBe('unknown           5 errors          312 rejected          3 cancelled         0');
+  });
 });
 
 describe('LatencyHistogram', () => {
