@@ -129,6 +129,10 @@ describe('what the GitHub Actions example runs', () => {
     expect(command).toMatch(new RegExp(`--json > "\\$REPORTS/${scenario}\\.json"$`));
   });
 
+  it('is linked from the README', () => {
+    expect(readFileSync('README.md', 'utf8')).toContain(`](${EXAMPLE})`);
+  });
+
   it('keeps its reports out of the committed example reports', () => {
     expect(job.env['REPORTS']).toBe('reports/ci');
   });
