@@ -11,6 +11,7 @@ import type { DefaultValue, WorkloadOption } from '../config/workload-option.js'
 import { OPTION_KEYS, optionOf } from '../config/workload-options.js';
 import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
 import { withJsonOption, withServiceOptions } from './options.js';
+import { probeJunit } from './junit-file.js';
 import { probeReport } from './report-file.js';
 import type { OptionRules } from './option-tokens.js';
 
@@ -23,7 +24,13 @@ export type WorkloadArgs = Omit<RawFlags, 'strategy' | 'write' | 'report'> & {
   infra: string;
   json: boolean;
   report?: string;
+  junit?: string;
 };
+
+/** --help of --junit, for every command that takes it: what becomes a test case. */
+export function junitHelp(cases = 'each check a test case, a failed one a failure, the parameters as properties'): string {
+  return `write JUnit XML for CI test viewers to this file: ${cases}`;
+}
 
 /** How `run` and `compare` word the output options they share. */
 export interface OutputWording {
@@ -57,7 +64,8 @@ export function withWorkloadOptions<T>(yargs: Argv<T>, wording: OutputWording): 
       // Given twice, yargs collects an array; given once, a string: always a list here.
       coerce: (given: string | string[]) => [given].flat(),
     })
-    .option('report', { type: 'string', describe: `write a markdown report [default path: ${wording.report}]` }) as Argv<T & WorkloadArgs>;
+    .option('report', { type: 'string', describe: `write a markdown report [default path: ${wording.report}]` })
+    .option('junit', { type: 'string', describe: junitHelp() }) as Argv<T & WorkloadArgs>;
 }
 
 /** `spam: purchases each user fires at once [default: 20]`: where an option applies, what it sets, its default. */
@@ -83,15 +91,17 @@ function defaultHelp(option: WorkloadOption): string | undefined {
 
 /**
  * What can be known to fail before any load is sent beyond the config's own checks, for the runs
- * of one command (run, compare, selftest): a report that cannot be written (a UsageError, exit 2),
+ * of one command (run, compare, selftest): a report or JUnit file (`junit`) that cannot be written
+ * (a UsageError, exit 2),
  * and, for several runs, a service one of them needs that does not answer (an InfrastructureError,
  * exit 3) — found before the first run, not after those that did not need it. A single run's
  * opening checks its services first thing anyway.
  */
-export async function checkBeforeLoad(configs: readonly Config[]): Promise<void> {
+export async function checkBeforeLoad(configs: readonly Config[], junit?: string): Promise<void> {
   const [first] = configs;
   if (first === undefined) return;
   if (first.run.report !== undefined) await probeReport(first.run.report);
+  if (junit !== undefined) await probeJunit(junit);
   if (configs.length === 1) return;
   // Loaded only here: a usage error answers without the engine.
   const [{ servicesNeeded }, { checkReachable }] = await Promise.all([import('../scenarios/catalogue.js'), import('../engine/infrastructure.js')]);

@@ -13,6 +13,7 @@ import { didYouMean, unknownChoice } from '../../config/did-you-mean.js';
 import { UsageError } from '../../errors.js';
 import { compareRuns, expectsFailure } from '../../report/compare.js';
 import { formatComparison } from '../../report/compare-text.js';
+import { renderComparisonJunit } from '../../report/junit.js';
 import { writeComparisonReport } from '../../report/paths.js';
 import type { Comparison, RunResult } from '../../result.js';
 import { compareCommandLine } from '../../scenarios/command-line.js';
@@ -20,6 +21,7 @@ import { VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
 import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
+import { junitMeta, saveJunit } from '../junit-file.js';
 import { saveReport } from '../report-file.js';
 import { showRun } from '../show-run.js';
 import { ALLOW_REMOTE_HELP, loadTargets } from '../target-option.js';
@@ -58,7 +60,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       expectFail,
       configs.map((config, i) => ({ name: targets?.[i]?.file.name ?? config.run.strategy, write: config.run.write.mode })),
     );
-    await checkBeforeLoad(configs);
+    await checkBeforeLoad(configs, args.junit);
     const json = configs[0]!.run.json;
     const results: RunResult[] = [];
     for (const [i, config] of configs.entries()) {
@@ -82,10 +84,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     }
     const report = configs[0]!.run.report;
     const verdict = exitCodeOf(comparison, skipped);
-    process.exitCode =
+    const reported =
       report === undefined
         ? verdict
         : await saveReport(report, () => writeComparisonReport(comparison, results, report, { generatedAt: new Date(), version: VERSION }), verdict);
+    process.exitCode = args.junit === undefined ? reported : await saveJunit(args.junit, renderComparisonJunit(comparison, results, junitMeta()), reported);
   },
 };
 

@@ -4,6 +4,7 @@ import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/config.js';
 import { DEFAULTS } from '../../config/defaults.js';
 import { STRATEGIES, STRATEGY_INFO } from '../../config/strategies.js';
+import { renderRunJunit } from '../../report/junit.js';
 import { writeReport } from '../../report/paths.js';
 import type { RunResult } from '../../result.js';
 import { VERSION } from '../../version.js';
@@ -11,6 +12,7 @@ import { WRITE_MODES } from '../../config/write-config.js';
 import { EXIT } from '../exit-codes.js';
 import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
+import { junitMeta, saveJunit } from '../junit-file.js';
 import { saveReport } from '../report-file.js';
 import { showRun } from '../show-run.js';
 import { ALLOW_REMOTE_HELP, loadTargets } from '../target-option.js';
@@ -42,17 +44,18 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run oversell --users 10000 --stock 10000', 'where the time of a "slow" INSERT goes (the sql section)')
       .example('$0 run write-behind --workers 2 --redeliver 0.5', 'write behind through Kafka; redelivered events must be skipped')
       .example('$0 run oversell --rate 5000 --duration 10 --stock 20000', 'an open model: 5,000 new buyers a second for 10 s')
-      .example('$0 run oversell --target examples/targets/serve.json', 'the same race against a service over HTTP (here `ticketsim serve`)') as never,
+      .example('$0 run oversell --target examples/targets/serve.json', 'the same race against a service over HTTP (here `ticketsim serve`)')
+      .example('$0 run oversell --junit results/oversell.xml', 'CI: the checks as JUnit test cases') as never,
   handler: async (args) => {
     const config = loadConfig(args);
     const [target] = args.target === undefined ? [] : await loadTargets([args.target], config.run.scenario, args.allowRemote ?? false);
-    // An unwritable report fails now, before any load is sent, not after the whole sale.
-    await checkBeforeLoad([config]);
+    // An unwritable report or JUnit file fails now, before any load is sent, not after the whole sale.
+    await checkBeforeLoad([config], args.junit);
     const result = await showRun(config, { target });
     const { report } = config.run;
     const verdict = exitCodeOf(result);
-    process.exitCode =
-      report === undefined ? verdict : await saveReport(report, () => writeReport(result, report, { generatedAt: new Date(), version: VERSION }), verdict);
+    const reported = report === undefined ? verdict : await saveReport(report, () => writeReport(result, report, { generatedAt: new Date(), version: VERSION }), verdict);
+    process.exitCode = args.junit === undefined ? reported : await saveJunit(args.junit, renderRunJunit(result, junitMeta()), reported);
   },
 };
 
