@@ -1,6 +1,9 @@
 // Human formatting shared by the plain-text summary, the markdown report and the Ink dashboard:
 // counts, microsecond latencies, elapsed times, rates, the verdict, and a tiny ANSI painter.
 import type { CheckResult, LatencySummary, RunResult } from '../result.js';
+import { formatCount, formatMicros, formatPercent, threeDigits } from '../units.js';
+
+export { formatCount, formatMicros, formatPercent, formatRate } from '../units.js';
 
 /** The percentiles every renderer shows, in order: label and RunResult field. */
 export const PERCENTILES = [
@@ -22,24 +25,6 @@ export const LATENCY_COLUMNS = [['min', 'min'], ['mean', 'mean'], ...PERCENTILES
 /** A summary's values in {@link LATENCY_COLUMNS} order, in human units (`41µs`, `1.19ms`, `2.1s`). */
 export function latencyCells(latency: LatencySummary): string[] {
   return LATENCY_COLUMNS.map(([, field]) => formatMicros(latency[field]));
-}
-
-/** `1000` → `1,000`. */
-export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
-
-/** Three significant digits, trailing zeros dropped: `4.10` → `4.1`, `131.07` → `131`. */
-function threeDigits(value: number): string {
-  const fixed = value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
-}
-
-/** A latency in microseconds, scaled: `812µs`, `1.94ms`, `1.05s`. */
-export function formatMicros(us: number): string {
-  if (Math.round(us) < 1000) return `${Math.round(us)}µs`;
-  if (Number(threeDigits(us / 1000)) < 1000) return `${threeDigits(us / 1000)}ms`;
-  return `${threeDigits(us / 1_000_000)}s`;
 }
 
 /** A histogram bucket's range, e.g. `128µs–256µs`. */
@@ -76,26 +61,9 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? Math.round(value) : threeDigits(value)} ${units[unit]}`;
 }
 
-/**
- * A 0–1 share as a percentage: `42%`; near the ends one decimal, cut rather than rounded, so a
- * share short of the whole never reads 100% and a share above nothing never reads 0% (`<0.1%`).
- */
-export function formatPercent(share: number): string {
-  const value = share * 100;
-  if (value > 0 && value < 0.1) return '<0.1%';
-  const nearTheEnds = (value >= 99 && value < 100) || value < 10;
-  const text = nearTheEnds ? (Math.floor(value * 10) / 10).toFixed(1) : value.toFixed(0);
-  return `${text.replace(/\.0$/, '')}%`;
-}
-
 /** `part` as a percentage of `whole` (`1.2%`), or `–` when there is no whole to share. */
 export function formatShare(part: number, whole: number): string {
   return whole > 0 ? formatPercent(part / whole) : '–';
-}
-
-/** A rate per second: `2,427/s`. */
-export function formatRate(perSecond: number): string {
-  return `${formatCount(perSecond)}/s`;
 }
 
 /** `null` concurrency means "as many in flight as there are users". */
