@@ -7,6 +7,8 @@ import { STRATEGIES } from './strategies.js';
 import { buildWriteConfig, writeModeOf } from './write-config.js';
 import { parseFaults } from './faults.js';
 import type { FaultSpec, Plant } from './faults.js';
+import { parseThresholds } from './thresholds.js';
+import type { Threshold } from './thresholds.js';
 import type { WriteConfig, WriteOptions } from './write-config.js';
 import type { StrategyName } from './strategies.js';
 import { appliedOptions, readOptionValues } from './option-values.js';
@@ -35,6 +37,8 @@ export interface RunConfig extends Omit<OptionValues, ShapedKey> {
   write: WriteConfig;
   /** Faults injected on purpose (--fault), in the order given. */
   faults: readonly FaultSpec[];
+  /** Bounds on what the run measures (--threshold), in the order given: each fails the run when broken. */
+  thresholds: readonly Threshold[];
   /** Anomalies the selftest plants (never from the command line; empty otherwise). */
   plants: readonly Plant[];
   json: boolean;
@@ -62,6 +66,8 @@ export interface RawFlags extends OptionFlags, ServiceFlags {
   report?: string | boolean;
   /** --fault NAME[:options], repeatable. */
   fault?: readonly string[];
+  /** --threshold EXPR, repeatable, e.g. purchase.p99<500ms. */
+  threshold?: readonly string[];
   /** compare: a fault that does not apply to one of the strategies is skipped on that run, not refused. */
   lenientFaults?: boolean;
   /** --target FILE: drive the service a target file describes instead of the built-in engine. */
@@ -101,12 +107,13 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const write = buildWriteConfig(mode, { workers, partitions, redeliver, drainTimeout, batchSize, keepTopic });
   const faults = parseFaults(flags.fault ?? [], { scenario, strategy, write: write.mode, lenient: flags.lenientFaults ?? false }, problems);
   if (flags.target !== undefined && faults.length > 0) problems.push('--fault acts on the built-in engine and cannot reach a --target service; leave one of them out');
-  return { scenario, strategy, infra, ...own, users, rate, write, faults, plants: [], json: flags.json ?? false, report, ...(flags.target === undefined ? {} : { target: flags.target }) };
+  const thresholds = parseThresholds(flags.threshold ?? [], { scenario, write: write.mode, target: flags.target !== undefined }, problems);
+  return { scenario, strategy, infra, ...own, users, rate, write, faults, thresholds, plants: [], json: flags.json ?? false, report, ...(flags.target === undefined ? {} : { target: flags.target }) };
 }
 
 /** The option values a run was made of (the inverse of buildRun): what its reproduce line and parameters show. */
 export function optionValuesOf(run: RunConfig): OptionValues {
-  const { scenario, strategy, infra, rate, write, faults, plants, json, report, target, ...own } = run;
+  const { scenario, strategy, infra, rate, write, faults, thresholds, plants, json, report, target, ...own } = run;
   return {
     ...own,
     rate: rate?.rate,

@@ -6,6 +6,17 @@ import type { StrategyName } from './strategies.js';
 export const SCENARIOS = ['oversell', 'spam', 'cancel-storm', 'write-behind'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
+/**
+ * The operations each scenario times, as its latency map names them (what a --threshold such as
+ * `cancel.p99<50ms` may bound). runner/scenario-operations.test.ts runs each one and holds it to this.
+ */
+export const SCENARIO_OPERATIONS: Readonly<Record<ScenarioName, readonly string[]>> = Object.freeze({
+  oversell: ['purchase'],
+  spam: ['purchase'],
+  'cancel-storm': ['sell-out', 'cancel', 'purchase'],
+  'write-behind': ['purchase'],
+});
+
 /** Where the services come from: real ones, in-process ones, or real when reachable. */
 export const INFRA_MODES = ['auto', 'memory', 'real'] as const;
 export type InfraMode = (typeof INFRA_MODES)[number];

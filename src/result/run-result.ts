@@ -19,8 +19,13 @@ export interface MachineInfo {
   kernel: string;
 }
 
-/** One invariant check, computed from the stores after the run. */
+/**
+ * One row of the checks table: an invariant computed from the stores after the run, or a
+ * threshold (--threshold) held against what the run measured.
+ */
 export interface CheckResult {
+  /** `threshold` for a --threshold (named by its expression); absent for an invariant check. */
+  kind?: 'invariant' | 'threshold';
   name: string;
   /** False for a check that failed and for one that was skipped: a skipped check never passes. */
   ok: boolean;

@@ -6,6 +6,7 @@ import { namedOptions } from '../config/config.js';
 import type { CheckResult, FaultRecord, InfraKind, RunResult } from '../result.js';
 import type { TargetSummary } from '../scenarios/target.js';
 import type { MeasuredRun } from './measurements.js';
+import { thresholdChecks } from './thresholds.js';
 
 /** Everything a result is made of. */
 export interface ResultParts {
@@ -57,8 +58,10 @@ export function plannedAttempts(run: RunConfig): number {
 
 /** The RunResult of a finished run. */
 export function assembleResult(parts: ResultParts): RunResult {
-  const { run, measured, checks, inconclusive, summary, target } = parts;
+  const { run, measured, inconclusive, summary, target } = parts;
   const { attempts, ...figures } = measured;
+  // The thresholds after the invariants: they bound what was measured, readable even when the stores were not.
+  const checks = [...parts.checks, ...thresholdChecks(run.thresholds, { ...figures, writeBehind: summary.writeBehind })];
   return {
     scenario: run.scenario,
     strategy: target.strategy ?? run.strategy,
@@ -75,7 +78,7 @@ export function assembleResult(parts: ResultParts): RunResult {
     ...(summary.writeBehind === undefined ? {} : { writeBehind: summary.writeBehind }),
     ...(parts.faults.length === 0 ? {} : { faults: [...parts.faults] }),
     errorCauses: figures.errorCauses,
-    checks: [...checks],
+    checks,
     latency: figures.latency,
     phases: figures.phases,
     load: figures.load,
