@@ -18,8 +18,8 @@ export interface InvocationFacts {
   executable(path: string): string | undefined;
 }
 
-/** A path as one shell word: as it is when it needs no quoting, else single-quoted. */
-function shellWord(text: string): string {
+/** A path (or any argument) as one shell word: as it is when it needs no quoting, else single-quoted. */
+export function shellWord(text: string): string {
   return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 

@@ -1,11 +1,12 @@
 // The options `run` and `compare` share: the workload options, each added from its entry of the
-// table (config/workload-options.ts), then the infra, the faults and the report; and what both check
+// table (config/workload-options.ts), then the infra, the faults, the thresholds and the report; and what both check
 // before any load is sent. The engine axes differ: `run` takes one --strategy and --write, `compare`
 // lists several.
 import type { Argv } from 'yargs';
 import type { Config, RawFlags } from '../config/config.js';
 import { DEFAULTS, INFRA_MODES } from '../config/defaults.js';
 import { FAULTS, defaultFault, formatFault } from '../config/faults.js';
+import { THRESHOLD_STATS } from '../config/thresholds.js';
 import { flagOf } from '../config/workload-option.js';
 import type { DefaultValue, WorkloadOption } from '../config/workload-option.js';
 import { OPTION_KEYS, optionOf } from '../config/workload-options.js';
@@ -40,8 +41,8 @@ export interface OutputWording {
   json: string;
 }
 
-/** The options that differ from one value each: --fault adds one each time, a bare --report takes the default path. */
-export const OPTION_RULES: OptionRules = Object.freeze({ repeatable: ['fault'], bare: ['report'] });
+/** The options that differ from one value each: --fault and --threshold add one each time, a bare --report takes the default path. */
+export const OPTION_RULES: OptionRules = Object.freeze({ repeatable: ['fault', 'threshold'], bare: ['report'] });
 
 /** Adds the scenario positional and every workload option to a command. */
 export function withWorkloadOptions<T>(yargs: Argv<T>, wording: OutputWording): Argv<T & WorkloadArgs> {
@@ -62,6 +63,11 @@ export function withWorkloadOptions<T>(yargs: Argv<T>, wording: OutputWording): 
       type: 'string',
       describe: `inject a fault on purpose, repeatable: ${FAULTS.map((name) => `${formatFault(defaultFault(name)).replace(':', '[:')}]`).join(' · ')}`,
       // Given twice, yargs collects an array; given once, a string: always a list here.
+      coerce: (given: string | string[]) => [given].flat(),
+    })
+    .option('threshold', {
+      type: 'string',
+      describe: `fail the run when a figure breaks a bound, repeatable: METRIC OP VALUE, METRIC one of OPERATION.STAT (purchase, cancel, …; STAT ${THRESHOLD_STATS.join(' ')}), lag.STAT (writing behind), errors.rate, throughput; OP < <= > >=; e.g. 'purchase.p99<500ms' 'errors.rate<1%' 'throughput>=5000/s'`,
       coerce: (given: string | string[]) => [given].flat(),
     })
     .option('report', { type: 'string', describe: `write a markdown report [default path: ${wording.report}]` })

@@ -5,7 +5,10 @@ import { loadConfig } from '../config/config.js';
 import type { RawFlags } from '../config/config.js';
 import { compareCommandLine, reproduceCommand } from './command-line.js';
 
-/** The flags a command line names after `<program> <command> <scenario>`, parsed back (numbers as numbers, bare flags as true, --fault as a list). */
+/**
+ * The flags a command line names after `<program> <command> <scenario>`, parsed back (numbers as
+ * numbers, bare flags as true, --fault and --threshold as lists, a single-quoted word unquoted).
+ */
 function flagsOf(command: string, program = 'ticketsim'): RawFlags {
   const [, scenario, ...rest] = command.slice(program.length + 1).split(' ');
   const flags: Record<string, unknown> = { scenario };
@@ -13,8 +16,8 @@ function flagsOf(command: string, program = 'ticketsim'): RawFlags {
     const name = rest[i]!.replace(/^--/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
     const next = rest[i + 1];
     if (next === undefined || next.startsWith('--')) flags[name] = true;
-    else if (name === 'fault') {
-      flags.fault = [...((flags.fault as string[] | undefined) ?? []), next];
+    else if (name === 'fault' || name === 'threshold') {
+      flags[name] = [...((flags[name] as string[] | undefined) ?? []), next.replace(/^'(.*)'$/, '$1')];
       i += 1;
     } else {
       flags[name] = Number.isNaN(Number(next)) ? next : Number(next);
@@ -45,6 +48,11 @@ describe('reproduceCommand', () => {
     expect(command).not.toContain('--users');
   });
 
+  it('repeats the thresholds, quoted for the shell', () => {
+    const run = loadConfig({ write: 'behind', threshold: ['purchase.p99 < 500ms', 'lag.p99<200ms'] }, {}).run;
+    expect(reproduceCommand(run, 'memory', 'ticketsim')).toMatch(/ --threshold 'purchase\.p99<500ms' --threshold 'lag\.p99<200ms'$/);
+  });
+
   it('parses back into the same run', () => {
     for (const flags of [
       { rate: 250, duration: 4 },
@@ -52,6 +60,7 @@ describe('reproduceCommand', () => {
       { scenario: 'cancel-storm', cancelRatio: 0.3, cancelDupes: 2, rebuyers: 40 },
       { write: 'behind', workers: 2, redeliver: 0.1, batchSize: 50 },
       { scenario: 'write-behind', workers: 2, fault: ['kill-worker:times=1'] },
+      { scenario: 'cancel-storm', threshold: ['cancel.p99<=50ms', 'errors.rate<1%', 'throughput>=5000/s'] },
     ] as RawFlags[]) {
       const run = loadConfig({ ...flags, infra: 'memory' }, {}).run;
       expect(loadConfig(flagsOf(reproduceCommand(run, 'memory', './bin/ticketsim'), './bin/ticketsim'), {}).run).toEqual(run);
@@ -86,11 +95,18 @@ describe('compareCommandLine', () => {
     expect(compareCommandLine(runs, [], 'real', 'ticketsim')).toContain(' --write sync,behind --workers 2 --partitions 2 --redeliver 0.5');
   });
 
+  it('repeats the thresholds once, a lag threshold kept from the runs that write behind', () => {
+    const sync = loadConfig({ strategy: 'lua', write: 'sync', threshold: ['purchase.p99<1s'] }, {}).run;
+    const behind = loadConfig({ strategy: 'lua', write: 'behind', threshold: ['purchase.p99<1s', 'lag.p99<2s'] }, {}).run;
+    expect(compareCommandLine([sync, behind], [], 'real', 'ticketsim')).toMatch(/ --threshold 'purchase\.p99<1s' --threshold 'lag\.p99<2s'$/);
+  });
+
   it('parses back into the same runs', () => {
     for (const [flags, strategies] of [
       [{ scenario: 'spam', users: 30, requestsPerUser: 5, concurrency: 10 }, ['dcl', 'lock']],
       [{ scenario: 'write-behind', workers: 2, redeliver: 0.5 }, ['lua', 'dcl']],
       [{ write: 'behind', batchSize: 50, keepTopic: true }, ['lua']],
+      [{ threshold: ['purchase.p50<1ms', 'errors.rate<0.01'] }, ['naive', 'lua']],
     ] as [RawFlags, string[]][]) {
       const runs = runsOf({ ...flags, infra: 'memory' }, strategies);
       const { strategies: listed, ...parsed } = flagsOf(compareCommandLine(runs, [], 'memory', 'ticketsim')) as RawFlags & { strategies: string };

@@ -8,7 +8,7 @@ import { defaultWrite } from '../config/write-config.js';
 import { formatFault } from '../config/faults.js';
 import { flagOf } from '../config/workload-option.js';
 import type { OptionGroup } from '../config/workload-option.js';
-import { invokedAs } from '../invocation.js';
+import { invokedAs, shellWord } from '../invocation.js';
 
 type Word = string | number;
 
@@ -31,17 +31,24 @@ function faultFlags(run: RunConfig): Word[] {
   return run.faults.flatMap((fault) => ['--fault', formatFault(fault)]);
 }
 
+/** `--threshold 'purchase.p99<500ms'`: quoted, since `<` and `>` mean something to a shell. */
+function thresholdFlags(thresholds: RunConfig['thresholds']): Word[] {
+  return thresholds.flatMap(({ text }) => ['--threshold', shellWord(text)]);
+}
+
 /**
  * `ticketsim run oversell --users 1000 --stock 100 --strategy lua --infra real --seed 1 --pool-size 10`,
  * starting with how this process was invoked (`./bin/ticketsim`, `npx ticketsim`, …).
  */
 export function reproduceCommand(run: RunConfig, infra: InfraMode, program = invokedAs()): string {
   // Against a target file, the file says how the service is reached and written: no engine axis applies.
-  if (run.target !== undefined) return [program, 'run', run.scenario, ...optionWords(run, 'workload'), '--target', run.target, ...optionWords(run, 'running')].join(' ');
+  if (run.target !== undefined) {
+    return [program, 'run', run.scenario, ...optionWords(run, 'workload'), '--target', run.target, ...optionWords(run, 'running'), ...thresholdFlags(run.thresholds)].join(' ');
+  }
   const writing = run.write.mode === defaultWrite(run.scenario) ? [] : ['--write', run.write.mode];
   return [
     program, 'run', run.scenario, ...optionWords(run, 'workload'), '--strategy', run.strategy, '--infra', infra, ...optionWords(run, 'running'),
-    ...writing, ...optionWords(run, 'behind'), ...faultFlags(run),
+    ...writing, ...optionWords(run, 'behind'), ...faultFlags(run), ...thresholdFlags(run.thresholds),
   ].join(' ');
 }
 
@@ -58,13 +65,15 @@ export function compareCommandLine(runs: readonly RunConfig[], expectFail: reado
   // The behind-only options, when a compared run writes behind (they are for those runs only).
   const behindRun = runs.find((run) => run.write.mode === 'behind');
   const behind = behindRun === undefined ? [] : optionWords(behindRun, 'behind');
+  // Every run's thresholds, once each: a lag threshold is only on the runs that write behind.
+  const thresholds = [...new Map(runs.flatMap((run) => run.thresholds).map((threshold) => [threshold.text, threshold])).values()];
   const expected = expectFail.length === 0 ? [] : ['--expect-fail', expectFail.join(',')];
   // Services over HTTP: their files say how they are reached and written, no engine axis applies.
   if (first.target !== undefined) {
-    return [program, 'compare', first.scenario, ...optionWords(first, 'workload'), '--targets', runs.map((run) => run.target).join(','), ...optionWords(first, 'running'), ...expected].join(' ');
+    return [program, 'compare', first.scenario, ...optionWords(first, 'workload'), '--targets', runs.map((run) => run.target).join(','), ...optionWords(first, 'running'), ...thresholdFlags(thresholds), ...expected].join(' ');
   }
   return [
     program, 'compare', first.scenario, ...optionWords(first, 'workload'), '--strategies', unique(runs.map((run) => run.strategy)),
-    '--infra', infra, ...optionWords(first, 'running'), ...writing, ...behind, ...faultFlags(first), ...expected,
+    '--infra', infra, ...optionWords(first, 'running'), ...writing, ...behind, ...faultFlags(first), ...thresholdFlags(thresholds), ...expected,
   ].join(' ');
 }

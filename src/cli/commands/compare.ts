@@ -7,6 +7,7 @@ import { loadConfig } from '../../config/config.js';
 import type { Config } from '../../config/config.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import { notApplicable } from '../../config/faults.js';
+import { boundsLag } from '../../config/thresholds.js';
 import { WRITE_MODES } from '../../config/write-config.js';
 import { BEHIND_ONLY_OPTIONS } from '../../config/option-values.js';
 import { didYouMean, unknownChoice } from '../../config/did-you-mean.js';
@@ -51,7 +52,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .example('$0 compare oversell --strategies naive,lock,dcl,lua', 'the four strategies on one sale each, side by side')
       .example('$0 compare oversell --strategies naive,lua --expect-fail naive', 'CI: naive must oversell, lua must hold')
       .example('$0 compare oversell --strategies lock,lua --write sync,behind', 'each strategy writing in the request and behind Kafka')
-      .example('$0 compare oversell --targets naive.json,lua.json --expect-fail naive-shop', 'two services over HTTP, side by side') as never,
+      .example('$0 compare oversell --targets naive.json,lua.json --expect-fail naive-shop', 'two services over HTTP, side by side')
+      .example("$0 compare oversell --strategies lock,lua --threshold 'purchase.p99<500ms'", 'each run must also answer 99% of purchases within 500 ms') as never,
   handler: async (args) => {
     const targets = await compareTargets(args);
     const configs = targets === undefined ? compareConfigs(args) : targets.map(({ path }) => loadConfig({ ...args, strategies: undefined, target: path } as never));
@@ -112,9 +114,9 @@ function compareConfigs(args: CompareArgs): Config[] {
   return configs;
 }
 
-/** The flags without the ones that mean something only when writing behind. */
+/** The flags without the ones that mean something only when writing behind (the options, the lag thresholds). */
 function withoutBehindOnly(args: CompareArgs): CompareArgs {
-  const kept = { ...args };
+  const kept = { ...args, threshold: args.threshold?.filter((expression) => !boundsLag(expression)) };
   for (const key of BEHIND_ONLY_OPTIONS) delete kept[key];
   return kept;
 }

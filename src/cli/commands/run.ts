@@ -44,6 +44,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run oversell --users 10000 --stock 10000', 'where the time of a "slow" INSERT goes (the sql section)')
       .example('$0 run write-behind --workers 2 --redeliver 0.5', 'write behind through Kafka; redelivered events must be skipped')
       .example('$0 run oversell --rate 5000 --duration 10 --stock 20000', 'an open model: 5,000 new buyers a second for 10 s')
+      .example("$0 run oversell --threshold 'purchase.p99<500ms' --threshold 'errors.rate<1%'", 'CI: fail the run when it is too slow or errs, as when a check fails')
       .example('$0 run oversell --target examples/targets/serve.json', 'the same race against a service over HTTP (here `ticketsim serve`)')
       .example('$0 run oversell --junit results/oversell.xml', 'CI: the checks as JUnit test cases') as never,
   handler: async (args) => {
