@@ -60,6 +60,21 @@ describe('formatting', () => {
     expect(verdictOf(interruptedResult).interrupted).toBe(true);
   });
 
+  it('counts thresholds apart from the invariant checks', () => {
+    const met = { kind: 'threshold' as const, name: 'purchase.p99<60s', ok: true, expected: '< 60s', observed: '1.2ms', detail: '60s under the bound, at <0.1% of it' };
+    const broken = { ...met, name: 'purchase.p99<1us', ok: false, expected: '< 1µs', detail: '1.2ms over the bound, at 1,200× it' };
+    const withThresholds = (result: typeof passingResult, ...thresholds: (typeof met)[]) => ({ ...result, checks: [...result.checks, ...thresholds], ok: result.ok && thresholds.every(({ ok }) => ok) });
+    expect(verdictOf(withThresholds(passingResult, met, met)).summary).toBe('all 4 checks and 2 thresholds held');
+    expect(verdictOf(withThresholds(passingResult, met, broken))).toEqual({
+      word: 'FAIL',
+      interrupted: false,
+      summary: '1 of 2 thresholds broken — purchase.p99<1us: 1.2ms over the bound, at 1,200× it',
+    });
+    expect(verdictOf(withThresholds(failingResult, broken)).summary).toBe(
+      '2 of 3 checks failed and 1 of 1 threshold broken — no-oversell: sold 1000 of 100: oversold by 900; also stock-conserved, purchase.p99<1us',
+    );
+  });
+
   it('says when infrastructure errors happened even though the checks held', () => {
     const errors = { ...passingResult, counts: { ...passingResult.counts, errors: 365 }, errorCauses: [{ cause: 'ER_CON_COUNT_ERROR: Too many connections', count: 365 }] };
     expect(verdictOf(errors).summary).toBe('all 4 checks held · 365 infrastructure errors, mostly ER_CON_COUNT_ERROR: Too many connections');

@@ -100,10 +100,10 @@ export function verdictOf(result: RunResult): Verdict {
   let summary: string;
   if (result.inconclusive !== undefined) summary = `inconclusive: ${result.inconclusive}`;
   else if (total === 0) summary = skipped === 0 ? 'no checks ran' : `no check could be made (${skipped} skipped)`;
-  else if (failed.length === 0) summary = `all ${total} check${total === 1 ? '' : 's'} held${skippedText}`;
+  else if (failed.length === 0) summary = `all ${heldCount(result.checks)} held${skippedText}`;
   else {
     const [first, ...others] = failed as [CheckResult, ...CheckResult[]];
-    summary = `${failed.length} of ${total} checks failed — ${first.name}: ${first.detail}`;
+    summary = `${failedCount(result.checks)} — ${first.name}: ${first.detail}`;
     if (others.length > 0) summary += `; also ${others.map((check) => check.name).join(', ')}`;
     summary += skippedText;
   }
@@ -113,6 +113,29 @@ export function verdictOf(result: RunResult): Verdict {
   }
   if (result.interrupted) summary += ` (stopped by Ctrl-C; ${formatCount(result.counts.notStarted)} attempts not started)`;
   return { word: result.ok ? 'PASS' : 'FAIL', interrupted: result.interrupted, summary };
+}
+
+/** The checks made (not skipped), invariants and thresholds (--threshold) apart. */
+function madeChecks(checks: readonly CheckResult[]): { invariants: CheckResult[]; thresholds: CheckResult[] } {
+  const made = checks.filter((check) => check.skipped === undefined);
+  return { invariants: made.filter((check) => check.kind !== 'threshold'), thresholds: made.filter((check) => check.kind === 'threshold') };
+}
+
+/** `4 checks`, `3 checks and 2 thresholds`, `1 threshold`: what held, when all did. */
+function heldCount(checks: readonly CheckResult[]): string {
+  const { invariants, thresholds } = madeChecks(checks);
+  const counted = (count: number, noun: string) => (count === 0 ? [] : [`${count} ${noun}${count === 1 ? '' : 's'}`]);
+  return [...counted(invariants.length, 'check'), ...counted(thresholds.length, 'threshold')].join(' and ');
+}
+
+/** `2 of 3 checks failed`, `1 of 1 threshold broken`, or both joined by `and`. */
+function failedCount(checks: readonly CheckResult[]): string {
+  const { invariants, thresholds } = madeChecks(checks);
+  const failed = (group: CheckResult[], noun: string, verb: string) => {
+    const count = group.filter((check) => !check.ok).length;
+    return count === 0 ? [] : [`${count} of ${group.length} ${noun}${group.length === 1 ? '' : 's'} ${verb}`];
+  };
+  return [...failed(invariants, 'check', 'failed'), ...failed(thresholds, 'threshold', 'broken')].join(' and ');
 }
 
 /** The operation a dashboard or summary leads with: `purchase` when present, else the first. */

@@ -72,14 +72,13 @@ function holds(operator: Threshold['operator'], value: number, bound: number): b
   }
 }
 
-/** `held: 120µs under the bound, at 76% of it`, `broken: 1.2ms over the bound, at 1,200× it`, `exactly at the bound, which < excludes`. */
+/** `120µs under the bound, at 76% of it`, `1.2ms over the bound, at 1,200× it`, `exactly at the bound, which < excludes`. */
 function margin({ operator, bound }: Threshold, value: number, ok: boolean, unit: (value: number) => string): string {
   if (value === bound) return `exactly at the bound, which ${operator} ${ok ? 'includes' : 'excludes'}`;
   const side = value < bound ? 'under' : 'over';
-  const verdict = ok ? 'held' : 'broken';
   const share = value / bound;
   const ratio = bound === 0 ? '' : share < 10 ? `, at ${formatPercent(share)} of it` : `, at ${formatCount(share)}× it`;
-  return `${verdict}: ${unit(Math.abs(value - bound))} ${side} the bound${ratio}`;
+  return `${unit(Math.abs(value - bound))} ${side} the bound${ratio}`;
 }
 
 /** How a metric's values are worded: times in µs, rates per second, error rates as percentages. */

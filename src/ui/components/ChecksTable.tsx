@@ -1,4 +1,4 @@
-// Checks table: one row per invariant check, ✓ green or ✗ red, expected vs observed and the
+// Checks table: one row per check (an invariant, or a --threshold), ✓ green or ✗ red, expected vs observed and the
 // detail, laid out in the width given. A failed row that does not fit goes on over indented,
 // word-wrapped lines, never cut; a passing row too when asked to (there is room), else it stays on
 // one line: its observed value whole when it fits, its detail cut, or left out when too little of
