@@ -124,6 +124,16 @@ describe('renderMarkdownReport', () => {
   });
 });
 
+describe('renderMarkdownReport with thresholds', () => {
+  it('lists each threshold as a row of the checks and counts it apart in the verdict', () => {
+    const broken = { kind: 'threshold' as const, name: 'purchase.p99<1us', ok: false, expected: '< 1µs', observed: '5.6ms', detail: '5.6ms over the bound, at 5,603× it' };
+    const report = renderMarkdownReport({ ...passingResult, checks: [...passingResult.checks, broken], ok: false }, meta);
+    expect(report).toContain('## Verdict: ✗ FAIL');
+    expect(report).toContain('1 of 1 threshold broken — purchase.p99<1us: 5.6ms over the bound, at 5,603× it');
+    expect(report).toContain('| ✗ | purchase.p99<1us | < 1µs | 5.6ms | 5.6ms over the bound, at 5,603× it |');
+  });
+});
+
 describe('renderMarkdownReport on spam and slow SQL', () => {
   it('says in two lines what the strategy does and why it failed', () => {
     const report = renderMarkdownReport(spamLockResult, meta);

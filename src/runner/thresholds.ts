@@ -24,7 +24,8 @@ export function thresholdChecks(thresholds: readonly Threshold[], figures: Thres
 function thresholdCheck(threshold: Threshold, figures: ThresholdFigures): CheckResult {
   const { text, metric, operator, bound } = threshold;
   const unit = unitOf(metric);
-  const base = { kind: 'threshold' as const, name: text, expected: `${operator} ${unit(bound)}`, reads: ['the answers'] };
+  const reads = metric.kind === 'lag' ? ['the rows written behind (MySQL)'] : ['the answers'];
+  const base = { kind: 'threshold' as const, name: text, expected: `${operator} ${unit(bound)}`, reads };
   const measured = measure(metric, figures);
   if (typeof measured === 'string') return { ...base, ok: false, observed: 'none', detail: `${measured}: nothing to hold against the bound` };
   const ok = holds(operator, measured.value, bound);

@@ -129,6 +129,12 @@ describe('ChecksTable', () => {
     expect(lines[5]).toMatch(/^✓ one-per-user\s+0 users with > 1 ticket\s+0$/);
   });
 
+  it('shows a broken threshold as a failed row, named by its expression, after the invariants', () => {
+    const threshold: CheckResult = { kind: 'threshold', name: 'purchase.p99<1us', ok: false, expected: '< 1µs', observed: '5.6ms', detail: '5.6ms over the bound, at 5,603× it' };
+    const lines = frame(<ChecksTable checks={[...passingResult.checks, threshold]} width={80} color={false} />);
+    expect(lines.slice(-2)).toEqual([expect.stringMatching(/^✗ purchase\.p99<1us\s+< 1µs\s+5\.6ms$/), '    5.6ms over the bound, at 5,603× it']);
+  });
+
   it('marks a check the target could not feed as skipped (–), neither passed nor failed', () => {
     const skipped: CheckResult = { name: 'conservation', ok: false, skipped: 'the target keeps no stock counter', expected: 'left + buyers = 100', observed: 'not kept', detail: 'skipped: the target keeps no stock counter' };
     const [, row] = frame(<ChecksTable checks={[skipped]} width={100} color={false} />);
