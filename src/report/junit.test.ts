@@ -73,7 +73,7 @@ describe('renderRunJunit', () => {
   });
 
   it('makes a check of any kind a test case, its kind in the class name', () => {
-    const threshold = { name: 'purchase.p99<1us', ok: false, expected: '< 1µs', observed: '3.2ms', detail: 'purchase p99 3.2ms, limit 1µs', kind: 'threshold' };
+    const threshold = { name: 'purchase.p99<1us', ok: false, expected: '< 1µs', observed: '3.2ms', detail: 'purchase p99 3.2ms, limit 1µs', kind: 'threshold' as const };
     const [suite] = parse(renderRunJunit({ ...passingResult, checks: [...passingResult.checks, threshold] }, META)).testsuite!;
     const found = suite!.testcase.find((c) => c['@_name'] === 'purchase.p99<1us')!;
     expect(found['@_classname']).toBe('ticketsim.oversell.lua.threshold');

@@ -20,7 +20,7 @@ async function schemaErrors(xml: string): Promise<string[]> {
 }
 
 const skipped: CheckResult = { name: 'redis-matches-mysql', ok: false, expected: 'index', observed: '–', detail: '–', skipped: 'no buyer index <kept>' };
-const threshold = { name: 'purchase.p99<1us', ok: false, expected: '< 1µs', observed: '3.2ms', detail: 'too slow', kind: 'threshold' };
+const threshold = { name: 'purchase.p99<1us', ok: false, expected: '< 1µs', observed: '3.2ms', detail: 'too slow', kind: 'threshold' as const };
 
 describe('--junit output under the JUnit schema', () => {
   it('is valid for a run: passed, failed, skipped and threshold checks', async () => {

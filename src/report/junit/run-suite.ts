@@ -37,13 +37,8 @@ function classnameOf(result: RunResult, parts: readonly string[]): string {
   return ['ticketsim', result.scenario, ...parts].map((part) => part.replaceAll(/[^A-Za-z0-9_-]+/g, '_')).join('.');
 }
 
-/** A check's kind (`threshold`, …) when the result carries one. */
-function kindOf(check: CheckResult): string | undefined {
-  return 'kind' in check && typeof check.kind === 'string' ? check.kind : undefined;
-}
-
 function checkCase(check: CheckResult, classname: string, expectedToFail: boolean): JunitCase {
-  const kind = kindOf(check);
+  const { kind } = check;
   return { classname: kind === undefined ? classname : `${classname}.${kind}`, name: check.name, seconds: 0, outcome: checkOutcome(check, kind, expectedToFail) };
 }
 
