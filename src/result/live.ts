@@ -55,3 +55,14 @@ export interface LiveRun {
   /** Stops starting new attempts; in-flight ones finish, then checks run on what happened. */
   abort(): void;
 }
+
+/**
+ * Hears a run while it goes, one call per event (a metrics exporter): each operation answered
+ * (`outcome`: its kind, or `error`) with its latency timed from when it was due, each lock
+ * acquisition and each SQL statement of the engine. Hooks are synchronous and must not throw.
+ */
+export interface RunListener {
+  operationEnded?(operation: string, outcome: string, latencyUs: number): void;
+  lockAcquisition?(granted: boolean, tries: number): void;
+  statement?(timing: { kind: string; waitUs: number; execUs: number; ok: boolean }): void;
+}

@@ -4,7 +4,7 @@
 // figures of the system under test itself (SQL, write-behind) are the target's own.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { RunConfig } from '../config/config.js';
-import type { LoadSummary, RunCounts, RunResult, RunSnapshot } from '../result.js';
+import type { LoadSummary, RunCounts, RunListener, RunResult, RunSnapshot } from '../result.js';
 import type { Burst } from '../scenarios/burst.js';
 import { GeneratorMeter } from '../scenarios/generator-meter.js';
 import type { RunCost } from '../scenarios/generator-meter.js';
@@ -31,12 +31,27 @@ export class RunMeasurements {
   readonly guards = new GuardTally();
   /** Per second of the run, from the first release. */
   readonly series = new SeriesRecorder(() => this.phases.firstRelease());
-  /** What the target tells the guard figures (lock traffic, stale steps refused). */
-  readonly targetObserver: TargetObserver = { lockAcquisition: this.guards.lockAcquisition, staleRefused: this.guards.stale };
+  /** What the target tells the guard figures (lock traffic, stale steps refused) and the run's listener. */
+  readonly targetObserver: TargetObserver = {
+    lockAcquisition: (granted, tries) => {
+      this.guards.lockAcquisition(granted, tries);
+      this.listener?.lockAcquisition?.(granted, tries);
+    },
+    staleRefused: this.guards.stale,
+    statement: (timing) => this.listener?.statement?.(timing),
+  };
+  /** Hears the run as it goes (see listen()). */
+  private listener: RunListener | undefined;
   /** The generator's own event-loop delay: when it is high, ticketsim was the bottleneck. */
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   /** The wall time, and what the run costs this process, from here to the verdict. */
   private readonly meter = new GeneratorMeter();
+
+  /** Tells `listener` each operation, lock acquisition and SQL statement from now on. */
+  listen(listener: RunListener): void {
+    this.listener = listener;
+    this.latency.onRecord = listener.operationEnded?.bind(listener);
+  }
 
   /** Runs a burst with the event-loop delay measured while it goes. */
   async releasing(burst: Burst): Promise<void> {

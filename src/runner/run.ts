@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { Config } from '../config/config.js';
 import { newRunId } from '../engine/run-names.js';
 import { InterruptedError, describeError } from '../errors.js';
-import type { CheckResult, LiveRun, RunPhase, RunResult, RunSnapshot } from '../result.js';
+import type { CheckResult, LiveRun, RunListener, RunPhase, RunResult, RunSnapshot } from '../result.js';
 import { SCENARIO_CATALOGUE } from '../scenarios/catalogue.js';
 import { reproduceCommand } from '../scenarios/command-line.js';
 import { environmentOf } from '../scenarios/environment.js';
@@ -59,6 +59,11 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
     this.aborted = true;
     this.nemesis?.halt();
     this.measurements.phases.current?.burst.abort();
+  }
+
+  /** Tells `listener` each operation, lock acquisition and SQL statement of the run from now on. */
+  listen(listener: RunListener): void {
+    this.measurements.listen(listener);
   }
 
   snapshot(): RunSnapshot {

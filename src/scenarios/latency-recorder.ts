@@ -138,9 +138,12 @@ export function percentileOf(h: Histogram, percentile: number): number {
 /** One LatencyRecorder per operation name (purchase, cancel, …), created on first use. */
 export class OperationLatencies {
   private readonly byOperation = new Map<string, LatencyRecorder>();
+  /** Hears each operation recorded, timed from when it was due (the run's listener). */
+  onRecord: ((operation: string, outcome: string, correctedUs: number) => void) | undefined;
 
   /** Records one completed operation (see LatencyRecorder.record). */
   record(operation: string, outcome: string, correctedUs: number, rawUs: number): void {
+    this.onRecord?.(operation, outcome, correctedUs);
     let recorder = this.byOperation.get(operation);
     if (recorder === undefined) this.byOperation.set(operation, (recorder = new LatencyRecorder()));
     recorder.record(outcome, correctedUs, rawUs);

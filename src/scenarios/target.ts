@@ -57,7 +57,7 @@ export interface SaleTarget {
 }
 
 /** What the runner's measurements hear from a target while it runs (lock traffic, stale steps refused). */
-export type TargetObserver = Pick<EngineObserver, 'lockAcquisition' | 'staleRefused'>;
+export type TargetObserver = Pick<EngineObserver, 'lockAcquisition' | 'staleRefused' | 'statement'>;
 
 /** What every target is opened with. */
 export interface TargetContext {

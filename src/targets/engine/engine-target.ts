@@ -39,7 +39,13 @@ export async function openEngineTarget(options: EngineTargetOptions): Promise<Ru
     needs: servicesNeeded(run),
     poolSize: run.poolSize,
     seed: run.seed,
-    observer: { ...options.observer, statement: sql.record },
+    observer: {
+      ...options.observer,
+      statement: (timing) => {
+        sql.record(timing);
+        options.observer.statement?.(timing);
+      },
+    },
     slowSqlMs: run.slowSqlMs,
     table: run.plants.includes('non-idempotent-worker') ? names.plainTable : undefined,
   });
