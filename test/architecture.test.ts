@@ -20,6 +20,8 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   ui: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'server'],
   report: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'ui', 'server'],
   config: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'engine', 'server'],
+  // Prometheus metrics: fed through listener interfaces and result types; the CLI wires them.
+  metrics: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'engine', 'server'],
 };
 
 /**

@@ -2,6 +2,7 @@
 // live dashboard on a terminal, or plain lines. SIGTERM and SIGHUP stop it like Ctrl-C. Shared by
 // `run` and `compare` (which shows each of its runs in turn, titled with its place in the comparison).
 import type { Config } from '../config/config.js';
+import type { RunMetrics } from '../metrics/run-metrics.js';
 import type { RunResult } from '../result.js';
 import { httpTargetOpener } from './target-option.js';
 import type { LoadedTarget } from './target-option.js';
@@ -16,6 +17,8 @@ export interface ShowRunOptions {
   quietJson?: boolean;
   /** Drive this service (a loaded --target file) instead of the built-in engine. */
   target?: LoadedTarget;
+  /** Count the run into these Prometheus metrics (--metrics-port). */
+  metrics?: RunMetrics;
 }
 
 /** Runs `config` to the end (or until stopped) and resolves to its result. */
@@ -23,6 +26,7 @@ export async function showRun(config: Config, options: ShowRunOptions): Promise<
   const [{ startRun }, { workerLauncher }] = await Promise.all([import('../runner/run.js'), import('./workers.js')]);
   const { target } = options;
   const run = startRun(config, workerLauncher(config.services), target === undefined ? undefined : httpTargetOpener(target));
+  options.metrics?.watch(run, { scenario: config.run.scenario, strategy: target?.file.name ?? config.run.strategy, write: config.run.write.mode });
   // SIGTERM (a supervisor, `kill`) and SIGHUP (the terminal went away) stop a run like Ctrl-C:
   // in-flight attempts finish, the workers it started are stopped and its topics deleted, the
   // checks run on what happened.

@@ -72,4 +72,5 @@ export const ENV = Object.freeze({
   mysqlUrl: 'TICKETSIM_MYSQL_URL',
   kafkaBrokers: 'TICKETSIM_KAFKA_BROKERS',
   allowRemote: 'TICKETSIM_ALLOW_REMOTE',
+  metricsPort: 'TICKETSIM_METRICS_PORT',
 });

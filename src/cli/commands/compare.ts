@@ -24,11 +24,14 @@ import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
 import { junitMeta, saveJunit } from '../junit-file.js';
 import { saveReport } from '../report-file.js';
+import { openMetrics, withMetricsOptions } from '../metrics-option.js';
+import type { MetricsFlags } from '../../config/metrics-config.js';
+import type { RunMetrics } from '../../metrics/run-metrics.js';
 import { showRun } from '../show-run.js';
 import { ALLOW_REMOTE_HELP, loadTargets } from '../target-option.js';
 import type { LoadedTarget } from '../target-option.js';
 
-interface CompareArgs extends WorkloadArgs {
+interface CompareArgs extends WorkloadArgs, MetricsFlags {
   strategies?: string;
   write?: string;
   expectFail?: string;
@@ -40,7 +43,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <scenario>',
   describe: 'run a scenario once per strategy (and write mode) and compare them side by side',
   builder: (yargs) =>
-    withWorkloadOptions(yargs, { report: 'reports/compare-<scenario>-<timestamp>.md', json: '{ comparison, runs: [every RunResult] } as JSON' })
+    withMetricsOptions(withWorkloadOptions(yargs, { report: 'reports/compare-<scenario>-<timestamp>.md', json: '{ comparison, runs: [every RunResult] } as JSON' }), { linger: true })
       .option('strategies', { type: 'string', describe: `strategies to compare, comma-separated: ${STRATEGIES.join(', ')}` })
       .option('targets', { type: 'string', describe: 'target files to compare instead, comma-separated: the same workload against each service over HTTP' })
       .option('allow-remote', { type: 'boolean', describe: ALLOW_REMOTE_HELP })
@@ -63,36 +66,47 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       configs.map((config, i) => ({ name: targets?.[i]?.file.name ?? config.run.strategy, write: config.run.write.mode })),
     );
     await checkBeforeLoad(configs, args.junit);
-    const json = configs[0]!.run.json;
-    const results: RunResult[] = [];
-    for (const [i, config] of configs.entries()) {
-      const result = await showRun(config, { title: `compare ${i + 1}/${configs.length}`, brief: true, quietJson: true, target: targets?.[i] });
-      results.push(result);
-      if (result.interrupted) break;
+    const metrics = await openMetrics(args, async (registry) => new (await import('../../metrics/run-metrics.js')).RunMetrics(registry));
+    try {
+      await compareAll(configs, targets, expectFail, args.junit, metrics?.metrics);
+      await metrics?.linger('the comparison');
+    } finally {
+      await metrics?.close();
     }
-    const writes = new Set(configs.map((config) => config.run.write.mode));
-    // The infrastructure the runs used (auto resolved), unless they did not agree.
-    const infras = new Set(results.map((result) => result.infra));
-    const infra = infras.size === 1 ? [...infras][0]! : configs[0]!.run.infra;
-    const command = compareCommandLine(configs.map((config) => config.run), expectFail, infra);
-    const comparison = compareRuns(results, expectFail, writes.size > 1, command);
-    const skipped = configs.length - results.length;
-    if (json) process.stdout.write(`${JSON.stringify({ comparison, runs: results }, null, 2)}\n`);
-    else {
-      const { chooseRenderMode } = await import('../../ui/render-run.js');
-      const { color } = chooseRenderMode(process.env, process.stdout);
-      process.stdout.write(`\n${formatComparison(comparison, results, { color })}`);
-      if (skipped > 0) process.stdout.write(`stopped: ${skipped} of ${configs.length} runs not started\n`);
-    }
-    const report = configs[0]!.run.report;
-    const verdict = exitCodeOf(comparison, skipped);
-    const reported =
-      report === undefined
-        ? verdict
-        : await saveReport(report, () => writeComparisonReport(comparison, results, report, { generatedAt: new Date(), version: VERSION }), verdict);
-    process.exitCode = args.junit === undefined ? reported : await saveJunit(args.junit, renderComparisonJunit(comparison, results, junitMeta()), reported);
   },
 };
+
+/** Runs each config in turn, then prints, reports and sets the exit code of the comparison. */
+async function compareAll(configs: Config[], targets: LoadedTarget[] | undefined, expectFail: string[], junit: string | undefined, metrics: RunMetrics | undefined): Promise<void> {
+  const json = configs[0]!.run.json;
+  const results: RunResult[] = [];
+  for (const [i, config] of configs.entries()) {
+    const result = await showRun(config, { title: `compare ${i + 1}/${configs.length}`, brief: true, quietJson: true, target: targets?.[i], metrics });
+    results.push(result);
+    if (result.interrupted) break;
+  }
+  const writes = new Set(configs.map((config) => config.run.write.mode));
+  // The infrastructure the runs used (auto resolved), unless they did not agree.
+  const infras = new Set(results.map((result) => result.infra));
+  const infra = infras.size === 1 ? [...infras][0]! : configs[0]!.run.infra;
+  const command = compareCommandLine(configs.map((config) => config.run), expectFail, infra);
+  const comparison = compareRuns(results, expectFail, writes.size > 1, command);
+  const skipped = configs.length - results.length;
+  if (json) process.stdout.write(`${JSON.stringify({ comparison, runs: results }, null, 2)}\n`);
+  else {
+    const { chooseRenderMode } = await import('../../ui/render-run.js');
+    const { color } = chooseRenderMode(process.env, process.stdout);
+    process.stdout.write(`\n${formatComparison(comparison, results, { color })}`);
+    if (skipped > 0) process.stdout.write(`stopped: ${skipped} of ${configs.length} runs not started\n`);
+  }
+  const report = configs[0]!.run.report;
+  const verdict = exitCodeOf(comparison, skipped);
+  const reported =
+    report === undefined
+      ? verdict
+      : await saveReport(report, () => writeComparisonReport(comparison, results, report, { generatedAt: new Date(), version: VERSION }), verdict);
+  process.exitCode = junit === undefined ? reported : await saveJunit(junit, renderComparisonJunit(comparison, results, junitMeta()), reported);
+}
 
 /** One validated config per write mode × strategy, in that order; every problem at once. */
 function compareConfigs(args: CompareArgs): Config[] {

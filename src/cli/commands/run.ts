@@ -14,10 +14,12 @@ import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
 import { junitMeta, saveJunit } from '../junit-file.js';
 import { saveReport } from '../report-file.js';
+import { openMetrics, withMetricsOptions } from '../metrics-option.js';
+import type { MetricsFlags } from '../../config/metrics-config.js';
 import { showRun } from '../show-run.js';
 import { ALLOW_REMOTE_HELP, loadTargets } from '../target-option.js';
 
-interface RunArgs extends WorkloadArgs {
+interface RunArgs extends WorkloadArgs, MetricsFlags {
   strategy: string;
   write?: string;
   target?: string;
@@ -28,7 +30,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
   describe: 'run a scenario against the engine (or, with --target, your own service) and check its invariants',
   builder: (yargs) =>
-    withWorkloadOptions(yargs, { report: 'reports/<scenario>-<strategy>-<timestamp>.md', json: 'the result JSON' })
+    withMetricsOptions(withWorkloadOptions(yargs, { report: 'reports/<scenario>-<strategy>-<timestamp>.md', json: 'the result JSON' }), { linger: true })
       .option('strategy', {
         type: 'string',
         default: DEFAULTS.strategy,
@@ -46,17 +48,24 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run oversell --rate 5000 --duration 10 --stock 20000', 'an open model: 5,000 new buyers a second for 10 s')
       .example("$0 run oversell --threshold 'purchase.p99<500ms' --threshold 'errors.rate<1%'", 'CI: fail the run when it is too slow or errs, as when a check fails')
       .example('$0 run oversell --target examples/targets/serve.json', 'the same race against a service over HTTP (here `ticketsim serve`)')
-      .example('$0 run oversell --junit results/oversell.xml', 'CI: the checks as JUnit test cases') as never,
+      .example('$0 run oversell --junit results/oversell.xml', 'CI: the checks as JUnit test cases')
+      .example('$0 run oversell --metrics-port 9465 --metrics-linger 10', 'Prometheus metrics on 127.0.0.1:9465/metrics, up 10 s after the run') as never,
   handler: async (args) => {
     const config = loadConfig(args);
     const [target] = args.target === undefined ? [] : await loadTargets([args.target], config.run.scenario, args.allowRemote ?? false);
     // An unwritable report or JUnit file fails now, before any load is sent, not after the whole sale.
     await checkBeforeLoad([config], args.junit);
-    const result = await showRun(config, { target });
-    const { report } = config.run;
-    const verdict = exitCodeOf(result);
-    const reported = report === undefined ? verdict : await saveReport(report, () => writeReport(result, report, { generatedAt: new Date(), version: VERSION }), verdict);
-    process.exitCode = args.junit === undefined ? reported : await saveJunit(args.junit, renderRunJunit(result, junitMeta()), reported);
+    const metrics = await openMetrics(args, async (registry) => new (await import('../../metrics/run-metrics.js')).RunMetrics(registry));
+    try {
+      const result = await showRun(config, { target, metrics: metrics?.metrics });
+      const { report } = config.run;
+      const verdict = exitCodeOf(result);
+      const reported = report === undefined ? verdict : await saveReport(report, () => writeReport(result, report, { generatedAt: new Date(), version: VERSION }), verdict);
+      process.exitCode = args.junit === undefined ? reported : await saveJunit(args.junit, renderRunJunit(result, junitMeta()), reported);
+      await metrics?.linger('the run');
+    } finally {
+      await metrics?.close();
+    }
   },
 };
 
