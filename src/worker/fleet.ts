@@ -94,6 +94,8 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
     [ENV.mysqlUrl]: options.services.mysql.url,
     [ENV.redisUrl]: options.services.redis.url,
     [ENV.kafkaBrokers]: formatBrokers(options.services.kafka.brokers),
+    // The run's metrics port is the run's: its workers would only find it taken (undefined: unset).
+    [ENV.metricsPort]: undefined,
   };
   const args = ['worker', '--json', '--stop-with-parent', '--log-every', '1', '--topic', options.topic, '--group', options.group, '--dlq-topic', options.dlqTopic];
   args.push('--batch-size', String(options.batchSize));

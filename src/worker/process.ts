@@ -12,7 +12,7 @@ import { createRealClock } from '../engine/real-clock.js';
 import { createWorker } from './worker.js';
 import { formatBrokers } from '../config/endpoints.js';
 import { UsageError } from '../errors.js';
-import type { WorkerStats } from './worker.js';
+import type { WorkerListener, WorkerStats } from './worker.js';
 
 /** One progress line: `worker ticketsim-worker: 4,210 rows/s · inserted 8,420 · skipped 0 · …`. */
 function formatWorkerLine(group: string, stats: WorkerStats, rowsPerSec: number): string {
@@ -23,8 +23,14 @@ function formatWorkerLine(group: string, stats: WorkerStats, rowsPerSec: number)
   );
 }
 
+/** What counts the worker into metrics (--metrics-port): its commits and lag as they happen, its stats when read. */
+export interface WorkerWatch {
+  listener: WorkerListener;
+  watch(stats: () => WorkerStats): void;
+}
+
 /** Runs a worker until SIGTERM or SIGINT; resolves with its final stats. */
-export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.WritableStream = process.stdout): Promise<WorkerStats> {
+export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.WritableStream = process.stdout, metrics?: WorkerWatch): Promise<WorkerStats> {
   const clock = createRealClock();
   const timeout = { connectTimeoutMs: config.services.connectTimeoutMs };
   const log = await connectKafkaLog({ ...config.services.kafka, ...timeout }, clock, `ticketsim-worker-${process.pid}`);
@@ -49,6 +55,7 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
     ledger: createMysqlLedger(pool, { clock, poolSize: config.poolSize, table: config.table }),
     deadLetters,
     batchSize: config.batchSize,
+    ...(metrics === undefined ? {} : { listener: metrics.listener }),
     // stdout to a pipe is written synchronously on Linux: the line is out before the commit is sent.
     ...(config.json ? { onWritten: (stats: WorkerStats) => emit('stats', { ...stats }, '') } : {}),
   });
@@ -57,6 +64,7 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
     process.once('SIGINT', resolve);
     if (config.stopWithParent) process.stdin.once('close', resolve).resume();
   });
+  metrics?.watch(() => worker.stats());
   try {
     await worker.start();
     emit('started', {}, `worker ${config.group}: consuming ${config.topic} (dead letters to ${config.dlqTopic}); SIGTERM or Ctrl-C stops it`);

@@ -25,6 +25,16 @@ export interface WorkerOptions {
    * chunk that was committed was always reported (one reported but not committed comes again).
    */
   onWritten?(stats: WorkerStats): void;
+  /** Hears each commit and each partition's lag (a metrics exporter). */
+  listener?: WorkerListener;
+}
+
+/** Hears a worker as it goes; hooks are synchronous and must not throw. */
+export interface WorkerListener {
+  /** A chunk's offsets were committed, after `us` µs of waiting for the commit. */
+  committed?(partition: number, us: number): void;
+  /** Records the group is behind on `partition`, after a batch. */
+  lag?(partition: number, records: number): void;
 }
 
 /** A running worker: start it, read its stats, stop it (the batch in progress finishes first). */
@@ -110,11 +120,14 @@ export function createWorker(options: WorkerOptions): Worker {
       // A crash after the write and before the commit: the chunk comes again to another member.
       if (crashed) return;
       // Only now is the chunk durable in MySQL: commit it (at least once).
+      const commitStart = performance.now();
       await batch.commit(chunk.at(-1)!.offset);
+      options.listener?.committed?.(batch.partition, (performance.now() - commitStart) * 1000);
       stats.commits++;
       await batch.heartbeat();
     }
     lagByPartition.set(batch.partition, batch.lag());
+    options.listener?.lag?.(batch.partition, batch.lag());
     stats.lag = [...lagByPartition.values()].reduce((sum, lag) => sum + lag, 0);
   };
 

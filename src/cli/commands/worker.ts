@@ -4,12 +4,14 @@ import { WORKER_DEFAULTS, loadWorkerConfig } from '../../config/worker-config.js
 import type { WorkerFlags } from '../../config/worker-config.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
 import { EXIT } from '../exit-codes.js';
+import type { MetricsFlags } from '../../config/metrics-config.js';
+import { openMetrics, withMetricsOptions } from '../metrics-option.js';
 
-export const workerCommand: CommandModule<object, WorkerFlags> = {
+export const workerCommand: CommandModule<object, WorkerFlags & MetricsFlags> = {
   command: 'worker',
   describe: 'consume sale events from Kafka and write them to MySQL (write-behind), until SIGTERM or Ctrl-C',
   builder: (yargs) =>
-    withJsonOption(withServiceOptions(yargs))
+    withMetricsOptions(withJsonOption(withServiceOptions(yargs)), { linger: false })
       .option('topic', { type: 'string', describe: `topic to consume [default: ${WORKER_DEFAULTS.topic}]` })
       .option('group', { type: 'string', describe: `consumer group [default: ${WORKER_DEFAULTS.group}]` })
       .option('dlq-topic', { type: 'string', describe: 'dead-letter topic for malformed records [default: <topic>.dlq]' })
@@ -22,11 +24,18 @@ export const workerCommand: CommandModule<object, WorkerFlags> = {
       // Workers a run starts: they stop when the run is gone, even one killed without a chance to stop them.
       .option('stop-with-parent', { type: 'boolean', hidden: true, describe: 'stop as on SIGTERM once standard input closes' })
       .example('$0 worker --topic ticketsim.purchases --group ticketsim-worker', 'run one worker of the group')
-      .example('$0 worker --json', 'progress as JSON lines (started, stats, stopped)') as never,
+      .example('$0 worker --json', 'progress as JSON lines (started, stats, stopped)')
+      .example('$0 worker --metrics-port 9464', 'Prometheus metrics on 127.0.0.1:9464/metrics: rows, batches, commit latency, lag') as never,
   handler: async (args) => {
     const config = loadWorkerConfig(args);
-    const { runWorkerProcess } = await import('../../worker/process.js');
-    await runWorkerProcess(config);
-    process.exitCode = EXIT.ok;
+    const labels = { topic: config.topic, group: config.group };
+    const metrics = await openMetrics(args, async (registry) => new (await import('../../metrics/worker-metrics.js')).WorkerMetrics(registry, labels));
+    try {
+      const { runWorkerProcess } = await import('../../worker/process.js');
+      await runWorkerProcess(config, process.stdout, metrics?.metrics);
+      process.exitCode = EXIT.ok;
+    } finally {
+      await metrics?.close();
+    }
   },
 };
