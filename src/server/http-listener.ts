@@ -7,7 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatEndpoint } from '../config/endpoints.js';
 import { TicketsimError, describeError } from '../errors.js';
-import { RETRY_AFTER, route } from './routes.js';
+import { RETRY_AFTER, route, routeName } from './routes.js';
 import type { ApiReply, ApiRequest, SaleOperations } from './routes.js';
 
 /** Largest request body read, in bytes; a larger one is answered 413. */
@@ -41,8 +41,11 @@ export interface Listener {
 /** Told of every 500 reply, with the request it answered. */
 export type FailureHook = (request: ApiRequest, reply: ApiReply) => void;
 
+/** Told of every reply once it went out: its route (see routeName), status and µs since the request came. */
+export type AnsweredHook = (route: string, status: number, us: number) => void;
+
 /** Listens on host:port; a port in use or an address not of this machine throws a TicketsimError (exit 3). */
-export async function listen(host: string, port: number, onFailure?: FailureHook): Promise<Listener> {
+export async function listen(host: string, port: number, onFailure?: FailureHook, onAnswered?: AnsweredHook): Promise<Listener> {
   let operations: SaleOperations | undefined;
   let stopping = false;
   const counts: RequestCounts = { answered: 0, failed: 0 };
@@ -74,10 +77,14 @@ export async function listen(host: string, port: number, onFailure?: FailureHook
     return send(res, reply);
   };
   const server = createServer((req, res) => {
+    const startedAt = performance.now();
     // A client that went away mid-request leaves nothing to answer.
     const done: Promise<void> = serveOne(req, res)
       .catch(() => void res.destroy())
-      .finally(() => inFlight.delete(done));
+      .finally(() => {
+        inFlight.delete(done);
+        onAnswered?.(routeName(req.method ?? 'GET', (req.url ?? '/').split('?')[0]!), res.statusCode, (performance.now() - startedAt) * 1000);
+      });
     inFlight.add(done);
   });
   const address = await bind(server, host, port);

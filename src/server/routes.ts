@@ -50,13 +50,19 @@ const PURCHASE_STATUS: Record<PurchaseOutcome['kind'], number> = { purchased: 20
 const CANCEL_STATUS: Record<CancelOutcome['kind'], number> = { cancelled: 200, 'not-purchased': 404, 'lock-timeout': 503 };
 
 /** The routes: each path with the handler of each method it takes. */
-const ROUTES: { path: RegExp; methods: Record<string, (ops: SaleOperations, body: string, params: string[]) => Promise<ApiReply>> }[] = [
-  { path: /^\/sales$/, methods: { POST: createSale } },
-  { path: /^\/buy$/, methods: { POST: (ops, body) => operate(body, (sale, user) => ops.purchase(sale, user), PURCHASE_STATUS) } },
-  { path: /^\/cancel$/, methods: { POST: (ops, body) => operate(body, (sale, user) => ops.cancel(sale, user), CANCEL_STATUS) } },
-  { path: /^\/sales\/([^/]+)\/stock$/, methods: { GET: readStock } },
-  { path: /^\/health$/, methods: { GET: async (ops) => ({ status: 200, body: { ok: true, ...ops.health() } }) } },
+const ROUTES: { name: string; path: RegExp; methods: Record<string, (ops: SaleOperations, body: string, params: string[]) => Promise<ApiReply>> }[] = [
+  { name: '/sales', path: /^\/sales$/, methods: { POST: createSale } },
+  { name: '/buy', path: /^\/buy$/, methods: { POST: (ops, body) => operate(body, (sale, user) => ops.purchase(sale, user), PURCHASE_STATUS) } },
+  { name: '/cancel', path: /^\/cancel$/, methods: { POST: (ops, body) => operate(body, (sale, user) => ops.cancel(sale, user), CANCEL_STATUS) } },
+  { name: '/sales/:sale/stock', path: /^\/sales\/([^/]+)\/stock$/, methods: { GET: readStock } },
+  { name: '/health', path: /^\/health$/, methods: { GET: async (ops) => ({ status: 200, body: { ok: true, ...ops.health() } }) } },
 ];
+
+/** A request's route as metrics name it: `POST /buy`, `GET /sales/:sale/stock` (never a sale or user), or `unmatched`. */
+export function routeName(method: string, path: string): string {
+  const found = ROUTES.find((route) => route.path.test(path));
+  return found === undefined ? 'unmatched' : `${method} ${found.name}`;
+}
 
 /** Answers one request. Never throws: every failure becomes a reply. */
 export async function route(ops: SaleOperations, request: ApiRequest): Promise<ApiReply> {

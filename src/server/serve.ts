@@ -6,7 +6,7 @@ import type { ServeConfig } from '../config/serve-config.js';
 import type { WorkerLauncher } from '../engine/ports.js';
 import { newRunId } from '../engine/run-names.js';
 import { listen } from './http-listener.js';
-import type { FailureHook, RequestCounts } from './http-listener.js';
+import type { AnsweredHook, FailureHook, RequestCounts } from './http-listener.js';
 import { openServedEngine } from './served-engine.js';
 import type { EngineClosed, ServedEngine } from './served-engine.js';
 
@@ -36,11 +36,13 @@ export interface ServeOptions {
   launcher: WorkerLauncher;
   /** Told of every 500 reply. */
   onFailure?: FailureHook;
+  /** Told of every reply, with its route, status and latency (the server's metrics). */
+  onAnswered?: AnsweredHook;
 }
 
 /** Starts serving the engine `config` describes; resolves once it answers requests. */
 export async function startServer(config: ServeConfig, options: ServeOptions): Promise<RunningServer> {
-  const listener = await listen(config.host, config.port, options.onFailure);
+  const listener = await listen(config.host, config.port, options.onFailure, options.onAnswered);
   let engine: ServedEngine;
   try {
     engine = await openServedEngine(config, newRunId(), options.launcher);

@@ -14,6 +14,8 @@ import { quitNow } from '../../ui/interrupt.js';
 import { EXIT } from '../exit-codes.js';
 import { withJsonOption, withServiceOptions } from '../options.js';
 import { listeningLine, stopWarnings, stoppedLine } from '../serve-format.js';
+import type { MetricsFlags } from '../../config/metrics-config.js';
+import { openMetrics, withMetricsOptions } from '../metrics-option.js';
 
 interface ServeArgs extends ServeFlags {
   json: boolean;
@@ -30,11 +32,11 @@ const ROUTES = [
 ];
 
 /** `ticketsim serve`: see the file's header. */
-export const serveCommand: CommandModule<object, ServeArgs> = {
+export const serveCommand: CommandModule<object, ServeArgs & MetricsFlags> = {
   command: 'serve',
   describe: 'serve the built-in engine over HTTP (POST /sales, /buy, /cancel; GET /sales/<id>/stock, /health) until SIGTERM or Ctrl-C',
   builder: (yargs) =>
-    withJsonOption(withServiceOptions(yargs), 'print the listening and stopped lines as JSON')
+    withMetricsOptions(withJsonOption(withServiceOptions(yargs), 'print the listening and stopped lines as JSON'), { linger: false })
       .option('strategy', { type: 'string', describe: `concurrency control: ${STRATEGIES.join(' | ')} [default: ${DEFAULTS.strategy}]` })
       .option('write', { type: 'string', describe: `${WRITE_MODES.join(' | ')} — MySQL in the request, or an event to Kafka and workers behind it [default: ${SERVE_DEFAULTS.write}]` })
       .option('infra', { type: 'string', describe: `${INFRA_MODES.join(' | ')} — real services, in-process ones, or real when they answer [default: ${DEFAULTS.infra}]` })
@@ -52,13 +54,19 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     // Heard from now on: a signal while starting stops the server as soon as it is up.
     const stopSignal = firstStopSignal();
     const [{ startServer }, { workerLauncher }] = await Promise.all([import('../../server/serve.js'), import('../workers.js')]);
-    const server = await startServer(config, { launcher: workerLauncher(config.services), onFailure: failureLog() });
-    process.stdout.write(`${listeningLine(config, server)}\n`);
-    const signal = await stopSignal;
-    const stopped = await server.stop();
-    for (const warning of stopWarnings(server, stopped)) process.stderr.write(`ticketsim serve: ${warning}\n`);
-    process.stdout.write(`${stoppedLine(config, signal, stopped)}\n`);
-    process.exitCode = EXIT.ok;
+    const labels = { strategy: config.strategy, write: config.write.mode };
+    const metrics = await openMetrics(args, async (registry) => new (await import('../../metrics/serve-metrics.js')).ServeMetrics(registry, labels));
+    try {
+      const server = await startServer(config, { launcher: workerLauncher(config.services), onFailure: failureLog(), onAnswered: metrics?.metrics.answered });
+      process.stdout.write(`${listeningLine(config, server)}\n`);
+      const signal = await stopSignal;
+      const stopped = await server.stop();
+      for (const warning of stopWarnings(server, stopped)) process.stderr.write(`ticketsim serve: ${warning}\n`);
+      process.stdout.write(`${stoppedLine(config, signal, stopped)}\n`);
+      process.exitCode = EXIT.ok;
+    } finally {
+      await metrics?.close();
+    }
   },
 };
 
