@@ -8,11 +8,11 @@ import { RUN_LABELS, RunMetrics } from './run-metrics.js';
 function fakeRun(runId = 'r-1') {
   let listener: RunListener = {};
   let end: () => void = () => undefined;
-  const state = { attempts: 0, inFlight: 0 };
+  const state: { attempts: number; inFlight: number; writeBehind?: RunSnapshot['writeBehind'] } = { attempts: 0, inFlight: 0 };
   const run = {
     runId,
     result: new Promise<void>((resolve) => (end = resolve)),
-    snapshot: () => ({ counts: { attempts: state.attempts }, inFlight: state.inFlight }) as RunSnapshot,
+    snapshot: () => ({ counts: { attempts: state.attempts }, inFlight: state.inFlight, writeBehind: state.writeBehind }) as RunSnapshot,
     listen: (given: RunListener) => void (listener = given),
   };
   return { run, state, hear: () => listener, end: () => end() };
@@ -44,6 +44,10 @@ describe('run metrics', () => {
       'ticketsim_lock_tries_total counter',
       'ticketsim_sql_exec_seconds histogram',
       'ticketsim_sql_pool_wait_seconds histogram',
+      'ticketsim_write_behind_acknowledged gauge',
+      'ticketsim_write_behind_lag_p99_seconds gauge',
+      'ticketsim_write_behind_lag_records gauge',
+      'ticketsim_write_behind_rows gauge',
     ]);
     for (const metric of found) {
       for (const { labels } of metric.values) {
@@ -89,6 +93,19 @@ describe('run metrics', () => {
     await run.result;
     state.attempts = 999;
     expect([await value('ticketsim_attempts_total'), await value('ticketsim_in_flight')]).toEqual([25, 0]);
+  });
+
+  it('follow a run writing behind: the rows its workers wrote moving up, what they are behind, their lag', async () => {
+    const registry = new Registry();
+    const metrics = new RunMetrics(registry);
+    const { run, state } = fakeRun();
+    metrics.watch(run, { ...LABELS, write: 'behind' });
+    const value = async (name: string) => (await registry.getSingleMetric(name)!.get()).values[0]?.value;
+    expect(await value('ticketsim_write_behind_rows')).toBeUndefined();
+    state.writeBehind = { acknowledged: 3000, persisted: 2100, behind: 900, lagP99Us: 240_000 };
+    expect(await value('ticketsim_write_behind_rows')).toBe(2100);
+    state.writeBehind = { acknowledged: 5000, persisted: 5000, behind: 0, lagP99Us: 250_000 };
+    expect([await value('ticketsim_write_behind_acknowledged'), await value('ticketsim_write_behind_rows'), await value('ticketsim_write_behind_lag_records'), await value('ticketsim_write_behind_lag_p99_seconds')]).toEqual([5000, 5000, 0, 0.25]);
   });
 
   it('keep each run of a comparison apart by its run id', async () => {

@@ -1,5 +1,6 @@
 // The metrics of `run` and `compare`: attempts, answers by operation and outcome, in flight, the
-// latency histogram per operation, SQL pool wait and execution, lock acquisitions and tries. Each
+// latency histogram per operation, SQL pool wait and execution, lock acquisitions and tries, and
+// writing behind the rows its workers wrote, what they are behind and their lag. Each
 // run is labelled with its scenario, strategy, write mode and run id (never a user id). Fed by the
 // run's listener (each operation, lock acquisition and statement as it ends) and by its snapshot,
 // read at each scrape (attempts made, in flight), so the runner keeps no metric of its own.
@@ -30,6 +31,10 @@ export class RunMetrics {
   private readonly sqlExec: Histogram;
   private readonly lockAcquisitions: Counter;
   private readonly lockTries: Counter;
+  private readonly behindAcknowledged: Gauge;
+  private readonly behindPersisted: Gauge;
+  private readonly behindRecords: Gauge;
+  private readonly behindLagP99: Gauge;
   /** Every run watched, with the attempts already counted into the counter. */
   private readonly runs: { run: WatchedRun; labels: RunLabels; attemptsSeen: number; ended: boolean }[] = [];
 
@@ -45,6 +50,12 @@ export class RunMetrics {
     this.sqlExec = new Histogram({ name: 'ticketsim_sql_exec_seconds', help: 'SQL statements: executing on the connection', labelNames: [...labelNames, 'statement'], buckets: [...LATENCY_BUCKETS], registers });
     this.lockAcquisitions = new Counter({ name: 'ticketsim_lock_acquisitions_total', help: 'Lock acquisitions ended, granted or not', labelNames: [...labelNames, 'granted'], registers });
     this.lockTries = new Counter({ name: 'ticketsim_lock_tries_total', help: 'Lock round trips to Redis, retries included', labelNames, registers });
+    // Writing behind, the run's own workers as the run sees them (a worker's own figures: `ticketsim worker --metrics-port`).
+    const behind = (name: string, help: string) => new Gauge({ name, help, labelNames, registers, collect: sync });
+    this.behindAcknowledged = behind('ticketsim_write_behind_acknowledged', 'Writing behind: purchases acknowledged by Kafka so far');
+    this.behindPersisted = behind('ticketsim_write_behind_rows', 'Writing behind: rows the workers have written so far');
+    this.behindRecords = behind('ticketsim_write_behind_lag_records', 'Writing behind: records the workers are behind');
+    this.behindLagP99 = behind('ticketsim_write_behind_lag_p99_seconds', 'Writing behind: p99 of the time from acknowledgement to row');
   }
 
   /** Counts `run` from now on under `labels` (its run id added). */
@@ -92,10 +103,16 @@ export class RunMetrics {
   /** Brings the figures read from each run's snapshot up to date (at each scrape). */
   private sync(): void {
     for (const watched of this.runs.filter(({ ended }) => !ended)) {
-      const { counts, inFlight } = watched.run.snapshot();
+      const { counts, inFlight, writeBehind } = watched.run.snapshot();
       this.attempts.labels(watched.labels).inc(counts.attempts - watched.attemptsSeen);
       watched.attemptsSeen = counts.attempts;
       this.inFlight.labels(watched.labels).set(inFlight);
+      if (writeBehind !== undefined) {
+        this.behindAcknowledged.labels(watched.labels).set(writeBehind.acknowledged);
+        this.behindPersisted.labels(watched.labels).set(writeBehind.persisted);
+        this.behindRecords.labels(watched.labels).set(writeBehind.behind);
+        this.behindLagP99.labels(watched.labels).set(seconds(writeBehind.lagP99Us));
+      }
     }
   }
 }
