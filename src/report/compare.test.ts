@@ -43,6 +43,21 @@ describe('compareRuns', () => {
     expect(comparisonSummary(comparison)).toBe('1 of 3 runs did not end as expected: lua held though meant to fail; naive failed as expected; lock held');
   });
 
+  it('does not take a broken threshold for the failure a strategy was meant to show', () => {
+    const slowLua: RunResult = {
+      ...passingResult,
+      ok: false,
+      checks: [...passingResult.checks, { name: 'purchase.p99<1us', ok: false, expected: '< 1µs', observed: '3.2ms', detail: 'over the bound', kind: 'threshold' }],
+    };
+    const comparison = compareRuns([failingResult, slowLua], ['naive', 'lua'], false, COMMAND);
+    expect(comparison.runs.map((run) => [run.label, run.verdict, run.asExpected])).toEqual([
+      ['naive', 'failed', true],
+      ['lua', 'failed', false],
+    ]);
+    expect(comparison.ok).toBe(false);
+    expect(comparisonSummary(comparison)).toBe('1 of 2 runs did not end as expected: lua held every invariant though meant to fail (only a threshold broke); naive failed as expected');
+  });
+
   it('matches --expect-fail by strategy, or by strategy and write mode', () => {
     expect(expectsFailure(['naive'], 'naive', 'behind')).toBe(true);
     expect(expectsFailure(['naive:sync'], 'naive', 'behind')).toBe(false);
