@@ -8,3 +8,4 @@ export type * from './result/write-behind.js';
 export type * from './result/run-result.js';
 export type * from './result/verdicts.js';
 export type * from './result/live.js';
+export type * from './result/baseline.js';

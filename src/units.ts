@@ -35,3 +35,20 @@ export function formatPercent(share: number): string {
 export function formatRate(perSecond: number): string {
   return `${formatCount(perSecond)}/s`;
 }
+
+/** A figure in its unit: µs as a time, per second as a rate, a 0–1 share as a percentage. */
+export function formatFigure(value: number, unit: 'us' | 'per-second' | 'share'): string {
+  if (unit === 'us') return formatMicros(value);
+  return unit === 'per-second' ? formatRate(value) : `${threeDigits(value * 100)}%`;
+}
+
+/**
+ * A change against a baseline: relative, `+28%`, `−12%`, `0%`, `+∞`; for a share (an error rate),
+ * the difference in percentage points, `+0.5 pts`.
+ */
+export function formatChange(change: number, unit: 'us' | 'per-second' | 'share'): string {
+  if (!Number.isFinite(change)) return change > 0 ? '+∞' : '−∞';
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '';
+  const digits = threeDigits(Math.abs(change) * 100);
+  return unit === 'share' ? `${sign}${digits} pts` : `${sign}${digits}%`;
+}

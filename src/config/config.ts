@@ -9,6 +9,8 @@ import { parseFaults } from './faults.js';
 import type { FaultSpec, Plant } from './faults.js';
 import { parseThresholds } from './thresholds.js';
 import type { Threshold } from './thresholds.js';
+import { buildBaseline } from './baseline.js';
+import type { BaselineConfig } from './baseline.js';
 import type { WriteConfig, WriteOptions } from './write-config.js';
 import type { StrategyName } from './strategies.js';
 import { appliedOptions, readOptionValues } from './option-values.js';
@@ -39,6 +41,8 @@ export interface RunConfig extends Omit<OptionValues, ShapedKey> {
   faults: readonly FaultSpec[];
   /** Bounds on what the run measures (--threshold), in the order given: each fails the run when broken. */
   thresholds: readonly Threshold[];
+  /** A previous run to compare with (--baseline) and how far this one may fall behind it (--max-regression). */
+  baseline?: BaselineConfig;
   /** Anomalies the selftest plants (never from the command line; empty otherwise). */
   plants: readonly Plant[];
   json: boolean;
@@ -68,6 +72,10 @@ export interface RawFlags extends OptionFlags, ServiceFlags {
   fault?: readonly string[];
   /** --threshold EXPR, repeatable, e.g. purchase.p99<500ms. */
   threshold?: readonly string[];
+  /** --baseline FILE: a previous run's result JSON to compare with. */
+  baseline?: string;
+  /** --max-regression SPEC, e.g. p99=20%,throughput=10%: limits against the baseline. */
+  maxRegression?: string;
   /** compare: a fault that does not apply to one of the strategies is skipped on that run, not refused. */
   lenientFaults?: boolean;
   /** --target FILE: drive the service a target file describes instead of the built-in engine. */
@@ -108,12 +116,16 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const faults = parseFaults(flags.fault ?? [], { scenario, strategy, write: write.mode, lenient: flags.lenientFaults ?? false }, problems);
   if (flags.target !== undefined && faults.length > 0) problems.push('--fault acts on the built-in engine and cannot reach a --target service; leave one of them out');
   const thresholds = parseThresholds(flags.threshold ?? [], { scenario, write: write.mode, target: flags.target !== undefined }, problems);
-  return { scenario, strategy, infra, ...own, users, rate, write, faults, thresholds, plants: [], json: flags.json ?? false, report, ...(flags.target === undefined ? {} : { target: flags.target }) };
+  const baseline = buildBaseline(flags, { scenario, write: write.mode }, problems);
+  return {
+    scenario, strategy, infra, ...own, users, rate, write, faults, thresholds, ...(baseline === undefined ? {} : { baseline }),
+    plants: [], json: flags.json ?? false, report, ...(flags.target === undefined ? {} : { target: flags.target }),
+  };
 }
 
 /** The option values a run was made of (the inverse of buildRun): what its reproduce line and parameters show. */
 export function optionValuesOf(run: RunConfig): OptionValues {
-  const { scenario, strategy, infra, rate, write, faults, thresholds, plants, json, report, target, ...own } = run;
+  const { scenario, strategy, infra, rate, write, faults, thresholds, baseline, plants, json, report, target, ...own } = run;
   return {
     ...own,
     rate: rate?.rate,

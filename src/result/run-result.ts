@@ -4,6 +4,7 @@ import type { OperationLatency } from './latency.js';
 import type { ErrorCause, FaultRecord, GeneratorCost, GuardCounts, LoadSummary, PhaseResult, RunCounts, SeriesPoint } from './measures.js';
 import type { SqlSummary } from './sql.js';
 import type { WriteBehindSummary } from './write-behind.js';
+import type { BaselineSummary } from './baseline.js';
 
 /** The machine a run ran on. */
 export interface MachineInfo {
@@ -20,12 +21,15 @@ export interface MachineInfo {
 }
 
 /**
- * One row of the checks table: an invariant computed from the stores after the run, or a
- * threshold (--threshold) held against what the run measured.
+ * One row of the checks table: an invariant computed from the stores after the run, a threshold
+ * (--threshold) held against what the run measured, or a figure held to its baseline (--max-regression).
  */
 export interface CheckResult {
-  /** `threshold` for a --threshold (named by its expression); absent for an invariant check. */
-  kind?: 'invariant' | 'threshold';
+  /**
+   * `threshold` for a --threshold (named by its expression), `regression` for a --max-regression
+   * limit (named `purchase.p99 vs baseline`); absent for an invariant check.
+   */
+  kind?: 'invariant' | 'threshold' | 'regression';
   name: string;
   /** False for a check that failed and for one that was skipped: a skipped check never passes. */
   ok: boolean;
@@ -135,6 +139,8 @@ export interface RunResult {
   writeBehind?: WriteBehindSummary;
   /** Faults injected on purpose (--fault); absent when none. */
   faults?: FaultRecord[];
+  /** This run beside a previous one (--baseline); absent when none was given. */
+  baseline?: BaselineSummary;
   errorCauses: ErrorCause[];
   checks: CheckResult[];
   /** Per operation (purchase, cancel, …). */

@@ -7,6 +7,7 @@ import type { CheckResult, FaultRecord, InfraKind, RunResult } from '../result.j
 import type { TargetSummary } from '../scenarios/target.js';
 import type { MeasuredRun } from './measurements.js';
 import { thresholdChecks } from './thresholds.js';
+import { compareWithBaseline } from './baseline.js';
 
 /** Everything a result is made of. */
 export interface ResultParts {
@@ -60,11 +61,15 @@ export function plannedAttempts(run: RunConfig): number {
 export function assembleResult(parts: ResultParts): RunResult {
   const { run, measured, inconclusive, summary, target } = parts;
   const { attempts, ...figures } = measured;
-  // The thresholds after the invariants: they bound what was measured, readable even when the stores were not.
-  const checks = [...parts.checks, ...thresholdChecks(run.thresholds, { ...figures, writeBehind: summary.writeBehind })];
+  // The thresholds, then the baseline's limits, after the invariants: they bound what was measured, readable even when the stores were not.
+  const strategy = target.strategy ?? run.strategy;
+  const compared = run.baseline === undefined ? undefined : compareWithBaseline(run.baseline, {
+    ...figures, runId: parts.runId, strategy, infra: target.kind, writeBehind: summary.writeBehind, params: { users: run.users, stock: run.stock, write: run.write.mode },
+  });
+  const checks = [...parts.checks, ...thresholdChecks(run.thresholds, { ...figures, writeBehind: summary.writeBehind }), ...(compared?.checks ?? [])];
   return {
     scenario: run.scenario,
-    strategy: target.strategy ?? run.strategy,
+    strategy,
     infra: target.kind,
     infraReason: target.reason,
     runId: parts.runId,
@@ -77,6 +82,7 @@ export function assembleResult(parts: ResultParts): RunResult {
     ...(summary.sql === undefined ? {} : { sql: summary.sql }),
     ...(summary.writeBehind === undefined ? {} : { writeBehind: summary.writeBehind }),
     ...(parts.faults.length === 0 ? {} : { faults: [...parts.faults] }),
+    ...(compared === undefined ? {} : { baseline: compared.summary }),
     errorCauses: figures.errorCauses,
     checks,
     latency: figures.latency,
