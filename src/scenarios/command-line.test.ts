@@ -1,5 +1,8 @@
 // Tests of the reproduce lines: a run's and a comparison's flags parse back into the same runs,
 // and every line starts with how ticketsim was invoked.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import type { RawFlags } from '../config/config.js';
@@ -51,6 +54,14 @@ describe('reproduceCommand', () => {
   it('repeats the thresholds, quoted for the shell', () => {
     const run = loadConfig({ write: 'behind', threshold: ['purchase.p99 < 500ms', 'lag.p99<200ms'] }, {}).run;
     expect(reproduceCommand(run, 'memory', 'ticketsim')).toMatch(/ --threshold 'purchase\.p99<500ms' --threshold 'lag\.p99<200ms'$/);
+  });
+
+  it('repeats the baseline and its limits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ticketsim-reproduce-'));
+    const file = join(dir, 'old run.json');
+    writeFileSync(file, JSON.stringify({ runId: 'r0', scenario: 'oversell', latency: {}, throughput: 1 }));
+    const run = loadConfig({ baseline: file, maxRegression: 'p99=20%, throughput=10%' }, {}).run;
+    expect(reproduceCommand(run, 'memory', 'ticketsim')).toMatch(new RegExp(` --baseline '${file}' --max-regression p99=20%,throughput=10%$`));
   });
 
   it('parses back into the same run', () => {

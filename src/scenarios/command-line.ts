@@ -36,6 +36,13 @@ function thresholdFlags(thresholds: RunConfig['thresholds']): Word[] {
   return thresholds.flatMap(({ text }) => ['--threshold', shellWord(text)]);
 }
 
+/** `--baseline old.json --max-regression p99=20%,throughput=10%`. */
+function baselineFlags(baseline: RunConfig['baseline']): Word[] {
+  if (baseline === undefined) return [];
+  const limits = baseline.limits.length === 0 ? [] : ['--max-regression', shellWord(baseline.limits.map(({ text }) => text).join(','))];
+  return ['--baseline', shellWord(baseline.run.file), ...limits];
+}
+
 /**
  * `ticketsim run oversell --users 1000 --stock 100 --strategy lua --infra real --seed 1 --pool-size 10`,
  * starting with how this process was invoked (`./bin/ticketsim`, `npx ticketsim`, …).
@@ -43,12 +50,12 @@ function thresholdFlags(thresholds: RunConfig['thresholds']): Word[] {
 export function reproduceCommand(run: RunConfig, infra: InfraMode, program = invokedAs()): string {
   // Against a target file, the file says how the service is reached and written: no engine axis applies.
   if (run.target !== undefined) {
-    return [program, 'run', run.scenario, ...optionWords(run, 'workload'), '--target', run.target, ...optionWords(run, 'running'), ...thresholdFlags(run.thresholds)].join(' ');
+    return [program, 'run', run.scenario, ...optionWords(run, 'workload'), '--target', run.target, ...optionWords(run, 'running'), ...thresholdFlags(run.thresholds), ...baselineFlags(run.baseline)].join(' ');
   }
   const writing = run.write.mode === defaultWrite(run.scenario) ? [] : ['--write', run.write.mode];
   return [
     program, 'run', run.scenario, ...optionWords(run, 'workload'), '--strategy', run.strategy, '--infra', infra, ...optionWords(run, 'running'),
-    ...writing, ...optionWords(run, 'behind'), ...faultFlags(run), ...thresholdFlags(run.thresholds),
+    ...writing, ...optionWords(run, 'behind'), ...faultFlags(run), ...thresholdFlags(run.thresholds), ...baselineFlags(run.baseline),
   ].join(' ');
 }
 

@@ -9,6 +9,7 @@ import { writeReport } from '../../report/paths.js';
 import type { RunResult } from '../../result.js';
 import { VERSION } from '../../version.js';
 import { WRITE_MODES } from '../../config/write-config.js';
+import { REGRESSION_STATS } from '../../config/regressions.js';
 import { EXIT } from '../exit-codes.js';
 import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
@@ -21,6 +22,8 @@ import { ALLOW_REMOTE_HELP, loadTargets } from '../target-option.js';
 
 interface RunArgs extends WorkloadArgs, MetricsFlags {
   strategy: string;
+  baseline?: string;
+  maxRegression?: string;
   write?: string;
   target?: string;
   allowRemote?: boolean;
@@ -39,6 +42,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('write', { type: 'string', describe: `${WRITE_MODES.join(' | ')} — MySQL in the request, or an event to Kafka and a worker behind it [default: sync; write-behind: behind]` })
       .option('target', { type: 'string', describe: 'drive your own service over HTTP as this target file describes, and check its stores (instead of the built-in engine)' })
       .option('allow-remote', { type: 'boolean', describe: ALLOW_REMOTE_HELP })
+      .option('baseline', { type: 'string', describe: 'a previous run\'s result (ticketsim run … --json) to show each figure beside, with the change' })
+      .option('max-regression', {
+        type: 'string',
+        describe: `fail the run when it falls behind --baseline by more than this: KEY=N%,… with KEY a latency STAT (${REGRESSION_STATS.join(' ')}) of every operation or OPERATION.STAT, throughput (may shrink by N%), errors.rate (may rise by N points), lag.STAT (writing behind); e.g. p99=20%,throughput=10%`,
+      })
       .example('$0 run oversell --users 1000', 'race 1,000 buyers for 100 seats with the lua strategy')
       .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL')
       .example('$0 run spam --users 1 --requests-per-user 1000 --strategy dcl', 'one user, a thousand simultaneous clicks: one ticket')
@@ -47,6 +55,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run write-behind --workers 2 --redeliver 0.5', 'write behind through Kafka; redelivered events must be skipped')
       .example('$0 run oversell --rate 5000 --duration 10 --stock 20000', 'an open model: 5,000 new buyers a second for 10 s')
       .example("$0 run oversell --threshold 'purchase.p99<500ms' --threshold 'errors.rate<1%'", 'CI: fail the run when it is too slow or errs, as when a check fails')
+      .example('$0 run oversell --baseline old.json --max-regression p99=20%,throughput=10%', 'CI: fail the run when its p99 grew by 20% or its throughput fell by 10% since old.json (a --json result)')
       .example('$0 run oversell --target examples/targets/serve.json', 'the same race against a service over HTTP (here `ticketsim serve`)')
       .example('$0 run oversell --junit results/oversell.xml', 'CI: the checks as JUnit test cases')
       .example('$0 run oversell --metrics-port 9465 --metrics-linger 10', 'Prometheus metrics on 127.0.0.1:9465/metrics, up 10 s after the run') as never,
