@@ -75,6 +75,14 @@ describe('formatting', () => {
     );
   });
 
+  it('counts the limits against a baseline apart from checks and thresholds', () => {
+    const held = { kind: 'regression' as const, name: 'throughput vs baseline', ok: true, expected: '≥ −10% (baseline 5,000/s)', observed: '5,100/s (+2%)', detail: '+2%, within the limit of −10%; run a against baseline b (old.json)' };
+    const exceeded = { ...held, name: 'purchase.p99 vs baseline', ok: false, detail: '+28%, beyond the limit of +20%; run a against baseline b (old.json)' };
+    const withLimits = (...limits: (typeof held)[]) => ({ ...passingResult, checks: [...passingResult.checks, ...limits], ok: limits.every(({ ok }) => ok) });
+    expect(verdictOf(withLimits(held)).summary).toBe('all 4 checks and 1 baseline limit held');
+    expect(verdictOf(withLimits(held, exceeded)).summary).toBe('1 of 2 baseline limits exceeded — purchase.p99 vs baseline: +28%, beyond the limit of +20%; run a against baseline b (old.json)');
+  });
+
   it('says when infrastructure errors happened even though the checks held', () => {
     const errors = { ...passingResult, counts: { ...passingResult.counts, errors: 365 }, errorCauses: [{ cause: 'ER_CON_COUNT_ERROR: Too many connections', count: 365 }] };
     expect(verdictOf(errors).summary).toBe('all 4 checks held · 365 infrastructure errors, mostly ER_CON_COUNT_ERROR: Too many connections');

@@ -115,27 +115,31 @@ export function verdictOf(result: RunResult): Verdict {
   return { word: result.ok ? 'PASS' : 'FAIL', interrupted: result.interrupted, summary };
 }
 
-/** The checks made (not skipped), invariants and thresholds (--threshold) apart. */
-function madeChecks(checks: readonly CheckResult[]): { invariants: CheckResult[]; thresholds: CheckResult[] } {
+/** The checks made (not skipped) by kind: invariants, thresholds (--threshold), limits against a baseline (--max-regression). */
+function madeChecks(checks: readonly CheckResult[]): { invariants: CheckResult[]; thresholds: CheckResult[]; regressions: CheckResult[] } {
   const made = checks.filter((check) => check.skipped === undefined);
-  return { invariants: made.filter((check) => check.kind !== 'threshold'), thresholds: made.filter((check) => check.kind === 'threshold') };
+  return {
+    invariants: made.filter((check) => check.kind !== 'threshold' && check.kind !== 'regression'),
+    thresholds: made.filter((check) => check.kind === 'threshold'),
+    regressions: made.filter((check) => check.kind === 'regression'),
+  };
 }
 
-/** `4 checks`, `3 checks and 2 thresholds`, `1 threshold`: what held, when all did. */
+/** `4 checks`, `3 checks and 2 thresholds`, `4 checks and 2 baseline limits`: what held, when all did. */
 function heldCount(checks: readonly CheckResult[]): string {
-  const { invariants, thresholds } = madeChecks(checks);
+  const { invariants, thresholds, regressions } = madeChecks(checks);
   const counted = (count: number, noun: string) => (count === 0 ? [] : [`${count} ${noun}${count === 1 ? '' : 's'}`]);
-  return [...counted(invariants.length, 'check'), ...counted(thresholds.length, 'threshold')].join(' and ');
+  return [...counted(invariants.length, 'check'), ...counted(thresholds.length, 'threshold'), ...counted(regressions.length, 'baseline limit')].join(' and ');
 }
 
-/** `2 of 3 checks failed`, `1 of 1 threshold broken`, or both joined by `and`. */
+/** `2 of 3 checks failed`, `1 of 1 threshold broken`, `1 of 2 baseline limits exceeded`, joined by `and`. */
 function failedCount(checks: readonly CheckResult[]): string {
-  const { invariants, thresholds } = madeChecks(checks);
+  const { invariants, thresholds, regressions } = madeChecks(checks);
   const failed = (group: CheckResult[], noun: string, verb: string) => {
     const count = group.filter((check) => !check.ok).length;
     return count === 0 ? [] : [`${count} of ${group.length} ${noun}${group.length === 1 ? '' : 's'} ${verb}`];
   };
-  return [...failed(invariants, 'check', 'failed'), ...failed(thresholds, 'threshold', 'broken')].join(' and ');
+  return [...failed(invariants, 'check', 'failed'), ...failed(thresholds, 'threshold', 'broken'), ...failed(regressions, 'baseline limit', 'exceeded')].join(' and ');
 }
 
 /** The operation a dashboard or summary leads with: `purchase` when present, else the first. */

@@ -78,6 +78,11 @@ describe('renderRunJunit', () => {
     const found = suite!.testcase.find((c) => c['@_name'] === 'purchase.p99<1us')!;
     expect(found['@_classname']).toBe('ticketsim.oversell.lua.threshold');
     expect(found.failure?.['@_message']).toBe('purchase p99 3.2ms, limit 1µs');
+    const regression = { ...threshold, name: 'purchase.p99 vs baseline', kind: 'regression' as const, detail: '+28%, beyond the limit of +20%' };
+    const [withBaseline] = parse(renderRunJunit({ ...passingResult, checks: [...passingResult.checks, regression] }, META)).testsuite!;
+    const limit = withBaseline!.testcase.find((c) => c['@_name'] === 'purchase.p99 vs baseline')!;
+    expect(limit['@_classname']).toBe('ticketsim.oversell.lua.regression');
+    expect(limit.failure?.['@_message']).toBe('+28%, beyond the limit of +20%');
   });
 
   it('makes an inconclusive or stopped run an error case', () => {

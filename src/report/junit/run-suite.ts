@@ -1,4 +1,4 @@
-// One run as a JUnit test suite: each check (invariant or threshold, whatever its kind) a test case,
+// One run as a JUnit test suite: each check (invariant, threshold or baseline limit: its kind) a test case,
 // a failed check a failure whose message is its detail, a skipped one skipped with its reason, and
 // a run that proved nothing (its data not read back) or was stopped an error case; the run's
 // parameters as properties, its wall time as the suite's time. A pure function of the RunResult.
