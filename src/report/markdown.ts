@@ -14,6 +14,7 @@ import { loadSection, seriesSection } from './load.js';
 import { guardsSection, strategySection } from './strategy.js';
 import { costSection, environmentSection, measuredDuration } from './environment.js';
 import { histogramsSection, latencySection } from './latency-tables.js';
+import { baselineSection } from './baseline.js';
 
 /** Facts about the report itself rather than the run. */
 export interface ReportMeta {
@@ -128,6 +129,7 @@ export function renderMarkdownReport(result: RunResult, meta: ReportMeta): strin
       ['Write-behind', writeBehindSection(result)],
     ]),
     ...(result.faults === undefined ? [] : [['Faults', faultsSection(result)] as [string, string]]),
+    ...(result.baseline === undefined ? [] : [['Baseline', baselineSection(result.baseline)] as [string, string]]),
     ['Checks', checksSection(result)],
     ['Data', dataSection(result)],
     ['Reproduce', commandBlock(result.command)],

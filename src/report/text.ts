@@ -24,6 +24,7 @@ import { serverSentence, slowSentence, statementRows } from './sql.js';
 import { bottleneckWarning, generatorSentence, loadModelSentence, seriesText } from './load.js';
 import { duplicatesSentence, lockSentence } from './strategy.js';
 import { costText, machineText, versionsText } from './environment.js';
+import { baselineLines } from './baseline.js';
 
 /** Colour on or off (off for NO_COLOR and when stdout is not a TTY). */
 export interface TextOptions {
@@ -229,6 +230,7 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
     const verdict = faultVerdict(result);
     lines.push('', paint('bold', 'Faults', color), ...faultLines(result), ...(verdict === undefined ? [] : [`  ${verdict}`]));
   }
+  if (result.baseline !== undefined) lines.push('', ...baselineLines(result.baseline, color));
   if (result.checks.length > 0) lines.push('', ...checkLines(result, color));
   lines.push(
     '',
