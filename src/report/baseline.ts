@@ -1,7 +1,8 @@
 // A run beside its baseline (--baseline), for the text summary and the markdown report: each
-// figure now and then, the change, and the limit it was held to (--max-regression) with its verdict.
-import type { BaselineFigure, BaselineSummary } from '../result.js';
-import { formatChange, formatFigure } from '../units.js';
+// figure now and then, the change, and the limit it was held to (--max-regression) with its
+// verdict; and the dashboard's one line of it.
+import type { BaselineFigure, BaselineSummary, LiveBaseline } from '../result.js';
+import { formatChange, formatFigure, formatMicros, formatRate } from '../units.js';
 import { alignColumns, paint } from './format.js';
 import { mdTable } from './md-table.js';
 
@@ -46,4 +47,13 @@ export function baselineSection(baseline: BaselineSummary): string {
   ]);
   const differences = baseline.differences.length === 0 ? [] : [`The baseline ran otherwise: ${baseline.differences.join('; ')}.`];
   return [`Compared with run \`${baseline.runId}\` (\`${baseline.file}\`).`, ...differences, mdTable(['figure', 'this run', 'baseline', 'change', 'limit', 'verdict'], rows)].join('\n\n');
+}
+
+/** The dashboard's line, within 80 columns: `baseline: purchase p99 4.1ms vs 3.2ms (+28%) · 5,500/s vs 5,000/s (+10%)`. */
+export function baselineLiveLine(baseline: LiveBaseline, now: { p99Us: number | undefined; throughput: number }): string {
+  const beside = (current: number | undefined, then: number | undefined, format: (value: number) => string) => {
+    const change = current === undefined || then === undefined || then === 0 ? '' : ` (${formatChange(current / then - 1, 'us')})`;
+    return `${current === undefined ? '–' : format(current)} vs ${then === undefined ? 'none' : format(then)}${change}`;
+  };
+  return `baseline: ${baseline.operation} p99 ${beside(now.p99Us, baseline.p99Us, formatMicros)} · ${beside(now.throughput, baseline.throughput, formatRate)}`;
 }

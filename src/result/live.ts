@@ -41,6 +41,18 @@ export interface RunSnapshot {
   writeBehind: { acknowledged: number; persisted: number; behind: number; lagP99Us: number } | undefined;
   /** Faults of the run: how often each fired so far, and the latest firing. */
   faults: { name: string; fired: number; last: string | undefined }[] | undefined;
+  /** The baseline's figures the dashboard shows beside the live ones (--baseline); absent without one. */
+  baseline?: LiveBaseline;
+}
+
+/** A baseline run's p99 of the primary operation and its throughput, beside the live ones. */
+export interface LiveBaseline {
+  runId: string;
+  /** The operation the dashboard leads with (`purchase`), and its p99 in the baseline, µs (undefined: it has none). */
+  operation: string;
+  p99Us: number | undefined;
+  /** Operations per second. */
+  throughput: number;
 }
 
 /** A run in progress as a renderer sees it: pull snapshots, await the result, or stop it. */

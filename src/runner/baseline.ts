@@ -4,7 +4,7 @@
 // figure missing on either side fails too, saying so: it never passes unmeasured.
 import type { BaselineConfig, BaselineRun } from '../config/baseline.js';
 import type { RegressionLimit, RegressionStat } from '../config/regressions.js';
-import type { BaselineFigure, BaselineSummary, CheckResult, LatencySummary, RunResult } from '../result.js';
+import type { BaselineFigure, BaselineSummary, CheckResult, LatencySummary, LiveBaseline, RunResult } from '../result.js';
 import { formatChange, formatFigure } from '../units.js';
 
 /** What of this run a comparison reads. */
@@ -30,6 +30,13 @@ export function compareWithBaseline({ run: base, limits }: BaselineConfig, run: 
   const figures = planFigures(base, limits, run).map(figureOf);
   const checks = figures.flatMap((figure) => (figure.limit === undefined ? [] : [checkOf(figure, base, run.runId)]));
   return { summary: { runId: base.runId, file: base.file, differences: differences(base, run), figures }, checks };
+}
+
+/** What the dashboard shows of the baseline: the p99 of the operation it leads with (`purchase` when there is one) and the throughput. */
+export function liveBaseline({ run: base }: BaselineConfig): LiveBaseline {
+  const names = Object.keys(base.latency);
+  const operation = names.includes('purchase') ? 'purchase' : names[0] ?? 'purchase';
+  return { runId: base.runId, operation, p99Us: statOf(base.latency[operation], 'p99'), throughput: base.throughput };
 }
 
 function planFigures(base: BaselineRun, limits: readonly RegressionLimit[], run: ComparedFigures): Planned[] {

@@ -20,6 +20,7 @@ import type { WorkerLauncher } from '../engine/ports.js';
 import { openEngineTarget } from '../targets/engine/engine-target.js';
 import { assembleResult, paramsOf, plannedAttempts } from './assemble-result.js';
 import { RunMeasurements } from './measurements.js';
+import { liveBaseline } from './baseline.js';
 import { runPhases } from './phase-driver.js';
 import { inFlightCap } from '../config/in-flight.js';
 
@@ -83,6 +84,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       sql: live?.sql,
       writeBehind: live?.writeBehind,
       faults: this.nemesis?.live(),
+      ...(run.baseline === undefined ? {} : { baseline: liveBaseline(run.baseline) }),
     };
   }
 

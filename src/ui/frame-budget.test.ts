@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitFrame, type Extra, type Part } from './frame-budget.js';
 
-const extras = (counts: Partial<Record<Extra, number>> = {}): Record<Extra, number> => ({ others: 0, sql: 0, recent: 0, behind: 0, faults: 0, ...counts });
+const extras = (counts: Partial<Record<Extra, number>> = {}): Record<Extra, number> => ({ others: 0, sql: 0, recent: 0, behind: 0, faults: 0, baseline: 0, ...counts });
 const TOP: Part[] = ['counters', 'gaps', 'latency', 'params', 'progress', 'title'];
 const kept = (fit: { keep: ReadonlySet<Part> }): Part[] => [...fit.keep].sort();
 

@@ -3,8 +3,8 @@
 // cut) get the room first, and the parts that matter less give way to them, in a set order, so the
 // frame stays within the terminal instead of scrolling its top away. Pure.
 
-/** Lines drawn only when there is something to say: more operations, sql, recent seconds, write-behind, faults. */
-export type Extra = 'others' | 'sql' | 'recent' | 'behind' | 'faults';
+/** Lines drawn only when there is something to say: more operations, sql, recent seconds, write-behind, faults, a baseline. */
+export type Extra = 'others' | 'sql' | 'recent' | 'behind' | 'faults' | 'baseline';
 
 /**
  * A part of the frame that may give way: an extra, the blank lines between sections, the latency
@@ -40,7 +40,7 @@ const MIN_HISTOGRAM_ROWS = 2;
  * In the final frame, what gives way (in this order) when the checks and the verdict need the room:
  * the extras, the blank lines, then the top of the frame, keeping what ran and how far it got longest.
  */
-const GIVES_WAY: readonly Part[] = ['recent', 'sql', 'others', 'behind', 'faults', 'gaps', 'latency', 'params', 'counters', 'progress', 'title'];
+const GIVES_WAY: readonly Part[] = ['recent', 'sql', 'others', 'behind', 'faults', 'baseline', 'gaps', 'latency', 'params', 'counters', 'progress', 'title'];
 
 /**
  * Fits a frame into `height` lines. The histogram takes the rows left (none, leaving one line of

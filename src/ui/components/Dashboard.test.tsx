@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { behindResult, failingResult, interruptedResult, passingResult, rateResult, slowSql, spamLockResult, stormNaiveResult } from '../../report/fixtures.js';
 import type { RunResult } from '../../result.js';
 import { verdictOf } from '../../report/format.js';
+import { formatChange, formatMicros, formatRate } from '../../units.js';
 import { snapshotAt, stormRealResult } from '../fixtures.js';
 import { Dashboard, type DashboardProps } from './Dashboard.js';
 
@@ -41,6 +42,16 @@ describe('Dashboard', () => {
     expect(text).toContain('p50 406µs  p90 1.19ms');
     expect(lines.at(-1)).toBe('ctrl-c stops the run; the checks still run on what happened');
     expect(text).not.toContain('PASS');
+  });
+
+  it('shows the baseline\'s p99 and throughput beside the live ones, within the frame', () => {
+    const baseline = { runId: 'base-run', operation: 'purchase', p99Us: 1000, throughput: 1000 };
+    const running = frame({ snapshot: { ...snapshotAt(passingResult, 0.65), baseline }, color: false });
+    expect(running.find((line) => line.startsWith('baseline: purchase p99 '))).toMatch(/ vs 1ms \([+−][\d.]+%\) · [\d,]+\/s vs 1,000\/s \([+−][\d.]+%\)$/);
+    const done = frame({ snapshot: { ...snapshotAt(passingResult, 1), baseline }, result: passingResult, color: false });
+    const { p99 } = passingResult.latency.purchase!;
+    const change = (now: number) => formatChange(now / 1000 - 1, 'us');
+    expect(done).toContain(`baseline: purchase p99 ${formatMicros(p99)} vs 1ms (${change(p99)}) · ${formatRate(passingResult.throughput)} vs 1,000/s (${change(passingResult.throughput)})`);
   });
 
   it('shows the faults fired so far, with the latest firing, within the frame', () => {

@@ -10,6 +10,7 @@ import { sqlLiveLine } from '../../report/sql.js';
 import { behindLiveLine } from '../../report/behind.js';
 import { faultsLiveLine } from '../../report/faults.js';
 import { recentLine } from '../../report/load.js';
+import { baselineLiveLine } from '../../report/baseline.js';
 import { fitFrame } from '../frame-budget.js';
 import { ChecksTable, tableLines } from './ChecksTable.js';
 import { Counters } from './Counters.js';
@@ -78,6 +79,13 @@ function phaseText(snapshot: RunSnapshot, result: RunResult | undefined): string
   return `${stage.name} ${stage.index + 1}/${stage.of} · ${phase}`;
 }
 
+/** The p99 of `operation` and the throughput, live or (at the end) the result's, to show beside the baseline's. */
+function liveFigures(snapshot: RunSnapshot, result: RunResult | undefined, operation: string): { p99Us: number | undefined; throughput: number } {
+  if (result) return { p99Us: result.latency[operation]?.p99, throughput: result.throughput };
+  const live = snapshot.operations.find((entry) => entry.operation === operation)?.latency;
+  return { p99Us: live === undefined || live.count === 0 ? undefined : live.p99, throughput: snapshot.ratePerSec };
+}
+
 /** Lines of the final frame's tail: the checks table, the top error cause and the verdict. */
 function finalTail(result: RunResult, width: number, wrapPassing: boolean): number {
   const table = result.checks.length > 0 ? tableLines(result.checks, width, wrapPassing).length : 1;
@@ -96,6 +104,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
     recent: snapshot.recent.length > 1 ? 1 : 0,
     behind: snapshot.writeBehind ? 1 : 0,
     faults: snapshot.faults !== undefined && snapshot.faults.length > 0 ? 1 : 0,
+    baseline: snapshot.baseline ? 1 : 0,
   };
   // While running the tail is the status line. At the end, passing rows are wrapped too when the
   // frame still fits and no other part loses its place for it (only histogram rows).
@@ -109,6 +118,7 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
   const recent = keep.has('recent') ? snapshot.recent : [];
   const writeBehind = keep.has('behind') ? snapshot.writeBehind : undefined;
   const faults = keep.has('faults') ? snapshot.faults : undefined;
+  const baseline = keep.has('baseline') ? snapshot.baseline : undefined;
   return (
     <Box flexDirection="column" width={width}>
       {keep.has('title') ? (
@@ -178,6 +188,11 @@ export function Dashboard(props: DashboardProps): React.JSX.Element {
       {faults ? (
         <Text color={color && faults.some((fault) => fault.fired > 0) ? 'magenta' : undefined} wrap="truncate-end">
           {faultsLiveLine(faults)}
+        </Text>
+      ) : null}
+      {baseline ? (
+        <Text color={color ? 'cyan' : undefined} wrap="truncate-end">
+          {baselineLiveLine(baseline, liveFigures(snapshot, result, baseline.operation))}
         </Text>
       ) : null}
       {result ? (
