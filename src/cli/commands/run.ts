@@ -55,7 +55,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run write-behind --workers 2 --redeliver 0.5', 'write behind through Kafka; redelivered events must be skipped')
       .example('$0 run oversell --rate 5000 --duration 10 --stock 20000', 'an open model: 5,000 new buyers a second for 10 s')
       .example("$0 run oversell --threshold 'purchase.p99<500ms' --threshold 'errors.rate<1%'", 'CI: fail the run when it is too slow or errs, as when a check fails')
-      .example('$0 run oversell --baseline old.json --max-regression p99=20%,throughput=10%', 'CI: fail the run when its p99 grew by 20% or its throughput fell by 10% since old.json (a --json result)')
+      .example('$0 run oversell --baseline old.json --max-regression p99=20%,throughput=10%', 'CI: fail the run when its p99 grew by more than 20% or its throughput fell by more than 10% since old.json (a --json result)')
       .example('$0 run oversell --target examples/targets/serve.json', 'the same race against a service over HTTP (here `ticketsim serve`)')
       .example('$0 run oversell --junit results/oversell.xml', 'CI: the checks as JUnit test cases')
       .example('$0 run oversell --metrics-port 9465 --metrics-linger 10', 'Prometheus metrics on 127.0.0.1:9465/metrics, up 10 s after the run') as never,
