@@ -1,7 +1,9 @@
-// --baseline FILE: a previous run's result JSON (`ticketsim run … --json`), read before any load
-// and kept to the figures a comparison needs. Not JSON, not a ticketsim result, or the result of
-// another scenario: a problem (exit 2). Other parameters (users, stock, strategy, infra) are said
-// beside the comparison, not refused (runner/baseline.ts).
+// --baseline FILE: a previous run's result JSON (`ticketsim run … --json`) or a comparison's
+// (`ticketsim compare … --json`: `{ comparison, runs }`), read before any load and kept to the
+// figures a comparison needs, one run or several. Not JSON, neither of those, or runs of another
+// scenario: a problem (exit 2). Which run a run is held to: config/baseline-match.ts. Other
+// parameters (users, stock, strategy, infra) are said beside the comparison, not refused
+// (runner/baseline.ts).
 import { readFileSync } from 'node:fs';
 import type { LatencySummary } from '../result.js';
 
@@ -19,10 +21,19 @@ export interface BaselineRun {
   counts: { attempts: number; errors: number };
   /** The write-behind lag, when the baseline wrote behind. */
   lag?: Partial<LatencySummary>;
+  /** The service's name, when the baseline ran against one over HTTP (--target). */
+  target?: string;
 }
 
-/** Reads and checks a baseline file for a run of `scenario`; undefined with a problem when it will not do. */
-export function readBaseline(file: string, scenario: string, problems: string[]): BaselineRun | undefined {
+/** A baseline file: one run's result, or a comparison's runs. */
+export interface BaselineFile {
+  file: string;
+  kind: 'run' | 'compare';
+  runs: BaselineRun[];
+}
+
+/** Reads and checks a baseline file for runs of `scenario`; undefined with a problem when it will not do. */
+export function readBaselineFile(file: string, scenario: string, problems: string[]): BaselineFile | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -34,14 +45,28 @@ export function readBaseline(file: string, scenario: string, problems: string[])
   try {
     json = JSON.parse(text);
   } catch {
-    problems.push(`--baseline ${file}: not JSON; give the output of ticketsim run … --json`);
+    problems.push(`--baseline ${file}: not JSON; ${GIVE}`);
     return undefined;
   }
-  const run = asBaseline(json, file);
-  if (run === undefined) problems.push(`--baseline ${file}: not a ticketsim result (no runId, latency or throughput); give the output of ticketsim run … --json`);
-  else if (run.scenario !== scenario) problems.push(`--baseline ${file}: a run of ${run.scenario}, not ${scenario}; compare a scenario with itself`);
-  else return run;
+  const read = asBaselineFile(json, file);
+  const other = read?.runs.find((run) => run.scenario !== scenario);
+  if (read === undefined) problems.push(`--baseline ${file}: not a ticketsim result (no runId, latency or throughput) or compare output (no comparison and runs); ${GIVE}`);
+  else if (other !== undefined) problems.push(`--baseline ${file}: a run of ${other.scenario}, not ${scenario}; compare a scenario with itself`);
+  else return read;
   return undefined;
+}
+
+const GIVE = 'give the output of ticketsim run … --json or ticketsim compare … --json';
+
+/** A run's result, or a comparison whose every run is one; undefined otherwise. */
+function asBaselineFile(json: unknown, file: string): BaselineFile | undefined {
+  if (isRecord(json) && isRecord(json.comparison) && Array.isArray(json.runs)) {
+    const runs = json.runs.map((run) => asBaseline(run, file));
+    if (runs.length === 0 || runs.some((run) => run === undefined)) return undefined;
+    return { file, kind: 'compare', runs: runs as BaselineRun[] };
+  }
+  const run = asBaseline(json, file);
+  return run === undefined ? undefined : { file, kind: 'run', runs: [run] };
 }
 
 /** The baseline's figures, or undefined when `json` is not a run result. */
@@ -50,6 +75,7 @@ function asBaseline(json: unknown, file: string): BaselineRun | undefined {
   const params = isRecord(json.params) ? json.params : {};
   const counts = isRecord(json.counts) ? json.counts : {};
   const lag = isRecord(json.writeBehind) && isRecord(json.writeBehind.lag) ? json.writeBehind.lag : undefined;
+  const target = isRecord(json.target) && typeof json.target.name === 'string' ? json.target.name : undefined;
   return {
     file,
     runId: json.runId,
@@ -61,6 +87,7 @@ function asBaseline(json: unknown, file: string): BaselineRun | undefined {
     throughput: json.throughput,
     counts: { attempts: Number(counts.attempts), errors: Number(counts.errors) },
     ...(lag === undefined ? {} : { lag: lag as Partial<LatencySummary> }),
+    ...(target === undefined ? {} : { target }),
   };
 }
 

@@ -1,12 +1,15 @@
-// The baseline a run is compared with: --baseline FILE (config/baseline-file.ts) and its limits,
-// --max-regression SPEC (config/regressions.ts). --max-regression alone is a problem: it has
-// nothing to measure against.
-import { readBaseline } from './baseline-file.js';
+// The baseline a run is compared with: its run in --baseline FILE (config/baseline-file.ts, matched
+// by config/baseline-match.ts) and its limits, --max-regression SPEC (config/regressions.ts).
+// --max-regression alone is a problem: it has nothing to measure against.
+import { readBaselineFile } from './baseline-file.js';
 import type { BaselineRun } from './baseline-file.js';
+import { baselineOfRun, matchBaseline } from './baseline-match.js';
+import type { BaselineKey } from './baseline-match.js';
 import { parseMaxRegression } from './regressions.js';
 import type { RegressionContext, RegressionLimit } from './regressions.js';
 
 export type { BaselineRun } from './baseline-file.js';
+export type { BaselineKey } from './baseline-match.js';
 
 /** A run's baseline and its limits (none: the comparison is shown, nothing fails for it). */
 export interface BaselineConfig {
@@ -14,14 +17,28 @@ export interface BaselineConfig {
   limits: readonly RegressionLimit[];
 }
 
-/** The baseline the flags ask for, or undefined (none asked, or a problem). */
-export function buildBaseline(flags: { baseline?: string; maxRegression?: string }, context: RegressionContext, problems: string[]): BaselineConfig | undefined {
-  const { baseline, maxRegression } = flags;
+/** The --baseline flags, and for a compared run which it is (then a file with none of it is no problem: no baseline). */
+export interface BaselineFlags {
+  /** --baseline FILE: a previous run's or comparison's result JSON to compare with. */
+  baseline?: string;
+  /** --max-regression SPEC, e.g. p99=20%,throughput=10%: limits against the baseline. */
+  maxRegression?: string;
+  /** compare: which compared run this is, to find its own run in the file. */
+  comparedAs?: BaselineKey;
+}
+
+/** The baseline the flags ask for, or undefined (none asked, none for this compared run, or a problem). */
+export function buildBaseline(flags: BaselineFlags, context: RegressionContext & { strategy: string }, problems: string[]): BaselineConfig | undefined {
+  const { baseline, maxRegression, comparedAs } = flags;
   const limits = maxRegression === undefined ? [] : parseMaxRegression(maxRegression, context, problems);
   if (baseline === undefined) {
     if (maxRegression !== undefined) problems.push('--max-regression needs --baseline FILE: the run to measure the regression against');
     return undefined;
   }
-  const run = readBaseline(baseline, context.scenario, problems);
+  const source = readBaselineFile(baseline, context.scenario, problems);
+  if (source === undefined) return undefined;
+  const run = comparedAs === undefined
+    ? baselineOfRun(source, { kind: 'engine', strategy: context.strategy, write: context.write }, problems)
+    : matchBaseline(source.runs, comparedAs);
   return run === undefined ? undefined : { run, limits };
 }

@@ -10,7 +10,7 @@ import type { FaultSpec, Plant } from './faults.js';
 import { parseThresholds } from './thresholds.js';
 import type { Threshold } from './thresholds.js';
 import { buildBaseline } from './baseline.js';
-import type { BaselineConfig } from './baseline.js';
+import type { BaselineConfig, BaselineFlags } from './baseline.js';
 import type { WriteConfig, WriteOptions } from './write-config.js';
 import type { StrategyName } from './strategies.js';
 import { appliedOptions, readOptionValues } from './option-values.js';
@@ -61,7 +61,7 @@ export interface Config {
 }
 
 /** Raw inputs as the CLI parsed them; every field optional. */
-export interface RawFlags extends OptionFlags, ServiceFlags {
+export interface RawFlags extends OptionFlags, ServiceFlags, BaselineFlags {
   scenario?: string;
   strategy?: string;
   infra?: string;
@@ -72,10 +72,6 @@ export interface RawFlags extends OptionFlags, ServiceFlags {
   fault?: readonly string[];
   /** --threshold EXPR, repeatable, e.g. purchase.p99<500ms. */
   threshold?: readonly string[];
-  /** --baseline FILE: a previous run's result JSON to compare with. */
-  baseline?: string;
-  /** --max-regression SPEC, e.g. p99=20%,throughput=10%: limits against the baseline. */
-  maxRegression?: string;
   /** compare: a fault that does not apply to one of the strategies is skipped on that run, not refused. */
   lenientFaults?: boolean;
   /** --target FILE: drive the service a target file describes instead of the built-in engine. */
@@ -116,7 +112,7 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const faults = parseFaults(flags.fault ?? [], { scenario, strategy, write: write.mode, lenient: flags.lenientFaults ?? false }, problems);
   if (flags.target !== undefined && faults.length > 0) problems.push('--fault acts on the built-in engine and cannot reach a --target service; leave one of them out');
   const thresholds = parseThresholds(flags.threshold ?? [], { scenario, write: write.mode, target: flags.target !== undefined }, problems);
-  const baseline = buildBaseline(flags, { scenario, write: write.mode }, problems);
+  const baseline = buildBaseline(flags, { scenario, strategy, write: write.mode }, problems);
   return {
     scenario, strategy, infra, ...own, users, rate, write, faults, thresholds, ...(baseline === undefined ? {} : { baseline }),
     plants: [], json: flags.json ?? false, report, ...(flags.target === undefined ? {} : { target: flags.target }),

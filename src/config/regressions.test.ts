@@ -61,7 +61,7 @@ describe('--baseline and --max-regression in the config', () => {
 
   it.each([
     ['an unreadable file', { baseline: join(dir, 'absent.json') }, /^--baseline .*absent\.json: cannot read it \(ENOENT\)$/],
-    ['a file that is not JSON', { baseline: file('text.json', 'p99 was fine') }, /: not JSON; give the output of ticketsim run … --json$/],
+    ['a file that is not JSON', { baseline: file('text.json', 'p99 was fine') }, /: not JSON; give the output of ticketsim run … --json or ticketsim compare … --json$/],
     ['JSON that is no result', { baseline: file('other.json', '{"runs": []}') }, /: not a ticketsim result \(no runId, latency or throughput\)/],
     ['a run of another scenario', { baseline: file('spam.json', JSON.stringify({ ...result, scenario: 'spam' })) }, /: a run of spam, not oversell; compare a scenario with itself$/],
     ['--max-regression alone', { maxRegression: 'p99=20%' }, /^--max-regression needs --baseline FILE/],
