@@ -25,9 +25,10 @@ function result(runId: string, strategy: string, write = 'sync', target?: string
 
 const comparison = (...runs: unknown[]) => ({ comparison: { scenario: 'oversell' }, runs });
 
-/** The baseline run id the config of `strategy` (or a compared run `comparedAs`) gets, and its problems. */
-function baselineOf(path: string, strategy: string, comparedAs?: BaselineKey, write?: string) {
-  const { config, problems } = buildConfig({ scenario: 'oversell', strategy, write, baseline: path, maxRegression: 'p99=20%', ...(comparedAs === undefined ? {} : { comparedAs }) }, {});
+/** The baseline run id the config of `strategy` (or of a compared run `compared`) gets, and its problems. */
+function baselineOf(path: string, strategy: string, compared?: BaselineKey, write?: string) {
+  const as = compared === undefined ? {} : { compared: compared.kind === 'target' ? { service: compared.name } : {} };
+  const { config, problems } = buildConfig({ scenario: 'oversell', strategy, write, baseline: path, maxRegression: 'p99=20%', ...as }, {});
   return { runId: config?.run.baseline?.run.runId, problems };
 }
 
@@ -46,11 +47,11 @@ describe('matching a compared run to its baseline', () => {
   });
 
   it('matches a service over HTTP by its name, not its strategy', () => {
-    const services = file(comparison(result('a', 'naive-shop', 'sync', 'naive-shop'), result('b', 'lua-shop', 'sync', 'lua-shop')));
+    const services = file(comparison(result('a', 'naive', 'sync', 'naive-shop'), result('b', 'lua', 'sync', 'lua-shop')));
     expect(baselineOf(services, 'lua', { kind: 'target', name: 'lua-shop' }).runId).toBe('b');
     expect(baselineOf(services, 'lua', { kind: 'target', name: 'other' }).runId).toBeUndefined();
     // An engine run never takes a service's run, nor a service an engine run.
-    expect(baselineOf(services, 'naive-shop', engine('naive-shop')).runId).toBeUndefined();
+    expect(baselineOf(services, 'lua', engine('lua')).runId).toBeUndefined();
     expect(baselineOf(both, 'lua', { kind: 'target', name: 'lua' }).runId).toBeUndefined();
   });
 

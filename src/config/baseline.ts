@@ -23,13 +23,16 @@ export interface BaselineFlags {
   baseline?: string;
   /** --max-regression SPEC, e.g. p99=20%,throughput=10%: limits against the baseline. */
   maxRegression?: string;
-  /** compare: which compared run this is, to find its own run in the file. */
-  comparedAs?: BaselineKey;
+  /**
+   * compare: this run is one of several, found in the file by its strategy and write mode or, a
+   * --targets run, by its service's name; a file with none of it gives it no baseline (no problem).
+   */
+  compared?: { service?: string };
 }
 
 /** The baseline the flags ask for, or undefined (none asked, none for this compared run, or a problem). */
 export function buildBaseline(flags: BaselineFlags, context: RegressionContext & { strategy: string }, problems: string[]): BaselineConfig | undefined {
-  const { baseline, maxRegression, comparedAs } = flags;
+  const { baseline, maxRegression, compared } = flags;
   const limits = maxRegression === undefined ? [] : parseMaxRegression(maxRegression, context, problems);
   if (baseline === undefined) {
     if (maxRegression !== undefined) problems.push('--max-regression needs --baseline FILE: the run to measure the regression against');
@@ -37,8 +40,7 @@ export function buildBaseline(flags: BaselineFlags, context: RegressionContext &
   }
   const source = readBaselineFile(baseline, context.scenario, problems);
   if (source === undefined) return undefined;
-  const run = comparedAs === undefined
-    ? baselineOfRun(source, { kind: 'engine', strategy: context.strategy, write: context.write }, problems)
-    : matchBaseline(source.runs, comparedAs);
+  const key: BaselineKey = compared?.service === undefined ? { kind: 'engine', strategy: context.strategy, write: context.write } : { kind: 'target', name: compared.service };
+  const run = compared === undefined ? baselineOfRun(source, key, problems) : matchBaseline(source.runs, key);
   return run === undefined ? undefined : { run, limits };
 }

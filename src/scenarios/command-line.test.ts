@@ -112,6 +112,13 @@ describe('compareCommandLine', () => {
     expect(compareCommandLine([sync, behind], [], 'real', 'ticketsim')).toMatch(/ --threshold 'purchase\.p99<1s' --threshold 'lag\.p99<2s'$/);
   });
 
+  it('repeats --baseline and --max-regression as given, even when no run found a baseline in the file', () => {
+    const runs = runsOf({ users: 1000, stock: 100 }, ['naive', 'lua']);
+    expect(compareCommandLine(runs, ['naive'], 'real', 'ticketsim', { baseline: 'old run.json', maxRegression: 'p99=20%, throughput=10%' })).toMatch(
+      / --strategies naive,lua .* --baseline 'old run\.json' --max-regression p99=20%,throughput=10% --expect-fail naive$/,
+    );
+  });
+
   it('parses back into the same runs', () => {
     for (const [flags, strategies] of [
       [{ scenario: 'spam', users: 30, requestsPerUser: 5, concurrency: 10 }, ['dcl', 'lock']],

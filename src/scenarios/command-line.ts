@@ -3,6 +3,7 @@
 // engine axes and the infra, after the words that start ticketsim where it ran.
 import { runOptions } from '../config/config.js';
 import type { RunConfig } from '../config/config.js';
+import type { BaselineFlags } from '../config/baseline.js';
 import type { InfraMode } from '../config/defaults.js';
 import { defaultWrite } from '../config/write-config.js';
 import { formatFault } from '../config/faults.js';
@@ -39,8 +40,13 @@ function thresholdFlags(thresholds: RunConfig['thresholds']): Word[] {
 /** `--baseline old.json --max-regression p99=20%,throughput=10%`. */
 function baselineFlags(baseline: RunConfig['baseline']): Word[] {
   if (baseline === undefined) return [];
-  const limits = baseline.limits.length === 0 ? [] : ['--max-regression', shellWord(baseline.limits.map(({ text }) => text).join(','))];
-  return ['--baseline', shellWord(baseline.run.file), ...limits];
+  return givenBaselineFlags({ baseline: baseline.run.file, maxRegression: baseline.limits.map(({ text }) => text).join(',') || undefined });
+}
+
+/** The baseline flags as given: a comparison's, whose runs may not all have found a baseline. */
+function givenBaselineFlags({ baseline, maxRegression }: BaselineFlags): Word[] {
+  if (baseline === undefined) return [];
+  return ['--baseline', shellWord(baseline), ...(maxRegression === undefined ? [] : ['--max-regression', shellWord(maxRegression.replace(/\s+/g, ''))])];
 }
 
 /**
@@ -61,9 +67,10 @@ export function reproduceCommand(run: RunConfig, infra: InfraMode, program = inv
 
 /**
  * The compare command line of `runs` (one per strategy × write mode, the same workload):
- * `ticketsim compare oversell --users 1000 --stock 100 --strategies naive,lua --infra real … --expect-fail naive`.
+ * `ticketsim compare oversell --users 1000 --stock 100 --strategies naive,lua --infra real … --expect-fail naive`,
+ * with the `baseline` flags as given.
  */
-export function compareCommandLine(runs: readonly RunConfig[], expectFail: readonly string[], infra: InfraMode, program = invokedAs()): string {
+export function compareCommandLine(runs: readonly RunConfig[], expectFail: readonly string[], infra: InfraMode, program = invokedAs(), baseline: BaselineFlags = {}): string {
   const first = runs[0];
   if (first === undefined) throw new Error('a comparison has at least one run');
   const unique = (values: string[]) => [...new Set(values)].join(',');
@@ -77,10 +84,10 @@ export function compareCommandLine(runs: readonly RunConfig[], expectFail: reado
   const expected = expectFail.length === 0 ? [] : ['--expect-fail', expectFail.join(',')];
   // Services over HTTP: their files say how they are reached and written, no engine axis applies.
   if (first.target !== undefined) {
-    return [program, 'compare', first.scenario, ...optionWords(first, 'workload'), '--targets', runs.map((run) => run.target).join(','), ...optionWords(first, 'running'), ...thresholdFlags(thresholds), ...expected].join(' ');
+    return [program, 'compare', first.scenario, ...optionWords(first, 'workload'), '--targets', runs.map((run) => run.target).join(','), ...optionWords(first, 'running'), ...thresholdFlags(thresholds), ...givenBaselineFlags(baseline), ...expected].join(' ');
   }
   return [
     program, 'compare', first.scenario, ...optionWords(first, 'workload'), '--strategies', unique(runs.map((run) => run.strategy)),
-    '--infra', infra, ...optionWords(first, 'running'), ...writing, ...behind, ...faultFlags(first), ...thresholdFlags(thresholds), ...expected,
+    '--infra', infra, ...optionWords(first, 'running'), ...writing, ...behind, ...faultFlags(first), ...thresholdFlags(thresholds), ...givenBaselineFlags(baseline), ...expected,
   ].join(' ');
 }

@@ -1,7 +1,8 @@
-// `ticketsim compare <scenario> --strategies a,b [--write sync,behind] [--expect-fail a]`: runs
-// each strategy × write mode on a fresh sale with the same parameters and seed, one after another,
-// then prints them side by side (or the JSON of all of them), writes one report if asked, and
-// exits 1 unless every run ended as expected: held, or failed when listed in --expect-fail.
+// `ticketsim compare <scenario> --strategies a,b [--write sync,behind] [--expect-fail a]
+// [--baseline FILE]`: runs each strategy × write mode on a fresh sale with the same parameters and
+// seed, one after another, each held to its own run in the baseline if it has one, then prints
+// them side by side (or the JSON of all of them), writes one report if asked, and exits 1 unless
+// every run ended as expected: held, or failed when listed in --expect-fail.
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/config.js';
 import type { Config } from '../../config/config.js';
@@ -18,6 +19,9 @@ import { renderComparisonJunit } from '../../report/junit.js';
 import { writeComparisonReport } from '../../report/paths.js';
 import type { Comparison, RunResult } from '../../result.js';
 import { compareCommandLine } from '../../scenarios/command-line.js';
+import { invokedAs } from '../../invocation.js';
+import { withBaselineOptions } from '../baseline-options.js';
+import type { BaselineArgs } from '../baseline-options.js';
 import { VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
 import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
@@ -31,7 +35,7 @@ import { showRun } from '../show-run.js';
 import { ALLOW_REMOTE_HELP, loadTargets } from '../target-option.js';
 import type { LoadedTarget } from '../target-option.js';
 
-interface CompareArgs extends WorkloadArgs, MetricsFlags {
+interface CompareArgs extends WorkloadArgs, MetricsFlags, BaselineArgs {
   strategies?: string;
   write?: string;
   expectFail?: string;
@@ -43,7 +47,10 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <scenario>',
   describe: 'run a scenario once per strategy (and write mode) and compare them side by side',
   builder: (yargs) =>
-    withMetricsOptions(withWorkloadOptions(yargs, { report: 'reports/compare-<scenario>-<timestamp>.md', json: '{ comparison, runs: [every RunResult] } as JSON' }), { linger: true })
+    withBaselineOptions(
+      withMetricsOptions(withWorkloadOptions(yargs, { report: 'reports/compare-<scenario>-<timestamp>.md', json: '{ comparison, runs: [every RunResult] } as JSON' }), { linger: true }),
+      'a previous comparison (compare … --json), each run held to the run of its strategy and write mode in it (a service: of its name), or one run\'s result (run … --json) for the runs it matches,',
+    )
       .option('strategies', { type: 'string', describe: `strategies to compare, comma-separated: ${STRATEGIES.join(', ')}` })
       .option('targets', { type: 'string', describe: 'target files to compare instead, comma-separated: the same workload against each service over HTTP' })
       .option('allow-remote', { type: 'boolean', describe: ALLOW_REMOTE_HELP })
@@ -56,10 +63,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .example('$0 compare oversell --strategies naive,lua --expect-fail naive', 'CI: naive must oversell, lua must hold')
       .example('$0 compare oversell --strategies lock,lua --write sync,behind', 'each strategy writing in the request and behind Kafka')
       .example('$0 compare oversell --targets naive.json,lua.json --expect-fail naive-shop', 'two services over HTTP, side by side')
-      .example("$0 compare oversell --strategies lock,lua --threshold 'purchase.p99<500ms'", 'each run must also answer 99% of purchases within 500 ms') as never,
+      .example("$0 compare oversell --strategies lock,lua --threshold 'purchase.p99<500ms'", 'each run must also answer 99% of purchases within 500 ms')
+      .example('$0 compare oversell --strategies lock,lua --baseline old.json --max-regression p99=20%', 'CI: fail a run whose p99 grew by more than 20% since its own run in old.json (a compare --json output)') as never,
   handler: async (args) => {
     const targets = await compareTargets(args);
-    const configs = targets === undefined ? compareConfigs(args) : targets.map(({ path }) => loadConfig({ ...args, strategies: undefined, target: path } as never));
+    const configs = targets === undefined ? compareConfigs(args) : targets.map(({ path, file }) => loadConfig({ ...args, strategies: undefined, target: path, compared: { service: file.name } } as never));
     const expectFail = listOf(args.expectFail);
     checkExpectFail(
       expectFail,
@@ -68,7 +76,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     await checkBeforeLoad(configs, args.junit);
     const metrics = await openMetrics(args, async (registry) => new (await import('../../metrics/run-metrics.js')).RunMetrics(registry));
     try {
-      await compareAll(configs, targets, expectFail, args.junit, metrics?.metrics);
+      await compareAll(configs, targets, { expectFail, baseline: args }, args.junit, metrics?.metrics);
       await metrics?.linger('the comparison');
     } finally {
       await metrics?.close();
@@ -76,8 +84,14 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   },
 };
 
+/** What the comparison was asked beside its runs: who is meant to fail, and the baseline flags. */
+interface CompareAsked {
+  expectFail: string[];
+  baseline: BaselineArgs;
+}
+
 /** Runs each config in turn, then prints, reports and sets the exit code of the comparison. */
-async function compareAll(configs: Config[], targets: LoadedTarget[] | undefined, expectFail: string[], junit: string | undefined, metrics: RunMetrics | undefined): Promise<void> {
+async function compareAll(configs: Config[], targets: LoadedTarget[] | undefined, { expectFail, baseline }: CompareAsked, junit: string | undefined, metrics: RunMetrics | undefined): Promise<void> {
   const json = configs[0]!.run.json;
   const results: RunResult[] = [];
   for (const [i, config] of configs.entries()) {
@@ -89,8 +103,8 @@ async function compareAll(configs: Config[], targets: LoadedTarget[] | undefined
   // The infrastructure the runs used (auto resolved), unless they did not agree.
   const infras = new Set(results.map((result) => result.infra));
   const infra = infras.size === 1 ? [...infras][0]! : configs[0]!.run.infra;
-  const command = compareCommandLine(configs.map((config) => config.run), expectFail, infra);
-  const comparison = compareRuns(results, expectFail, writes.size > 1, command);
+  const command = compareCommandLine(configs.map((config) => config.run), expectFail, infra, invokedAs(), baseline);
+  const comparison = compareRuns(results, expectFail, writes.size > 1, command, baseline.baseline);
   const skipped = configs.length - results.length;
   if (json) process.stdout.write(`${JSON.stringify({ comparison, runs: results }, null, 2)}\n`);
   else {
@@ -123,14 +137,15 @@ function compareConfigs(args: CompareArgs): Config[] {
   if (problems.length > 0) throw new UsageError(problems);
   // Comparing sync with behind, the behind-only options are for the runs that write behind.
   const flagsFor = (write: string | undefined) => (write === 'sync' && writes.includes('behind') ? withoutBehindOnly(args) : args);
-  const configs = writes.flatMap((write) => strategies.map((strategy) => loadConfig({ ...flagsFor(write), strategy, write, lenientFaults: true })));
+  const configs = writes.flatMap((write) => strategies.map((strategy) => loadConfig({ ...flagsFor(write), strategy, write, lenientFaults: true, compared: {} })));
   checkFaultsApply(configs);
   return configs;
 }
 
-/** The flags without the ones that mean something only when writing behind (the options, the lag thresholds). */
+/** The flags without the ones that mean something only when writing behind (the options, the lag thresholds and limits). */
 function withoutBehindOnly(args: CompareArgs): CompareArgs {
-  const kept = { ...args, threshold: args.threshold?.filter((expression) => !boundsLag(expression)) };
+  const limits = args.maxRegression?.split(',').filter((limit) => !limit.trim().startsWith('lag.')).join(',');
+  const kept = { ...args, threshold: args.threshold?.filter((expression) => !boundsLag(expression)), maxRegression: limits === '' ? undefined : limits };
   for (const key of BEHIND_ONLY_OPTIONS) delete kept[key];
   return kept;
 }

@@ -9,7 +9,8 @@ import { writeReport } from '../../report/paths.js';
 import type { RunResult } from '../../result.js';
 import { VERSION } from '../../version.js';
 import { WRITE_MODES } from '../../config/write-config.js';
-import { REGRESSION_STATS } from '../../config/regressions.js';
+import { withBaselineOptions } from '../baseline-options.js';
+import type { BaselineArgs } from '../baseline-options.js';
 import { EXIT } from '../exit-codes.js';
 import { checkBeforeLoad, withWorkloadOptions } from '../run-options.js';
 import type { WorkloadArgs } from '../run-options.js';
@@ -20,10 +21,8 @@ import type { MetricsFlags } from '../../config/metrics-config.js';
 import { showRun } from '../show-run.js';
 import { ALLOW_REMOTE_HELP, loadTargets } from '../target-option.js';
 
-interface RunArgs extends WorkloadArgs, MetricsFlags {
+interface RunArgs extends WorkloadArgs, MetricsFlags, BaselineArgs {
   strategy: string;
-  baseline?: string;
-  maxRegression?: string;
   write?: string;
   target?: string;
   allowRemote?: boolean;
@@ -33,7 +32,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
   describe: 'run a scenario against the engine (or, with --target, your own service) and check its invariants',
   builder: (yargs) =>
-    withMetricsOptions(withWorkloadOptions(yargs, { report: 'reports/<scenario>-<strategy>-<timestamp>.md', json: 'the result JSON' }), { linger: true })
+    withBaselineOptions(
+      withMetricsOptions(withWorkloadOptions(yargs, { report: 'reports/<scenario>-<strategy>-<timestamp>.md', json: 'the result JSON' }), { linger: true }),
+      'a previous run\'s result (ticketsim run … --json), or a comparison (compare … --json) holding this strategy and write mode,',
+    )
       .option('strategy', {
         type: 'string',
         default: DEFAULTS.strategy,
@@ -42,11 +44,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('write', { type: 'string', describe: `${WRITE_MODES.join(' | ')} — MySQL in the request, or an event to Kafka and a worker behind it [default: sync; write-behind: behind]` })
       .option('target', { type: 'string', describe: 'drive your own service over HTTP as this target file describes, and check its stores (instead of the built-in engine)' })
       .option('allow-remote', { type: 'boolean', describe: ALLOW_REMOTE_HELP })
-      .option('baseline', { type: 'string', describe: 'a previous run\'s result (ticketsim run … --json) to show each figure beside, with the change' })
-      .option('max-regression', {
-        type: 'string',
-        describe: `fail the run when it falls behind --baseline by more than this: KEY=N%,… with KEY a latency STAT (${REGRESSION_STATS.join(' ')}) of every operation or OPERATION.STAT, throughput (may shrink by N%), errors.rate (may rise by N points), lag.STAT (writing behind); e.g. p99=20%,throughput=10%`,
-      })
       .example('$0 run oversell --users 1000', 'race 1,000 buyers for 100 seats with the lua strategy')
       .example('$0 run oversell --strategy naive --infra real', 'watch the naive strategy oversell on real Redis + MySQL')
       .example('$0 run spam --users 1 --requests-per-user 1000 --strategy dcl', 'one user, a thousand simultaneous clicks: one ticket')
