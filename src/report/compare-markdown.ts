@@ -1,10 +1,11 @@
 // The markdown report of a comparison (`compare --report`): the verdict, where it ran, the runs
 // side by side, grouped charts of p50/p99 and of throughput per run (each with log-scale text bars
 // beside it, so a run 50× slower keeps a readable bar), the checks matrix with the failed checks'
-// details, each run's own latency, load and SQL sections (the run report's, embedded), and the
-// command lines that reproduce it all. A pure function.
+// details (and the runs --baseline held none for), each run's own latency, load, SQL and baseline
+// sections (the run report's, embedded), and the command lines that reproduce it all. A pure function.
 import type { Comparison, ComparedRun, RunResult } from '../result.js';
-import { comparisonSummary, fastestText, sideBySide } from './compare.js';
+import { comparisonSummary, fastestText, sideBySide, unmatchedBaselineText } from './compare.js';
+import { baselineSection } from './baseline.js';
 import { comparisonTitle, failedCheckLines } from './compare-text.js';
 import { checksSection as runChecksSection, commandBlock, dataSection } from './markdown.js';
 import type { ReportMeta } from './markdown.js';
@@ -98,7 +99,9 @@ function checksSection(comparison: Comparison, results: readonly RunResult[]): s
   const checks = sideBySide(comparison).filter((row) => row.kind === 'check');
   const matrix = mdTable(['Check', ...comparison.runs.map((run) => run.label)], checks.map((row) => [row.label, ...row.cells]));
   const failed = failedCheckLines(comparison, results);
-  return failed.length === 0 ? `${matrix}\n\nEvery check held in every run.` : `${matrix}\n\n${failed.map((line) => `- ${line}`).join('\n')}`;
+  const unmatched = unmatchedBaselineText(comparison);
+  const said = failed.length === 0 ? `${matrix}\n\nEvery check held in every run.` : `${matrix}\n\n${failed.map((line) => `- ${line}`).join('\n')}`;
+  return unmatched === undefined ? said : `${said}\n\n${capitalize(unmatched)}.`;
 }
 
 /** Per run: its faults and what they did, and why it held or broke under them. */
@@ -131,9 +134,10 @@ function runDetails(label: string, result: RunResult): string {
     ...(result.series.length > 1 ? [['Over time', seriesSection(result)] as [string, string]] : []),
     ...(target === undefined ? [['SQL: where the time went', sqlSection(result.sql)] as [string, string]] : []),
     ...(result.writeBehind === undefined ? [] : [['Write-behind', writeBehindSection(result)] as [string, string]]),
+    ...(result.baseline === undefined ? [] : [['Baseline', baselineSection(result.baseline)] as [string, string]]),
   ];
   const body = parts.map(([title, text]) => `#### ${title}\n\n${text}`).join('\n\n');
-  const what = target === undefined ? 'latency, histogram, load and SQL' : 'its answers, checks, data, latency, histogram and load';
+  const what = `${target === undefined ? 'latency, histogram, load and SQL' : 'its answers, checks, data, latency, histogram and load'}${result.baseline === undefined ? '' : ', against its baseline'}`;
   return `<details><summary>${label}: ${what}</summary>\n\n${body}\n\n</details>`;
 }
 

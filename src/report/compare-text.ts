@@ -2,7 +2,7 @@
 // that held every check starred), the failed checks' details, the verdict line, where it ran and
 // the command line that reproduces it.
 import type { Comparison, RunResult } from '../result.js';
-import { comparisonSummary, fastestText, sideBySide } from './compare.js';
+import { comparisonSummary, fastestText, sideBySide, unmatchedBaselineText } from './compare.js';
 import { alignColumns, failedChecks, formatCount, paint } from './format.js';
 import { formatUsers } from './text.js';
 import { machineText, versionsText } from './environment.js';
@@ -33,6 +33,8 @@ export function formatComparison(comparison: Comparison, results: readonly RunRe
   const by = comparison.rankedBy === 'throughput' ? 'highest throughput' : 'lowest p99';
   out.push(fastest === undefined ? 'no run both finished and held every check' : `★ fastest that held every check (${by}): ${fastest}`);
   out.push(...failedCheckLines(comparison, results));
+  const unmatched = unmatchedBaselineText(comparison);
+  if (unmatched !== undefined) out.push(unmatched);
   const word = comparison.ok ? paint('green', 'PASS', color) : paint('red', 'FAIL', color);
   out.push('', `${paint('bold', word, color)}  ${comparisonSummary(comparison)}`);
   const first = results[0];

@@ -260,3 +260,36 @@ describe('a comparison of services over HTTP (--targets)', () => {
     expect(report).toContain('| ✓/✗ | Check | Expected | Observed | Detail | Read |');
   });
 });
+
+describe('a comparison held to a baseline per run', () => {
+  const summary = { runId: '01JQBASE', file: 'old.json', differences: [], figures: [] };
+  const regression = { kind: 'regression' as const, name: 'throughput vs baseline', ok: false, expected: '≥ -10%', observed: '500/s (-50%)', detail: '-50%, beyond the limit of -10%' };
+  const slowLua: RunResult = { ...passingResult, baseline: summary, checks: [...passingResult.checks, regression], ok: false };
+  const naive: RunResult = { ...failingResult, baseline: summary };
+  const results = [naive, lockResult, slowLua];
+
+  it('says which runs the file held no baseline for, and none when it is not given', () => {
+    expect(compareRuns(results, ['naive'], false, COMMAND, 'old.json').baseline).toEqual({ file: 'old.json', unmatched: ['lock'] });
+    expect(compareRuns(results, ['naive'], false, COMMAND).baseline).toBeUndefined();
+  });
+
+  it('fails the comparison on a regression row, which counts as a check like a threshold', () => {
+    const comparison = compareRuns(results, ['naive'], false, COMMAND, 'old.json');
+    expect(comparison.runs.map((run) => [run.label, run.asExpected])).toEqual([['naive', true], ['lock', true], ['lua', false]]);
+    expect(sideBySide(comparison).find((row) => row.label === 'throughput vs baseline')?.cells).toEqual(['–', '–', '✗']);
+    // Meant to fail, a run that broke only its baseline limit did not fail as expected.
+    const onlyRegression = compareRuns([slowLua], ['lua'], false, COMMAND, 'old.json');
+    expect(onlyRegression.runs[0]?.asExpected).toBe(false);
+  });
+
+  it('names the unmatched runs in the text and the report, and shows each matched run against its baseline', () => {
+    const comparison = compareRuns(results, ['naive'], false, COMMAND, 'old.json');
+    const text = formatComparison(comparison, results, { color: false });
+    expect(text).toContain('✗ lua · throughput vs baseline: -50%, beyond the limit of -10%');
+    expect(text).toContain('\nno baseline for lock in old.json (');
+    const report = renderComparisonReport(comparison, results, meta);
+    expect(report).toContain('No baseline for lock in old.json (');
+    expect(report).toContain('<summary>lua: latency, histogram, load and SQL, against its baseline</summary>');
+    expect(report).toContain('<summary>lock: latency, histogram, load and SQL</summary>');
+  });
+});

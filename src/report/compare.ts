@@ -17,9 +17,10 @@ export function expectsFailure(expectFail: readonly string[], strategy: string, 
 
 /**
  * Compares the results, in the order they ran. `withWrite`: label runs with their write mode;
- * `command`: the compare command line that made them.
+ * `command`: the compare command line that made them; `baseline`: the --baseline file, if any
+ * (a run it held none for has no `baseline` in its result).
  */
-export function compareRuns(results: readonly RunResult[], expectFail: readonly string[], withWrite: boolean, command: string): Comparison {
+export function compareRuns(results: readonly RunResult[], expectFail: readonly string[], withWrite: boolean, command: string, baseline?: string): Comparison {
   const rate = results.some((result) => result.load.model === 'rate');
   const runs = results.map((result) => comparedRun(result, expectsFailure(expectFail, result.strategy, result.params.write), withWrite));
   const operations = unique(results.flatMap((result) => Object.keys(result.latency)));
@@ -36,6 +37,7 @@ export function compareRuns(results: readonly RunResult[], expectFail: readonly 
     runs,
     fastest: best?.label,
     ok: runs.every((run) => run.asExpected),
+    ...(baseline === undefined ? {} : { baseline: { file: baseline, unmatched: runs.filter((_, i) => results[i]!.baseline === undefined).map((run) => run.label) } }),
   };
 }
 
@@ -179,6 +181,13 @@ export function comparisonSummary(comparison: Comparison): string {
   for (const [what, runs] of groups) if (runs.length > 0) parts.push(`${labels(runs)} ${what}`);
   const head = unexpected.length === 0 ? 'every run ended as expected' : `${unexpected.length} of ${comparison.runs.length} runs did not end as expected`;
   return `${head}: ${parts.join('; ')}`;
+}
+
+/** `no baseline for lock, dcl in old.json: no limit held them to one`, when --baseline held none for some runs. */
+export function unmatchedBaselineText(comparison: Comparison): string | undefined {
+  const { baseline } = comparison;
+  if (baseline === undefined || baseline.unmatched.length === 0) return undefined;
+  return `no baseline for ${baseline.unmatched.join(', ')} in ${baseline.file} (no run of the same strategy and write mode, or service): no limit held them to one`;
 }
 
 function unique(values: readonly string[]): string[] {

@@ -51,6 +51,8 @@ export interface Comparison {
   fastest: string | undefined;
   /** Every run ended as expected (and none was inconclusive or interrupted). */
   ok: boolean;
+  /** --baseline: the file, and the labels of the runs it held no run for (they had no regression rows). */
+  baseline?: { file: string; unmatched: string[] };
 }
 
 /** One row of `ticketsim selftest`: a planted anomaly (or a correct strategy) and what the checks said. */
