@@ -46,6 +46,13 @@ describe('serve lines', () => {
     });
   });
 
+  it('listening as JSON names the metrics endpoint when --metrics-port serves one', () => {
+    const config = loadServeConfig({ infra: 'real', json: true }, {});
+    expect(JSON.parse(listeningLine(config, server, 'http://127.0.0.1:41233/metrics'))).toMatchObject({ url: 'http://127.0.0.1:8080', metricsUrl: 'http://127.0.0.1:41233/metrics' });
+    expect(JSON.parse(listeningLine(config, server))).not.toHaveProperty('metricsUrl');
+    expect(listeningLine(loadServeConfig({ infra: 'real' }, {}), server, 'http://127.0.0.1:41233/metrics')).not.toContain('metrics');
+  });
+
   it('stopped, and what the stop had to leave', () => {
     const stopped: ServerStopped = { counts: { answered: 12_345, failed: 2 }, cutOff: 3, graceMs: 10_000, unwritten: 7, kept: { names: 'topics a and a.dlq and group g', why: '7 acknowledged events not yet written' } };
     expect(stoppedLine(loadServeConfig({}, {}), 'SIGTERM', stopped)).toBe('ticketsim serve: stopped on SIGTERM — 12,345 requests answered, 2 failed');

@@ -3,14 +3,19 @@
 import type { ServeConfig } from '../config/serve-config.js';
 import type { RunningServer, ServerStopped } from '../server/serve.js';
 
-/** `ticketsim serve: lua, write sync, infra real — listening on http://127.0.0.1:8080`, or its JSON line. */
-export function listeningLine(config: ServeConfig, server: RunningServer): string {
+/**
+ * `ticketsim serve: lua, write sync, infra real — listening on http://127.0.0.1:8080`, or its JSON
+ * line, which carries `metricsUrl` when --metrics-port serves metrics (the plain line leaves that to
+ * the `metrics:` line on stderr).
+ */
+export function listeningLine(config: ServeConfig, server: RunningServer, metricsUrl?: string): string {
   const { strategy, write } = config;
   const infraReason = server.reason;
   if (config.json) {
     const lane = server.lane === undefined ? {} : { ...server.lane, workers: write.workers };
     const { url, host, port, runId, kind } = server;
-    return JSON.stringify({ event: 'listening', url, host, port, strategy, write: write.mode, infra: kind, infraReason, runId, ...lane });
+    const metrics = metricsUrl === undefined ? {} : { metricsUrl };
+    return JSON.stringify({ event: 'listening', url, host, port, strategy, write: write.mode, infra: kind, infraReason, runId, ...lane, ...metrics });
   }
   const behind = server.lane === undefined ? '' : ` (${write.workers} worker${write.workers === 1 ? '' : 's'} on ${server.lane.topic})`;
   const infra = config.infra === 'auto' ? `${server.kind} (${infraReason})` : server.kind;

@@ -58,7 +58,7 @@ export const serveCommand: CommandModule<object, ServeArgs & MetricsFlags> = {
     const metrics = await openMetrics(args, async (registry) => new (await import('../../metrics/serve-metrics.js')).ServeMetrics(registry, labels));
     try {
       const server = await startServer(config, { launcher: workerLauncher(config.services), onFailure: failureLog(), onAnswered: metrics?.metrics.answered });
-      process.stdout.write(`${listeningLine(config, server)}\n`);
+      process.stdout.write(`${listeningLine(config, server, metrics?.url)}\n`);
       const signal = await stopSignal;
       const stopped = await server.stop();
       for (const warning of stopWarnings(server, stopped)) process.stderr.write(`ticketsim serve: ${warning}\n`);
