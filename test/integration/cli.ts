@@ -126,12 +126,13 @@ export function realStores(cleanUp?: (result: RunResult) => Promise<void>): Real
 
 /**
  * Waits for a state the process under test will reach and stay in (a line it printed, a child it
- * started), asking every 50 ms; fails naming `what` after `withinMs`, a bound no healthy run nears.
+ * started, a figure it serves), asking every 50 ms (an async check is awaited); fails naming `what`
+ * after `withinMs`, a bound no healthy run nears.
  */
-export async function until<T>(what: string, check: () => T | undefined | false, withinMs = 30_000): Promise<T> {
+export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, withinMs = 30_000): Promise<T> {
   const deadline = performance.now() + withinMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (performance.now() > deadline) throw new Error(`${what} within ${withinMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -3,27 +3,11 @@
 // sleeping) sees the final figures: as many latency observations as attempts, answers by outcome
 // as the result JSON counts them. promtool, Prometheus's own checker, must accept the exposition
 // (and, to show it can fail, refuse a planted bad one); without promtool that part is skipped.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/result.js';
 import { BIN, until } from './cli.js';
-
-const promtool = spawnSync('promtool', ['--version']).status === 0;
-if (!promtool) console.warn('promtool not found: the exposition format is not checked (apt-get install prometheus)');
-
-/** `promtool check metrics` on `text`: its exit status and what it said. */
-function checkMetrics(text: string): { status: number | null; said: string } {
-  const run = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
-  return { status: run.status, said: `${run.stdout}${run.stderr}` };
-}
-
-/** A sample's value: the sum over every series of `name` whose labels include `labels`. */
-function sampleSum(text: string, name: string, labels: Record<string, string> = {}): number {
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`)))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-}
+import { checkMetrics, promtool, sampleSum } from './scrape.js';
 
 describe('ticketsim run --metrics-port', () => {
   it('serves the final figures while it lingers, and Ctrl-C ends the linger', async () => {
