@@ -1,15 +1,15 @@
-// --metrics-port and --metrics-linger on the commands that serve Prometheus metrics: the yargs
+// --metrics-port, --metrics-host and --metrics-linger on the commands that serve Prometheus metrics: the yargs
 // options, and the endpoint they open: a registry of the process's own (never prom-client's global
 // one), its URL said on stderr, kept up for the linger once the work is done (Ctrl-C or SIGTERM
 // ends the linger at once), then closed. prom-client is loaded only when metrics are asked for.
 import type { Argv } from 'yargs';
 import type { Registry } from 'prom-client';
-import { METRICS_LINGER_HELP, METRICS_PORT_HELP, loadMetricsConfig } from '../config/metrics-config.js';
+import { METRICS_HOST_HELP, METRICS_LINGER_HELP, METRICS_PORT_HELP, loadMetricsConfig } from '../config/metrics-config.js';
 import type { MetricsConfig, MetricsFlags } from '../config/metrics-config.js';
 
-/** Adds --metrics-port (and, for a command that ends, --metrics-linger). */
+/** Adds --metrics-port and --metrics-host (and, for a command that ends, --metrics-linger); the command declares --allow-remote. */
 export function withMetricsOptions<T>(yargs: Argv<T>, { linger }: { linger: boolean }): Argv<T & MetricsFlags> {
-  const withPort = yargs.option('metrics-port', { type: 'number', describe: METRICS_PORT_HELP });
+  const withPort = yargs.option('metrics-port', { type: 'number', describe: METRICS_PORT_HELP }).option('metrics-host', { type: 'string', describe: METRICS_HOST_HELP });
   return (linger ? withPort.option('metrics-linger', { type: 'number', describe: METRICS_LINGER_HELP }) : withPort) as Argv<T & MetricsFlags>;
 }
 

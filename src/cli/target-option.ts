@@ -14,7 +14,7 @@ export interface LoadedTarget {
 }
 
 /** The help of --allow-remote. */
-export const ALLOW_REMOTE_HELP = 'let --target reach a service or store that is not on this machine (loopback only otherwise)';
+export const ALLOW_REMOTE_HELP = 'let --target reach a service or store that is not on this machine, and --metrics-host be an address that is not loopback (loopback only otherwise)';
 
 /**
  * The target files at `paths`, loaded and checked for this scenario (a field it needs) and this

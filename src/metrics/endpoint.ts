@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { formatEndpoint } from '../config/endpoints.js';
 import { UsageError } from '../errors.js';
 
 /** A listening endpoint. */
@@ -27,18 +28,24 @@ export async function serveMetrics(registry: Registry, host: string, port: numbe
     );
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new UsageError(`--metrics-port ${port}: ${host}:${port} is already in use; pick another port, or 0 for any free one`) : error),
-    );
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
     server.listen(port, host, resolve);
   });
   const { port: taken } = server.address() as AddressInfo;
   return {
-    url: `http://${host}:${taken}/metrics`,
+    url: `http://${formatEndpoint({ host, port: taken })}/metrics`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       }),
   };
+}
+
+/** A port in use or a host this machine cannot listen on is a usage error (exit 2); anything else as it came. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = formatEndpoint({ host, port });
+  if (error.code === 'EADDRINUSE') return new UsageError(`--metrics-port ${port}: ${where} is already in use; pick another port, or 0 for any free one`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new UsageError(`--metrics-host ${host}: not an address of this machine (${error.code}); name one of its own, or 0.0.0.0 for all`);
+  return error;
 }

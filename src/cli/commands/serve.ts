@@ -42,7 +42,7 @@ export const serveCommand: CommandModule<object, ServeArgs & MetricsFlags> = {
       .option('infra', { type: 'string', describe: `${INFRA_MODES.join(' | ')} — real services, in-process ones, or real when they answer [default: ${DEFAULTS.infra}]` })
       .option('host', { type: 'string', describe: `address to listen on; loopback only unless --allow-remote [default: ${SERVE_DEFAULTS.host}]` })
       .option('port', { type: 'number', describe: `port to listen on; 0 takes a free one (the listening line says which) [default: ${SERVE_DEFAULTS.port}]` })
-      .option('allow-remote', { type: 'boolean', describe: 'allow a --host that is not loopback (anyone who reaches it can buy)' })
+      .option('allow-remote', { type: 'boolean', describe: 'allow a --host that is not loopback (anyone who reaches it can buy), and a --metrics-host' })
       .option('workers', { type: 'number', describe: `behind: worker processes in the server's consumer group [default: ${WORKLOAD_OPTIONS.workers.default}]` })
       .option('pool-size', { type: 'number', describe: `${WORKLOAD_OPTIONS.poolSize.help} [default: ${WORKLOAD_OPTIONS.poolSize.default}]` })
       .example('$0 serve --strategy lua --infra real', 'serve on http://127.0.0.1:8080 over the real Redis and MySQL')

@@ -17,6 +17,7 @@ export const workerCommand: CommandModule<object, WorkerFlags & MetricsFlags> = 
       .option('dlq-topic', { type: 'string', describe: 'dead-letter topic for malformed records [default: <topic>.dlq]' })
       .option('batch-size', { type: 'number', describe: `most records per write and offset commit [default: ${WORKER_DEFAULTS.batchSize}]` })
       .option('pool-size', { type: 'number', describe: `MySQL connections [default: ${WORKER_DEFAULTS.poolSize}]` })
+      .option('allow-remote', { type: 'boolean', describe: 'allow a --metrics-host that is not loopback (anyone who reaches it reads the metrics)' })
       .option('log-every', { type: 'number', describe: `seconds between progress lines [default: ${WORKER_DEFAULTS.logEverySeconds}]` })
       // The selftest's planted non-idempotent worker only: a run's own table, written without skipping.
       .option('table', { type: 'string', hidden: true, describe: 'MySQL table to write instead of purchases' })
@@ -25,7 +26,8 @@ export const workerCommand: CommandModule<object, WorkerFlags & MetricsFlags> = 
       .option('stop-with-parent', { type: 'boolean', hidden: true, describe: 'stop as on SIGTERM once standard input closes' })
       .example('$0 worker --topic ticketsim.purchases --group ticketsim-worker', 'run one worker of the group')
       .example('$0 worker --json', 'progress as JSON lines (started, stats, stopped)')
-      .example('$0 worker --metrics-port 9464', 'Prometheus metrics on 127.0.0.1:9464/metrics: rows, batches, commit latency, lag') as never,
+      .example('$0 worker --metrics-port 9464', 'Prometheus metrics on 127.0.0.1:9464/metrics: rows, batches, commit latency, lag')
+      .example('$0 worker --metrics-port 9464 --metrics-host 0.0.0.0 --allow-remote', 'the same on every interface, for a Prometheus on another machine') as never,
   handler: async (args) => {
     const config = loadWorkerConfig(args);
     const labels = { topic: config.topic, group: config.group };
