@@ -81,6 +81,8 @@ describe('formatting', () => {
     const withLimits = (...limits: (typeof held)[]) => ({ ...passingResult, checks: [...passingResult.checks, ...limits], ok: limits.every(({ ok }) => ok) });
     expect(verdictOf(withLimits(held)).summary).toBe('all 4 checks and 1 baseline limit held');
     expect(verdictOf(withLimits(held, exceeded)).summary).toBe('1 of 2 baseline limits exceeded — purchase.p99 vs baseline: +28%, beyond the limit of +20%; run a against baseline b (old.json)');
+    const threshold = { kind: 'threshold' as const, name: 'purchase.p99<60s', ok: true, expected: '< 60s', observed: '1.2ms', detail: '60s under the bound' };
+    expect(verdictOf({ ...passingResult, checks: [...passingResult.checks, threshold, held, held] }).summary).toBe('all 4 checks, 1 threshold and 2 baseline limits held');
   });
 
   it('says when infrastructure errors happened even though the checks held', () => {

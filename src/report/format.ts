@@ -125,21 +125,26 @@ function madeChecks(checks: readonly CheckResult[]): { invariants: CheckResult[]
   };
 }
 
-/** `4 checks`, `3 checks and 2 thresholds`, `4 checks and 2 baseline limits`: what held, when all did. */
+/** `a`, `a and b`, `a, b and c`. */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** `4 checks`, `3 checks and 2 thresholds`, `4 checks, 1 threshold and 2 baseline limits`: what held, when all did. */
 function heldCount(checks: readonly CheckResult[]): string {
   const { invariants, thresholds, regressions } = madeChecks(checks);
   const counted = (count: number, noun: string) => (count === 0 ? [] : [`${count} ${noun}${count === 1 ? '' : 's'}`]);
-  return [...counted(invariants.length, 'check'), ...counted(thresholds.length, 'threshold'), ...counted(regressions.length, 'baseline limit')].join(' and ');
+  return andList([...counted(invariants.length, 'check'), ...counted(thresholds.length, 'threshold'), ...counted(regressions.length, 'baseline limit')]);
 }
 
-/** `2 of 3 checks failed`, `1 of 1 threshold broken`, `1 of 2 baseline limits exceeded`, joined by `and`. */
+/** `2 of 3 checks failed`, `1 of 1 threshold broken`, `1 of 2 baseline limits exceeded`, listed with `,` and `and`. */
 function failedCount(checks: readonly CheckResult[]): string {
   const { invariants, thresholds, regressions } = madeChecks(checks);
   const failed = (group: CheckResult[], noun: string, verb: string) => {
     const count = group.filter((check) => !check.ok).length;
     return count === 0 ? [] : [`${count} of ${group.length} ${noun}${group.length === 1 ? '' : 's'} ${verb}`];
   };
-  return [...failed(invariants, 'check', 'failed'), ...failed(thresholds, 'threshold', 'broken'), ...failed(regressions, 'baseline limit', 'exceeded')].join(' and ');
+  return andList([...failed(invariants, 'check', 'failed'), ...failed(thresholds, 'threshold', 'broken'), ...failed(regressions, 'baseline limit', 'exceeded')]);
 }
 
 /** The operation a dashboard or summary leads with: `purchase` when present, else the first. */
