@@ -52,3 +52,8 @@ export function formatChange(change: number, unit: 'us' | 'per-second' | 'share'
   const digits = threeDigits(Math.abs(change) * 100);
   return unit === 'share' ? `${sign}${digits} pts` : `${sign}${digits}%`;
 }
+
+/** Words as a sentence lists them: `a`, `a and b`, `a, b or c`. */
+export function wordList(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}

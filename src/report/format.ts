@@ -1,7 +1,7 @@
 // Human formatting shared by the plain-text summary, the markdown report and the Ink dashboard:
 // counts, microsecond latencies, elapsed times, rates, the verdict, and a tiny ANSI painter.
 import type { CheckResult, LatencySummary, RunResult } from '../result.js';
-import { formatCount, formatMicros, formatPercent, threeDigits } from '../units.js';
+import { formatCount, formatMicros, formatPercent, threeDigits, wordList } from '../units.js';
 
 export { formatCount, formatMicros, formatPercent, formatRate } from '../units.js';
 
@@ -125,16 +125,11 @@ function madeChecks(checks: readonly CheckResult[]): { invariants: CheckResult[]
   };
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-function andList(items: readonly string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /** `4 checks`, `3 checks and 2 thresholds`, `4 checks, 1 threshold and 2 baseline limits`: what held, when all did. */
 function heldCount(checks: readonly CheckResult[]): string {
   const { invariants, thresholds, regressions } = madeChecks(checks);
   const counted = (count: number, noun: string) => (count === 0 ? [] : [`${count} ${noun}${count === 1 ? '' : 's'}`]);
-  return andList([...counted(invariants.length, 'check'), ...counted(thresholds.length, 'threshold'), ...counted(regressions.length, 'baseline limit')]);
+  return wordList([...counted(invariants.length, 'check'), ...counted(thresholds.length, 'threshold'), ...counted(regressions.length, 'baseline limit')], 'and');
 }
 
 /** `2 of 3 checks failed`, `1 of 1 threshold broken`, `1 of 2 baseline limits exceeded`, listed with `,` and `and`. */
@@ -144,7 +139,7 @@ function failedCount(checks: readonly CheckResult[]): string {
     const count = group.filter((check) => !check.ok).length;
     return count === 0 ? [] : [`${count} of ${group.length} ${noun}${group.length === 1 ? '' : 's'} ${verb}`];
   };
-  return andList([...failed(invariants, 'check', 'failed'), ...failed(thresholds, 'threshold', 'broken'), ...failed(regressions, 'baseline limit', 'exceeded')]);
+  return wordList([...failed(invariants, 'check', 'failed'), ...failed(thresholds, 'threshold', 'broken'), ...failed(regressions, 'baseline limit', 'exceeded')], 'and');
 }
 
 /** The operation a dashboard or summary leads with: `purchase` when present, else the first. */

@@ -7,8 +7,10 @@
 // back: no seat created, one deleted row per honoured cancel, freed seats resold.
 import type { Clock, UserId } from '../engine/ports.js';
 import type { PhaseResult, RunCounts } from '../result.js';
-import { checkNoDoubleBuyer, checkReportedMatchesData, checkIndexAgrees, soldRows } from './sale-checks.js';
-import type { SaleObservation } from './sale-checks.js';
+import { checkReportedMatchesData } from './reported-checks.js';
+import { checkIndexAgrees, checkNoDoubleBuyer } from './sale-checks.js';
+import { soldRows } from './sale-observation.js';
+import type { SaleObservation } from './sale-observation.js';
 import { bogusCancellerId, buyerId, buyerIndex, rebuyerId } from './sale.js';
 import type { Act, Phase, ScenarioDefinition } from './scenario.js';
 import type { SaleReadBack, TargetSale } from './target.js';

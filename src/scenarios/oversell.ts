@@ -1,6 +1,7 @@
 // The v2 oversell scenario: N distinct buyers race for `stock` seats, each trying once.
 // Afterwards the target's stores (stock, buyer index, records) are read back and checked.
-import { checkSale, reportedOf } from './sale-checks.js';
+import { reportedOf } from './reported-checks.js';
+import { checkSale } from './sale-checks.js';
 import { BuyerAnswers, buyerId } from './sale.js';
 import { singleBurst } from './scenario.js';
 import type { ScenarioDefinition } from './scenario.js';

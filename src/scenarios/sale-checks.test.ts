@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkConservation,
-  checkExactSellOut,
-  checkNoDoubleBuyer,
-  checkNoOversell,
-  checkReportedMatchesData,
-  checkReportedOncePerUser,
-  checkSale,
-  checkIndexAgrees,
-} from './sale-checks.js';
-import type { SaleObservation } from './sale-checks.js';
+import { checkReportedMatchesData, checkReportedOncePerUser } from './reported-checks.js';
+import { checkConservation, checkExactSellOut, checkIndexAgrees, checkNoDoubleBuyer, checkNoOversell, checkSale } from './sale-checks.js';
+import type { SaleObservation } from './sale-observation.js';
 import { BuyerAnswers } from './sale.js';
 
 const users = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `user-${from + i}`);

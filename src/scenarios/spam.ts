@@ -3,7 +3,8 @@
 // the buy button would send them). `--users 1 --requests-per-user 1000` is the seed's "same id,
 // endless requests". Afterwards the stores are read back: one row per user, no leaked seat, and
 // no user told "purchased" twice.
-import { checkSale, reportedOf } from './sale-checks.js';
+import { reportedOf } from './reported-checks.js';
+import { checkSale } from './sale-checks.js';
 import type { SaleCheckName } from './sale-checks.js';
 import { BuyerAnswers, buyerId } from './sale.js';
 import { singleBurst } from './scenario.js';

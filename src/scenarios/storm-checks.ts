@@ -4,8 +4,10 @@
 // functions, each unit-tested against a planted violation.
 import type { UserId } from '../engine/ports.js';
 import type { CheckResult } from '../result.js';
-import { checkNoOversell, count, counted, readsOf, sample, skippedCheck, soldRows, stockText } from './sale-checks.js';
-import type { SaleObservation } from './sale-checks.js';
+import { count, counted, readsOf, sample, skippedCheck, stockText } from './check-text.js';
+import { checkNoOversell } from './sale-checks.js';
+import { soldRows } from './sale-observation.js';
+import type { SaleObservation } from './sale-observation.js';
 import type { SaleReadBack } from './target.js';
 
 /** A sale after a cancel storm, with what it held before the storm and what the runner was told. */

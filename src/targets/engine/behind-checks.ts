@@ -4,7 +4,7 @@
 // against a planted violation.
 import type { PurchaseRow, UserId } from '../../engine/ports.js';
 import type { CheckResult, WorkerFigures } from '../../result.js';
-import { count, counted, sample } from '../../scenarios/sale-checks.js';
+import { count, counted, sample } from '../../scenarios/check-text.js';
 
 /** What the write-behind checks read. */
 export interface BehindObservation {
