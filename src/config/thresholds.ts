@@ -8,6 +8,7 @@
 //           throughput; a share 0–1 or a percent (1%) for errors.rate
 // Parsed and checked here with the rest of the flags (exit 2 before any load); the runner
 // measures each one against the result (runner/thresholds.ts).
+import type { LatencySummary } from '../result.js';
 import type { ScenarioName } from './defaults.js';
 import { SCENARIO_OPERATIONS } from './defaults.js';
 import type { WriteModeName } from './write-config.js';
@@ -15,6 +16,9 @@ import type { WriteModeName } from './write-config.js';
 /** The statistics a latency or lag threshold can bound, as the expression names them. */
 export const THRESHOLD_STATS = ['p50', 'p90', 'p99', 'p99.9', 'max', 'mean', 'min'] as const;
 export type ThresholdStat = (typeof THRESHOLD_STATS)[number];
+
+/** The field of a result's latency summary each statistic names (a threshold's or a baseline limit's). */
+export const LATENCY_FIELDS = { p50: 'p50', p90: 'p90', p99: 'p99', 'p99.9': 'p999', max: 'max', mean: 'mean', min: 'min' } as const satisfies Record<ThresholdStat, keyof LatencySummary>;
 
 /** The comparisons, longest first (so `<=` is not read as `<`). */
 export const THRESHOLD_OPERATORS = ['<=', '>=', '<', '>'] as const;

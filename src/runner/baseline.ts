@@ -4,6 +4,7 @@
 // figure missing on either side fails too, saying so: it never passes unmeasured.
 import type { BaselineConfig, BaselineRun } from '../config/baseline.js';
 import type { RegressionLimit, RegressionStat } from '../config/regressions.js';
+import { LATENCY_FIELDS } from '../config/thresholds.js';
 import type { BaselineFigure, BaselineSummary, CheckResult, LatencySummary, LiveBaseline, RunResult } from '../result.js';
 import { formatChange, formatFigure } from '../units.js';
 
@@ -21,7 +22,6 @@ interface Planned {
   limit: RegressionLimit | undefined;
 }
 
-const FIELDS: Record<RegressionStat, Exclude<keyof LatencySummary, 'unit' | 'count' | 'min'>> = { p50: 'p50', p90: 'p90', p99: 'p99', 'p99.9': 'p999', max: 'max', mean: 'mean' };
 /** What the summary shows of each operation even when no limit names it. */
 const SHOWN_STATS: readonly RegressionStat[] = ['p50', 'p99'];
 
@@ -73,7 +73,7 @@ function statsFor(limits: readonly RegressionLimit[], kind: 'latency' | 'lag', o
 
 function statOf(latency: Partial<LatencySummary> | undefined, stat: RegressionStat): number | undefined {
   if (latency === undefined || latency.count === 0) return undefined;
-  const value = latency[FIELDS[stat]];
+  const value = latency[LATENCY_FIELDS[stat]];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 

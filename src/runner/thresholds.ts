@@ -1,6 +1,7 @@
 // The run's thresholds (--threshold, config/thresholds.ts) held against what it measured: each one
 // a row of the checks table (kind `threshold`), worded in the report's units, saying by how much it
 // held or broke. A threshold whose figure the run does not have fails: it never passes unmeasured.
+import { LATENCY_FIELDS } from '../config/thresholds.js';
 import type { Threshold, ThresholdMetric, ThresholdStat } from '../config/thresholds.js';
 import type { CheckResult, LatencySummary, RunResult } from '../result.js';
 import { formatCount, formatMicros, formatPercent, formatRate, threeDigits } from '../units.js';
@@ -13,8 +14,6 @@ interface Measured {
   value: number;
   shown: string;
 }
-
-const FIELDS: Record<ThresholdStat, Exclude<keyof LatencySummary, 'unit' | 'count'>> = { p50: 'p50', p90: 'p90', p99: 'p99', 'p99.9': 'p999', max: 'max', mean: 'mean', min: 'min' };
 
 /** Each threshold as a check of the run, in the order given. */
 export function thresholdChecks(thresholds: readonly Threshold[], figures: ThresholdFigures): CheckResult[] {
@@ -56,7 +55,7 @@ function measure(metric: ThresholdMetric, figures: ThresholdFigures): Measured |
 }
 
 function timed(latency: LatencySummary, stat: ThresholdStat): Measured {
-  const value = latency[FIELDS[stat]];
+  const value = latency[LATENCY_FIELDS[stat]];
   return { value, shown: formatMicros(value) };
 }
 

@@ -47,6 +47,7 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
     redis?.disconnect();
     throw error;
   }
+  const setUpMs = Math.max(file.timeoutMs, SET_UP_TIMEOUT_MS);
   const need = <T>(store: T | undefined, name: string): T => {
     // The validator already requires the store a step or source uses.
     if (store === undefined) throw new TicketsimError(`the target file names no ${name} store`);
@@ -56,7 +57,7 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
     versions: { ...(redisServer === undefined ? {} : { redis: redisServer }), ...(opened?.version === undefined ? {} : { mysql: opened.version }) },
     async run(step) {
       if ('http' in step) {
-        const answer = await http.send(step.http, Math.max(file.timeoutMs, SET_UP_TIMEOUT_MS));
+        const answer = await http.send(step.http, setUpMs);
         if (answer.kind === 'no-answer') throw new TicketsimError(`${step.http.method} ${step.http.path}: ${answer.why}`);
         if (answer.status < 200 || answer.status > 299) throw new TicketsimError(`${step.http.method} ${step.http.path} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
       } else if ('sql' in step) {
@@ -77,7 +78,7 @@ export async function openTargetStores(file: TargetFile, http: HttpDriver, conne
         const [command, ...args] = source.redis;
         return need(redis, 'redis').call(command!, ...args);
       }
-      const answer = await http.send(source.http.call, Math.max(file.timeoutMs, SET_UP_TIMEOUT_MS));
+      const answer = await http.send(source.http.call, setUpMs);
       if (answer.kind === 'no-answer') throw new TicketsimError(`GET ${source.http.call.path}: ${answer.why}`);
       if (answer.status !== 200) throw new TicketsimError(`GET ${source.http.call.path} answered ${answer.status}`);
       return resolvePointer(JSON.parse(answer.body) as unknown, source.http.pointer);
