@@ -85,6 +85,12 @@ describe('formatting', () => {
     expect(verdictOf({ ...passingResult, checks: [...passingResult.checks, threshold, held, held] }).summary).toBe('all 4 checks, 1 threshold and 2 baseline limits held');
   });
 
+  it('says how many answers were unknown even though the checks held, and mostly why', () => {
+    const target = { name: 'shop', baseUrl: 'http://127.0.0.1:8080', file: 'shop.json', rules: [], unknown: [{ why: 'connection refused by 127.0.0.1:8080', count: 1834 }, { why: 'connection reset by 127.0.0.1:8080', count: 2 }] };
+    const unknown = { ...passingResult, target, counts: { ...passingResult.counts, unknown: 1836 } };
+    expect(verdictOf(unknown).summary).toBe('all 4 checks held · 1,836 answers unknown, mostly connection refused by 127.0.0.1:8080');
+  });
+
   it('says when infrastructure errors happened even though the checks held', () => {
     const errors = { ...passingResult, counts: { ...passingResult.counts, errors: 365 }, errorCauses: [{ cause: 'ER_CON_COUNT_ERROR: Too many connections', count: 365 }] };
     expect(verdictOf(errors).summary).toBe('all 4 checks held · 365 infrastructure errors, mostly ER_CON_COUNT_ERROR: Too many connections');

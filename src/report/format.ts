@@ -111,6 +111,11 @@ export function verdictOf(result: RunResult): Verdict {
   if (result.counts.errors > 0 && result.inconclusive === undefined) {
     summary += ` · ${formatCount(result.counts.errors)} infrastructure error${result.counts.errors === 1 ? '' : 's'}${cause ? `, mostly ${cause.cause}` : ''}`;
   }
+  // A target's answers that said nothing: the checks allowed for them, and a reader should know how many.
+  const unknownWhy = result.target?.unknown[0];
+  if (result.counts.unknown > 0 && result.inconclusive === undefined) {
+    summary += ` · ${formatCount(result.counts.unknown)} answer${result.counts.unknown === 1 ? '' : 's'} unknown${unknownWhy ? `, mostly ${unknownWhy.why}` : ''}`;
+  }
   if (result.interrupted) summary += ` (stopped by Ctrl-C; ${formatCount(result.counts.notStarted)} attempts not started)`;
   return { word: result.ok ? 'PASS' : 'FAIL', interrupted: result.interrupted, summary };
 }
