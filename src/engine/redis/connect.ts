@@ -5,6 +5,7 @@ import { formatEndpoint } from '../../config/endpoints.js';
 import type { Endpoint } from '../../config/endpoints.js';
 import { START_SERVICES_HINT } from '../hints.js';
 import { withDeadline } from '../health/probe.js';
+import { coalesceWrites } from './coalesce-writes.js';
 
 /** The server's version from INFO server, e.g. `7.0.15`. */
 export async function redisVersion(client: Redis): Promise<string | undefined> {
@@ -22,7 +23,8 @@ export interface RedisTarget {
 /**
  * Connects to Redis and waits until it answers PING, within the connect timeout (a server that
  * accepts the connection and never answers fails too). A lost connection is not retried: commands
- * then fail at once, so a run counts them as errors instead of hanging.
+ * then fail at once, so a run counts them as errors instead of hanging. The commands of one turn of
+ * the event loop leave in one socket write (coalesce-writes.ts).
  */
 export async function connectRedis(target: RedisTarget): Promise<Redis> {
   const client = new Redis(target.url, {
@@ -46,6 +48,8 @@ export async function connectRedis(target: RedisTarget): Promise<Redis> {
       client.connect().then(() => client.ping()),
       target.connectTimeoutMs,
     );
+    // Connected for good: a lost connection is not retried, so this socket is the client's last.
+    coalesceWrites(client.stream);
     return client;
   } catch (error) {
     client.disconnect();
