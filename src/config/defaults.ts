@@ -63,6 +63,8 @@ export const LIMITS = Object.freeze({
   maxInFlight: 1_000_000,
   maxStock: 10_000_000,
   maxPoolSize: 10_000,
+  /** Rows of one grouped INSERT: 10,000 short rows stay far below MySQL's max_allowed_packet. */
+  maxInsertGroup: 10_000,
   maxConcurrency: 100_000,
 });
 

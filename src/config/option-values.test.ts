@@ -56,7 +56,7 @@ describe('appliedOptions', () => {
   const keys = (flags: OptionFlags, context: OptionContext) => appliedOptions(read(flags, context).values, context).map(({ key }) => key);
 
   it('lists the options of the run: its scenario, its write mode, and the open model only when set', () => {
-    expect(keys({}, { scenario: 'oversell', write: 'sync' })).toEqual(['users', 'stock', 'seed', 'poolSize', 'concurrency', 'maxInFlight', 'slowSqlMs']);
+    expect(keys({}, { scenario: 'oversell', write: 'sync' })).toEqual(['users', 'stock', 'seed', 'poolSize', 'insertGroup', 'concurrency', 'maxInFlight', 'slowSqlMs']);
     expect(keys({}, { scenario: 'spam', write: 'sync' })).toContain('requestsPerUser');
     expect(keys({ rate: 10, duration: 2 }, { scenario: 'oversell', write: 'sync' }).slice(0, 4)).toEqual(['rate', 'duration', 'ramp', 'stock']);
     expect(keys({}, { scenario: 'write-behind', write: 'behind' })).toEqual(expect.arrayContaining([...BEHIND_ONLY_OPTIONS]));

@@ -28,6 +28,7 @@ export interface ServeFlags extends ServiceFlags {
   allowRemote?: boolean;
   workers?: number;
   poolSize?: number;
+  insertGroup?: number;
   json?: boolean;
 }
 
@@ -43,6 +44,8 @@ export interface ServeConfig {
   /** 0: any free port (the listening line says which). */
   port: number;
   poolSize: number;
+  /** Most purchases one synchronous INSERT carries on real MySQL (1: one INSERT each). */
+  insertGroup: number;
   /** The in-process infrastructure's seed (its simulated latencies). */
   seed: number;
   json: boolean;
@@ -64,6 +67,7 @@ export function loadServeConfig(flags: ServeFlags, env: Env = process.env): Serv
   }
   const port = integer(flags.port ?? SERVE_DEFAULTS.port, '--port', 0, 65_535, problems);
   const poolSize = integer(flags.poolSize ?? WORKLOAD_OPTIONS.poolSize.default, '--pool-size', 1, LIMITS.maxPoolSize, problems);
+  const insertGroup = integer(flags.insertGroup ?? WORKLOAD_OPTIONS.insertGroup.default, '--insert-group', 1, LIMITS.maxInsertGroup, problems);
   const { min, max } = WORKLOAD_OPTIONS.workers.kind;
   const workers = integer(flags.workers ?? WORKLOAD_OPTIONS.workers.default, '--workers', min, max, problems);
   if (flags.workers !== undefined && mode !== 'behind') problems.push('--workers applies only with --write behind (the workers write MySQL behind the requests)');
@@ -77,5 +81,5 @@ export function loadServeConfig(flags: ServeFlags, env: Env = process.env): Serv
     keepTopic: WORKLOAD_OPTIONS.keepTopic.default,
   });
   const seed = WORKLOAD_OPTIONS.seed.default;
-  return Object.freeze({ services, strategy, infra, write, host, port, poolSize, seed, json: flags.json ?? false });
+  return Object.freeze({ services, strategy, infra, write, host, port, poolSize, insertGroup, seed, json: flags.json ?? false });
 }

@@ -119,6 +119,15 @@ export const WORKLOAD_OPTIONS = {
     reproduce: 'always',
     label: 'pool size',
   },
+  insertGroup: {
+    group: 'running',
+    kind: whole(1, LIMITS.maxInsertGroup),
+    default: 100,
+    help: 'most concurrent purchases one synchronous INSERT carries on real MySQL, while every pool connection is busy (1: one INSERT each, as the original)',
+    engineOnly: true,
+    reproduce: 'changed',
+    label: 'INSERT group',
+  },
   concurrency: {
     group: 'running',
     kind: whole(1, LIMITS.maxConcurrency),

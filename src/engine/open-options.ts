@@ -10,6 +10,8 @@ export interface OpenOptions {
   services: ServicesConfig;
   needs: readonly ServiceName[];
   poolSize: number;
+  /** Most purchases one synchronous INSERT carries on real MySQL (absent or 1: one INSERT each). */
+  insertGroup?: number;
   seed: number;
   /** Hears about lock acquisitions and SQL statements (the run's measurements). */
   observer?: EngineObserver;

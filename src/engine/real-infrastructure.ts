@@ -18,7 +18,7 @@ import type { OpenOptions } from './open-options.js';
 import type { EventLog, Infrastructure } from './ports.js';
 
 /** Connects to every service the run needs; connection failures throw InfrastructureError. */
-export async function openReal({ services, poolSize, observer, slowSqlMs, needs, table }: OpenOptions): Promise<Infrastructure> {
+export async function openReal({ services, poolSize, insertGroup, observer, slowSqlMs, needs, table }: OpenOptions): Promise<Infrastructure> {
   const timeout = { connectTimeoutMs: services.connectTimeoutMs };
   const clock = createRealClock();
   const redis = await connectRedis({ ...services.redis, ...timeout });
@@ -52,7 +52,7 @@ export async function openReal({ services, poolSize, observer, slowSqlMs, needs,
       throw new InfrastructureError('mysql', mysqlAddress, `cannot create the run's table ${table.name} (${describeError(error)})`, { cause: error, retriable: false });
     });
   }
-  const ledger = createMysqlLedger(pool, { clock, observer, poolSize, sessionLongQueryMs: slowSqlMs, table });
+  const ledger = createMysqlLedger(pool, { clock, observer, poolSize, groupRows: insertGroup, sessionLongQueryMs: slowSqlMs, table });
   return {
     kind: 'real',
     inventory: attributeErrors(createRedisInventory(redis), 'redis', formatEndpoint(services.redis.endpoint)),

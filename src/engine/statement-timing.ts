@@ -9,15 +9,19 @@ export interface Checkout<C> {
   give(connection: C): void;
 }
 
-/** Runs `run` on a connection from `pool`, telling `observer` how long it waited and ran. */
+/**
+ * Runs `run` on a connection from `pool`, telling `observer` how long it waited and ran. The wait
+ * counts from `sinceUs` when given (a grouped INSERT: when its first row queued), else from now.
+ */
 export async function timeStatement<C, T>(
   clock: Clock,
   observer: EngineObserver | undefined,
   kind: StatementKind,
   pool: Checkout<C>,
   run: (connection: C) => Promise<T>,
+  sinceUs?: number,
 ): Promise<T> {
-  const startUs = clock.nowUs();
+  const startUs = sinceUs ?? clock.nowUs();
   let connectedUs: number | undefined;
   let ok = false;
   try {

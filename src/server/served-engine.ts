@@ -46,6 +46,7 @@ export async function openServedEngine(config: ServeConfig, runId: string, launc
     services: config.services,
     needs,
     poolSize: config.poolSize,
+    insertGroup: config.insertGroup,
     seed: config.seed,
     wallClock: true,
   });

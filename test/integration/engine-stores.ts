@@ -29,8 +29,11 @@ export interface RealEngine {
   newSale(): string;
 }
 
-/** Connects before the block's tests, cleans each test's sales after it, closes after all. Call inside describe(). */
-export function realEngine(prefix: string): RealEngine {
+/**
+ * Connects before the block's tests, cleans each test's sales after it, closes after all. Call
+ * inside describe(). `groupRows`: the ledger's INSERT groups (absent: one INSERT per purchase).
+ */
+export function realEngine(prefix: string, { groupRows }: { groupRows?: number } = {}): RealEngine {
   const timeout = { connectTimeoutMs: servicesConfig.connectTimeoutMs };
   let redis: Redis | undefined;
   let pool: Pool | undefined;
@@ -40,7 +43,7 @@ export function realEngine(prefix: string): RealEngine {
     redis = await connectRedis({ ...servicesConfig.redis, ...timeout });
     pool = await connectMysql({ ...servicesConfig.mysql, ...timeout }, POOL_SIZE);
     const clock = createRealClock();
-    const ledger = createMysqlLedger(pool, { clock, poolSize: POOL_SIZE });
+    const ledger = createMysqlLedger(pool, { clock, poolSize: POOL_SIZE, groupRows });
     deps = { inventory: createRedisInventory(redis), ledger, writer: createSyncWriter(ledger), locks: createRedlockLocks(redis), clock };
   });
   afterEach(async () => {

@@ -105,6 +105,7 @@ describe.skipIf(!available)('the index for reads by sale', () => {
       advanceFence: 'inserts by key',
       insert: 'inserts by key',
       insertMany: 'inserts by key',
+      insertGroup: 'inserts by key',
       insertFenced: { params: [user, sale, sale, 3], keys: { [SALE_FENCES_TABLE]: ['PRIMARY'] } },
       deleteFenced: { params: [user, sale, 3], keys: { p: ['uk_user_ticket'], f: ['PRIMARY'] } },
       readFence: { params: [sale], keys: { [SALE_FENCES_TABLE]: ['PRIMARY'] } },

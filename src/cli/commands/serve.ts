@@ -45,6 +45,7 @@ export const serveCommand: CommandModule<object, ServeArgs & MetricsFlags> = {
       .option('allow-remote', { type: 'boolean', describe: 'allow a --host that is not loopback (anyone who reaches it can buy), and a --metrics-host' })
       .option('workers', { type: 'number', describe: `behind: worker processes in the server's consumer group [default: ${WORKLOAD_OPTIONS.workers.default}]` })
       .option('pool-size', { type: 'number', describe: `${WORKLOAD_OPTIONS.poolSize.help} [default: ${WORKLOAD_OPTIONS.poolSize.default}]` })
+      .option('insert-group', { type: 'number', describe: `${WORKLOAD_OPTIONS.insertGroup.help} [default: ${WORKLOAD_OPTIONS.insertGroup.default}]` })
       .example('$0 serve --strategy lua --infra real', 'serve on http://127.0.0.1:8080 over the real Redis and MySQL')
       .example('$0 serve --strategy naive --port 0 --json', 'any free port; the JSON listening line says which')
       .example('$0 serve --write behind --workers 2', 'answer once Kafka has the event; two workers write MySQL')

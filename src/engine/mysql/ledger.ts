@@ -5,15 +5,13 @@
 // measured parts, waiting for a pool connection and executing on it, and reported to the observer.
 // The `fenced` strategy's writes are guarded by the sale's row in sale_fences (see ledgerStatements).
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
-import type { Clock, EngineObserver, Ledger, LedgerTable, LedgerWrite, PurchaseRow, ServerStatementStats, StatementKind } from '../ports.js';
+import type { Clock, EngineObserver, Ledger, LedgerTable, LedgerWrite, PurchaseRow, SaleId, ServerStatementStats, StatementKind, UserId } from '../ports.js';
 import { PURCHASES, SALE_FENCES_TABLE } from './tables.js';
 import { timeStatement } from '../statement-timing.js';
 import type { Checkout } from '../statement-timing.js';
-
-/** True for the error MySQL/MariaDB raise when a UNIQUE key refuses a row. */
-function isDuplicateEntry(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ER_DUP_ENTRY';
-}
+import { isDuplicateEntry } from './duplicate-entry.js';
+import { createInsertGroups } from './insert-groups.js';
+import type { GroupRow } from './insert-groups.js';
 
 interface PurchaseCountRow extends RowDataPacket {
   user_id: string;
@@ -61,6 +59,8 @@ export function ledgerStatements({ name, idempotent }: LedgerTable) {
     deleteFenced: `DELETE p FROM ${table} AS p JOIN ${SALE_FENCES_TABLE} AS f ON f.ticket_name = p.ticket_name WHERE p.user_id = ? AND p.ticket_name = ? AND f.token = ?`,
     readFence: `SELECT token FROM ${SALE_FENCES_TABLE} WHERE ticket_name = ?`,
     insert: `INSERT INTO ${table} (user_id, ticket_name) VALUES (?, ?)`,
+    /** Concurrent purchases' rows in one statement: all inserted, or none (a duplicate among them). */
+    insertGroup: `INSERT INTO ${table} (user_id, ticket_name) VALUES ?`,
     delete: `DELETE FROM ${table} WHERE user_id = ? AND ticket_name = ?`,
     /** Insert-or-skip: the UNIQUE key turns a row already there into a skip (a warning, not an error). */
     insertMany: `INSERT ${idempotent ? 'IGNORE ' : ''}INTO ${table} (user_id, ticket_name) VALUES ?`,
@@ -89,6 +89,11 @@ export interface MysqlLedgerOptions {
    * serverStats() reports the server's Slow_queries against it. Undefined: no server-side count.
    */
   sessionLongQueryMs?: number;
+  /**
+   * Most purchases one INSERT carries (insert-groups.ts): concurrent purchases share a statement
+   * while every connection is busy. 1 (the default): one INSERT per purchase, as the original.
+   */
+  groupRows?: number;
 }
 
 /**
@@ -101,22 +106,34 @@ export function createMysqlLedger(pool: Pool, options: MysqlLedgerOptions): Ledg
 
   const checkout: Checkout<PoolConnection> = { take: () => pool.getConnection(), give: (connection) => connection.release() };
   /** Runs one statement on a pool connection, timing the wait for it and the execution apart. */
-  const timed = <T>(kind: StatementKind, run: (connection: PoolConnection) => Promise<T>): Promise<T> =>
-    timeStatement(clock, observer, kind, checkout, run);
+  const timed = <T>(kind: StatementKind, run: (connection: PoolConnection) => Promise<T>, sinceUs?: number): Promise<T> =>
+    timeStatement(clock, observer, kind, checkout, run, sinceUs);
+
+  /** One INSERT of one purchase; a refused duplicate is a normal reply, the statement itself went fine. */
+  const insertOne = (sale: SaleId, user: UserId): Promise<LedgerWrite> =>
+    timed('insert', (connection) =>
+      connection.query(sql.insert, [user, sale]).then(
+        (): LedgerWrite => 'inserted',
+        (error: unknown): LedgerWrite => {
+          if (isDuplicateEntry(error)) return 'duplicate';
+          throw error;
+        },
+      ),
+    );
+  /** One INSERT of a group's rows; a duplicate among them is thrown for insert-groups.ts to split the group. */
+  const sendGroup = async (rows: readonly GroupRow[], sinceUs: number): Promise<void> => {
+    const [only] = rows;
+    if (rows.length === 1 && only !== undefined) {
+      await timed('insert', (connection) => connection.query(sql.insert, [only.user, only.sale]), sinceUs);
+      return;
+    }
+    await timed('insert-many', (connection) => connection.query(sql.insertGroup, [rows.map((row) => [row.user, row.sale])]), sinceUs);
+  };
+  const groupRows = options.groupRows ?? 1;
+  const record = groupRows > 1 ? createInsertGroups({ maxRows: groupRows, slots: options.poolSize, clock, send: sendGroup }) : insertOne;
 
   return {
-    record(sale, user): Promise<LedgerWrite> {
-      // A refused duplicate is a normal reply from the server: the statement itself went fine.
-      return timed('insert', (connection) =>
-        connection.query(sql.insert, [user, sale]).then(
-          (): LedgerWrite => 'inserted',
-          (error: unknown): LedgerWrite => {
-            if (isDuplicateEntry(error)) return 'duplicate';
-            throw error;
-          },
-        ),
-      );
-    },
+    record,
 
     async remove(sale, user): Promise<boolean> {
       const [header] = await timed('delete', (connection) => connection.query<ResultSetHeader>(sql.delete, [user, sale]));

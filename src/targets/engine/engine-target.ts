@@ -38,6 +38,7 @@ export async function openEngineTarget(options: EngineTargetOptions): Promise<Ru
     services,
     needs: servicesNeeded(run),
     poolSize: run.poolSize,
+    insertGroup: run.insertGroup,
     seed: run.seed,
     observer: {
       ...options.observer,
