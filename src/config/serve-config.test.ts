@@ -18,7 +18,7 @@ function problems(flags: Parameters<typeof loadServeConfig>[0]): readonly string
 describe('loadServeConfig', () => {
   it('defaults: lua, write sync, infra auto, 127.0.0.1:8080, pool 10', () => {
     const config = loadServeConfig({}, {});
-    expect(config).toMatchObject({ strategy: 'lua', infra: 'auto', host: '127.0.0.1', port: 8080, poolSize: 10, json: false });
+    expect(config).toMatchObject({ strategy: 'lua', infra: 'auto', host: '127.0.0.1', port: 8080, poolSize: 10, insertGroup: 100, json: false });
     expect(config.write).toMatchObject({ mode: 'sync', workers: 1, partitions: 1, redeliver: 0, keepTopic: false });
   });
 
@@ -36,12 +36,13 @@ describe('loadServeConfig', () => {
   });
 
   it('finds every problem at once', () => {
-    expect(problems({ strategy: 'lok', write: 'later', infra: 'cloud', port: 70_000, poolSize: 0, workers: 2 })).toEqual([
+    expect(problems({ strategy: 'lok', write: 'later', infra: 'cloud', port: 70_000, poolSize: 0, insertGroup: 0, workers: 2 })).toEqual([
       '--strategy "lok" is not one of naive, lock, precheck, dcl, fenced, lua; did you mean lock?',
       '--infra "cloud" is not one of auto, memory, real',
       '--write "later" is not one of sync, behind',
       '--port must be a whole number from 0 to 65535 (got 70000)',
       '--pool-size must be a whole number from 1 to 10000 (got 0)',
+      '--insert-group must be a whole number from 1 to 10000 (got 0)',
       '--workers applies only with --write behind (the workers write MySQL behind the requests)',
     ]);
     expect(problems({ host: '' })).toEqual(['--host needs an address, e.g. 127.0.0.1']);
