@@ -1,5 +1,6 @@
 // The real Ledger: the purchases table through a bounded mysql2 pool. One plain INSERT per purchase
-// (the original's synchronous write), one DELETE per cancel; the UNIQUE(user_id, ticket_name) key
+// (the original's synchronous write) or, with `groupRows`, the purchases that queued while every
+// connection was busy in one INSERT (insert-groups.ts); one DELETE per cancel; the UNIQUE(user_id, ticket_name) key
 // turns a repeat into `duplicate`. Every other failure is thrown untouched, so a run can group errors by their code
 // (ER_CON_COUNT_ERROR "Too many connections", ETIMEDOUT, …). Every statement is timed in two
 // measured parts, waiting for a pool connection and executing on it, and reported to the observer.
