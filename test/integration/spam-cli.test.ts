@@ -1,7 +1,7 @@
 // `ticketsim run spam` end to end (the built CLI in a child process) on real Redis + MariaDB and
 // in-process: dcl and lua hold one ticket per person, lock and precheck are caught leaking seats,
 // one user × 1,000 requests leaves exactly one row, and bad flags exit 2 with one line. The data is
-// read back directly from the stores. Also the sql section on 10,000 INSERTs through pool 10.
+// read back directly from the stores. Also the sql section on 10,000 purchases through pool 10, one INSERT each and grouped.
 import { describe, expect, it } from 'vitest';
 import { failedChecks, readSale, realStores, runScenario, ticketsim } from './cli.js';
 import { servicesAvailable } from './services.js';
@@ -63,7 +63,8 @@ describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => 
   });
 
   it('times 10,000 INSERTs through pool 10 in two measured parts, and the server confirms the count', async () => {
-    const run = await stores.run('oversell', ['--users', '10000', '--stock', '10000', '--pool-size', '10']);
+    // One INSERT a purchase, the original path: grouped INSERTs are counted in the next test.
+    const run = await stores.run('oversell', ['--users', '10000', '--stock', '10000', '--pool-size', '10', '--insert-group', '1']);
     expect(run.code).toBe(0);
     const sql = run.result.sql!;
     const insert = sql.statements.insert!;
@@ -80,6 +81,18 @@ describe.skipIf(!available)('ticketsim run spam on real Redis + MariaDB', () => 
     }
     // A statement slow on the server was slow for the client too, which also waited for the pool.
     expect(sql.server!.slow).toBeLessThanOrEqual(sql.slow.count);
+  });
+
+  it('groups 10,000 purchases\' INSERTs by default: every statement counted by client and server alike, every row stored', async () => {
+    const run = await stores.run('oversell', ['--users', '10000', '--stock', '10000', '--pool-size', '10']);
+    expect(run.code).toBe(0);
+    expect(run.result.counts.purchased).toBe(10_000);
+    const sql = run.result.sql!;
+    const statements = (sql.statements.insert?.count ?? 0) + (sql.statements['insert-many']?.count ?? 0);
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(10_000);
+    expect(sql.server).toMatchObject({ writes: statements, sessions: 10 });
+    expect(run.result.checks.every((check) => check.ok)).toBe(true);
   });
 });
 
