@@ -2,6 +2,7 @@
 // jump from one timer to the next as soon as nothing else is runnable, so thousands of simulated
 // network round trips finish in real milliseconds and always in the same order.
 import type { Clock } from '../ports.js';
+import { TimerCalendar } from './timer-calendar.js';
 
 /** The virtual clock: a `Clock` plus a little introspection for tests and the runner. */
 export interface VirtualClock extends Clock {
@@ -28,59 +29,13 @@ export interface VirtualClockOptions {
   resolutionUs?: number;
 }
 
-interface Timer {
-  dueUs: number;
-  /** Registration order: breaks ties so timers due at the same instant resolve first-in, first-out. */
-  seq: number;
-  /** A sleep's resolve, or an `at` callback: called in the turn that reaches dueUs. */
-  resolve: () => void;
-}
-
-/** Min-heap order: earliest due first, then earliest registered. */
-function before(a: Timer, b: Timer): boolean {
-  return a.dueUs < b.dueUs || (a.dueUs === b.dueUs && a.seq < b.seq);
-}
-
-function push(heap: Timer[], timer: Timer): void {
-  heap.push(timer);
-  let i = heap.length - 1;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const p = heap[parent] as Timer;
-    if (!before(timer, p)) break;
-    heap[i] = p;
-    i = parent;
-  }
-  heap[i] = timer;
-}
-
-function pop(heap: Timer[]): Timer | undefined {
-  const top = heap[0];
-  const last = heap.pop();
-  if (top === undefined || last === undefined || heap.length === 0) return top;
-  let i = 0;
-  for (;;) {
-    const left = 2 * i + 1;
-    if (left >= heap.length) break;
-    const right = left + 1;
-    const l = heap[left] as Timer;
-    const r = heap[right];
-    const child = r !== undefined && before(r, l) ? right : left;
-    const c = heap[child] as Timer;
-    if (!before(c, last)) break;
-    heap[i] = c;
-    i = child;
-  }
-  heap[i] = last;
-  return top;
-}
-
 /** How long the scheduler may run turns back to back before it lets the event loop run (ms). */
 const YIELD_EVERY_MS = 8;
 
 /**
  * Creates a virtual clock. `sleep(ms)` registers a timer at now + ms (rounded to whole
- * microseconds); a scheduler then, turn by turn, takes every timer due at the earliest instant,
+ * microseconds) in its calendar (timer-calendar.ts); a scheduler then, turn by turn, takes every
+ * timer due at the earliest instant,
  * moves the clock there and resolves them in registration order. A turn runs only once every
  * microtask has settled, so virtual time advances only when all promise-driven work is done.
  *
@@ -95,43 +50,41 @@ const YIELD_EVERY_MS = 8;
  * code on this clock should wait only on promises and `sleep()`.
  */
 export function createVirtualClock(options: VirtualClockOptions = {}): VirtualClock {
-  const heap: Timer[] = [];
+  const calendar = new TimerCalendar();
   let nowUs = options.startUs ?? 0;
-  let seq = 0;
   let running = false;
 
   let yieldedAt = performance.now();
 
   const schedule = (): void => {
-    if (running || heap.length === 0) return;
+    if (running || calendar.size === 0) return;
     running = true;
     if (performance.now() - yieldedAt >= YIELD_EVERY_MS) {
-      setImmediate(() => {
-        yieldedAt = performance.now();
-        turn();
-      });
+      setImmediate(afterYield);
       return;
     }
     // Queued behind every pending microtask; the tick it adds runs once they have all settled.
-    queueMicrotask(() => process.nextTick(turn));
+    queueMicrotask(nextTickTurn);
   };
 
   function turn(): void {
     running = false;
-    const first = heap[0];
-    if (first === undefined) return;
-    const dueUs = first.dueUs;
+    const dueUs = calendar.earliest;
+    if (dueUs === undefined) return;
     if (dueUs > nowUs) nowUs = dueUs;
-    const due: Timer[] = [];
-    while (heap[0] !== undefined && heap[0].dueUs === dueUs) due.push(pop(heap) as Timer);
-    for (const timer of due) timer.resolve();
+    calendar.runEarliest();
     schedule();
   }
+  const nextTickTurn = (): void => process.nextTick(turn);
+  const afterYield = (): void => {
+    yieldedAt = performance.now();
+    turn();
+  };
 
   const tick = options.resolutionUs ?? 1;
   const add = (ms: number, resolve: () => void): void => {
     const dueUs = nowUs + Math.max(0, Math.round(ms * 1000));
-    push(heap, { dueUs: tick === 1 ? dueUs : Math.ceil(dueUs / tick) * tick, seq: seq++, resolve });
+    calendar.add(tick === 1 ? dueUs : Math.ceil(dueUs / tick) * tick, resolve);
     schedule();
   };
 
@@ -146,11 +99,11 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
       add(ms, callback);
     },
     get pending() {
-      return heap.length;
+      return calendar.size;
     },
     get running() {
       return running;
     },
-    idle: () => heap.length === 0 && !running,
+    idle: () => calendar.size === 0 && !running,
   };
 }
