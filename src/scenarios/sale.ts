@@ -35,42 +35,38 @@ const TOLD = { purchased: 1, unknown: 2, 'sold-out': 4, duplicate: 8, rejected: 
 type ToldKind = keyof typeof TOLD;
 
 /**
- * What each buyer of a purchases-only sale was answered, by buyer index: how many times
- * `purchased`, and which other answers. Typed arrays, so a million buyers cost 5 MB, not a million
- * map entries. The checks ask it who must hold a record (told purchased) and who may (told purchased
- * or unknown: an unknown answer may have bought a seat).
+ * What each buyer of a purchases-only sale was answered, by buyer index: which kinds of answer, one
+ * byte a buyer (ten million buyers cost 10 MB, not ten million map entries), and how often the few
+ * told `purchased` more than once were told so, apart. The checks ask it who must hold a record
+ * (told purchased) and who may (told purchased or unknown: an unknown answer may have bought a seat).
  */
 export class BuyerAnswers {
-  private readonly purchases: Uint32Array;
   private readonly kinds: Uint8Array;
+  /** Buyers told `purchased` twice or more, by index: how many times. */
+  private readonly repeated = new Map<number, number>();
 
   constructor(readonly users: number) {
-    this.purchases = new Uint32Array(users);
     this.kinds = new Uint8Array(users);
   }
 
   /** Books buyer `index`'s purchase answer; no outcome is an error (the attempt failed). */
   answered(index: number, outcome: { kind: string } | undefined): void {
-    const kind = (outcome?.kind ?? 'error') as ToldKind;
-    if (kind === 'purchased') this.purchases[index] = (this.purchases[index] ?? 0) + 1;
-    this.kinds[index] = (this.kinds[index] ?? 0) | (TOLD[kind] ?? TOLD.error);
+    const told = TOLD[(outcome?.kind ?? 'error') as ToldKind] ?? TOLD.error;
+    const before = this.kinds[index] ?? 0;
+    if (told === TOLD.purchased && (before & TOLD.purchased) !== 0) this.repeated.set(index, (this.repeated.get(index) ?? 1) + 1);
+    this.kinds[index] = before | told;
   }
 
   /** Buyers told `purchased` more than once, with how often. */
   repeats(): { userId: UserId; times: number }[] {
-    const found: { userId: UserId; times: number }[] = [];
-    this.purchases.forEach((times, index) => {
-      if (times > 1) found.push({ userId: buyerId(index), times });
-    });
-    return found;
+    return [...this.repeated].sort(([a], [b]) => a - b).map(([index, times]) => ({ userId: buyerId(index), times }));
   }
 
   /** Buyers told `purchased` at least once: each must hold a record. */
   acknowledged(): UserId[] {
     const found: UserId[] = [];
-    this.purchases.forEach((times, index) => {
-      if (times > 0) found.push(buyerId(index));
-    });
+    const { kinds } = this;
+    for (let index = 0; index < kinds.length; index++) if ((kinds[index]! & TOLD.purchased) !== 0) found.push(buyerId(index));
     return found;
   }
 
