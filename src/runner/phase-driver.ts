@@ -45,6 +45,7 @@ export async function runPhases(prepared: PreparedScenario, driver: PhaseDriver)
       ...(target.kind === 'real' ? { operationTimeoutMs: OPERATION_TIMEOUT_MS } : {}),
       onOutcome: measurements.guards.outcome,
       ...(phase.countAs === undefined ? {} : { countAs: phase.countAs }),
+      ...(phase.answered === undefined ? {} : { answered: phase.answered }),
     });
     phases.start(phase.name, burst);
     if (driver.aborted()) burst.abort();

@@ -41,6 +41,8 @@ export interface BurstOptions {
   countAs?: CountAs;
   /** Hears every outcome (the run's guard tally). */
   onOutcome?(outcome: AttemptOutcome): void;
+  /** Hears every operation's answer with its attempt's index, undefined when it failed (see Phase). */
+  answered?(index: number, outcome: AttemptOutcome | undefined): void;
   /**
    * An operation still pending after this long counts as an error: the safety net against a reply
    * that never comes from a real service. Undefined: no watchdog (the in-process services run on a
@@ -216,17 +218,19 @@ export class Burst {
       // An attempt's first operation was due when the attempt was; a later one when it is sent.
       const intendedUs = first ? dueUs : sentUs;
       first = false;
-      return this.operate(operation, run, intendedUs, sentUs);
+      return this.operate(operation, run, index, intendedUs, sentUs);
     };
-    this.options.attempt(index, act).then(
-      () => this.finish(),
-      (error: unknown) => {
-        // An attempt that failed outside `act` (a scenario's own step) is an error of its own.
-        this.countError(error);
-        this.finish();
-      },
-    );
+    this.options.attempt(index, act).then(this.ended, this.failed);
   }
+
+  /** An attempt ended (bound once: a closure per attempt is garbage a million times over). */
+  private readonly ended = (): void => this.finish();
+
+  /** An attempt failed outside `act` (a scenario's own step): an error of its own. */
+  private readonly failed = (error: unknown): void => {
+    this.countError(error);
+    this.finish();
+  };
 
   private finish(): void {
     // After a stall every attempt in flight was already counted; one that still ends changes nothing.
@@ -237,21 +241,40 @@ export class Burst {
     this.settleIfDone();
   }
 
-  private async operate<T extends AttemptOutcome>(operation: string, run: () => Promise<T>, intendedUs: number, sentUs: number): Promise<T | undefined> {
+  /**
+   * Sends one operation and books its reply. Written with then-handlers, not as an async function:
+   * an await costs an operation several more objects, and a burst of millions of attempts would
+   * spend its time collecting them.
+   */
+  private operate<T extends AttemptOutcome>(operation: string, run: () => Promise<T>, index: number, intendedUs: number, sentUs: number): Promise<T | undefined> {
     if (!this.operations.includes(operation)) this.operations.push(operation);
-    let outcome: T | undefined;
+    let reply: Promise<T>;
     try {
-      outcome = await (this.watchdog === undefined ? run() : this.watchdog.watch(run(), sentUs));
-      this.counts[countKey(outcome.kind, this.options.countAs)] += 1;
-      this.options.onOutcome?.(outcome);
+      reply = this.watchdog === undefined ? run() : this.watchdog.watch(run(), sentUs);
     } catch (error) {
-      this.countError(error);
+      reply = Promise.reject(error);
     }
+    return reply.then(
+      (outcome): T | undefined => {
+        this.counts[countKey(outcome.kind, this.options.countAs)] += 1;
+        this.options.onOutcome?.(outcome);
+        return this.booked(operation, outcome, index, intendedUs, sentUs);
+      },
+      (error: unknown): T | undefined => {
+        this.countError(error);
+        return this.booked<T>(operation, undefined, index, intendedUs, sentUs);
+      },
+    );
+  }
+
+  /** Counts and times one operation of attempt `index` that ended (with `outcome`, or none: an error). */
+  private booked<T extends AttemptOutcome>(operation: string, outcome: T | undefined, index: number, intendedUs: number, sentUs: number): T | undefined {
     this.counts.attempts += 1;
     const nowUs = this.options.clock.nowUs();
     const kind = outcome?.kind ?? 'error';
     this.options.latency.record(operation, kind, nowUs - intendedUs, nowUs - sentUs);
     this.options.series?.completed(nowUs, kind, nowUs - intendedUs);
+    this.options.answered?.(index, outcome);
     return outcome;
   }
 

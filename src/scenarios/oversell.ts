@@ -14,7 +14,7 @@ export const oversellScenario: ScenarioDefinition = {
     const sale = await target.openSale(run.stock);
     const answers = new BuyerAnswers(run.users);
     return {
-      phases: singleBurst(run.users, async (index, act) => answers.answered(index, await act('purchase', () => sale.purchase(buyerId(index))))),
+      phases: singleBurst(run.users, (index, act) => act('purchase', () => sale.purchase(buyerId(index))), (index, outcome) => answers.answered(index, outcome)),
       check: async (counts) =>
         checkSale({
           initialStock: run.stock,

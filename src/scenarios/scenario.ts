@@ -32,10 +32,16 @@ export interface Phase {
   total: number;
   /**
    * The attempt with this index (0 ≤ index < total): one or more operations through `act`. It may
-   * return act's own promise (no async wrapper: one promise hop less per attempt).
+   * return act's own promise (no async wrapper: one promise hop less per attempt; see `answered`).
    */
   attempt(index: number, act: Act): Promise<unknown>;
   countAs?: CountAs;
+  /**
+   * Hears the answer to each operation, with the index of its attempt (undefined: the operation
+   * failed). A scenario that keeps what each buyer was told books it here, so its attempt can
+   * return act's own promise instead of waiting on it.
+   */
+  answered?(index: number, outcome: AttemptOutcome | undefined): void;
 }
 
 /** A prepared workload: its phases, then the checks over the data. */
@@ -49,9 +55,9 @@ export interface PreparedScenario {
   check(counts: RunCounts, phases: readonly PhaseResult[]): Promise<CheckResult[]>;
 }
 
-/** A one-phase workload: `total` attempts of one operation each (oversell, spam). */
-export function singleBurst(total: number, attempt: Phase['attempt']): PreparedScenario['phases'] {
-  return [async () => ({ name: 'burst', total, attempt })];
+/** A one-phase workload: `total` attempts of one operation each (oversell, spam), their answers heard by `answered`. */
+export function singleBurst(total: number, attempt: Phase['attempt'], answered?: Phase['answered']): PreparedScenario['phases'] {
+  return [async () => ({ name: 'burst', total, attempt, ...(answered === undefined ? {} : { answered }) })];
 }
 
 /** One scenario of the catalogue (oversell, spam, …). */

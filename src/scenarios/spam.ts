@@ -30,10 +30,11 @@ export const spamScenario: ScenarioDefinition = {
     const sale = await target.openSale(run.stock);
     const answers = new BuyerAnswers(run.users);
     return {
-      phases: singleBurst(run.users * perUser, async (index, act) => {
-        const user = Math.floor(index / perUser);
-        answers.answered(user, await act('purchase', () => sale.purchase(buyerId(user))));
-      }),
+      phases: singleBurst(
+        run.users * perUser,
+        (index, act) => act('purchase', () => sale.purchase(buyerId(Math.floor(index / perUser)))),
+        (index, outcome) => answers.answered(Math.floor(index / perUser), outcome),
+      ),
       check: async (counts) =>
         checkSale(
           {
