@@ -69,11 +69,11 @@ describe('loadConfig', () => {
 
   it('refuses bad values of the spam and sql flags, one line each', () => {
     const problems = (flags: Parameters<typeof buildConfig>[0]) => buildConfig(flags, {}).problems;
-    expect(problems({ scenario: 'spam', requestsPerUser: 0 })).toEqual(['--requests-per-user must be a whole number from 1 to 1000000 (got 0)']);
+    expect(problems({ scenario: 'spam', requestsPerUser: 0 })).toEqual(['--requests-per-user must be a whole number from 1 to 10000000 (got 0)']);
     expect(problems({ scenario: 'spam', requestsPerUser: 2.5 })[0]).toMatch(/--requests-per-user must be a whole number/);
     expect(problems({ scenario: 'spam', requestsPerUser: Number.NaN })[0]).toMatch(/\(got not a number\)/);
-    expect(problems({ scenario: 'spam', users: 2000, requestsPerUser: 1000 })).toEqual([
-      '--users × --requests-per-user must be at most 1,000,000 attempts (got 2,000,000)',
+    expect(problems({ scenario: 'spam', users: 20_000, requestsPerUser: 1000 })).toEqual([
+      '--users × --requests-per-user must be at most 10,000,000 attempts (got 20,000,000)',
     ]);
     expect(problems({ scenario: 'oversell', requestsPerUser: 5 })).toEqual(['--requests-per-user applies to the spam scenario only, not oversell']);
     expect(problems({ slowSqlMs: 0 })[0]).toMatch(/--slow-sql-ms must be a whole number from 1/);
@@ -91,7 +91,7 @@ describe('loadConfig', () => {
     const problems = (flags: Parameters<typeof buildConfig>[0]) => buildConfig(flags, {}).problems;
     expect(problems({ scenario: 'cancel-storm', cancelRatio: -0.1 })).toEqual(['--cancel-ratio must be a fraction from 0 to 1 (got -0.1)']);
     expect(problems({ scenario: 'cancel-storm', cancelDupes: 101 })).toEqual(['--cancel-dupes must be a whole number from 1 to 100 (got 101)']);
-    expect(problems({ scenario: 'cancel-storm', rebuyers: 1.5 })).toEqual(['--rebuyers must be a whole number from 0 to 1000000 (got 1.5)']);
+    expect(problems({ scenario: 'cancel-storm', rebuyers: 1.5 })).toEqual(['--rebuyers must be a whole number from 0 to 10000000 (got 1.5)']);
     expect(problems({ scenario: 'oversell', cancelDupes: 2 })).toEqual(['--cancel-dupes applies to the cancel-storm scenario only, not oversell']);
   });
 
@@ -132,7 +132,7 @@ describe('loadConfig', () => {
     expect(problems({ rate: 100, duration: 5, users: 10 })).toEqual(['with --rate, every arrival is a new buyer: --users does not apply']);
     expect(problems({ rate: -1, duration: 5 })[0]).toMatch(/^--rate must be a number above 0/);
     expect(problems({ scenario: 'cancel-storm', rate: 100, duration: 5 })).toEqual(['--rate applies to single-phase scenarios, not cancel-storm']);
-    expect(problems({ rate: 100_000, duration: 3600 })).toEqual(['--rate × --duration plans 360,000,000 buyers; at most 1,000,000']);
+    expect(problems({ rate: 100_000, duration: 3600 })).toEqual(['--rate × --duration plans 360,000,000 buyers; at most 10,000,000']);
     expect(problems({ maxInFlight: 0 })).toEqual(['--max-in-flight must be a whole number from 1 to 1000000 (got 0)']);
   });
 

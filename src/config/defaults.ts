@@ -53,9 +53,10 @@ export const LOCK_TTL_MS = 2000;
 
 /** Upper bounds that keep a run bounded in count and time. */
 export const LIMITS = Object.freeze({
-  maxUsers: 1_000_000,
+  /** Ten million: what a run in process holds in flat memory (one byte a buyer, see README). */
+  maxUsers: 10_000_000,
   /** Attempts of one run (users × requests per user). */
-  maxAttempts: 1_000_000,
+  maxAttempts: 10_000_000,
   maxSlowSqlMs: 3_600_000,
   maxCancelDupes: 100,
   maxRate: 1_000_000,

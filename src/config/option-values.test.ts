@@ -34,7 +34,7 @@ describe('readOptionValues', () => {
 
   it('checks each value against its kind, every problem at once', () => {
     expect(read({ users: 0, stock: 1.5, concurrency: -1 }).problems).toEqual([
-      '--users must be a whole number from 1 to 1000000 (got 0)',
+      '--users must be a whole number from 1 to 10000000 (got 0)',
       '--stock must be a whole number from 1 to 10000000 (got 1.5)',
       '--concurrency must be a whole number from 1 to 100000 (got -1)',
     ]);

@@ -77,7 +77,7 @@ describe('bad values of the cancel-storm flags', () => {
     [['run', 'cancel-storm', '--cancel-ratio', '1.5'], /^ticketsim: --cancel-ratio must be a fraction from 0 to 1 \(got 1\.5\)$/],
     [['run', 'cancel-storm', '--cancel-ratio', 'half'], /^ticketsim: --cancel-ratio must be a fraction from 0 to 1 \(got not a number\)$/],
     [['run', 'cancel-storm', '--cancel-dupes', '0'], /^ticketsim: --cancel-dupes must be a whole number from 1 to 100 \(got 0\)$/],
-    [['run', 'cancel-storm', '--rebuyers', '-3'], /^ticketsim: --rebuyers must be a whole number from 0 to 1000000 \(got -3\)$/],
+    [['run', 'cancel-storm', '--rebuyers', '-3'], /^ticketsim: --rebuyers must be a whole number from 0 to 10000000 \(got -3\)$/],
     [['run', 'spam', '--rebuyers', '10'], /^ticketsim: --rebuyers applies to the cancel-storm scenario only, not spam$/],
   ])('%j exits 2 with one line', async (args, message) => {
     const { code, stdout, stderr } = await ticketsim([...args, '--infra', 'memory']);

@@ -123,9 +123,9 @@ describe('ticketsim run spam in-process', () => {
 
 describe('bad values of the spam and sql flags', () => {
   it.each([
-    [['run', 'spam', '--requests-per-user', '0'], /^ticketsim: --requests-per-user must be a whole number from 1 to 1000000 \(got 0\)$/],
+    [['run', 'spam', '--requests-per-user', '0'], /^ticketsim: --requests-per-user must be a whole number from 1 to 10000000 \(got 0\)$/],
     [['run', 'spam', '--requests-per-user', 'many'], /^ticketsim: --requests-per-user must be a whole number .*\(got not a number\)$/],
-    [['run', 'spam', '--users', '5000', '--requests-per-user', '1000'], /^ticketsim: --users × --requests-per-user must be at most 1,000,000 attempts/],
+    [['run', 'spam', '--users', '50000', '--requests-per-user', '1000'], /^ticketsim: --users × --requests-per-user must be at most 10,000,000 attempts/],
     [['run', 'oversell', '--requests-per-user', '3'], /^ticketsim: --requests-per-user applies to the spam scenario only, not oversell$/],
     [['run', 'spam', '--slow-sql-ms', '-1'], /^ticketsim: --slow-sql-ms must be a whole number from 1 to/],
     [['run', 'spam', '--strategy', 'optimistic'], /^ticketsim: --strategy "optimistic" is not one of naive, lock, precheck, dcl, fenced, lua$/],
