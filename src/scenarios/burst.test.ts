@@ -4,12 +4,15 @@
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/config.js';
 import { createRealClock } from '../engine/real-clock.js';
 import { createVirtualClock } from '../engine/memory/virtual-clock.js';
 import type { Clock } from '../engine/ports.js';
 import { Burst } from './burst.js';
 import type { BurstOptions } from './burst.js';
 import { OperationLatencies } from './latency-recorder.js';
+// The whole in-process run path, for its memory test (test files may cross the layers).
+import { startRun } from '../runner/run.js';
 
 const soldOut = async () => ({ kind: 'sold-out' as const });
 
@@ -169,32 +172,59 @@ describe('Burst', () => {
     expect(run.errorCauses()).toEqual([{ cause: 'scenario step failed', count: 2 }]);
   });
 
-  it('holds no state per attempt: the heap after 200,000 attempts is the heap after 10,000', async () => {
+  describe('memory that does not grow with the number of attempts', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    /** Heap in use (after a full GC) halfway through a burst of `total` attempts. */
-    const heapMidway = async (total: number): Promise<number> => {
-      let heap = 0;
-      const clock = createVirtualClock();
-      await burst(clock, {
-        total,
-        attempt: async (index, act) => {
-          if (index === total / 2) {
-            gc();
-            heap = process.memoryUsage().heapUsed;
-          }
-          await act('purchase', async () => {
-            await clock.sleep(1);
-            return { kind: 'sold-out' as const };
-          });
-        },
-      }).run();
-      return heap;
+    /** Bytes in use after a full GC: the JavaScript heap, and array buffers (typed arrays) apart. */
+    const inUse = (): { heap: number; buffers: number } => {
+      gc();
+      const { heapUsed, arrayBuffers } = process.memoryUsage();
+      return { heap: heapUsed, buffers: arrayBuffers };
     };
-    await heapMidway(10_000); // warm up: code, histograms, WASM
-    const small = await heapMidway(10_000);
-    const large = await heapMidway(200_000);
-    // Measured: tens of kB apart. Keeping even 24 bytes per attempt would add 2.3 MB by halfway.
-    expect(large - small).toBeLessThan(2 * 1024 * 1024);
+
+    it('holds no state per attempt in the generator: the heap after 200,000 attempts is the heap after 10,000', async () => {
+      /** Heap in use halfway through a burst of `total` attempts. */
+      const heapMidway = async (total: number): Promise<number> => {
+        let heap = 0;
+        const clock = createVirtualClock();
+        await burst(clock, {
+          total,
+          attempt: async (index, act) => {
+            if (index === total / 2) heap = inUse().heap;
+            await act('purchase', async () => {
+              await clock.sleep(1);
+              return { kind: 'sold-out' as const };
+            });
+          },
+        }).run();
+        return heap;
+      };
+      await heapMidway(10_000); // warm up: code, histograms, WASM
+      const small = await heapMidway(10_000);
+      const large = await heapMidway(200_000);
+      // Measured: tens of kB apart. Keeping even 24 bytes per attempt would add 2.3 MB by halfway.
+      expect(large - small).toBeLessThan(2 * 1024 * 1024);
+    });
+
+    it('holds no state per buyer on the whole in-process run path but one byte of answers', async () => {
+      /** Memory in use halfway through an in-process oversell run of `users` buyers (the runner, target, engine and checks). */
+      const midway = async (users: number): Promise<{ heap: number; buffers: number }> => {
+        let seen = 0;
+        let memory = { heap: 0, buffers: 0 };
+        const run = startRun(loadConfig({ scenario: 'oversell', strategy: 'lua', infra: 'memory', users, stock: 1000, json: true }, {}));
+        run.listen({ operationEnded: () => void (++seen === users / 2 && (memory = inUse())) });
+        const result = await run.result;
+        expect(result.counts).toMatchObject({ attempts: users, purchased: 1000, errors: 0 });
+        expect(result.ok).toBe(true);
+        return memory;
+      };
+      await midway(20_000); // warm up
+      const small = await midway(20_000);
+      const large = await midway(400_000);
+      // Measured: the heaps within 200 kB, the buffers 380,000 bytes apart (the answers' byte a
+      // buyer). A string or object kept per buyer (30 bytes or more) would add 5 MB by halfway.
+      expect(large.heap - small.heap).toBeLessThan(2 * 1024 * 1024);
+      expect(large.buffers - small.buffers).toBeLessThan(380_000 + 512 * 1024);
+    }, 120_000);
   });
 });

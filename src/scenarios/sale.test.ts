@@ -12,16 +12,22 @@ describe('the users a check names', () => {
 
 describe('BuyerAnswers', () => {
   it('keeps who was told purchased (and how often), who may hold a record, and what the others were told', () => {
-    const answers = new BuyerAnswers(4);
+    const answers = new BuyerAnswers(5);
     answers.answered(0, { kind: 'purchased' });
     answers.answered(0, { kind: 'purchased' });
     answers.answered(1, { kind: 'unknown' });
     answers.answered(2, { kind: 'sold-out' });
     answers.answered(2, undefined);
-    expect(answers.acknowledged()).toEqual(['user-0']);
-    expect(answers.repeats()).toEqual([{ userId: 'user-0', times: 2 }]);
-    expect(['user-0', 'user-1', 'user-2', 'user-3', 'user-9', 'someone'].map((user) => answers.mayHold(user))).toEqual([true, true, false, false, false, false]);
+    answers.answered(3, { kind: 'purchased' });
+    answers.answered(3, { kind: 'purchased' });
+    answers.answered(3, { kind: 'purchased' });
+    expect(answers.acknowledged()).toEqual(['user-0', 'user-3']);
+    expect(answers.repeats()).toEqual([
+      { userId: 'user-0', times: 2 },
+      { userId: 'user-3', times: 3 },
+    ]);
+    expect(['user-0', 'user-1', 'user-2', 'user-3', 'user-9', 'someone'].map((user) => answers.mayHold(user))).toEqual([true, true, false, true, false, false]);
     expect(answers.toldOf('user-2')).toEqual(['sold-out', 'error']);
-    expect(answers.toldOf('user-3')).toEqual([]);
+    expect(answers.toldOf('user-4')).toEqual([]);
   });
 });
