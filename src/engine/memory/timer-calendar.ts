@@ -4,8 +4,17 @@
 // is an array push and taking the next instant a small heap step, with no object per timer: what
 // a simulation of millions of round trips spends much of its time on.
 
-/** Callbacks due at one instant, first registered first. */
-type Due = (() => void)[];
+/** A timer's callback, called with the argument it was registered with. */
+export type TimerCallback<A> = (arg: A) => void;
+
+/**
+ * The timers due at one instant: `entries` holds each callback followed by its argument, first
+ * registered first, in its first `length` slots. Reused once run, its array keeps its capacity.
+ */
+interface Due {
+  entries: unknown[];
+  length: number;
+}
 
 /** Timers by instant; runEarliest() calls every callback of the earliest one. */
 export class TimerCalendar {
@@ -26,15 +35,19 @@ export class TimerCalendar {
     return this.instants[0];
   }
 
-  /** Registers `callback` at `dueUs`, after every callback already registered there. */
-  add(dueUs: number, callback: () => void): void {
+  /**
+   * Registers `callback(arg)` at `dueUs`, after every callback already registered there. The
+   * argument spares a caller a closure per timer.
+   */
+  add<A>(dueUs: number, callback: TimerCallback<A>, arg: A): void {
     let due = this.byInstant.get(dueUs);
     if (due === undefined) {
-      due = this.spare.pop() ?? [];
+      due = this.spare.pop() ?? { entries: [], length: 0 };
       this.byInstant.set(dueUs, due);
       this.pushInstant(dueUs);
     }
-    due.push(callback);
+    due.entries[due.length++] = callback;
+    due.entries[due.length++] = arg;
     this.count++;
   }
 
@@ -47,8 +60,15 @@ export class TimerCalendar {
     if (dueUs === undefined) return;
     const due = this.byInstant.get(dueUs)!;
     this.byInstant.delete(dueUs);
-    this.count -= due.length;
-    for (let i = 0; i < due.length; i++) due[i]!();
+    this.count -= due.length / 2;
+    const { entries } = due;
+    for (let i = 0; i < due.length; i += 2) {
+      const callback = entries[i] as TimerCallback<unknown>;
+      const arg = entries[i + 1];
+      // Cleared as it goes, so a reused list holds on to nothing that has run.
+      entries[i] = entries[i + 1] = undefined;
+      callback(arg);
+    }
     due.length = 0;
     this.spare.push(due);
   }

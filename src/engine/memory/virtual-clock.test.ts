@@ -62,6 +62,20 @@ describe('createVirtualClock', () => {
     await expect(clock.sleep(Number.NaN)).rejects.toBeInstanceOf(RangeError);
   });
 
+  it('calls at() callbacks with their argument at their instant, in registration order with the sleepers there', async () => {
+    const clock = createVirtualClock({ resolutionUs: 50 });
+    const seen: string[] = [];
+    const note = (what: string) => seen.push(`${what}@${clock.nowUs()}`);
+    clock.at(0.12, note, 'b');
+    const sleeper = clock.sleep(0.11).then(() => note('c'));
+    clock.at(0.02, note, 'a');
+    clock.at(0.101, () => clock.at(0, note, 'd'));
+    await sleeper;
+    await clock.sleep(1);
+    // 0.11 ms and 0.12 ms share the 150 µs tick; what a callback adds at its own instant comes after.
+    expect(seen).toEqual(['a@50', 'b@150', 'c@150', 'd@150']);
+  });
+
   it('stops scheduling when idle and restarts on demand', async () => {
     const clock = createVirtualClock();
     expect(clock.running).toBe(false);

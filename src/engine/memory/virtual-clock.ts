@@ -3,15 +3,17 @@
 // network round trips finish in real milliseconds and always in the same order.
 import type { Clock } from '../ports.js';
 import { TimerCalendar } from './timer-calendar.js';
+import type { TimerCallback } from './timer-calendar.js';
 
 /** The virtual clock: a `Clock` plus a little introspection for tests and the runner. */
 export interface VirtualClock extends Clock {
   /**
-   * Runs `callback` synchronously inside the turn that reaches `ms` from now, in order with the
+   * Runs `callback(arg)` synchronously inside the turn that reaches `ms` from now, in order with the
    * other timers of that instant: the in-process services' way to act at an instant without a
-   * promise hop per step.
+   * promise hop per step (and, passing what it acts on as `arg`, without a closure per step).
    */
   at(ms: number, callback: () => void): void;
+  at<A>(ms: number, callback: TimerCallback<A>, arg: A): void;
   /** Timers registered and not yet due. */
   readonly pending: number;
   /** True while the scheduler has a turn queued (false when idle: nothing keeps the process alive). */
@@ -82,9 +84,9 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
   };
 
   const tick = options.resolutionUs ?? 1;
-  const add = (ms: number, resolve: () => void): void => {
+  const add = <A>(ms: number, callback: TimerCallback<A>, arg: A): void => {
     const dueUs = nowUs + Math.max(0, Math.round(ms * 1000));
-    calendar.add(tick === 1 ? dueUs : Math.ceil(dueUs / tick) * tick, resolve);
+    calendar.add(tick === 1 ? dueUs : Math.ceil(dueUs / tick) * tick, callback, arg);
     schedule();
   };
 
@@ -92,11 +94,11 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
     nowUs: () => nowUs,
     sleep(ms: number): Promise<void> {
       if (!Number.isFinite(ms)) return Promise.reject(new RangeError(`virtual clock: cannot sleep ${ms} ms`));
-      return new Promise<void>((resolve) => add(ms, resolve));
+      return new Promise<void>((resolve) => add(ms, resolve, undefined));
     },
-    at(ms, callback) {
+    at<A>(ms: number, callback: TimerCallback<A>, arg?: A) {
       if (!Number.isFinite(ms)) throw new RangeError(`virtual clock: cannot schedule at ${ms} ms`);
-      add(ms, callback);
+      add(ms, callback, arg as A);
     },
     get pending() {
       return calendar.size;
