@@ -4,51 +4,29 @@
 // their latency still counts from the release); a rate's dispatcher starts each arrival when it
 // falls due and drops it if the cap is full, as k6 does. No per-attempt array, closure or promise
 // exists before an attempt starts, so memory does not grow with the number of attempts. An attempt
-// runs one or more engine operations through `act`, which counts each outcome, times it under its
-// operation's name (an attempt's first operation from when it was due, a later one from its own
-// send: coordinated-omission corrected, with the raw time beside it) and turns an infrastructure
-// error into a counted, grouped error instead of an exception (the booking is outcome-counts.ts's,
-// the watchdog on a real service's replies reply-watchdog.ts's).
-import type { Clock } from '../engine/ports.js';
-import type { AttemptOutcome } from './attempt-outcome.js';
-import { describeError } from '../errors.js';
+// runs one or more engine operations through `act` (an attempt of exactly one operation is sent
+// without either), each booked by operation-book.ts: its outcome counted, timed from when it was
+// due (an attempt's first operation) or sent (a later one), an infrastructure error counted and
+// grouped instead of thrown.
 import type { ErrorCause, RunCounts } from '../result.js';
 import type { ArrivalPlan, ArrivalSchedule } from './arrivals.js';
 import { arrivalSchedule } from './arrivals.js';
 import { LatencyTrack } from './latency-recorder.js';
-import type { OperationLatencies } from './latency-recorder.js';
-import { ErrorCauses, countKey, emptyCounts } from './outcome-counts.js';
-import { ReplyWatchdog, SWEEP_INTERVAL_MS } from './reply-watchdog.js';
-import type { Act, CountAs } from './scenario.js';
-import type { SeriesRecorder } from './series.js';
+import { OperationBook } from './operation-book.js';
+import type { BookOptions } from './operation-book.js';
+import { SWEEP_INTERVAL_MS } from './reply-watchdog.js';
+import type { Act, Phase } from './scenario.js';
 
 export { addCounts, emptyCounts } from './outcome-counts.js';
 
-/** What a burst needs: how many attempts, how they arrive, the attempt, and where to record. */
-export interface BurstOptions {
+/** What a burst needs: how many attempts, how they arrive, the attempt, and where to book its operations. */
+export interface BurstOptions extends BookOptions {
   total: number;
   /** Most attempts in flight at once. */
   maxInFlight: number;
   /** When attempts are due; default: all at the release. */
   arrivals?: ArrivalPlan;
-  clock: Clock;
-  attempt(index: number, act: Act): Promise<unknown>;
-  /** Where operation latencies go (shared by every phase of a run). */
-  latency: OperationLatencies;
-  /** The run's time series. */
-  series?: SeriesRecorder;
-  /** Outcome counts this burst books under another name (e.g. purchases as `rebought`). */
-  countAs?: CountAs;
-  /** Hears every outcome (the run's guard tally). */
-  onOutcome?(outcome: AttemptOutcome): void;
-  /** Hears every operation's answer with its attempt's index, undefined when it failed (see Phase). */
-  answered?(index: number, outcome: AttemptOutcome | undefined): void;
-  /**
-   * An operation still pending after this long counts as an error: the safety net against a reply
-   * that never comes from a real service. Undefined: no watchdog (the in-process services run on a
-   * virtual clock that cannot leave a reply pending while time passes).
-   */
-  operationTimeoutMs?: number;
+  attempt: Phase['attempt'];
 }
 
 /** Sweeps in a row that must find a virtual clock idle with attempts in flight before it is a stall. */
@@ -60,7 +38,7 @@ const LATE_START_US = 1000;
 /** A one-shot burst; read its live state while run() is pending. */
 export class Burst {
   /** Operations by outcome (`attempts` counts operations), errors, drops, attempts never started. */
-  readonly counts: RunCounts = emptyCounts();
+  readonly counts: RunCounts;
   /** Attempts in flight now. */
   inFlight = 0;
   /** Attempts started, and those that started more than LATE_START_US after they were due. */
@@ -69,7 +47,7 @@ export class Burst {
   /** How late attempts started, µs. */
   readonly startLag = new LatencyTrack();
   /** Operation names in the order this burst first recorded them. */
-  readonly operations: string[] = [];
+  readonly operations: readonly string[];
   /** Clock time (µs) of the release and of the last reply. */
   releasedUs: number | undefined;
   finishedUs: number | undefined;
@@ -79,9 +57,7 @@ export class Burst {
   private readonly schedule: ArrivalSchedule;
   private finished = 0;
   private aborted = false;
-  private readonly causes = new ErrorCauses();
-  /** Rejects operations a real service leaves unanswered; none on a virtual clock. */
-  private readonly watchdog: ReplyWatchdog | undefined;
+  private readonly book: OperationBook;
   /** The index of the next attempt to start (or drop). */
   private next = 0;
   /** A rate's dispatcher has gone through its schedule. */
@@ -95,8 +71,9 @@ export class Burst {
   constructor(private readonly options: BurstOptions) {
     this.schedule = arrivalSchedule(options.arrivals ?? { kind: 'burst' }, options.total);
     this.planned = this.schedule.total;
-    const timeoutMs = options.operationTimeoutMs;
-    this.watchdog = timeoutMs === undefined ? undefined : new ReplyWatchdog(timeoutMs, () => options.clock.nowUs());
+    this.book = new OperationBook(options);
+    this.counts = this.book.counts;
+    this.operations = this.book.operations;
   }
 
   /** Clock time from the release to the last reply (or to now, while running); 0 before. */
@@ -112,7 +89,7 @@ export class Burst {
 
   /** Error causes, most frequent first. */
   errorCauses(): ErrorCause[] {
-    return this.causes.list();
+    return this.book.errorCauses();
   }
 
   /** Attempts not yet started will be skipped; those in flight still finish. */
@@ -123,7 +100,7 @@ export class Burst {
   /** Releases the attempts as planned and resolves when the last one has finished. */
   async run(): Promise<void> {
     const { clock } = this.options;
-    this.watchdog?.start();
+    this.book.watchdog?.start();
     // On a virtual clock a reply is never late, only impossible: watch for that instead (and keep
     // the process alive meanwhile, or it would exit as if the run had ended).
     const stallWatch = clock.idle === undefined ? undefined : setInterval(() => this.checkStall(), SWEEP_INTERVAL_MS);
@@ -135,7 +112,7 @@ export class Burst {
       this.settleIfDone();
       await done;
     } finally {
-      this.watchdog?.stop();
+      this.book.watchdog?.stop();
       clearInterval(stallWatch);
     }
     this.finishedUs = clock.nowUs();
@@ -153,8 +130,7 @@ export class Burst {
     if (++this.idleSweeps < STALL_SWEEPS) return;
     const stuck = this.inFlight;
     this.counts.attempts += stuck;
-    this.counts.errors += stuck;
-    this.causes.add(STALL_CAUSE, stuck);
+    this.book.countError(STALL_CAUSE, stuck);
     this.finished += stuck;
     this.inFlight = 0;
     this.stalled = true;
@@ -212,15 +188,21 @@ export class Burst {
     this.startLag.record(lagUs);
     if (lagUs > LATE_START_US) this.lateStarts++;
     this.options.series?.started(startUs);
+    const { attempt } = this.options;
+    if (typeof attempt !== 'function') {
+      // One operation: sent and booked with no closure or promise of the attempt's own.
+      void this.book.send(attempt.operation, attempt.send, index, dueUs, startUs, this.ended);
+      return;
+    }
     let first = true;
     const act: Act = (operation, run) => {
       const sentUs = clock.nowUs();
       // An attempt's first operation was due when the attempt was; a later one when it is sent.
       const intendedUs = first ? dueUs : sentUs;
       first = false;
-      return this.operate(operation, run, index, intendedUs, sentUs);
+      return this.book.send(operation, run, index, intendedUs, sentUs);
     };
-    this.options.attempt(index, act).then(this.ended, this.failed);
+    attempt(index, act).then(this.ended, this.failed);
   }
 
   /** An attempt ended (bound once: a closure per attempt is garbage a million times over). */
@@ -228,7 +210,7 @@ export class Burst {
 
   /** An attempt failed outside `act` (a scenario's own step): an error of its own. */
   private readonly failed = (error: unknown): void => {
-    this.countError(error);
+    this.book.countError(error);
     this.finish();
   };
 
@@ -239,47 +221,5 @@ export class Burst {
     this.finished++;
     if (this.options.arrivals?.kind !== 'rate') this.refill();
     this.settleIfDone();
-  }
-
-  /**
-   * Sends one operation and books its reply. Written with then-handlers, not as an async function:
-   * an await costs an operation several more objects, and a burst of millions of attempts would
-   * spend its time collecting them.
-   */
-  private operate<T extends AttemptOutcome>(operation: string, run: () => Promise<T>, index: number, intendedUs: number, sentUs: number): Promise<T | undefined> {
-    if (!this.operations.includes(operation)) this.operations.push(operation);
-    let reply: Promise<T>;
-    try {
-      reply = this.watchdog === undefined ? run() : this.watchdog.watch(run(), sentUs);
-    } catch (error) {
-      reply = Promise.reject(error);
-    }
-    return reply.then(
-      (outcome): T | undefined => {
-        this.counts[countKey(outcome.kind, this.options.countAs)] += 1;
-        this.options.onOutcome?.(outcome);
-        return this.booked(operation, outcome, index, intendedUs, sentUs);
-      },
-      (error: unknown): T | undefined => {
-        this.countError(error);
-        return this.booked<T>(operation, undefined, index, intendedUs, sentUs);
-      },
-    );
-  }
-
-  /** Counts and times one operation of attempt `index` that ended (with `outcome`, or none: an error). */
-  private booked<T extends AttemptOutcome>(operation: string, outcome: T | undefined, index: number, intendedUs: number, sentUs: number): T | undefined {
-    this.counts.attempts += 1;
-    const nowUs = this.options.clock.nowUs();
-    const kind = outcome?.kind ?? 'error';
-    this.options.latency.record(operation, kind, nowUs - intendedUs, nowUs - sentUs);
-    this.options.series?.completed(nowUs, kind, nowUs - intendedUs);
-    this.options.answered?.(index, outcome);
-    return outcome;
-  }
-
-  private countError(error: unknown): void {
-    this.counts.errors += 1;
-    this.causes.add(describeError(error));
   }
 }

@@ -14,7 +14,11 @@ export const oversellScenario: ScenarioDefinition = {
     const sale = await target.openSale(run.stock);
     const answers = new BuyerAnswers(run.users);
     return {
-      phases: singleBurst(run.users, (index, act) => act('purchase', () => sale.purchase(buyerId(index))), (index, outcome) => answers.answered(index, outcome)),
+      phases: singleBurst(
+        run.users,
+        { operation: 'purchase', send: (index) => sale.purchase(buyerId(index)) },
+        (index, outcome) => answers.answered(index, outcome),
+      ),
       check: async (counts) =>
         checkSale({
           initialStock: run.stock,

@@ -21,6 +21,16 @@ export interface ScenarioContext {
  */
 export type Act = <T extends AttemptOutcome>(operation: string, run: () => Promise<T>) => Promise<T | undefined>;
 
+/**
+ * An attempt that is exactly one operation: its name, and the function that sends attempt
+ * `index`'s (called as a plain function). The burst sends and books it with no closure or promise
+ * of the attempt's own: what a run of millions of attempts in process is made of.
+ */
+export interface OneOperation {
+  operation: string;
+  send: (index: number) => Promise<AttemptOutcome>;
+}
+
 /** Outcome counts a phase books under another name (e.g. the storm's purchases as `rebought`). */
 export type CountAs = Partial<Record<AttemptOutcomeKind, keyof RunCounts>>;
 
@@ -31,15 +41,16 @@ export interface Phase {
   /** How many attempts it releases. */
   total: number;
   /**
-   * The attempt with this index (0 ≤ index < total): one or more operations through `act`. It may
-   * return act's own promise (no async wrapper: one promise hop less per attempt; see `answered`).
+   * The attempt with this index (0 ≤ index < total): one or more operations through `act` (it may
+   * return act's own promise: no async wrapper, one promise hop less per attempt), or, when every
+   * attempt is one operation, that operation.
    */
-  attempt(index: number, act: Act): Promise<unknown>;
+  attempt: ((index: number, act: Act) => Promise<unknown>) | OneOperation;
   countAs?: CountAs;
   /**
    * Hears the answer to each operation, with the index of its attempt (undefined: the operation
-   * failed). A scenario that keeps what each buyer was told books it here, so its attempt can
-   * return act's own promise instead of waiting on it.
+   * failed). A scenario that keeps what each buyer was told books it here, so its attempt need not
+   * wait on the operation itself.
    */
   answered?(index: number, outcome: AttemptOutcome | undefined): void;
 }
@@ -56,7 +67,7 @@ export interface PreparedScenario {
 }
 
 /** A one-phase workload: `total` attempts of one operation each (oversell, spam), their answers heard by `answered`. */
-export function singleBurst(total: number, attempt: Phase['attempt'], answered?: Phase['answered']): PreparedScenario['phases'] {
+export function singleBurst(total: number, attempt: OneOperation, answered?: Phase['answered']): PreparedScenario['phases'] {
   return [async () => ({ name: 'burst', total, attempt, ...(answered === undefined ? {} : { answered }) })];
 }
 

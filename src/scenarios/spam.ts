@@ -32,7 +32,7 @@ export const spamScenario: ScenarioDefinition = {
     return {
       phases: singleBurst(
         run.users * perUser,
-        (index, act) => act('purchase', () => sale.purchase(buyerId(Math.floor(index / perUser)))),
+        { operation: 'purchase', send: (index) => sale.purchase(buyerId(Math.floor(index / perUser))) },
         (index, outcome) => answers.answered(Math.floor(index / perUser), outcome),
       ),
       check: async (counts) =>
