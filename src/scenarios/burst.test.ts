@@ -159,6 +159,33 @@ describe('Burst', () => {
     expect(run.errorCauses()).toEqual([{ cause: 'no reply within 50 ms', count: 1 }]);
   });
 
+  it('sends attempts of one operation each without act, telling each answer with its index', async () => {
+    const clock = createVirtualClock();
+    const latency = new OperationLatencies();
+    const heard: [number, string | undefined][] = [];
+    const run = burst(clock, {
+      total: 6,
+      maxInFlight: 2,
+      latency,
+      attempt: {
+        operation: 'purchase',
+        send: async (index) => {
+          await clock.sleep(10);
+          if (index === 4) throw new Error('connection reset');
+          return { kind: index < 2 ? ('purchased' as const) : ('sold-out' as const) };
+        },
+      },
+      answered: (index, outcome) => heard.push([index, outcome?.kind]),
+    });
+    await run.run();
+    expect(run.counts).toMatchObject({ attempts: 6, purchased: 2, soldOut: 3, errors: 1 });
+    expect(run.errorCauses()).toEqual([{ cause: 'connection reset', count: 1 }]);
+    expect(heard.sort(([a], [b]) => a - b)).toEqual([[0, 'purchased'], [1, 'purchased'], [2, 'sold-out'], [3, 'sold-out'], [4, undefined], [5, 'sold-out']]);
+    // Two at a time, 10 ms each: the last pair waited 20 ms for its slots, timed from the release.
+    expect(latency.summary().purchase!.max).toBeGreaterThanOrEqual(30_000);
+    expect(run.operations).toEqual(['purchase']);
+  });
+
   it('counts an attempt that throws outside act as an error with its cause', async () => {
     const run = burst(createVirtualClock(), {
       total: 4,
