@@ -1,20 +1,24 @@
 // Benchmarks of the harness at scale: ticketsim itself must not be what breaks. Each case runs the
 // built CLI as a user would (a child process, --json) and reads its wall time and peak RSS (VmHWM
-// from /proc while it runs; the in-process cases take the median of three), against a reference
-// measured in the same run:
-//   A. 1,000,000 attempts in process, one burst (stock 1,000) vs 10,000: RSS and per-attempt cost;
-//   B. the same with --concurrency 1000 (a closed model of 1,000 clients);
+// from /proc while it runs; the in-process cases take the median of three and print each run),
+// against a reference measured in the same run:
+//   A. 1,000,000 and 10,000,000 attempts in process, one burst (stock 1,000) vs 10,000 (and the
+//      10,000,000 vs the 1,000,000): per-attempt wall and RSS;
+//   B. 1,000,000 with --concurrency 1000 (a closed model of 1,000 clients) vs 10,000;
 //   C. 100,000 attempts against real Redis + MariaDB (lua) vs 10,000: peak RSS;
 //   D. an open model on the real services, --rate 5000 --duration 10 (stock 20,000): achieved
 //      rate vs the target, late starts, drops, the generator's event-loop delay.
-// Targets (issue 10): A and B ≤ 5 s and ≤ 300 MB with 0 errors; C ≤ 300 MB.
-// Usage: npm run bench:scale (or, once built: node bench/scale-bench.mjs [--quick])
+// Targets: A and B at 1,000,000 ≤ 5 s and ≤ 300 MB with 0 errors, C ≤ 300 MB (issue 10); A at
+// 10,000,000 ≤ 15 s and ≤ 300 MB with 0 errors, memory flat (issue 19).
+// Usage: npm run bench:scale (or, once built: node bench/scale-bench.mjs [--quick]; --quick runs
+// 200,000 and 1,000,000 in place of 1,000,000 and 10,000,000, once each)
 // The real runs' sales (keys and rows under their own runIds) are removed at the end.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../dist/config/config.js';
 import { connectRedis } from '../dist/engine/redis/connect.js';
+import { saleKeyList } from '../dist/engine/redis/keys.js';
 import { connectMysql } from '../dist/engine/mysql/connect.js';
 import { PURCHASES_TABLE } from '../dist/engine/mysql/tables.js';
 
@@ -57,33 +61,48 @@ function runCli(args) {
   });
 }
 
+const secs = (ms) => (ms / 1000).toFixed(2);
+
 function line(label, run) {
   const { result } = run;
-  return `${label}: ${fmt(result.counts.attempts)} attempts in ${(run.wallMs / 1000).toFixed(2)} s wall · peak RSS ${mb(run.peakKb)} · errors ${fmt(result.counts.errors)} · exit ${run.code}`;
+  return `${label}: ${fmt(result.counts.attempts)} attempts in ${secs(run.wallMs)} s wall · peak RSS ${mb(run.peakKb)} · errors ${fmt(result.counts.errors)} · exit ${run.code}`;
 }
 
-/** The median-wall run of `times` (VMs here vary by tens of percent run to run), with the highest peak RSS. */
+/** The median-wall run of `times` (VMs here vary by tens of percent run to run), with every run's figures. */
 async function medianRun(args, times) {
   const runs = [];
   for (let i = 0; i < times; i++) runs.push(await runCli(args));
-  runs.sort((a, b) => a.wallMs - b.wallMs);
-  const median = runs[Math.floor(runs.length / 2)];
-  return { ...median, peakKb: Math.max(...runs.map((r) => r.peakKb)), walls: runs.map((r) => (r.wallMs / 1000).toFixed(2)) };
+  const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  const median = byWall[Math.floor(byWall.length / 2)];
+  const each = runs.map((r) => `${secs(r.wallMs)} s ${mb(r.peakKb)} ${fmt(r.result.counts.errors)} errors exit ${r.code}`);
+  return { ...median, peakKb: Math.max(...runs.map((r) => r.peakKb)), each };
 }
 
-/** A: 1M in process vs 10k; B: the same closed at 1,000 clients. */
-async function inProcess(label, extra) {
-  const big = quick ? 200_000 : 1_000_000;
-  const ref = await medianRun(['--users', '10000', '--stock', '1000', '--infra', 'memory', ...extra], 3);
-  const run = await medianRun(['--users', String(big), '--stock', '1000', '--infra', 'memory', ...extra], quick ? 1 : 3);
-  console.log(`${line(`${label} ${fmt(big)}`, run)} (runs ${run.walls.join(' / ')} s, median shown)`);
-  console.log(line(`   reference 10,000`, ref));
-  const perAttempt = (r) => r.wallMs / r.result.counts.attempts;
-  console.log(`   RSS ratio ${(run.peakKb / ref.peakKb).toFixed(2)} for ${fmt(big / 10_000)}× the attempts · wall per attempt ratio ${(perAttempt(run) / perAttempt(ref)).toFixed(2)}`);
+const perAttempt = (r) => r.wallMs / r.result.counts.attempts;
+
+/** `run` against `ref`: RSS and wall per attempt as ratios. */
+function ratios(run, ref, refLabel) {
+  const attempts = run.result.counts.attempts / ref.result.counts.attempts;
+  return `vs ${refLabel}: RSS ratio ${(run.peakKb / ref.peakKb).toFixed(2)} for ${fmt(attempts)}× the attempts · wall per attempt ratio ${(perAttempt(run) / perAttempt(ref)).toFixed(2)}`;
 }
 
-await inProcess('A. in process, burst', []);
-await inProcess('B. in process, --concurrency 1000', ['--concurrency', '1000']);
+/** In process at each size (ascending) against 10,000, and each size against the one before. */
+async function inProcess(label, extra, sizes) {
+  const args = (users) => ['--users', String(users), '--stock', '1000', '--infra', 'memory', ...extra];
+  const ref = await medianRun(args(10_000), 3);
+  console.log(`${line(`${label} reference 10,000`, ref)} (runs: ${ref.each.join(' / ')}; median shown, highest RSS)`);
+  let before = { run: ref, label: '10,000' };
+  for (const users of sizes) {
+    const run = await medianRun(args(users), quick ? 1 : 3);
+    console.log(`${line(`${label} ${fmt(users)}`, run)} (runs: ${run.each.join(' / ')}; median shown, highest RSS)`);
+    console.log(`   ${ratios(run, ref, '10,000')}`);
+    if (before.run !== ref) console.log(`   ${ratios(run, before.run, before.label)}`);
+    before = { run, label: fmt(users) };
+  }
+}
+
+await inProcess('A. in process, burst', [], quick ? [200_000, 1_000_000] : [1_000_000, 10_000_000]);
+await inProcess('B. in process, --concurrency 1000', ['--concurrency', '1000'], [quick ? 200_000 : 1_000_000]);
 
 const config = loadConfig({});
 const real = ['--infra', 'real', '--strategy', 'lua'];
@@ -110,8 +129,8 @@ const target = (s) => ({ ...s, connectTimeoutMs: config.services.connectTimeoutM
 const redis = await connectRedis(target(config.services.redis));
 const pool = await connectMysql(target(config.services.mysql), 2);
 for (const result of results.filter((r) => r.infra === 'real')) {
-  await redis.del(...result.data.redisKeys);
-  await pool.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [result.data.mysqlTicketName]);
+  await redis.del(...saleKeyList(result.data.sale));
+  await pool.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [result.data.sale]);
 }
 redis.disconnect();
 await pool.end();
