@@ -37,9 +37,9 @@ const YIELD_EVERY_MS = 8;
 /**
  * Creates a virtual clock. `sleep(ms)` registers a timer at now + ms (rounded to whole
  * microseconds) in its calendar (timer-calendar.ts); a scheduler then, turn by turn, takes every
- * timer due at the earliest instant,
- * moves the clock there and resolves them in registration order. A turn runs only once every
- * microtask has settled, so virtual time advances only when all promise-driven work is done.
+ * timer due at the earliest instant, moves the clock there and resolves them in registration
+ * order. A turn runs only once every microtask has settled, so virtual time advances only when all
+ * promise-driven work is done.
  *
  * Turns are chained through `process.nextTick` from a microtask: Node runs the tick queue only once
  * the microtask queue is empty (however deep its chains), so a turn waits for all promise work
