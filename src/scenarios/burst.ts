@@ -4,8 +4,8 @@
 // their latency still counts from the release); a rate's dispatcher starts each arrival when it
 // falls due and drops it if the cap is full, as k6 does. No per-attempt array, closure or promise
 // exists before an attempt starts, so memory does not grow with the number of attempts. An attempt
-// runs one or more engine operations through `act` (an attempt of exactly one operation is sent
-// without either), each booked by operation-book.ts: its outcome counted, timed from when it was
+// runs one or more engine operations through `act` (an attempt that is exactly one operation is
+// sent without it), each booked by operation-book.ts: its outcome counted, timed from when it was
 // due (an attempt's first operation) or sent (a later one), an infrastructure error counted and
 // grouped instead of thrown.
 import type { ErrorCause, RunCounts } from '../result.js';
