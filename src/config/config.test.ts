@@ -76,6 +76,9 @@ describe('loadConfig', () => {
       '--users × --requests-per-user must be at most 10,000,000 attempts (got 20,000,000)',
     ]);
     expect(problems({ scenario: 'oversell', requestsPerUser: 5 })).toEqual(['--requests-per-user applies to the spam scenario only, not oversell']);
+    expect(problems({ scenario: 'cancel-storm', users: 2_000_000, rebuyers: 10 })).toEqual(['cancel-storm takes at most 1,000,000 --users (got 2,000,000)']);
+    expect(problems({ scenario: 'cancel-storm', users: 10, rebuyers: 1_000_001 })).toEqual(['cancel-storm takes at most 1,000,000 --rebuyers (got 1,000,001)']);
+    expect(problems({ scenario: 'oversell', users: 10_000_000 })).toEqual([]);
     expect(problems({ slowSqlMs: 0 })[0]).toMatch(/--slow-sql-ms must be a whole number from 1/);
     expect(problems({ slowSqlMs: -5 })[0]).toMatch(/--slow-sql-ms/);
   });

@@ -107,6 +107,7 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const rate = perSecond === undefined ? undefined : { rate: perSecond, durationMs: (duration ?? 1) * 1000, ...(ramp === undefined ? {} : { rampFrom: ramp }) };
   const users = rate === undefined ? own.users : rateArrivals(rate, own.requestsPerUser, problems);
   if (own.requestsPerUser !== undefined) checkAttempts(users, own.requestsPerUser, problems);
+  if (scenario === 'cancel-storm') checkStormBuyers(users, own.rebuyers, problems);
   const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
   const write = buildWriteConfig(mode, { workers, partitions, redeliver, drainTimeout, batchSize, keepTopic });
   const faults = parseFaults(flags.fault ?? [], { scenario, strategy, write: write.mode, lenient: flags.lenientFaults ?? false }, problems);
@@ -169,6 +170,17 @@ function checkAttempts(users: number, perUser: number, problems: string[]): void
   if (Number.isInteger(users) && Number.isInteger(perUser) && users * perUser > LIMITS.maxAttempts) {
     problems.push(`--users × --requests-per-user must be at most ${LIMITS.maxAttempts.toLocaleString('en-US')} attempts (got ${(users * perUser).toLocaleString('en-US')})`);
   }
+}
+
+/**
+ * cancel-storm keeps every buyer and re-buyer of its two phases in play at once (a waiting line
+ * that polls the stock), so it stays at the bound the other scenarios had before they held ten
+ * million buyers in flat memory.
+ */
+function checkStormBuyers(users: number, rebuyers: number | undefined, problems: string[]): void {
+  const max = LIMITS.maxStormBuyers;
+  if (users > max) problems.push(`cancel-storm takes at most ${max.toLocaleString('en-US')} --users (got ${users.toLocaleString('en-US')})`);
+  if (rebuyers !== undefined && rebuyers > max) problems.push(`cancel-storm takes at most ${max.toLocaleString('en-US')} --rebuyers (got ${rebuyers.toLocaleString('en-US')})`);
 }
 
 /** `value` as one of `allowed`; otherwise adds a problem naming `label` (with what it probably meant). Returns it either way. */

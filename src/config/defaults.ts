@@ -55,6 +55,8 @@ export const LOCK_TTL_MS = 2000;
 export const LIMITS = Object.freeze({
   /** Ten million: what a run in process holds in flat memory (one byte a buyer, see README). */
   maxUsers: 10_000_000,
+  /** Buyers and re-buyers of cancel-storm, whose waiting line holds them all at once. */
+  maxStormBuyers: 1_000_000,
   /** Attempts of one run (users × requests per user). */
   maxAttempts: 10_000_000,
   maxSlowSqlMs: 3_600_000,
