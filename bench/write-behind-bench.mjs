@@ -34,6 +34,7 @@ import { saleKeyList } from '../dist/engine/redis/keys.js';
 import { PURCHASES_TABLE } from '../dist/engine/mysql/tables.js';
 import { createRealClock } from '../dist/engine/real-clock.js';
 import { startProcessFleet } from '../dist/worker/fleet.js';
+import { WORKER_DEFAULTS } from '../dist/config/worker-config.js';
 import { workerLauncher } from '../dist/cli/workers.js';
 import { runNames } from '../dist/engine/run-names.js';
 import { startRun } from '../dist/runner/run.js';
@@ -140,7 +141,7 @@ async function workerRate(name, partitions, count) {
   const gate = await openGate(topic, group, count);
   gates.add(gate);
   const spawned = performance.now();
-  const starting = startProcessFleet({ count, topic, group, dlqTopic: `${topic}.dlq`, batchSize: BATCH, services });
+  const starting = startProcessFleet({ count, topic, group, dlqTopic: `${topic}.dlq`, batchSize: BATCH, writesInFlight: WORKER_DEFAULTS.writesInFlight, services });
   fleets.add(starting);
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`${name}: the workers were not handed the partitions within 60 s`)), 60_000).unref());
   const t0 = await Promise.race([gate.assigned, starting.then(() => Promise.race([gate.assigned, timeout])), timeout]);
@@ -218,8 +219,8 @@ async function oversell(stock, write) {
   const run = startRun(config, write === 'behind' ? workerLauncher(config.services) : undefined);
   created.runIds.push({ runId: run.runId, behind: write === 'behind' });
   const result = await run.result;
-  await redis.del(...new Set([...result.data.redisKeys, ...saleKeyList(result.data.sale)]));
-  await removeRows(result.data.mysqlTicketName);
+  await redis.del(...saleKeyList(result.data.sale));
+  await removeRows(result.data.sale);
   return result;
 }
 

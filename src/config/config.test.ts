@@ -101,7 +101,7 @@ describe('loadConfig', () => {
   it('writes sync unless told, and always behind for write-behind', () => {
     expect(loadConfig({}, {}).run.write).toMatchObject({ mode: 'sync' });
     expect(loadConfig({ scenario: 'write-behind' }, {}).run.write).toEqual({
-      mode: 'behind', workers: 1, partitions: 1, redeliver: 0, drainTimeoutMs: 30_000, keepTopic: false, batchSize: 500,
+      mode: 'behind', workers: 1, partitions: 1, redeliver: 0, drainTimeoutMs: 30_000, keepTopic: false, batchSize: 500, writesInFlight: 4,
     });
     expect(loadConfig({ write: 'behind', workers: 3 }, {}).run.write).toMatchObject({ mode: 'behind', workers: 3, partitions: 3 });
   });

@@ -103,13 +103,13 @@ function buildRun(flags: RawFlags, problems: string[]): RunConfig {
   const mode = writeModeOf(flags.write, scenario, problems);
   // An unknown scenario is already a problem; its options then take their defaults for every scenario.
   const values = readOptionValues(flags, { scenario, write: mode }, problems);
-  const { rate: perSecond, duration, ramp, workers, partitions, redeliver, drainTimeout, batchSize, keepTopic, ...own } = values;
+  const { rate: perSecond, duration, ramp, workers, partitions, redeliver, drainTimeout, batchSize, writesInFlight, keepTopic, ...own } = values;
   const rate = perSecond === undefined ? undefined : { rate: perSecond, durationMs: (duration ?? 1) * 1000, ...(ramp === undefined ? {} : { rampFrom: ramp }) };
   const users = rate === undefined ? own.users : rateArrivals(rate, own.requestsPerUser, problems);
   if (own.requestsPerUser !== undefined) checkAttempts(users, own.requestsPerUser, problems);
   if (scenario === 'cancel-storm') checkStormBuyers(users, own.rebuyers, problems);
   const report = flags.report === true || flags.report === '' ? true : flags.report === false ? undefined : flags.report;
-  const write = buildWriteConfig(mode, { workers, partitions, redeliver, drainTimeout, batchSize, keepTopic });
+  const write = buildWriteConfig(mode, { workers, partitions, redeliver, drainTimeout, batchSize, writesInFlight, keepTopic });
   const faults = parseFaults(flags.fault ?? [], { scenario, strategy, write: write.mode, lenient: flags.lenientFaults ?? false }, problems);
   if (flags.target !== undefined && faults.length > 0) problems.push('--fault acts on the built-in engine and cannot reach a --target service; leave one of them out');
   const thresholds = parseThresholds(flags.threshold ?? [], { scenario, write: write.mode, target: flags.target !== undefined }, problems);
@@ -133,6 +133,7 @@ export function optionValuesOf(run: RunConfig): OptionValues {
     redeliver: write.redeliver,
     drainTimeout: write.drainTimeoutMs / 1000,
     batchSize: write.batchSize,
+    writesInFlight: write.writesInFlight,
     keepTopic: write.keepTopic,
   };
 }

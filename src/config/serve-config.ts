@@ -78,6 +78,7 @@ export function loadServeConfig(flags: ServeFlags, env: Env = process.env): Serv
     redeliver: WORKLOAD_OPTIONS.redeliver.default,
     drainTimeout: WORKLOAD_OPTIONS.drainTimeout.default,
     batchSize: WORKLOAD_OPTIONS.batchSize.default,
+    writesInFlight: WORKLOAD_OPTIONS.writesInFlight.default,
     keepTopic: WORKLOAD_OPTIONS.keepTopic.default,
   });
   const seed = WORKLOAD_OPTIONS.seed.default;

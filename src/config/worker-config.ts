@@ -4,12 +4,16 @@ import { buildConfig } from './config.js';
 import type { RawFlags, ServicesConfig } from './config.js';
 import { UsageError } from '../errors.js';
 import { integer } from './whole-number.js';
+import { WORKLOAD_OPTIONS } from './workload-options.js';
 
 /** Defaults of the worker command. */
 export const WORKER_DEFAULTS = Object.freeze({
   topic: 'ticketsim.purchases',
   group: 'ticketsim-worker',
   batchSize: 500,
+  /** As a run's workers (see workload-options.ts). */
+  writesInFlight: WORKLOAD_OPTIONS.writesInFlight.default,
+  /** MySQL connections: at least one a write in flight. */
   poolSize: 4,
   /** Seconds between progress lines. */
   logEverySeconds: 2,
@@ -22,6 +26,8 @@ export interface WorkerConfig {
   group: string;
   dlqTopic: string;
   batchSize: number;
+  /** Chunks of purchases written at once, each on its own connection (1: one at a time, committed before the next). */
+  writesInFlight: number;
   poolSize: number;
   json: boolean;
   logEverySeconds: number;
@@ -43,6 +49,7 @@ export interface WorkerFlags extends Pick<RawFlags, 'redisUrl' | 'mysqlUrl' | 'k
   group?: string;
   dlqTopic?: string;
   batchSize?: number;
+  writesInFlight?: number;
   poolSize?: number;
   json?: boolean;
   logEvery?: number;
@@ -72,12 +79,15 @@ export function loadWorkerConfig(flags: WorkerFlags, env: Readonly<Record<string
   if (group.trim() === '') problems.push('--group must not be empty');
   const whole = (value: number, label: string, min: number, max: number) => integer(value, label, min, max, problems);
   const batchSize = whole(flags.batchSize ?? WORKER_DEFAULTS.batchSize, '--batch-size', 1, 10_000);
-  const poolSize = whole(flags.poolSize ?? WORKER_DEFAULTS.poolSize, '--pool-size', 1, 100);
+  const { min, max } = WORKLOAD_OPTIONS.writesInFlight.kind;
+  const writesInFlight = whole(flags.writesInFlight ?? WORKER_DEFAULTS.writesInFlight, '--writes-in-flight', min, max);
+  const poolSize = whole(flags.poolSize ?? Math.max(WORKER_DEFAULTS.poolSize, writesInFlight), '--pool-size', 1, 100);
+  if (poolSize < writesInFlight) problems.push(`--writes-in-flight ${writesInFlight} needs --pool-size ${writesInFlight} or more (one connection a write)`);
   const logEverySeconds = whole(flags.logEvery ?? WORKER_DEFAULTS.logEverySeconds, '--log-every', 1, 3600);
   if (flags.table !== undefined && !TABLE_NAME.test(flags.table)) problems.push(`--table "${flags.table}" is not a table name (letters, digits, _, at most 64)`);
   if (flags.plainInsert && flags.table === undefined) problems.push('--plain-insert needs --table: the purchases table is only ever written insert-or-skip');
   if (problems.length > 0 || config === undefined) throw new UsageError(problems);
   const table = flags.table === undefined ? {} : { table: { name: flags.table, idempotent: !flags.plainInsert } };
   const stopWithParent = flags.stopWithParent ?? false;
-  return { services: config.services, topic, group, dlqTopic, batchSize, poolSize, json: flags.json ?? false, logEverySeconds, stopWithParent, ...table };
+  return { services: config.services, topic, group, dlqTopic, batchSize, writesInFlight, poolSize, json: flags.json ?? false, logEverySeconds, stopWithParent, ...table };
 }

@@ -196,6 +196,14 @@ export const WORKLOAD_OPTIONS = {
     reproduce: 'changed',
     label: 'batch size',
   },
+  writesInFlight: {
+    group: 'behind',
+    kind: whole(1, 16),
+    default: 4,
+    help: 'chunks of purchases a worker writes at once, each on its own connection (1: one chunk at a time, committed before the next)',
+    reproduce: 'changed',
+    label: 'writes in flight',
+  },
   keepTopic: {
     group: 'behind',
     kind: { type: 'flag' },

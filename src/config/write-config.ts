@@ -1,7 +1,7 @@
 // The write axis, the engine's second beside the strategy (any strategy takes either mode):
 // --write sync|behind, the scenario that always writes one way, and the write-behind path's
 // settings a run takes from its options (workers, partitions, redelivery, drain timeout, batch
-// size, whether to keep the run's topic; see workload-options.ts).
+// size, writes in flight, whether to keep the run's topic; see workload-options.ts).
 import type { ScenarioName } from './defaults.js';
 import { unknownChoice } from './did-you-mean.js';
 
@@ -30,6 +30,8 @@ export interface WriteConfig {
   keepTopic: boolean;
   /** Most records a worker writes and commits at once. */
   batchSize: number;
+  /** Chunks of purchases a worker writes at once (1: one chunk at a time, committed before the next). */
+  writesInFlight: number;
 }
 
 /** The options a WriteConfig is made of, as validated (the drain timeout in seconds). */

@@ -19,7 +19,7 @@ const DRAIN_POLL_MS = 50;
 export type LaneNames = Pick<RunNames, 'topic' | 'dlqTopic' | 'group'>;
 
 /** The write settings a lane takes (see WriteConfig). */
-export type LaneSettings = Pick<WriteConfig, 'workers' | 'partitions' | 'batchSize' | 'redeliver' | 'keepTopic'>;
+export type LaneSettings = Pick<WriteConfig, 'workers' | 'partitions' | 'batchSize' | 'writesInFlight' | 'redeliver' | 'keepTopic'>;
 
 /** What opening a lane takes. */
 export interface LaneOptions {
@@ -72,7 +72,7 @@ export class BehindLane {
     if (launcher === undefined) throw new TicketsimError('writing behind needs workers, and no worker launcher was given');
     const log = infra.log;
     await log.createTopic(names.topic, write.partitions);
-    const spec: FleetSpec = { count: write.workers, batchSize: write.batchSize, ...names, table: options.table };
+    const spec: FleetSpec = { count: write.workers, batchSize: write.batchSize, writesInFlight: write.writesInFlight, ...names, table: options.table };
     const launch = () => launcher.start(infra, spec);
     const made: { fleet?: WorkerFleet; bus?: EventBus } = {};
     try {

@@ -199,7 +199,7 @@ export const behindResult: RunResult = {
     users: 10_000, stock: 5000, attempts: 10_000, concurrency: null, poolSize: 10, slowSqlMs: 500, write: 'behind',
     options: {
       users: 10_000, stock: 5000, seed: 1, poolSize: 10, concurrency: null, maxInFlight: null, slowSqlMs: 500,
-      workers: 2, partitions: 2, redeliver: 0.5, drainTimeout: 30, batchSize: 500, keepTopic: true,
+      workers: 2, partitions: 2, redeliver: 0.5, drainTimeout: 30, batchSize: 500, writesInFlight: 4, keepTopic: true,
     },
   },
   counts: { attempts: 10_000, purchased: 5000, soldOut: 5000, duplicate: 0, lockTimeout: 0, rejected: 0, unknown: 0, cancelled: 0, notPurchased: 0, rebought: 0, errors: 0, dropped: 0, notStarted: 0 },

@@ -22,8 +22,8 @@ describe('parameterRows', () => {
   });
 
   it('shows the write-behind options of a run writing behind, last', () => {
-    expect(parameterRows(behindResult).slice(-6)).toEqual([
-      ['Workers', '2'], ['Partitions', '2'], ['Redelivered', '50%'], ['Drain timeout', '30s'], ['Batch size', '500'], ['Keep topic', 'yes'],
+    expect(parameterRows(behindResult).slice(-7)).toEqual([
+      ['Workers', '2'], ['Partitions', '2'], ['Redelivered', '50%'], ['Drain timeout', '30s'], ['Batch size', '500'], ['Writes in flight', '4'], ['Keep topic', 'yes'],
     ]);
   });
 });

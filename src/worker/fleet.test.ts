@@ -13,7 +13,7 @@ async function setUp(count: number) {
   const infra = createMemoryInfrastructure({ seed: 11, poolSize: 4, withLog: true });
   const log = infra.log!;
   await log.createTopic('t', 4);
-  const fleet = await startInProcessFleet({ count, topic: 't', group: 'g', dlqTopic: 't.dlq', batchSize: 20, log, ledger: infra.workerLedger! });
+  const fleet = await startInProcessFleet({ count, topic: 't', group: 'g', dlqTopic: 't.dlq', batchSize: 20, writesInFlight: 2, log, ledger: infra.workerLedger! });
   const behind = async () => {
     const { end, committed } = await log.lag('t', 'g');
     return end - committed;

@@ -49,7 +49,8 @@ export async function startInProcessFleet(options: FleetSpec & { log: EventLog; 
   /** A new worker in the group: in place at once (its figures count from now), joined when `started` resolves. */
   const startWorker = (): { worker: Worker; started: Promise<void> } => {
     const consumer = options.log.consumer(options.topic, options.group);
-    const worker = createWorker({ topic: options.topic, consumer, ledger: options.ledger, deadLetters, batchSize: options.batchSize });
+    const { topic, batchSize, writesInFlight } = options;
+    const worker = createWorker({ topic, consumer, ledger: options.ledger, deadLetters, batchSize, writesInFlight });
     return { worker, started: worker.start() };
   };
   const first = Array.from({ length: options.count }, startWorker);
@@ -98,7 +99,7 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
     [ENV.metricsPort]: undefined,
   };
   const args = ['worker', '--json', '--stop-with-parent', '--log-every', '1', '--topic', options.topic, '--group', options.group, '--dlq-topic', options.dlqTopic];
-  args.push('--batch-size', String(options.batchSize));
+  args.push('--batch-size', String(options.batchSize), '--writes-in-flight', String(options.writesInFlight));
   if (options.table !== undefined) args.push('--table', options.table.name, ...(options.table.idempotent ? [] : ['--plain-insert']));
   const children: Child[] = [];
   const retired: WorkerStats[] = [];

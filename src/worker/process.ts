@@ -55,6 +55,7 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
     ledger: createMysqlLedger(pool, { clock, poolSize: config.poolSize, table: config.table }),
     deadLetters,
     batchSize: config.batchSize,
+    writesInFlight: config.writesInFlight,
     ...(metrics === undefined ? {} : { listener: metrics.listener }),
     // stdout to a pipe is written synchronously on Linux: the line is out before the commit is sent.
     ...(config.json ? { onWritten: (stats: WorkerStats) => emit('stats', { ...stats }, '') } : {}),

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { encodeEvent } from '../engine/events.js';
 import { createMemoryInfrastructure } from '../engine/memory/index.js';
-import type { Ledger, LogConsumer, SaleEvent } from '../engine/ports.js';
-import { createWorker, runsOf } from './worker.js';
-import type { Worker } from './worker.js';
+import type { SaleEvent } from '../engine/ports.js';
+import { oneBatch } from './fixtures.js';
+import { createWorker } from './worker.js';
 
 const SALE = 'concert-w';
 const purchased = (i: number): SaleEvent => ({ type: 'purchased', sale: SALE, user: `user-${i}`, id: `p${i}` });
@@ -20,7 +20,7 @@ async function setUp() {
   await log.createTopic('t', 2);
   const bus = await log.bus('t');
   const deadLetters = await log.deadLetters('t.dlq');
-  const worker = (group = 'g', batchSize = 50) => createWorker({ topic: 't', consumer: log.consumer('t', group), ledger: infra.ledger, deadLetters, batchSize });
+  const worker = (group = 'g', batchSize = 50) => createWorker({ topic: 't', consumer: log.consumer('t', group), ledger: infra.ledger, deadLetters, batchSize, writesInFlight: 2 });
   const drained = async (group = 'g') => {
     for (;;) {
       const { end, committed } = await log.lag('t', group);
@@ -31,18 +31,6 @@ async function setUp() {
   const users = async () => (await infra.ledger.purchases(SALE)).map((row) => row.userId).sort();
   return { infra, log, bus, worker, drained, users };
 }
-
-describe('runsOf', () => {
-  it('groups consecutive events of one type and sale, keeping order', () => {
-    const runs = runsOf([purchased(1), purchased(2), cancelled(1), purchased(3), { ...purchased(4), sale: 'other' }]);
-    expect(runs.map((run) => [run.type, run.sale, run.users.join()])).toEqual([
-      ['purchased', SALE, 'user-1,user-2'],
-      ['cancelled', SALE, 'user-1'],
-      ['purchased', SALE, 'user-3'],
-      ['purchased', 'other', 'user-4'],
-    ]);
-  });
-});
 
 describe('createWorker', () => {
   it('writes purchases and cancels in order and skips what is already there', async () => {
@@ -152,41 +140,3 @@ describe('createWorker', () => {
     expect(trace).toEqual(['write 1']);
   });
 });
-
-/**
- * A worker (batches of 2) over a consumer that hands over one batch of `events` on partition 0,
- * tracing what is reported and committed; `ledger` gets the worker to act on it.
- */
-function oneBatch(events: SaleEvent[], trace: string[], ledger: (worker: () => Worker) => Partial<Ledger>) {
-  const records = events.map((event, i) => ({ partition: 0, offset: String(i), ...encodeEvent(event) }));
-  let stopped = false;
-  let handled: Promise<void> = Promise.resolve();
-  const consumer: LogConsumer = {
-    async start(handle) {
-      handled = handle({
-        topic: 't',
-        partition: 0,
-        records,
-        lag: () => 0,
-        commit: async (offset) => void trace.push(`commit ${offset}`),
-        heartbeat: async () => undefined,
-        active: () => !stopped,
-      });
-      await handled;
-    },
-    async stop() {
-      stopped = true;
-      await handled;
-    },
-  };
-  const deadLetters = { send: async () => undefined, close: async () => undefined };
-  const worker: Worker = createWorker({
-    topic: 't',
-    consumer,
-    ledger: ledger(() => worker) as Ledger,
-    deadLetters,
-    batchSize: 2,
-    onWritten: (stats) => trace.push(`reported ${stats.delivered}`),
-  });
-  return { worker };
-}

@@ -1,13 +1,18 @@
 // The write-behind worker (v4.5): a member of a consumer group that turns sale events into MySQL
-// rows. Per chunk of a fetched batch (at most `batchSize` records): malformed records go to the
-// dead-letter topic with their reason; the rest are applied in partition order, each run of
-// consecutive purchases of one sale as one multi-row insert-or-skip and each run of cancels as one
-// DELETE; then the chunk's figures are folded into the stats (never half a chunk) and its offsets
-// committed. A crash between the write and the commit redelivers the chunk, which the UNIQUE key and
+// rows. A fetched batch is cut into chunks of at most `batchSize` records (chunk.ts: dead letters,
+// then one statement per run of purchases or cancels). Chunks are written in log order, up to
+// `writesInFlight` at once while they hold purchases only (any other chunk waits for those before
+// it, and those after it wait for it); each is folded into the stats once it and every chunk before
+// it are written (never half a chunk), then its offsets committed (offset-committer.ts: behind the
+// writes, one commit out at a time). A batch returns only once none of its statements is still
+// running. A crash between a write and its commit redelivers the chunk, which the UNIQUE key and
 // the idempotent DELETE make harmless (at least once); crash() models one in process.
-import { decodeEvent } from '../engine/events.js';
-import type { DeadLetters, Ledger, LogBatch, LogConsumer, LogRecord, SaleEvent, WorkerFigures } from '../engine/ports.js';
+import type { DeadLetters, Ledger, LogBatch, LogConsumer } from '../engine/ports.js';
+import type { WorkerFigures } from '../engine/ports.js';
 import { emptyWorkerFigures, sumWorkerFigures } from '../worker-figures.js';
+import { decodeChunk, writeChunk } from './chunk.js';
+import type { Chunk } from './chunk.js';
+import { createOffsetCommitter } from './offset-committer.js';
 
 /** What a worker has done so far: the figures a run sums over its workers. */
 export type WorkerStats = WorkerFigures;
@@ -20,6 +25,11 @@ export interface WorkerOptions {
   deadLetters: DeadLetters;
   /** Most records per write and commit. */
   batchSize: number;
+  /**
+   * Chunks of purchases written at once, each on a connection of its own. 1: one chunk at a time,
+   * its commit done before the next chunk is written.
+   */
+  writesInFlight: number;
   /**
    * Told the stats after each chunk's write, before its commit: a process reports them here, so a
    * chunk that was committed was always reported (one reported but not committed comes again).
@@ -44,87 +54,79 @@ export interface Worker {
   stats(): WorkerStats;
   stop(): Promise<WorkerStats>;
   /**
-   * Stops abruptly, as a killed process would: no statement is sent after this, the chunk in
-   * progress is not committed (it may have been written in part or whole) and the member leaves
+   * Stops abruptly, as a killed process would: no statement is sent after this, the chunks in
+   * progress are not committed (they may have been written in part or whole) and the member leaves
    * the group, so its partitions resume from the committed offsets elsewhere. Resolves with the
    * figures of the chunks it completed.
    */
   crash(): Promise<WorkerStats>;
 }
 
-/** Consecutive events of one type and one sale: one statement. */
-interface Run {
-  type: SaleEvent['type'];
-  sale: string;
-  users: string[];
-}
-
-/** Splits events into runs, keeping their order. */
-export function runsOf(events: readonly SaleEvent[]): Run[] {
-  const runs: Run[] = [];
-  for (const event of events) {
-    const last = runs.at(-1);
-    if (last !== undefined && last.type === event.type && last.sale === event.sale) last.users.push(event.user);
-    else runs.push({ type: event.type, sale: event.sale, users: [event.user] });
-  }
-  return runs;
+/** A chunk on its way to MySQL. */
+interface Pending {
+  chunk: Chunk;
+  /** Its figures once written; undefined when a crash cut it short. */
+  written: Promise<WorkerFigures | undefined>;
 }
 
 /** Creates a worker over a consumer, the ledger and the dead-letter topic. */
 export function createWorker(options: WorkerOptions): Worker {
+  const { writesInFlight } = options;
   let stats = emptyWorkerFigures();
   const lagByPartition = new Map<number, number>();
   let crashed = false;
-
-  /**
-   * Writes one chunk: dead letters first (they touch no row), then the runs in order. Resolves
-   * with the chunk's figures, or undefined when a crash cut it short.
-   */
-  const apply = async (records: readonly LogRecord[]): Promise<WorkerStats | undefined> => {
-    const chunk = { ...emptyWorkerFigures(), delivered: records.length };
-    const events: SaleEvent[] = [];
-    for (const record of records) {
-      const decoded = decodeEvent(record);
-      if ('event' in decoded) {
-        events.push(decoded.event);
-        continue;
-      }
-      if (crashed) return undefined;
-      await options.deadLetters.send(record, decoded.malformed, options.topic);
-      chunk.deadLettered++;
-    }
-    for (const run of runsOf(events)) {
-      if (crashed) return undefined;
-      chunk.statements++;
-      if (run.type === 'purchased') {
-        const { inserted, skipped } = await options.ledger.recordMany(run.sale, run.users);
-        chunk.inserted += inserted;
-        chunk.skipped += skipped;
-      } else {
-        const { deleted, absent } = await options.ledger.removeMany(run.sale, run.users);
-        chunk.deleted += deleted;
-        chunk.absent += absent;
-      }
-    }
-    return chunk;
-  };
+  const deps = { topic: options.topic, ledger: options.ledger, deadLetters: options.deadLetters, crashed: () => crashed };
 
   const handle = async (batch: LogBatch): Promise<void> => {
     const { records } = batch;
-    for (let from = 0; from < records.length && batch.active(); from += options.batchSize) {
-      const chunk = records.slice(from, from + options.batchSize);
-      const written = await apply(chunk);
-      if (written === undefined) return;
-      stats = sumWorkerFigures([stats, written]);
-      options.onWritten?.({ ...stats });
+    const committer = createOffsetCommitter(
+      (offset) => batch.commit(offset),
+      (us) => {
+        options.listener?.committed?.(batch.partition, us);
+        stats.commits++;
+      },
+    );
+    /** Chunks being written or written, not yet folded, in log order. */
+    const pending: Pending[] = [];
+    /**
+     * Folds the oldest pending chunk into the stats once written, then commits it. False once a
+     * crash stopped the batch: a chunk written whole still counts, none is committed.
+     */
+    const foldOldest = async (): Promise<boolean> => {
+      const { chunk, written } = pending.shift()!;
+      const figures = await written;
+      if (figures !== undefined) {
+        stats = sumWorkerFigures([stats, figures]);
+        options.onWritten?.({ ...stats });
+      }
       // A crash after the write and before the commit: the chunk comes again to another member.
-      if (crashed) return;
-      // Only now is the chunk durable in MySQL: commit it (at least once).
-      const commitStart = performance.now();
-      await batch.commit(chunk.at(-1)!.offset);
-      options.listener?.committed?.(batch.partition, (performance.now() - commitStart) * 1000);
-      stats.commits++;
+      if (crashed) return false;
+      // Only now is the chunk, and every one before it, durable in MySQL: commit it (at least once).
+      committer.commit(chunk.lastOffset);
+      if (writesInFlight === 1) await committer.flush();
       await batch.heartbeat();
+      return true;
+    };
+    /** Whether `chunk` must wait for the oldest pending chunk before it is written. */
+    const mustWait = (chunk: Chunk): boolean =>
+      pending.length >= writesInFlight || (pending.length > 0 && (!chunk.purchasesOnly || !pending[0]!.chunk.purchasesOnly));
+    try {
+      for (let from = 0; from < records.length && batch.active() && !crashed; from += options.batchSize) {
+        committer.throwIfFailed();
+        const chunk = decodeChunk(records.slice(from, from + options.batchSize));
+        while (mustWait(chunk) && (await foldOldest()));
+        if (crashed) break;
+        const written = writeChunk(chunk, deps);
+        // Awaited in turn; until then, a failure must not count as unhandled.
+        written.catch(() => undefined);
+        pending.push({ chunk, written });
+      }
+      while (pending.length > 0) await foldOldest();
+      if (crashed) return;
+      await committer.flush();
+    } finally {
+      // Never return with a statement still running: the partition may go to another member next.
+      await Promise.allSettled(pending.map(({ written }) => written));
     }
     lagByPartition.set(batch.partition, batch.lag());
     options.listener?.lag?.(batch.partition, batch.lag());

@@ -27,6 +27,7 @@ import { kafkaNamesOf, ownedId } from './owned-names.js';
 import { holdRows } from './row-hold.js';
 import type { RowHold } from './row-hold.js';
 import { servicesAvailable, servicesConfig } from './services.js';
+import { WORKER_DEFAULTS } from '../../src/config/worker-config.js';
 
 const available = await servicesAvailable('redis', 'mysql', 'kafka');
 const timeout = { connectTimeoutMs: servicesConfig.connectTimeoutMs };
@@ -85,7 +86,7 @@ describe.skipIf(!available)('write-behind faults on real Kafka + MariaDB', () =>
   }
 
   async function startFleet(ids: Owned, count: number, extra: Partial<FleetSpec> = {}): Promise<WorkerFleet> {
-    const fleet = await startProcessFleet({ count, topic: ids.topic, group: ids.group, dlqTopic: ids.dlqTopic, batchSize: 200, services: servicesConfig, ...extra });
+    const fleet = await startProcessFleet({ count, topic: ids.topic, group: ids.group, dlqTopic: ids.dlqTopic, batchSize: 200, writesInFlight: WORKER_DEFAULTS.writesInFlight, services: servicesConfig, ...extra });
     fleets.add(fleet);
     return fleet;
   }

@@ -24,6 +24,7 @@ import { ENV } from '../../src/config/defaults.js';
 import { createBatchingBus } from '../../src/engine/batching-bus.js';
 import { encodeEvent } from '../../src/engine/events.js';
 import { formatBrokers } from '../../src/config/endpoints.js';
+import { WORKER_DEFAULTS } from '../../src/config/worker-config.js';
 import { createKafka } from '../../src/engine/kafka/connect.js';
 import { connectKafkaLog } from '../../src/engine/kafka/log.js';
 import { connectMysql } from '../../src/engine/mysql/connect.js';
@@ -107,7 +108,7 @@ describe.skipIf(!available)('the write-behind worker on real Kafka + MariaDB', (
   }
 
   async function startFleet(ids: Owned, count: number, batchSize: number): Promise<WorkerFleet> {
-    const fleet = await startProcessFleet({ count, topic: ids.topic, group: ids.group, dlqTopic: ids.dlqTopic, batchSize, services: servicesConfig });
+    const fleet = await startProcessFleet({ count, topic: ids.topic, group: ids.group, dlqTopic: ids.dlqTopic, batchSize, writesInFlight: WORKER_DEFAULTS.writesInFlight, services: servicesConfig });
     fleets.add(fleet);
     return fleet;
   }

@@ -16,7 +16,11 @@ export const workerCommand: CommandModule<object, WorkerFlags & MetricsFlags> = 
       .option('group', { type: 'string', describe: `consumer group [default: ${WORKER_DEFAULTS.group}]` })
       .option('dlq-topic', { type: 'string', describe: 'dead-letter topic for malformed records [default: <topic>.dlq]' })
       .option('batch-size', { type: 'number', describe: `most records per write and offset commit [default: ${WORKER_DEFAULTS.batchSize}]` })
-      .option('pool-size', { type: 'number', describe: `MySQL connections [default: ${WORKER_DEFAULTS.poolSize}]` })
+      .option('writes-in-flight', {
+        type: 'number',
+        describe: `chunks of purchases written at once, each on its own connection; 1: one chunk at a time, committed before the next [default: ${WORKER_DEFAULTS.writesInFlight}]`,
+      })
+      .option('pool-size', { type: 'number', describe: `MySQL connections [default: ${WORKER_DEFAULTS.poolSize}, or --writes-in-flight when more]` })
       .option('allow-remote', { type: 'boolean', describe: 'allow a --metrics-host that is not loopback (anyone who reaches it reads the metrics)' })
       .option('log-every', { type: 'number', describe: `seconds between progress lines [default: ${WORKER_DEFAULTS.logEverySeconds}]` })
       // The selftest's planted non-idempotent worker only: a run's own table, written without skipping.

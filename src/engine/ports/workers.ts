@@ -30,6 +30,8 @@ export interface FleetSpec {
   dlqTopic: string;
   /** Most records a worker writes and commits at once. */
   batchSize: number;
+  /** Chunks of purchases a worker writes at once (1: one chunk at a time, committed before the next). */
+  writesInFlight: number;
   /** The table the workers write instead of purchases (the planted non-idempotent worker). */
   table?: LedgerTable;
 }

@@ -11,7 +11,7 @@ import { checkBehind } from './behind-checks.js';
 import { BehindPath } from './behind-path.js';
 
 const SALE = 'concert-path';
-const WRITE: WriteConfig = { mode: 'behind', workers: 2, partitions: 4, redeliver: 0, drainTimeoutMs: 5000, keepTopic: false, batchSize: 25 };
+const WRITE: WriteConfig = { mode: 'behind', workers: 2, partitions: 4, redeliver: 0, drainTimeoutMs: 5000, keepTopic: false, batchSize: 25, writesInFlight: 2 };
 const launcher = workerLauncher(loadConfig({}).services);
 
 /** Opens the path over the in-process infrastructure (its log replaced by `log`, when given). */
