@@ -9,6 +9,13 @@ describe('sale events on the wire', () => {
     expect(decodeEvent(encoded)).toEqual({ event });
   });
 
+  it('round-trips fields that need escaping, and reads JSON written otherwise (another order, spaces) alike', () => {
+    const event = { type: 'cancelled', sale: 'con"cert\\x', user: 'user\n7 ✓', id: '\u0001e' } as const;
+    expect(decodeEvent(encodeEvent(event))).toEqual({ event });
+    const reordered = '{ "id": "e1", "user": "user-7", "sale": "concert-x", "type": "purchased", "v": 1 }';
+    expect(decodeEvent({ key: 'user-7', value: reordered })).toEqual({ event: { type: 'purchased', sale: 'concert-x', user: 'user-7', id: 'e1' } });
+  });
+
   it.each([
     [{ key: null, value: null }, 'empty value'],
     [{ key: null, value: 'not json{' }, 'value is not JSON'],

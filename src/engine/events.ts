@@ -21,9 +21,21 @@ export function encodeEvent(event: SaleEvent): EncodedEvent {
   return { key: event.user, value: JSON.stringify({ v: VERSION, type: event.type, sale: event.sale, user: event.user, id: event.id }) };
 }
 
+/**
+ * The text encodeEvent writes when no field holds a quote, a backslash or a control character (so
+ * none needed escaping): read without JSON.parse, which takes the worker three times as long on
+ * every record it consumes. Any other text is parsed in full.
+ */
+const AS_ENCODED = /^\{"v":1,"type":"(purchased|cancelled)","sale":"([^"\\\x00-\x1f]+)","user":"([^"\\\x00-\x1f]+)","id":"([^"\\\x00-\x1f]+)"\}$/;
+
 /** The event in a record, or the reason it is not one. */
 export function decodeEvent(record: Pick<LogRecord, 'key' | 'value'>): { event: SaleEvent } | { malformed: string } {
   if (record.value === null) return { malformed: 'empty value' };
+  const encoded = AS_ENCODED.exec(record.value);
+  if (encoded !== null) {
+    const [, type, sale, user, id] = encoded as unknown as [string, SaleEvent['type'], string, string, string];
+    return checked({ type, sale, user, id }, record.key);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(record.value);
@@ -38,6 +50,14 @@ export function decodeEvent(record: Pick<LogRecord, 'key' | 'value'>): { event: 
     if (typeof field !== 'string' || field.length === 0) return { malformed: `${name} is not a non-empty string` };
     if (field.length > MAX_ID_LENGTH) return { malformed: `${name} is longer than ${MAX_ID_LENGTH} characters` };
   }
-  if (record.key !== null && record.key !== user) return { malformed: `key ${JSON.stringify(record.key)} is not the event's user` };
-  return { event: { type, sale: sale as string, user: user as string, id: id as string } };
+  return checked({ type, sale: sale as string, user: user as string, id: id as string }, record.key);
+}
+
+/** The event, unless its non-empty fields are too long for MySQL or the record's key is not its user. */
+function checked(event: SaleEvent, key: string | null): { event: SaleEvent } | { malformed: string } {
+  for (const name of ['sale', 'user', 'id'] as const) {
+    if (event[name].length > MAX_ID_LENGTH) return { malformed: `${name} is longer than ${MAX_ID_LENGTH} characters` };
+  }
+  if (key !== null && key !== event.user) return { malformed: `key ${JSON.stringify(key)} is not the event's user` };
+  return { event };
 }
