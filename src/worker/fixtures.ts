@@ -8,10 +8,10 @@ import type { Worker } from './worker.js';
 
 /**
  * A worker (chunks of 2) over a consumer that hands over one batch of `events` on partition 0,
- * tracing what is reported and committed; `ledger` gets the worker to act on it. `handled` is the
- * batch's handling once the worker started.
+ * tracing what is reported and committed, with `behind` records of the partition not yet fetched;
+ * `ledger` gets the worker to act on it. `handled` is the batch's handling once the worker started.
  */
-export function oneBatch(events: SaleEvent[], trace: string[], ledger: (worker: () => Worker) => Partial<Ledger>, writesInFlight = 1) {
+export function oneBatch(events: SaleEvent[], trace: string[], ledger: (worker: () => Worker) => Partial<Ledger>, writesInFlight = 1, behind = 0) {
   const records = events.map((event, i) => ({ partition: 0, offset: String(i), ...encodeEvent(event) }));
   let stopped = false;
   let handled: Promise<void> = Promise.resolve();
@@ -21,7 +21,7 @@ export function oneBatch(events: SaleEvent[], trace: string[], ledger: (worker: 
         topic: 't',
         partition: 0,
         records,
-        lag: () => 0,
+        lag: () => behind,
         commit: async (offset) => void trace.push(`commit ${offset}`),
         heartbeat: async () => undefined,
         active: () => !stopped,

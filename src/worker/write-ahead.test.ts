@@ -1,6 +1,6 @@
-// The worker writing ahead (--writes-in-flight above 1): chunks of purchases are written side by
-// side, never more than allowed; a chunk with anything else waits for every write before it and
-// holds back the ones after it; chunks are reported and committed in log order, each only once it
+// The worker writing ahead (--writes-in-flight above 1): with a backlog of that many chunks, chunks
+// of purchases are written side by side, never more than allowed (without one, one at a time); a
+// chunk with anything else waits for every write before it and holds back the ones after it; chunks are reported and committed in log order, each only once it
 // and every chunk before it are written; and a batch never returns while one of its statements is
 // still running. Each interleaving is made by the test finishing statements by hand.
 import { describe, expect, it } from 'vitest';
@@ -12,10 +12,10 @@ const purchased = (i: number): SaleEvent => ({ type: 'purchased', sale: SALE, us
 const cancelled = (i: number): SaleEvent => ({ type: 'cancelled', sale: SALE, user: `user-${i}`, id: `c${i}` });
 
 /** A worker (chunks of 2, `writesInFlight` at once) over one batch of `events`, its statements held. */
-function heldBatch(events: SaleEvent[], writesInFlight: number) {
+function heldBatch(events: SaleEvent[], writesInFlight: number, behind = 0) {
   const trace: string[] = [];
   const { ledger, held, sent } = heldLedger(trace);
-  const { worker, handled } = oneBatch(events, trace, () => ledger, writesInFlight);
+  const { worker, handled } = oneBatch(events, trace, () => ledger, writesInFlight, behind);
   const started = worker.start();
   // Marked handled now; the tests await it where they expect it to settle.
   started.catch(() => undefined);
@@ -51,8 +51,24 @@ describe('writing ahead', () => {
     expect(await worker.stop()).toMatchObject({ delivered: 6, inserted: 6, statements: 3, commits: 3 });
   });
 
+  it('writes ahead only with a backlog of writes-in-flight chunks, counting the records not yet fetched', async () => {
+    const alone = heldBatch([0, 1, 2, 3].map(purchased), 4);
+    await alone.sent(1);
+    await settle();
+    expect(alone.trace).toEqual(['insert user-0,user-1']);
+    alone.held[0]!.finish();
+    await alone.sent(2);
+    alone.held[1]!.finish();
+    await alone.started;
+    const behind = heldBatch([0, 1, 2, 3].map(purchased), 4, 4);
+    await behind.sent(2);
+    expect(behind.trace).toEqual(['insert user-0,user-1', 'insert user-2,user-3']);
+    behind.held.forEach((statement) => statement.finish());
+    await behind.started;
+  });
+
   it('writes a chunk with a cancel only after every chunk before it, and the chunks after it only after it', async () => {
-    const { trace, held, sent, started } = heldBatch([purchased(0), purchased(1), purchased(2), cancelled(0), purchased(3), purchased(4)], 4);
+    const { trace, held, sent, started } = heldBatch([purchased(0), purchased(1), purchased(2), cancelled(0), purchased(3), purchased(4)], 4, 2);
     await sent(1);
     await settle();
     expect(trace).toEqual(['insert user-0,user-1']);
