@@ -7,6 +7,7 @@ export type * from './ports/sale.js';
 export type * from './ports/inventory.js';
 export type * from './ports/locks.js';
 export type * from './ports/ledger.js';
+export type * from './ports/row-feed.js';
 export type * from './ports/clock.js';
 export type * from './ports/observer.js';
 export type * from './ports/event-log.js';

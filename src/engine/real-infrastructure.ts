@@ -1,7 +1,8 @@
-// The real infrastructure: Redis (inventory, Redlock locks), a MySQL pool (the ledger) and, when
-// the run writes behind, the Kafka log; each adapter's errors attributed to its service. Loaded
-// only when a run uses the real services, so an in-process run never loads the drivers. A run that
-// plants the non-idempotent worker gets a table of its own, created here and dropped on close.
+// The real infrastructure: Redis (inventory, Redlock locks), a MySQL pool (the ledger), a watch
+// over new rows from a thread of its own (mysql/row-feed.ts) and, when the run writes behind, the
+// Kafka log; each adapter's errors attributed to its service. Loaded only when a run uses the real
+// services, so an in-process run never loads the drivers. A run that plants the non-idempotent
+// worker gets a table of its own, created here and dropped on close.
 import { formatEndpoint } from '../config/endpoints.js';
 import { InfrastructureError, describeError } from '../errors.js';
 import { connectRedis, redisVersion } from './redis/connect.js';
@@ -9,7 +10,8 @@ import { createRedisInventory } from './redis/inventory.js';
 import { createRedlockLocks } from './redis/locks.js';
 import { connectMysql } from './mysql/connect.js';
 import { createMysqlLedger } from './mysql/ledger.js';
-import { createPlainTableSql, dropPlainTableSql } from './mysql/tables.js';
+import { PURCHASES, createPlainTableSql, dropPlainTableSql } from './mysql/tables.js';
+import { mysqlRowFeed } from './mysql/row-feed.js';
 import { createRealClock } from './real-clock.js';
 import { connectKafkaLog } from './kafka/log.js';
 import { describeBroker, fetchApiVersions } from './kafka/api-versions.js';
@@ -58,6 +60,7 @@ export async function openReal({ services, poolSize, insertGroup, observer, slow
     inventory: attributeErrors(createRedisInventory(redis), 'redis', formatEndpoint(services.redis.endpoint)),
     locks: attributeErrors(createRedlockLocks(redis, { observer }), 'redis', formatEndpoint(services.redis.endpoint)),
     ledger: attributeErrors(ledger, 'mysql', mysqlAddress),
+    rowFeed: mysqlRowFeed({ ...services.mysql, ...timeout }, (table ?? PURCHASES).name),
     clock,
     ...(log === undefined ? {} : { log }),
     versions: { redis: redisServerVersion, mysql: mysqlVersion, ...(kafkaVersion === undefined ? {} : { kafka: kafkaVersion }) },

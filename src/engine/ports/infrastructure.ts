@@ -5,6 +5,7 @@ import type { EventLog } from './event-log.js';
 import type { Inventory } from './inventory.js';
 import type { Ledger } from './ledger.js';
 import type { Locks } from './locks.js';
+import type { RowFeedOpener } from './row-feed.js';
 
 /** A backing service a run may need. */
 export type ServiceName = 'redis' | 'mysql' | 'kafka';
@@ -36,6 +37,11 @@ export interface Infrastructure {
    * observer (a worker's SQL is not the run's own, as a real worker process's is not).
    */
   workerLedger?: Ledger;
+  /**
+   * Real only: watches a sale's new rows from a thread of the run's own, off its event loop (in
+   * process, a watcher looks through the ledger on the virtual clock).
+   */
+  rowFeed?: RowFeedOpener;
   /** In process only: services the run may take away and bring back (service-down); all are its own. */
   switches?: { kafka?: ServiceSwitch };
   /** Server versions, for the result's environment block (undefined for services not used). */

@@ -59,7 +59,7 @@ export class BehindPath {
       acknowledged: (event, atUs) => path.acknowledged?.(event, atUs),
     });
     try {
-      const watcher = new RowWatcher({ ledger: infra.ledger, clock: infra.clock, sale: deps.sale }, deps.originUs);
+      const watcher = new RowWatcher({ ledger: infra.ledger, clock: infra.clock, sale: deps.sale, feed: infra.rowFeed }, deps.originUs);
       const opened = new BehindPath(lane, infra, write, watcher);
       path.acknowledged = (event, atUs) => opened.acknowledged(event, atUs);
       await watcher.start();

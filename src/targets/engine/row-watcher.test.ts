@@ -1,7 +1,8 @@
-// The row watcher of write-behind: the lag of each acknowledged row, measured once.
+// The row watcher of write-behind: the lag of each acknowledged row, measured once, from the time the
+// row was seen: when its look returned on the run's clock, or when the row feed's look was made.
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../engine/memory/virtual-clock.js';
-import type { Ledger, SaleEvent } from '../../engine/ports.js';
+import type { Ledger, RowFeedRequest, SaleEvent } from '../../engine/ports.js';
 import { RowWatcher } from './row-watcher.js';
 
 /** A ledger that only answers rowsSince, from rows the test adds. */
@@ -45,5 +46,30 @@ describe('RowWatcher', () => {
     await Promise.all([watcher.poll(), watcher.poll()]);
     expect(watcher.persisted).toBe(1);
     expect(watcher.lag().count).toBe(1);
+  });
+
+  it('with a row feed, dates each row by the feed\'s look, and a drain\'s look and the stop go to the feed', async () => {
+    const clock = createVirtualClock();
+    const { ledger } = fakeLedger();
+    let request: RowFeedRequest | undefined;
+    const calls: string[] = [];
+    const feed = async (asked: RowFeedRequest) => {
+      request = asked;
+      return { look: async () => void calls.push('look'), close: async () => void calls.push('close') };
+    };
+    const watcher = new RowWatcher({ ledger, clock, sale: 's', feed }, () => 0);
+    await watcher.start();
+    expect(request).toMatchObject({ sale: 's', afterId: 0 });
+    watcher.acknowledged(purchase('a'), 1000);
+    watcher.acknowledged(purchase('b'), 9000);
+    await clock.sleep(50);
+    // Seen by looks made at 5 ms and 8 ms, handed over only now: b's row was there before its ack.
+    request!.seen([{ id: 1, userId: 'a' }], 5000);
+    request!.seen([{ id: 2, userId: 'b' }], 8000);
+    await watcher.poll();
+    await watcher.stop();
+    expect(calls).toEqual(['look', 'close']);
+    expect(watcher.persisted).toBe(2);
+    expect(watcher.lag()).toMatchObject({ count: 2, max: 4000 });
   });
 });

@@ -1,13 +1,16 @@
-// Watches a sale's rows appear in MySQL while writing behind, from outside the worker: polls the
-// ledger for rows newer than the last one seen, and for each purchase row measures the lag from the
-// buyer's acknowledgement (the event log acked the publish) to the row being visible. Keeps a
-// thinned curve of rows visible over time for the drain chart.
-import type { Clock, Ledger, SaleEvent, SaleId, UserId } from '../../engine/ports.js';
+// Watches a sale's rows appear in MySQL while writing behind, from outside the worker: looks for
+// rows newer than the last one seen, and for each purchase row measures the lag from the buyer's
+// acknowledgement (the event log acked the publish) to the row being visible. On the real services
+// a thread of the run's own looks and takes the time (the infrastructure's row feed): on the run's
+// event loop, which a burst keeps busy for tens of ms at a time, looks came late and their replies
+// waited, and the lag measured that wait. In process it polls the ledger on the virtual clock.
+// Keeps a thinned curve of rows visible over time for the drain chart.
+import type { Clock, Ledger, RowFeed, RowFeedOpener, SaleEvent, SaleId, SeenRow, UserId } from '../../engine/ports.js';
 import type { LatencySummary } from '../../result.js';
 import { LatencyTrack } from '../../scenarios/latency-recorder.js';
 
 /** How often MySQL is asked for new rows: the lag's resolution. */
-export const ROW_POLL_MS = 20;
+export const ROW_POLL_MS = 10;
 
 /** At most this many points in the drain curve (thinned evenly). */
 const MAX_CURVE_POINTS = 120;
@@ -25,18 +28,24 @@ export class RowWatcher {
   /** The last look asked for; the next one starts when it ends. */
   private polling: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
+  /** The thread that looks, when the infrastructure has one. */
+  private feed: RowFeed | undefined;
 
   /** @param originUs the clock time curve points are dated from (the first release). */
   constructor(
-    private readonly deps: { ledger: Ledger; clock: Clock; sale: SaleId },
+    private readonly deps: { ledger: Ledger; clock: Clock; sale: SaleId; feed?: RowFeedOpener | undefined },
     private readonly originUs: () => number,
   ) {}
 
-  /** Starts polling after the newest row the table has now. */
+  /** Starts looking after the newest row the table has now. */
   async start(): Promise<void> {
     this.cursor = await this.deps.ledger.lastRowId();
     this.running = true;
-    this.loop = this.run();
+    if (this.deps.feed === undefined) {
+      this.loop = this.run();
+      return;
+    }
+    this.feed = await this.deps.feed({ sale: this.deps.sale, afterId: this.cursor, everyMs: ROW_POLL_MS, seen: (rows, atUs) => this.take(rows, atUs) });
   }
 
   /** The event log acknowledged an event: a purchase's row is now awaited. */
@@ -67,6 +76,7 @@ export class RowWatcher {
    * count them twice.
    */
   poll(): Promise<void> {
+    if (this.feed !== undefined) return this.feed.look();
     const look = this.polling.then(() => this.look());
     // A failed look costs only itself: the next one still runs.
     this.polling = look.catch(() => undefined);
@@ -75,7 +85,11 @@ export class RowWatcher {
 
   private async look(): Promise<void> {
     const rows = await this.deps.ledger.rowsSince(this.deps.sale, this.cursor);
-    const nowUs = this.deps.clock.nowUs();
+    this.take(rows, this.deps.clock.nowUs());
+  }
+
+  /** A look's new rows, visible at `nowUs`. */
+  private take(rows: readonly SeenRow[], nowUs: number): void {
     for (const row of rows) {
       this.cursor = Math.max(this.cursor, row.id);
       this.seen++;
@@ -88,9 +102,10 @@ export class RowWatcher {
     if (rows.length > 0 || this.points.length === 0) this.points.push({ atMs: Math.round((nowUs - this.originUs()) / 1000), rows: this.seen });
   }
 
-  /** Stops polling after one last look. */
+  /** Stops looking after one last look. */
   async stop(): Promise<void> {
     this.running = false;
+    if (this.feed !== undefined) return this.feed.close();
     await this.loop;
     await this.poll();
   }
