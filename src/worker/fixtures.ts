@@ -41,6 +41,8 @@ export function oneBatch(events: SaleEvent[], trace: string[], ledger: (worker: 
     deadLetters,
     batchSize: 2,
     writesInFlight,
+    // Every commit sent once due at once: the traces then follow the writes, not the clock.
+    commitEveryMs: 0,
     onWritten: (stats) => trace.push(`reported ${stats.delivered}`),
   });
   return { worker, handled: () => handled };

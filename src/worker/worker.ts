@@ -5,9 +5,9 @@
 // at once while they hold purchases only (any other chunk waits for those before it, and those after
 // it wait for it). Each is folded into the stats once it and every chunk before it are written
 // (never half a chunk), then its offsets committed (offset-committer.ts: behind the writes, one
-// commit out at a time). A batch returns only once none of its statements is still running. A crash
-// between a write and its commit redelivers the chunk, which the UNIQUE key and the idempotent
-// DELETE make harmless (at least once); crash() models one in process.
+// commit out at a time, paced). A batch returns only once none of its statements is still running.
+// A crash between a write and its commit redelivers the chunk, which the UNIQUE key and the
+// idempotent DELETE make harmless (at least once); crash() models one in process.
 import type { DeadLetters, Ledger, LogBatch, LogConsumer } from '../engine/ports.js';
 import type { WorkerFigures } from '../engine/ports.js';
 import { emptyWorkerFigures, sumWorkerFigures } from '../worker-figures.js';
@@ -33,6 +33,8 @@ export interface WorkerOptions {
    * chunk is written.
    */
   writesInFlight: number;
+  /** Least time between two commits of a batch (default COMMIT_EVERY_MS); its last is sent at its end. */
+  commitEveryMs?: number;
   /**
    * Told the stats after each chunk's write, before its commit: a process reports them here, so a
    * chunk that was committed was always reported (one reported but not committed comes again).
@@ -88,6 +90,7 @@ export function createWorker(options: WorkerOptions): Worker {
         options.listener?.committed?.(batch.partition, us);
         stats.commits++;
       },
+      options.commitEveryMs,
     );
     /** Chunks being written or written, not yet folded, in log order. */
     const pending: Pending[] = [];
