@@ -1,15 +1,17 @@
-// `ticketsim worker` as a process: connects to Kafka and MySQL (unreachable: exit 3), joins the
-// consumer group, writes what it consumes, prints a progress line every few seconds (or JSON lines
-// with --json: also one after each chunk's write, before its commit, so a SIGKILLed worker has
-// reported every chunk it committed), and on SIGTERM/SIGINT (or, started by a run, when the run is
-// gone) finishes the batch in progress, commits, leaves the group and resolves with its final stats
-// (the command then exits 0).
+// `ticketsim worker` as a process: connects to Kafka and MySQL (unreachable: exit 3), readies its
+// write path (warm-up.ts), joins the consumer group, writes what it consumes, prints a progress
+// line every few seconds (or JSON lines with --json: also one after each chunk's write, before its
+// commit, so a SIGKILLed worker has reported every chunk it committed), and on SIGTERM/SIGINT (or,
+// started by a run, when the run is gone) finishes the batch in progress, commits, leaves the group
+// and resolves with its final stats (the command then exits 0).
 import type { WorkerConfig } from '../config/worker-config.js';
 import { connectKafkaLog } from '../engine/kafka/log.js';
 import { connectMysql } from '../engine/mysql/connect.js';
 import { createMysqlLedger } from '../engine/mysql/ledger.js';
 import { createRealClock } from '../engine/real-clock.js';
 import { createWorker } from './worker.js';
+import { warmUpWrites } from './warm-up.js';
+import { PURCHASES } from '../engine/mysql/tables.js';
 import { formatBrokers } from '../config/endpoints.js';
 import { UsageError } from '../errors.js';
 import type { WorkerListener, WorkerStats } from './worker.js';
@@ -48,6 +50,8 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
   }
   const emit = (event: string, fields: Record<string, unknown>, text: string) =>
     out.write(config.json ? `${JSON.stringify({ event, pid: process.pid, topic: config.topic, group: config.group, ...fields })}\n` : `${text}\n`);
+  // A failure here is met again, and said, by the first write.
+  await warmUpWrites(pool, config.table ?? PURCHASES, config.batchSize, config.poolSize).catch(() => undefined);
   const deadLetters = await log.deadLetters(config.dlqTopic);
   const worker = createWorker({
     topic: config.topic,
