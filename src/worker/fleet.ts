@@ -50,7 +50,8 @@ export async function startInProcessFleet(options: FleetSpec & { log: EventLog; 
   const startWorker = (): { worker: Worker; started: Promise<void> } => {
     const consumer = options.log.consumer(options.topic, options.group);
     const { topic, batchSize, writesInFlight } = options;
-    const worker = createWorker({ topic, consumer, ledger: options.ledger, deadLetters, batchSize, writesInFlight });
+    // Commits unpaced: pacing goes by the wall clock, and an in-process run must replay from its seed.
+    const worker = createWorker({ topic, consumer, ledger: options.ledger, deadLetters, batchSize, writesInFlight, commitEveryMs: 0 });
     return { worker, started: worker.start() };
   };
   const first = Array.from({ length: options.count }, startWorker);
