@@ -21,4 +21,12 @@ describe('loadWorkerConfig', () => {
     expect(() => loadWorkerConfig({ plainInsert: true }, {})).toThrow(/--plain-insert needs --table/);
     expect(() => loadWorkerConfig({ table: 'purchases; DROP TABLE purchases' }, {})).toThrow(/is not a table name/);
   });
+
+  it('writes ahead as a run\'s workers do, with a connection for each write in flight', () => {
+    expect(loadWorkerConfig({}, {})).toMatchObject({ writesInFlight: WORKER_DEFAULTS.writesInFlight, poolSize: WORKER_DEFAULTS.poolSize });
+    expect(loadWorkerConfig({ writesInFlight: 8 }, {})).toMatchObject({ writesInFlight: 8, poolSize: 8 });
+    expect(loadWorkerConfig({ writesInFlight: 1, poolSize: 1 }, {})).toMatchObject({ writesInFlight: 1, poolSize: 1 });
+    expect(() => loadWorkerConfig({ writesInFlight: 4, poolSize: 2 }, {})).toThrow(/--writes-in-flight 4 needs --pool-size 4 or more/);
+    expect(() => loadWorkerConfig({ writesInFlight: 0 }, {})).toThrow(/--writes-in-flight/);
+  });
 });
