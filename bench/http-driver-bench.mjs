@@ -3,6 +3,7 @@
 // same run? The goal is a requests/s ratio of at least 0.9; p99 latencies are shown side by side.
 // The endpoint runs in a child process of its own, so neither generator shares its event loop.
 // Usage: npm run bench:http (or, once built: node bench/http-driver-bench.mjs [--quick])
+import './as-launched.mjs';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';

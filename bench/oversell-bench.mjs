@@ -14,6 +14,7 @@
 // Usage: npm run bench (or, once built: node bench/oversell-bench.mjs [--quick])
 // Every key and row it creates is under its own bench-<id> sale or its runs' sales and is removed
 // at the end.
+import './as-launched.mjs';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../dist/config/config.js';

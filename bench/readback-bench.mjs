@@ -7,6 +7,7 @@
 // The other rows belong to runs of the benchmark's own, named as ticketsim names its runs
 // (concert-<runId>), so `ticketsim clean` could remove them; the benchmark removes them itself at the
 // end, with clean's own code (bounded batches), also when it fails or is stopped with Ctrl-C.
+import './as-launched.mjs';
 import { loadConfig } from '../dist/config/config.js';
 import { loadCleanConfig } from '../dist/config/clean-config.js';
 import { cleanLeftovers } from '../dist/engine/leftovers/clean.js';

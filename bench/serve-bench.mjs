@@ -11,22 +11,24 @@ import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { LAUNCHER, launcherNodeFlags } from '../dist/launcher.js';
 
 const quick = process.argv.includes('--quick');
 const SEATS = quick ? 20_000 : 100_000;
-const BIN = resolve(import.meta.dirname, '../bin/ticketsim');
+// ticketsim as its launcher runs it: the same node flags.
+const TICKETSIM = [...launcherNodeFlags(), LAUNCHER];
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 /** Runs ticketsim with `args` to the end; its stdout and exit code. */
 async function ticketsim(args) {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...TICKETSIM, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
   const [code] = await once(child, 'exit');
   return { code, stdout };
 }
 
-const served = spawn(process.execPath, [BIN, 'serve', '--strategy', 'lua', '--infra', 'real', '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const served = spawn(process.execPath, [...TICKETSIM, 'serve', '--strategy', 'lua', '--infra', 'real', '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const [line] = await once(served.stdout.setEncoding('utf8'), 'data');
 const { url } = JSON.parse(String(line).split('\n')[0]);
 const dir = await mkdtemp(join(tmpdir(), 'ticketsim-bench-'));

@@ -7,6 +7,7 @@
 // of a user arrive after their purchase and dcl's first look-up can spare the lock.
 // Usage: npm run bench:spam (or, once built: node bench/spam-bench.mjs [--quick])
 // Every key and row it creates belongs to its own runs' sales and is removed at the end.
+import './as-launched.mjs';
 import { loadConfig } from '../dist/config/config.js';
 import { connectRedis } from '../dist/engine/redis/connect.js';
 import { connectMysql } from '../dist/engine/mysql/connect.js';

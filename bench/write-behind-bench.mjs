@@ -27,6 +27,7 @@
 // Usage: npm run bench:behind (or, once built: node bench/write-behind-bench.mjs [--quick])
 // Every topic, group, key and row it creates is its own (bench-<id> names, its runs' sales) and is
 // removed at the end; the clean-up is verified and printed.
+import './as-launched.mjs';
 import { randomBytes } from 'node:crypto';
 import kafkajs from 'kafkajs';
 import { loadConfig } from '../dist/config/config.js';

@@ -5,12 +5,12 @@
 // worker's last reported figures stay in the totals.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { ServicesConfig } from '../config/config.js';
 import { ENV } from '../config/defaults.js';
 import { formatBrokers } from '../config/endpoints.js';
 import type { EventLog, FleetSpec, Ledger, WorkerFleet } from '../engine/ports.js';
 import { TicketsimError } from '../errors.js';
+import { LAUNCHER, launcherNodeFlags } from '../launcher.js';
 import { createWorker } from './worker.js';
 import { emptyWorkerFigures, sumWorkerFigures } from '../worker-figures.js';
 import type { Worker, WorkerStats } from './worker.js';
@@ -18,8 +18,6 @@ import type { Worker, WorkerStats } from './worker.js';
 /** How long a worker process may take to join its group, and to stop after SIGTERM. */
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
-
-const BIN = fileURLToPath(new URL('../../bin/ticketsim', import.meta.url));
 
 /** A killed worker's figures as they stay in the totals: it is behind nothing any more. */
 const retire = (stats: WorkerStats): WorkerStats => ({ ...stats, lag: 0 });
@@ -142,8 +140,9 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
 
 function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; started: Promise<void> } {
   // Its stdin is a pipe nothing is written to: it closes when this process ends, however it ends,
-  // and the worker then stops (--stop-with-parent) instead of consuming on as an orphan.
-  const proc = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  // and the worker then stops (--stop-with-parent) instead of consuming on as an orphan. It runs
+  // with the launcher's node flags, as `ticketsim worker` typed in a shell would.
+  const proc = spawn(process.execPath, [...launcherNodeFlags(), LAUNCHER, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   // 'close', not 'exit': it comes after stdout has ended, so the final `stopped` line has been read.
   const child: Child = { process: proc, stats: emptyWorkerFigures(), stderr: '', exited: new Promise((resolve) => proc.once('close', (code) => resolve(code))) };
   let markStarted!: () => void;
