@@ -1,6 +1,7 @@
 // The real row feed on MariaDB: a thread of its own hands over a sale's new rows (only after the id
 // it started from, only its sale's) with the time of the look that found them, which lies between
-// the commit of the rows and the moment a look asked for them resolves; and once closed, it is gone.
+// the commit of the rows and the moment a look asked for them resolves; it has looked once before
+// it is handed over (its connection open before a burst); and once closed, it is gone.
 import { createConnection } from 'mysql2/promise';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,5 +53,15 @@ describe.skipIf(!available)('the row feed', () => {
     expect(seen).toHaveLength(1);
     await feed.close();
     await expect(feed.look()).rejects.toThrow('the row feed thread has ended');
+  });
+
+  it('has looked once, its connection open, by the time it is handed over', async () => {
+    const [[{ last }]] = (await connection.query(`SELECT MAX(id) AS last FROM ${PURCHASES_TABLE}`)) as unknown as [[{ last: number }]];
+    await insert(sale, ['early']);
+    const seen: string[] = [];
+    // Nothing asked and no tick for a minute: only the look made on opening can have found the row.
+    const feed = await mysqlRowFeed(target, PURCHASES_TABLE, BUILT_THREAD)({ sale, afterId: Number(last), everyMs: 60_000, seen: (rows) => seen.push(...rows.map((row) => row.userId)) });
+    expect(seen).toEqual(['early']);
+    await feed.close();
   });
 });

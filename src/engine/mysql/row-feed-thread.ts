@@ -2,6 +2,9 @@
 // rows every few milliseconds and whenever asked, and posts each look's rows with the time the
 // look was sent. Being a thread of its own, its looks and their times are not held up by the run's
 // event loop, which a burst keeps busy for tens of milliseconds at a time. Looks never overlap.
+// It says it is ready once its first look (which opens its connection) is done, so a run can
+// start its burst only then: a thread still loading when the burst began first looked a few hundred
+// ms in, and every row written before that counted that wait as lag.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPool } from 'mysql2/promise';
 import type { PoolOptions, RowDataPacket } from 'mysql2/promise';
@@ -20,10 +23,15 @@ export interface RowFeedThreadData {
 export type ToRowFeedThread = { look: number } | { close: true };
 
 /**
- * Told by the thread: a look's rows (`[id, user]`) and when it was sent (ms since the epoch, as
- * performance.timeOrigin + performance.now()), an asked look done or failed, or the end.
+ * Told by the thread: its first look done (ready), a look's rows (`[id, user]`) and when it was
+ * sent (ms since the epoch, as performance.timeOrigin + performance.now()), an asked look done or
+ * failed, or the end.
  */
-export type FromRowFeedThread = { rows: [number, string][]; atMs: number } | { looked: number; failed?: string } | { closed: true };
+export type FromRowFeedThread =
+  | { ready: true }
+  | { rows: [number, string][]; atMs: number }
+  | { looked: number; failed?: string }
+  | { closed: true };
 
 interface IdRow extends RowDataPacket {
   id: number | string;
@@ -51,15 +59,17 @@ const look = (): Promise<void> => {
 };
 
 let timer: NodeJS.Timeout | undefined;
-/** The looks every few ms; a failed one only costs resolution. */
+let ready = false;
+/** The looks every few ms, the first at once; a failed one only costs resolution. */
 const tick = (): void => {
   void look()
     .catch(() => undefined)
     .finally(() => {
+      if (!ready) port.postMessage({ ready: (ready = true) } satisfies FromRowFeedThread);
       if (!closing) timer = setTimeout(tick, data.everyMs);
     });
 };
-timer = setTimeout(tick, data.everyMs);
+tick();
 
 port.on('message', (message: ToRowFeedThread) => {
   if ('look' in message) {

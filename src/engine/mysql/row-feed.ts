@@ -1,7 +1,8 @@
 // The real row feed: a sale's new rows watched from a worker thread of the run's own
 // (row-feed-thread.ts), which takes the time of each look itself. The run's event loop, busy with a
-// burst's replies, only hears of the rows later; their times are already taken. Costs a thread
-// (about 10 MB) and one MySQL connection while a run writes behind.
+// burst's replies, only hears of the rows later; their times are already taken. Opening it waits
+// for the thread's first look, so it is looking before the burst. Costs a thread (about 10 MB) and
+// one MySQL connection while a run writes behind.
 import { Worker } from 'node:worker_threads';
 import type { RowFeed, RowFeedOpener, SeenRow } from '../ports.js';
 import { connectionOptions } from './connect.js';
@@ -33,14 +34,22 @@ export function mysqlRowFeed(target: MysqlTarget, table: string, thread: URL = T
     let gone: Error | undefined;
     let markClosed: () => void = () => undefined;
     const closed = new Promise<void>((resolve) => (markClosed = resolve));
+    let markReady!: () => void;
+    let failReady!: (error: Error) => void;
+    const ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      failReady = reject;
+    });
     const fail = (error: Error) => {
       gone ??= error;
+      failReady(error);
       for (const { reject } of asked.values()) reject(error);
       asked.clear();
       markClosed();
     };
     worker.on('message', (message: FromRowFeedThread) => {
-      if ('rows' in message) {
+      if ('ready' in message) markReady();
+      else if ('rows' in message) {
         const rows: SeenRow[] = message.rows.map(([id, userId]) => ({ id, userId }));
         // The look's time, as this thread's performance.now() (the real clock's) counts it.
         seen(rows, (message.atMs - performance.timeOrigin) * 1000);
@@ -54,6 +63,7 @@ export function mysqlRowFeed(target: MysqlTarget, table: string, thread: URL = T
     worker.on('error', fail);
     worker.on('exit', () => fail(new Error('the row feed thread has ended')));
     const send = (message: ToRowFeedThread) => worker.postMessage(message);
+    await ready;
     return {
       look: () =>
         new Promise<void>((resolve, reject) => {
