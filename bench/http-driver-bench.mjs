@@ -1,7 +1,9 @@
 // Benchmark: does ticketsim's HTTP driver keep up with autocannon, the reference HTTP load
 // generator, against the same trivial local endpoint with the same number of connections, in the
 // same run? The goal is a requests/s ratio of at least 0.9; p99 latencies are shown side by side.
-// The endpoint runs in a child process of its own, so neither generator shares its event loop.
+// The two take turns, three times (a single pair moved by ±15% from one minute to the next on this
+// machine): the median of the pairs' ratios is the figure, every pair is shown. The endpoint runs
+// in a child process of its own, so neither generator shares its event loop.
 // Usage: npm run bench:http (or, once built: node bench/http-driver-bench.mjs [--quick])
 import './as-launched.mjs';
 import { spawn } from 'node:child_process';
@@ -11,7 +13,8 @@ import { createHttpDriver } from '../dist/targets/http/http-driver.js';
 
 const quick = process.argv.includes('--quick');
 const CONNECTIONS = 50;
-const SECONDS = quick ? 3 : 10;
+const SECONDS = quick ? 3 : 5;
+const REPS = quick ? 1 : 3;
 
 const SERVER = `
 const http = require('node:http');
@@ -53,12 +56,17 @@ async function driver(seconds) {
 try {
   await reference(1);
   await driver(1);
-  const ref = await reference(SECONDS);
-  const ours = await driver(SECONDS);
-  const ratio = ours.rate / ref.rate;
-  console.log(`HTTP driver vs autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, same endpoint (a child process)`);
+  const pairs = [];
+  for (let r = 0; r < REPS; r += 1) {
+    const ref = await reference(SECONDS);
+    const ours = await driver(SECONDS);
+    pairs.push({ ref, ours, ratio: ours.rate / ref.rate });
+  }
+  const { ref, ours, ratio } = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(pairs.length / 2)];
+  console.log(`HTTP driver vs autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, same endpoint (a child process), median of ${REPS} turns`);
   console.log(`  autocannon      ${fmt(ref.rate)} req/s · p99 ${ref.p99.toFixed(1)} ms · errors ${ref.errors}`);
   console.log(`  ticketsim HTTP  ${fmt(ours.rate)} req/s · p99 ${ours.p99.toFixed(1)} ms · errors ${ours.errors}`);
+  console.log(`  turns, req/s: ${pairs.map((pair) => `${fmt(pair.ours.rate)}/${fmt(pair.ref.rate)} = ${pair.ratio.toFixed(2)}`).join(' · ')}`);
   console.log(`ratio ${ratio.toFixed(2)} (goal ≥ 0.9) ${ratio >= 0.9 ? 'met' : 'NOT MET'}`);
   process.exitCode = ratio >= 0.9 ? 0 : 1;
 } finally {
