@@ -155,7 +155,7 @@ export class BehindLane {
     const sofar = await this.stopWorkers();
     const again = await this.log.rewindGroup(this.names.topic, this.names.group);
     const fleet = await this.launch();
-    this.earlier = { ...sofar, lag: 0 };
+    this.earlier = sofar;
     this.fleet = fleet;
     this.fleetStopped = undefined;
     return again;

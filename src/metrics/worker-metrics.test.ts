@@ -24,9 +24,9 @@ describe('worker metrics', () => {
     const registry = new Registry();
     const metrics = new WorkerMetrics(registry, LABELS);
     metrics.listener.committed(0, 2000);
-    metrics.listener.lag(0, 40);
-    metrics.listener.lag(1, 5);
-    metrics.listener.lag(0, 0);
+    metrics.lagOf(0, 40);
+    metrics.lagOf(1, 5);
+    metrics.lagOf(0, 0);
     const lag = await registry.getSingleMetric('ticketsim_worker_lag_records')!.get();
     expect(lag.values.map(({ labels, value }) => [labels.partition, value])).toEqual([
       ['0', 0],

@@ -61,9 +61,13 @@ export class WorkerMetrics {
     this.stats = stats;
   }
 
-  /** The worker's hooks: each commit's latency and each partition's lag. */
+  /** The worker's hook: each commit's latency. */
   readonly listener = {
     committed: (partition: number, us: number) => this.commit.labels({ ...this.labels, partition: String(partition) }).observe(seconds(us)),
-    lag: (partition: number, records: number) => this.lag.labels({ ...this.labels, partition: String(partition) }).set(records),
   };
+
+  /** The records the group is behind on `partition`, as measured from Kafka. */
+  lagOf(partition: number, records: number): void {
+    this.lag.labels({ ...this.labels, partition: String(partition) }).set(records);
+  }
 }

@@ -213,7 +213,7 @@ export const behindResult: RunResult = {
     published: 5000,
     redelivered: 2500,
     requests: 10,
-    worker: { delivered: 7500, inserted: 5000, skipped: 2500, deleted: 0, absent: 0, deadLettered: 0, statements: 20, commits: 20, lag: 0 },
+    worker: { delivered: 7500, inserted: 5000, skipped: 2500, deleted: 0, absent: 0, deadLettered: 0, statements: 20, commits: 20 },
     drained: true,
     drainMs: 113,
     lagRecords: 0,

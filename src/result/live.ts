@@ -37,7 +37,7 @@ export interface RunSnapshot {
   sql: SqlLive | undefined;
   /** The last seconds of the series. */
   recent: SeriesPoint[];
-  /** Writing behind: purchases acknowledged, rows persisted, records the workers are behind, lag p99. */
+  /** Writing behind: events acknowledged, rows persisted, acknowledged events not yet seen as rows, lag p99. */
   writeBehind: { acknowledged: number; persisted: number; behind: number; lagP99Us: number } | undefined;
   /** Faults of the run: how often each fired so far, and the latest firing. */
   faults: { name: string; fired: number; last: string | undefined }[] | undefined;

@@ -3,9 +3,11 @@
 // then the rest in order, each run of consecutive purchases of one sale as one multi-row
 // insert-or-skip and each run of cancels as one DELETE. A chunk of purchases only may be written
 // beside another such chunk: inserts-or-skip of the same sale commute, whatever their order.
+// Each statement and dead letter goes through `write`, which may try it again (write-retry.ts).
 import { decodeEvent } from '../engine/events.js';
 import type { DeadLetters, Ledger, LogRecord, SaleEvent, WorkerFigures } from '../engine/ports.js';
 import { emptyWorkerFigures } from '../worker-figures.js';
+import type { WorkerService } from './write-retry.js';
 
 /** A chunk, decoded. */
 export interface Chunk {
@@ -32,6 +34,8 @@ export interface ChunkWriteDeps {
   deadLetters: DeadLetters;
   /** True once the worker crashed: no statement or dead letter is sent after that. */
   crashed(): boolean;
+  /** Sends one statement (MySQL) or dead letter (Kafka): at once, or until it goes through. */
+  write<T>(service: WorkerService, send: () => Promise<T>): Promise<T>;
 }
 
 /** Decodes `records` (non-empty, in log order) into a chunk. */
@@ -71,18 +75,18 @@ export async function writeChunk(chunk: Chunk, deps: ChunkWriteDeps): Promise<Wo
   const figures = { ...emptyWorkerFigures(), delivered: chunk.delivered };
   for (const { record, reason } of chunk.malformed) {
     if (deps.crashed()) return undefined;
-    await deps.deadLetters.send(record, reason, deps.topic);
+    await deps.write('kafka', () => deps.deadLetters.send(record, reason, deps.topic));
     figures.deadLettered++;
   }
   for (const run of runsOf(chunk.events)) {
     if (deps.crashed()) return undefined;
     figures.statements++;
     if (run.type === 'purchased') {
-      const { inserted, skipped } = await deps.ledger.recordMany(run.sale, run.users);
+      const { inserted, skipped } = await deps.write('mysql', () => deps.ledger.recordMany(run.sale, run.users));
       figures.inserted += inserted;
       figures.skipped += skipped;
     } else {
-      const { deleted, absent } = await deps.ledger.removeMany(run.sale, run.users);
+      const { deleted, absent } = await deps.write('mysql', () => deps.ledger.removeMany(run.sale, run.users));
       figures.deleted += deleted;
       figures.absent += absent;
     }

@@ -19,8 +19,6 @@ import type { Worker, WorkerStats } from './worker.js';
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-/** A killed worker's figures as they stay in the totals: it is behind nothing any more. */
-const retire = (stats: WorkerStats): WorkerStats => ({ ...stats, lag: 0 });
 
 /** The slots 0, 1, …, count-1 in turn, for choosing whom to kill. */
 function roundRobin(count: number): () => number {
@@ -62,7 +60,7 @@ export async function startInProcessFleet(options: FleetSpec & { log: EventLog; 
     stats: () => sumWorkerFigures([...retired, ...workers.map((worker) => worker.stats())]),
     async kill() {
       const slot = nextVictim();
-      retired.push(retire(await workers[slot]!.crash()));
+      retired.push(await workers[slot]!.crash());
       const replacement = startWorker();
       workers[slot] = replacement.worker;
       return { killed: `in-process worker ${slot + 1}`, replaced: settledLater(replacement.started) };
@@ -127,7 +125,7 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
       victim.process.kill('SIGKILL');
       // 'close': its output is read to the end, so its last `stats` line is in.
       await victim.exited;
-      retired.push(retire(victim.stats));
+      retired.push(victim.stats);
       return { killed: `pid ${victim.process.pid}`, replaced: settledLater(startInto(slot)) };
     },
     async stop() {
@@ -161,7 +159,8 @@ function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; st
       const message = parseLine(line);
       if (message === undefined) continue;
       if (message.event === 'started') markStarted();
-      else child.stats = pickStats(message);
+      // A service away or back (`away`, `back`) says nothing of the figures.
+      else if (message.event === 'stats' || message.event === 'stopped') child.stats = pickStats(message);
     }
   });
   proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

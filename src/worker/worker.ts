@@ -7,13 +7,16 @@
 // (never half a chunk), then its offsets committed (offset-committer.ts: behind the writes, one
 // commit out at a time, paced). A batch returns only once none of its statements is still running.
 // A crash between a write and its commit redelivers the chunk, which the UNIQUE key and the
-// idempotent DELETE make harmless (at least once); crash() models one in process.
+// idempotent DELETE make harmless (at least once); crash() models one in process. With `retry`, a
+// write that fails because MySQL or Kafka is away is tried again until it goes through, while the
+// batch is still the worker's (write-retry.ts); without, the failure ends the batch uncommitted.
 import type { DeadLetters, Ledger, LogBatch, LogConsumer } from '../engine/ports.js';
 import type { WorkerFigures } from '../engine/ports.js';
 import { emptyWorkerFigures, sumWorkerFigures } from '../worker-figures.js';
 import { decodeChunk, writeChunk } from './chunk.js';
 import type { Chunk } from './chunk.js';
 import { createOffsetCommitter } from './offset-committer.js';
+import type { WorkerService, WriteRetry } from './write-retry.js';
 
 /** What a worker has done so far: the figures a run sums over its workers. */
 export type WorkerStats = WorkerFigures;
@@ -40,16 +43,16 @@ export interface WorkerOptions {
    * chunk that was committed was always reported (one reported but not committed comes again).
    */
   onWritten?(stats: WorkerStats): void;
-  /** Hears each commit and each partition's lag (a metrics exporter). */
+  /** Hears each commit (a metrics exporter). */
   listener?: WorkerListener;
+  /** Tries failed writes again (a worker process); without it, a failed write fails the batch. */
+  retry?: WriteRetry;
 }
 
 /** Hears a worker as it goes; hooks are synchronous and must not throw. */
 export interface WorkerListener {
   /** A chunk's offsets were committed, after `us` µs of waiting for the commit. */
   committed?(partition: number, us: number): void;
-  /** Records the group is behind on `partition`, after a batch. */
-  lag?(partition: number, records: number): void;
 }
 
 /** A running worker: start it, read its stats, stop it (the batch in progress finishes first). */
@@ -57,6 +60,8 @@ export interface Worker {
   start(): Promise<void>;
   /** The figures of every chunk written so far (a chunk counts once its write is done). */
   stats(): WorkerStats;
+  /** Records fetched and not yet written (a batch in progress, e.g. waiting for MySQL). */
+  held(): number;
   stop(): Promise<WorkerStats>;
   /**
    * Stops abruptly, as a killed process would: no statement is sent after this, the chunks in
@@ -78,12 +83,20 @@ interface Pending {
 export function createWorker(options: WorkerOptions): Worker {
   const { writesInFlight } = options;
   let stats = emptyWorkerFigures();
-  const lagByPartition = new Map<number, number>();
   let crashed = false;
-  const deps = { topic: options.topic, ledger: options.ledger, deadLetters: options.deadLetters, crashed: () => crashed };
+  /** Per partition, the records of its batch in progress not yet written. */
+  const held = new Map<number, number>();
 
   const handle = async (batch: LogBatch): Promise<void> => {
     const { records } = batch;
+    const scope = { active: () => batch.active() && !crashed, heartbeat: () => batch.heartbeat() };
+    const deps = {
+      topic: options.topic,
+      ledger: options.ledger,
+      deadLetters: options.deadLetters,
+      crashed: () => crashed,
+      write: <T>(service: WorkerService, send: () => Promise<T>): Promise<T> => (options.retry === undefined ? send() : options.retry.attempt(service, send, scope)),
+    };
     const committer = createOffsetCommitter(
       (offset) => batch.commit(offset),
       (us) => {
@@ -101,6 +114,7 @@ export function createWorker(options: WorkerOptions): Worker {
     const foldOldest = async (): Promise<boolean> => {
       const { chunk, written } = pending.shift()!;
       const figures = await written;
+      held.set(batch.partition, held.get(batch.partition)! - chunk.delivered);
       if (figures !== undefined) {
         stats = sumWorkerFigures([stats, figures]);
         options.onWritten?.({ ...stats });
@@ -119,6 +133,7 @@ export function createWorker(options: WorkerOptions): Worker {
     /** Whether `chunk` must wait for the oldest pending chunk before it is written. */
     const mustWait = (chunk: Chunk): boolean =>
       pending.length >= ahead || (pending.length > 0 && (!chunk.purchasesOnly || !pending[0]!.chunk.purchasesOnly));
+    held.set(batch.partition, records.length);
     try {
       for (let from = 0; from < records.length && batch.active() && !crashed; from += options.batchSize) {
         committer.throwIfFailed();
@@ -136,15 +151,14 @@ export function createWorker(options: WorkerOptions): Worker {
     } finally {
       // Never return with a statement still running: the partition may go to another member next.
       await Promise.allSettled(pending.map(({ written }) => written));
+      held.delete(batch.partition);
     }
-    lagByPartition.set(batch.partition, batch.lag());
-    options.listener?.lag?.(batch.partition, batch.lag());
-    stats.lag = [...lagByPartition.values()].reduce((sum, lag) => sum + lag, 0);
   };
 
   return {
     start: () => options.consumer.start(handle),
     stats: () => ({ ...stats }),
+    held: () => [...held.values()].reduce((sum, records) => sum + records, 0),
     async stop() {
       await options.consumer.stop();
       return { ...stats };

@@ -5,7 +5,7 @@
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { InfrastructureError, describeError } from '../../errors.js';
 import { createBatchingBus } from '../batching-bus.js';
-import type { Clock, DeadLetters, EventLog, LogConsumer } from '../ports.js';
+import type { Clock, DeadLetters, EventLog, LogConsumer, PartitionLag } from '../ports.js';
 import { START_SERVICES_HINT } from '../hints.js';
 import { createKafka } from './connect.js';
 import { removeTopicsAndGroups } from './remove.js';
@@ -27,6 +27,9 @@ export const GROUP_DELETE_WAIT_MS = CONSUMER_SESSION_TIMEOUT_MS + GROUP_LEAVE_MA
 
 /** Retries of a produce request before it fails (and the purchase is handed back): about 2 s. */
 const PRODUCE_RETRY = { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 };
+
+/** The `key` figures of `partitions`, summed. */
+const sum = (partitions: readonly PartitionLag[], key: 'end' | 'committed') => partitions.reduce((total, partition) => total + partition[key], 0);
 
 /** Connects an admin client (so an unreachable broker fails here, exit 3) and returns the log. */
 export async function connectKafkaLog(target: KafkaTarget, clock: Clock, clientId = 'ticketsim'): Promise<EventLog> {
@@ -102,10 +105,12 @@ export async function connectKafkaLog(target: KafkaTarget, clock: Clock, clientI
 
     async lag(topic, group) {
       const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId: group, topics: [topic] })]);
-      const end = ends.reduce((sum, partition) => sum + Number(partition.high), 0);
-      // A partition the group never committed reads -1: nothing of it is done.
-      const done = (committed?.partitions ?? []).reduce((sum, partition) => sum + Math.max(0, Number(partition.offset)), 0);
-      return { end, committed: done };
+      const done = new Map((committed?.partitions ?? []).map((partition) => [partition.partition, Number(partition.offset)]));
+      // A partition the group never committed reads -1: nothing of it is done, from the log's start.
+      const partitions = ends
+        .map(({ partition, low, high }) => ({ partition, end: Number(high), committed: Math.max(Number(low), done.get(partition) ?? -1) }))
+        .sort((a, b) => a.partition - b.partition);
+      return { end: sum(partitions, 'end'), committed: sum(partitions, 'committed'), partitions };
     },
 
     async rewindGroup(topic, group) {

@@ -205,9 +205,10 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
 
     async lag(topic, group): Promise<GroupLag> {
       if (away) throw unavailable();
-      const end = partitionsOf(topic).reduce((sum, partition) => sum + partition.length, 0);
-      const committed = groupOf(topic, group).committed.reduce((sum, offset) => sum + offset, 0);
-      return { end, committed };
+      const { committed } = groupOf(topic, group);
+      const partitions = partitionsOf(topic).map((records, partition) => ({ partition, end: records.length, committed: committed[partition]! }));
+      const total = (key: 'end' | 'committed') => partitions.reduce((sum, partition) => sum + partition[key], 0);
+      return { end: total('end'), committed: total('committed'), partitions };
     },
 
     async rewindGroup(topic, group) {

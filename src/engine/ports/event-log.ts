@@ -49,10 +49,21 @@ export interface DeadLetters {
   close(): Promise<void>;
 }
 
-/** How far a consumer group is behind a topic: end offsets and committed offsets, summed. */
+/**
+ * How far a consumer group is behind one partition, as Kafka's own tools compute it: the log's end
+ * offset, and the group's committed offset (the log's start where the group never committed).
+ */
+export interface PartitionLag {
+  partition: number;
+  end: number;
+  committed: number;
+}
+
+/** How far a consumer group is behind a topic: per partition, and the end and committed offsets summed. */
 export interface GroupLag {
   end: number;
   committed: number;
+  partitions: PartitionLag[];
 }
 
 /** The event log (Kafka, or the in-process log): topics, producers, consumers, lag. */

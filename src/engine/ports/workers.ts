@@ -18,8 +18,6 @@ export interface WorkerFigures {
   /** SQL statements and offset commits made. */
   statements: number;
   commits: number;
-  /** Records behind, summed over the partitions last fetched. */
-  lag: number;
 }
 
 /** Where and how many write-behind workers to start, in one consumer group. */

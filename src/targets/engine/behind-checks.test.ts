@@ -16,7 +16,7 @@ function healthy(): BehindObservation {
     ]),
     published: 4,
     redelivered: 0,
-    worker: { delivered: 4, inserted: 3, skipped: 0, deleted: 1, absent: 0, deadLettered: 0, statements: 3, commits: 1, lag: 0 },
+    worker: { delivered: 4, inserted: 3, skipped: 0, deleted: 1, absent: 0, deadLettered: 0, statements: 3, commits: 1 },
     drained: true,
     lagRecords: 0,
     drainTimeoutMs: 30_000,

@@ -112,7 +112,7 @@ export class BehindPath {
 
   /** What a dashboard shows of the path. */
   live(): { acknowledged: number; persisted: number; behind: number; lagP99Us: number } {
-    return { acknowledged: this.lane.busStats().published, persisted: this.watcher.persisted, behind: this.workerStats().lag, lagP99Us: this.watcher.lagP99() };
+    return { acknowledged: this.lane.busStats().published, persisted: this.watcher.persisted, behind: Math.max(0, this.lane.busStats().published - this.watcher.persisted), lagP99Us: this.watcher.lagP99() };
   }
 
   /** What the write-behind checks read, given the rows after the drain. */
