@@ -13,32 +13,14 @@ import { connectMysql } from '../engine/mysql/connect.js';
 import { createMysqlLedger } from '../engine/mysql/ledger.js';
 import { createRealClock } from '../engine/real-clock.js';
 import { createWorker } from './worker.js';
-import { createWriteRetry } from './write-retry.js';
-import { awayLine, backLine, waitingFields, waitingText } from './outage-lines.js';
-import type { ServiceAddresses } from './outage-lines.js';
+import { createOutages, createWriteRetry } from './write-retry.js';
+import { awayLine, backLine, formatWorkerLine, lagFields, waitingFields, waitingText } from './progress-lines.js';
+import type { MeasuredLag, ServiceAddresses } from './progress-lines.js';
 import { formatBrokers, formatEndpoint } from '../config/endpoints.js';
 import { warmUpWrites } from './warm-up.js';
 import { PURCHASES } from '../engine/mysql/tables.js';
 import { UsageError } from '../errors.js';
 import type { WorkerListener, WorkerStats } from './worker.js';
-
-/** The group's lag in records: each partition's end offset minus the group's committed offset. */
-const recordsBehind = (lag: GroupLag) => lag.end - lag.committed;
-
-/** One progress line: `worker ticketsim-worker: 4,210 rows/s · inserted 8,420 · skipped 0 · … · lag 1,000`. */
-function formatWorkerLine(group: string, stats: WorkerStats, rowsPerSec: number, lag: GroupLag | undefined): string {
-  const n = (value: number) => value.toLocaleString('en-US');
-  return (
-    `worker ${group}: ${n(rowsPerSec)} rows/s · inserted ${n(stats.inserted)} · skipped ${n(stats.skipped)} · ` +
-    `deleted ${n(stats.deleted)} · dead-lettered ${n(stats.deadLettered)} · lag ${lag === undefined ? 'unknown' : n(recordsBehind(lag))}`
-  );
-}
-
-/** The lag fields of a JSON line: the records behind, and each partition's offsets. */
-function lagFields(lag: GroupLag | undefined): Record<string, unknown> {
-  if (lag === undefined) return { lag: null };
-  return { lag: recordsBehind(lag), partitions: lag.partitions.map((partition) => ({ ...partition, lag: partition.end - partition.committed })) };
-}
 
 /** What counts the worker into metrics (--metrics-port): its commits as they happen, its lag as measured, its stats when read. */
 export interface WorkerWatch {
@@ -71,19 +53,17 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
   const deadLetters = await log.deadLetters(config.dlqTopic);
   const addresses: ServiceAddresses = { mysql: formatEndpoint(config.services.mysql.endpoint), kafka: formatBrokers(config.services.kafka.brokers) };
   // A service away is said at once and when it is back; meanwhile the writes wait and try again.
-  const retry = createWriteRetry(
-    {
-      away: (outage) => emit('away', { service: outage.service, address: addresses[outage.service], error: outage.error }, `worker ${config.group}: ${awayLine(outage, addresses)}`),
-      back: (service, awayMs) => emit('back', { service, address: addresses[service], awayMs: Math.round(awayMs) }, `worker ${config.group}: ${backLine(service, awayMs, addresses)}`),
-    },
-    (ms) => sleep(ms),
-  );
+  const outages = createOutages({
+    away: (outage) => emit('away', { service: outage.service, address: addresses[outage.service], error: outage.error }, `worker ${config.group}: ${awayLine(outage, addresses)}`),
+    back: (service, awayMs) => emit('back', { service, address: addresses[service], awayMs: Math.round(awayMs) }, `worker ${config.group}: ${backLine(service, awayMs, addresses)}`),
+  });
+  const retry = createWriteRetry(outages, (ms) => sleep(ms));
   /** The state of services away, for a progress line (empty when none is). */
   const waiting = (): { text: string; fields: Record<string, unknown> } => {
-    const outages = retry.outages();
-    if (outages.length === 0) return { text: '', fields: {} };
+    const away = outages.list();
+    if (away.length === 0) return { text: '', fields: {} };
     const now = performance.now();
-    return { text: ` · ${waitingText(outages, now, worker.held(), addresses)}`, fields: waitingFields(outages, now, worker.held(), addresses) };
+    return { text: ` · ${waitingText(away, now, worker.held(), addresses)}`, fields: waitingFields(away, now, worker.held(), addresses) };
   };
   const worker = createWorker({
     topic: config.topic,
@@ -95,13 +75,23 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
     retry,
     ...(metrics === undefined ? {} : { listener: metrics.listener }),
     // stdout to a pipe is written synchronously on Linux: the line is out before the commit is sent.
-    ...(config.json ? { onWritten: (stats: WorkerStats) => emit('stats', { ...stats, ...lagFields(groupLag) }, '') } : {}),
+    ...(config.json ? { onWritten: (stats: WorkerStats) => emit('stats', { ...stats, ...lagFields(lagNow()) }, '') } : {}),
   });
-  /** The group's lag as last asked of the broker (undefined until then, or when it could not say). */
-  let groupLag: GroupLag | undefined;
-  const measureLag = async (): Promise<void> => {
-    groupLag = await log.lag(config.topic, config.group).catch(() => undefined);
-    for (const partition of groupLag?.partitions ?? []) metrics?.lagOf(partition.partition, partition.end - partition.committed);
+  /** The group's lag as last asked of the broker, and when (undefined until it first answered). */
+  let lastLag: { lag: GroupLag; atMs: number } | undefined;
+  const lagNow = (): MeasuredLag | undefined => (lastLag === undefined ? undefined : { lag: lastLag.lag, ageMs: performance.now() - lastLag.atMs });
+  /** Asks the broker for the group's lag; a broker that cannot say is Kafka away (the last answer stays, dated). */
+  const measureLag = async (): Promise<MeasuredLag | undefined> => {
+    try {
+      const lag = await log.lag(config.topic, config.group);
+      outages.succeeded('kafka');
+      lastLag = { lag, atMs: performance.now() };
+      for (const partition of lag.partitions) metrics?.lagOf(partition.partition, partition.end - partition.committed);
+      return { lag, ageMs: 0 };
+    } catch (error) {
+      outages.failed('kafka', error, config.logEverySeconds * 1000);
+      return lagNow();
+    }
   };
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
@@ -119,22 +109,22 @@ export async function runWorkerProcess(config: WorkerConfig, out: NodeJS.Writabl
       while (!stopping.signal.aborted) {
         const slept = await sleep(config.logEverySeconds * 1000, true, { signal: stopping.signal }).catch(() => false);
         if (!slept) return;
-        await measureLag();
+        const lag = await measureLag();
         const stats = worker.stats();
         const rows = stats.inserted + stats.deleted;
         const now = performance.now();
         const rowsPerSec = Math.round(((rows - last.rows) * 1000) / Math.max(1, now - last.at));
         last = { at: now, rows };
         const state = waiting();
-        emit('stats', { ...stats, rowsPerSec, ...lagFields(groupLag), ...state.fields }, formatWorkerLine(config.group, stats, rowsPerSec, groupLag) + state.text);
+        emit('stats', { ...stats, rowsPerSec, ...lagFields(lag), ...state.fields }, formatWorkerLine(config.group, stats, rowsPerSec, lag) + state.text);
       }
     })();
     await stopped;
     stopping.abort();
     await progress;
     const final = await worker.stop();
-    await measureLag();
-    emit('stopped', { ...final, ...lagFields(groupLag) }, `${formatWorkerLine(config.group, final, 0, groupLag)} · stopped`);
+    const lag = await measureLag();
+    emit('stopped', { ...final, ...lagFields(lag) }, `${formatWorkerLine(config.group, final, 0, lag)} · stopped`);
     return final;
   } finally {
     await deadLetters.close().catch(() => undefined);

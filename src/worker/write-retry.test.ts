@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWriteRetry, RETRY_CAP_MS, RETRY_FIRST_MS } from './write-retry.js';
+import { createOutages, createWriteRetry, RETRY_CAP_MS, RETRY_FIRST_MS } from './write-retry.js';
 import type { Outage, WorkerService } from './write-retry.js';
 
 /** A retry on a clock that only moves when it sleeps; what it told, and how long it slept. */
@@ -8,7 +8,7 @@ function setUp() {
   const slept: number[] = [];
   const told: string[] = [];
   const away: Outage[] = [];
-  const retry = createWriteRetry(
+  const outages = createOutages(
     {
       away: (outage) => {
         away.push(outage);
@@ -16,13 +16,13 @@ function setUp() {
       },
       back: (service: WorkerService, awayMs) => told.push(`back ${service} after ${awayMs} ms`),
     },
-    async (ms) => {
-      slept.push(ms);
-      nowMs += ms;
-    },
     () => nowMs,
   );
-  return { retry, slept, told, away };
+  const retry = createWriteRetry(outages, async (ms) => {
+    slept.push(ms);
+    nowMs += ms;
+  });
+  return { retry, outages, slept, told, away };
 }
 
 const owned = { active: () => true, heartbeat: async () => undefined };
@@ -39,15 +39,15 @@ function failing<T>(times: number, value: T) {
 
 describe('createWriteRetry', () => {
   it('tries a failed write again, backing off to a cap, says the service is away once and back once', async () => {
-    const { retry, slept, told } = setUp();
+    const { retry, outages, slept, told } = setUp();
     expect(await retry.attempt('mysql', failing(6, 'written'), owned)).toBe('written');
     expect(slept).toEqual([RETRY_FIRST_MS, 500, 1000, RETRY_CAP_MS, RETRY_CAP_MS, RETRY_CAP_MS]);
     expect(told).toEqual(['away mysql: connect ECONNREFUSED 127.0.0.1:3306 (1)', 'back mysql after 7750 ms']);
-    expect(retry.outages()).toEqual([]);
+    expect(outages.list()).toEqual([]);
   });
 
   it('keeps one outage per service however many writes wait on it, with the latest error and the longest wait', async () => {
-    const { retry, told } = setUp();
+    const { retry, outages, told } = setUp();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     // One write fails and then waits (in its heartbeat) until the other has gone through.
@@ -57,7 +57,7 @@ describe('createWriteRetry', () => {
     const other = retry.attempt(
       'mysql',
       async () => {
-        seen = retry.outages();
+        seen = outages.list();
         const answer = await twice();
         release();
         return answer;
@@ -70,7 +70,7 @@ describe('createWriteRetry', () => {
   });
 
   it('gives up with the failure once the batch is no longer the worker\'s, and sends nothing more', async () => {
-    const { retry } = setUp();
+    const { retry, outages } = setUp();
     let calls = 0;
     let active = true;
     const write = async () => {
@@ -80,7 +80,7 @@ describe('createWriteRetry', () => {
     };
     await expect(retry.attempt('kafka', write, { active: () => active, heartbeat: async () => undefined })).rejects.toThrow('server closed the connection');
     expect(calls).toBe(2);
-    expect(retry.outages()).toMatchObject([{ service: 'kafka' }]);
+    expect(outages.list()).toMatchObject([{ service: 'kafka' }]);
   });
 
   it('fails at once, trying nothing again, when the batch is already gone', async () => {

@@ -36,48 +36,60 @@ export interface RetryScope {
   heartbeat(): Promise<void>;
 }
 
-/** The worker's retrying writes: one shared view of which services are away. */
+/** Which services are away: told of each failure and success, it tells its listener of each change. */
+export interface Outages {
+  /** A call to `service` failed; the next try waits `retryEveryMs`. */
+  failed(service: WorkerService, error: unknown, retryEveryMs: number): void;
+  /** A call to `service` went through. */
+  succeeded(service: WorkerService): void;
+  /** The services away now. */
+  list(): Outage[];
+}
+
+/** Outages on the clock `now` (ms), telling `listener` when a service goes away and comes back. */
+export function createOutages(listener: OutageListener, now: () => number = () => performance.now()): Outages {
+  const away = new Map<WorkerService, Outage>();
+  return {
+    failed(service, error, retryEveryMs) {
+      const worded = error instanceof Error ? error.message : String(error);
+      const known = away.get(service);
+      if (known !== undefined) {
+        known.error = worded;
+        known.retryEveryMs = Math.max(known.retryEveryMs, retryEveryMs);
+        return;
+      }
+      const outage = { service, error: worded, sinceMs: now(), retryEveryMs };
+      away.set(service, outage);
+      listener.away({ ...outage });
+    },
+    succeeded(service) {
+      const known = away.get(service);
+      if (known === undefined) return;
+      away.delete(service);
+      listener.back(service, now() - known.sinceMs);
+    },
+    list: () => [...away.values()].map((outage) => ({ ...outage })),
+  };
+}
+
+/** A worker's retrying writes. */
 export interface WriteRetry {
   /** Runs `write` until it goes through; rejects with its failure once `scope` is no longer active. */
   attempt<T>(service: WorkerService, write: () => Promise<T>, scope: RetryScope): Promise<T>;
-  /** The services away now. */
-  outages(): Outage[];
 }
 
-/** Retries over `sleep` and `now` (ms), telling `listener` when a service goes away and comes back. */
-export function createWriteRetry(listener: OutageListener, sleep: (ms: number) => Promise<void>, now: () => number = () => performance.now()): WriteRetry {
-  const away = new Map<WorkerService, Outage>();
-
-  const failed = (service: WorkerService, error: unknown, retryEveryMs: number): void => {
-    const worded = error instanceof Error ? error.message : String(error);
-    const known = away.get(service);
-    if (known !== undefined) {
-      known.error = worded;
-      known.retryEveryMs = Math.max(known.retryEveryMs, retryEveryMs);
-      return;
-    }
-    const outage = { service, error: worded, sinceMs: now(), retryEveryMs };
-    away.set(service, outage);
-    listener.away({ ...outage });
-  };
-
-  const succeeded = (service: WorkerService): void => {
-    const known = away.get(service);
-    if (known === undefined) return;
-    away.delete(service);
-    listener.back(service, now() - known.sinceMs);
-  };
-
+/** Retries over `sleep` (ms), telling `outages` of every failure and success. */
+export function createWriteRetry(outages: Outages, sleep: (ms: number) => Promise<void>): WriteRetry {
   return {
     async attempt(service, write, scope) {
       for (let waitMs = RETRY_FIRST_MS; ; waitMs = Math.min(RETRY_CAP_MS, waitMs * 2)) {
         try {
           const result = await write();
-          succeeded(service);
+          outages.succeeded(service);
           return result;
         } catch (error) {
           if (!scope.active()) throw error;
-          failed(service, error, waitMs);
+          outages.failed(service, error, waitMs);
           await sleep(waitMs);
           // Still a member while it waits: the group keeps its partition here, so no one else writes it.
           await scope.heartbeat().catch(() => undefined);
@@ -85,6 +97,5 @@ export function createWriteRetry(listener: OutageListener, sleep: (ms: number) =
         }
       }
     },
-    outages: () => [...away.values()].map((outage) => ({ ...outage })),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { awayLine, backLine, waitingFields, waitingText } from './outage-lines.js';
+import { awayLine, backLine, formatWorkerLine, lagFields, waitingFields, waitingText } from './progress-lines.js';
+import { emptyWorkerFigures } from '../worker-figures.js';
 
 const addresses = { mysql: '127.0.0.1:3306', kafka: '127.0.0.1:9092' };
 const outage = { service: 'mysql' as const, error: 'connect ECONNREFUSED 127.0.0.1:3306', sinceMs: 1000, retryEveryMs: 2000 };
@@ -14,5 +15,16 @@ describe('outage lines', () => {
       held: 1000,
       waiting: [{ service: 'mysql', address: '127.0.0.1:3306', error: 'connect ECONNREFUSED 127.0.0.1:3306', awayMs: 12_000, retryEveryMs: 2000 }],
     });
+  });
+
+  it('show the group\'s lag as the broker said it, dated when that answer is old', () => {
+    const lag = { end: 1000, committed: 0, partitions: [{ partition: 0, end: 1000, committed: 0 }] };
+    const stats = { ...emptyWorkerFigures(), inserted: 5 };
+    expect(formatWorkerLine('g', stats, 0, { lag, ageMs: 0 })).toBe('worker g: 0 rows/s · inserted 5 · skipped 0 · deleted 0 · dead-lettered 0 · lag 1,000');
+    expect(formatWorkerLine('g', stats, 0, { lag, ageMs: 12_400 })).toMatch(/· lag 1,000 as of 12 s ago$/);
+    expect(formatWorkerLine('g', stats, 0, undefined)).toMatch(/· lag unknown$/);
+    expect(lagFields({ lag, ageMs: 0 })).toEqual({ lag: 1000, partitions: [{ partition: 0, end: 1000, committed: 0, lag: 1000 }] });
+    expect(lagFields({ lag, ageMs: 12_400 })).toMatchObject({ lag: 1000, lagAgeMs: 12_400 });
+    expect(lagFields(undefined)).toEqual({ lag: null });
   });
 });
