@@ -8,7 +8,7 @@ import type { WriteConfig } from '../config/write-config.js';
 import { TicketsimError, describeError } from '../errors.js';
 import { undoOnExit } from '../exit-cleanup.js';
 import { sumWorkerFigures } from '../worker-figures.js';
-import type { EventBus, EventLog, FleetSpec, Infrastructure, LedgerTable, SaleEvent, WorkerFigures, WorkerFleet, WorkerLauncher, Writer } from './ports.js';
+import type { EventBus, EventLog, FleetSpec, Infrastructure, LedgerTable, SaleEvent, WorkerFigures, WorkerFleet, WorkerLauncher, WorkerWait, Writer } from './ports.js';
 import type { RunNames } from './run-names.js';
 import { createBehindWriter } from './strategies/index.js';
 
@@ -126,6 +126,11 @@ export class BehindLane {
   /** Events acknowledged, copies sent again on purpose, produce requests made. */
   busStats(): ReturnType<EventBus['stats']> {
     return this.bus.stats();
+  }
+
+  /** The services the current workers are waiting for (a worker process said it is away). */
+  waitingFor(): WorkerWait[] {
+    return this.fleet.waitingFor();
   }
 
   /** Workers in the current fleet. */

@@ -27,9 +27,10 @@ export function topicSentence(wb: WriteBehindSummary): string {
   return wb.leftover === undefined ? `${where}; deleted after the run` : `${where}; NOT deleted after the run: ${wb.leftover}`;
 }
 
-/** The dashboard's line: `behind: 3,000 acked · 2,100 persisted · 900 behind · lag p99 240ms`. */
+/** The dashboard's line: `behind: 3,000 acked · 2,100 persisted · 900 behind · lag p99 240ms` (`· workers waiting for MySQL at …`). */
 export function behindLiveLine(live: NonNullable<RunSnapshot['writeBehind']>): string {
-  return `behind: ${formatCount(live.acknowledged)} acked · ${formatCount(live.persisted)} persisted · ${formatCount(live.behind)} behind · lag p99 ${formatMicros(live.lagP99Us)}`;
+  const waiting = live.waitingFor === undefined ? '' : ` · workers waiting for ${live.waitingFor}`;
+  return `behind: ${formatCount(live.acknowledged)} acked · ${formatCount(live.persisted)} persisted · ${formatCount(live.behind)} behind · lag p99 ${formatMicros(live.lagP99Us)}${waiting}`;
 }
 
 /** Rows visible at a moment of a drain. */

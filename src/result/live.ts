@@ -37,8 +37,11 @@ export interface RunSnapshot {
   sql: SqlLive | undefined;
   /** The last seconds of the series. */
   recent: SeriesPoint[];
-  /** Writing behind: events acknowledged, rows persisted, acknowledged events not yet seen as rows, lag p99. */
-  writeBehind: { acknowledged: number; persisted: number; behind: number; lagP99Us: number } | undefined;
+  /**
+   * Writing behind: events acknowledged, rows persisted, acknowledged events not yet seen as rows,
+   * lag p99, and the services the workers are waiting for (`MySQL at 127.0.0.1:3306 (…)`), if any.
+   */
+  writeBehind: { acknowledged: number; persisted: number; behind: number; lagP99Us: number; waitingFor?: string } | undefined;
   /** Faults of the run: how often each fired so far, and the latest firing. */
   faults: { name: string; fired: number; last: string | undefined }[] | undefined;
   /** The baseline's figures the dashboard shows beside the live ones (--baseline); absent without one. */

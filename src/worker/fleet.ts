@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { ServicesConfig } from '../config/config.js';
 import { ENV } from '../config/defaults.js';
 import { formatBrokers } from '../config/endpoints.js';
-import type { EventLog, FleetSpec, Ledger, WorkerFleet } from '../engine/ports.js';
+import type { EventLog, FleetSpec, Ledger, WorkerFleet, WorkerWait } from '../engine/ports.js';
 import { TicketsimError } from '../errors.js';
 import { LAUNCHER, launcherNodeFlags } from '../launcher.js';
 import { createWorker } from './worker.js';
@@ -70,6 +70,8 @@ export async function startInProcessFleet(options: FleetSpec & { log: EventLog; 
       await deadLetters.close();
       return sumWorkerFigures([...retired, ...final]);
     },
+    // In process no worker waits: the ledger never goes away, and the log waits out its own broker.
+    waitingFor: () => [],
   };
 }
 
@@ -77,8 +79,20 @@ export async function startInProcessFleet(options: FleetSpec & { log: EventLog; 
 interface Child {
   process: ChildProcess;
   stats: WorkerStats;
+  /** The services it said are away (its `away` lines not yet followed by `back`). */
+  waiting: Map<WorkerWait['service'], WorkerWait>;
   stderr: string;
   exited: Promise<number | null>;
+}
+
+/** One wait per service, the longest, over `children`. */
+function waitsOf(children: readonly Child[]): WorkerWait[] {
+  const longest = new Map<WorkerWait['service'], WorkerWait>();
+  for (const wait of children.flatMap((child) => [...child.waiting.values()])) {
+    const known = longest.get(wait.service);
+    if (known === undefined || wait.sinceMs < known.sinceMs) longest.set(wait.service, wait);
+  }
+  return [...longest.values()];
 }
 
 /**
@@ -133,6 +147,7 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
       process.off('exit', killAll);
       return sumWorkerFigures([...retired, ...children.map((child) => child.stats)]);
     },
+    waitingFor: () => waitsOf(children),
   };
 }
 
@@ -142,7 +157,7 @@ function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; st
   // with the launcher's node flags, as `ticketsim worker` typed in a shell would.
   const proc = spawn(process.execPath, [...launcherNodeFlags(), LAUNCHER, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   // 'close', not 'exit': it comes after stdout has ended, so the final `stopped` line has been read.
-  const child: Child = { process: proc, stats: emptyWorkerFigures(), stderr: '', exited: new Promise((resolve) => proc.once('close', (code) => resolve(code))) };
+  const child: Child = { process: proc, stats: emptyWorkerFigures(), waiting: new Map(), stderr: '', exited: new Promise((resolve) => proc.once('close', (code) => resolve(code))) };
   let markStarted!: () => void;
   const started = new Promise<void>((resolve, reject) => {
     markStarted = resolve;
@@ -159,7 +174,10 @@ function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; st
       const message = parseLine(line);
       if (message === undefined) continue;
       if (message.event === 'started') markStarted();
-      // A service away or back (`away`, `back`) says nothing of the figures.
+      else if (message.event === 'away') {
+        const wait = waitOf(message);
+        child.waiting.set(wait.service, wait);
+      } else if (message.event === 'back') child.waiting.delete(waitOf(message).service);
       else if (message.event === 'stats' || message.event === 'stopped') child.stats = pickStats(message);
     }
   });
@@ -176,6 +194,12 @@ function parseLine(line: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An `away` (or `back`) line as a wait that starts now. */
+function waitOf(message: Record<string, unknown>): WorkerWait {
+  const service = message.service === 'kafka' ? 'kafka' : 'mysql';
+  return { service, address: String(message.address), error: String(message.error), sinceMs: performance.now() };
 }
 
 function pickStats(message: Record<string, unknown>): WorkerStats {

@@ -3,8 +3,9 @@
 // With 1,000 purchase events produced while the proxy is cut, the worker says at once that MySQL is
 // away (address and error), its progress lines say it is waiting and show the group's lag as Kafka
 // computes it (1,000: no offset moved), and once the proxy is restored it says MySQL is back, writes
-// exactly one row per event and reports lag 0. Every step waits for the worker's own lines, never
-// for a time.
+// exactly one row per event and reports lag 0. A run's own workers (a process fleet) say the same
+// to the run: while the proxy is cut the fleet is waiting for MySQL at the proxy's address, and no
+// longer once it is restored. Every step waits for the workers' own lines, never for a time.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
@@ -21,6 +22,8 @@ import { BIN } from './cli.js';
 import { kafkaNamesOf, ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 import { startTcpProxy } from './tcp-proxy.js';
+import { startProcessFleet } from '../../src/worker/fleet.js';
+import type { WorkerFleet } from '../../src/engine/ports.js';
 import type { TcpProxy } from './tcp-proxy.js';
 
 const available = await servicesAvailable('mysql', 'kafka');
@@ -65,9 +68,20 @@ function linesOf(child: ChildProcess) {
   };
 }
 
+/** Resolves once `condition()` holds, asking again at each of the worker's lines (`fleet` reads them). */
+async function until(what: string, condition: () => boolean, withinMs = 60_000): Promise<void> {
+  const deadline = performance.now() + withinMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`not within ${withinMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe.skipIf(!available)('a worker whose MySQL goes away', () => {
   const ids = kafkaNamesOf(ownedId());
+  const fleetIds = kafkaNamesOf(ownedId());
   const sale = `it-${ids.topic.split('.').at(-1)}`;
+  const fleets = new Set<WorkerFleet>();
   let log: EventLog;
   let pool: Pool;
   let proxy: TcpProxy;
@@ -85,8 +99,10 @@ describe.skipIf(!available)('a worker whose MySQL goes away', () => {
   });
 
   afterAll(async () => {
-    await log?.deleteTopics([ids.topic, ids.dlqTopic], [ids.group]);
-    await pool?.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name = ?`, [sale]);
+    proxy?.restore();
+    for (const fleet of fleets) await fleet.stop().catch(() => undefined);
+    await log?.deleteTopics([ids.topic, ids.dlqTopic, fleetIds.topic, fleetIds.dlqTopic], [ids.group, fleetIds.group]);
+    await pool?.query(`DELETE FROM ${PURCHASES_TABLE} WHERE ticket_name IN (?, ?)`, [sale, `${sale}-fleet`]);
     await pool?.end();
     await log?.close();
     await proxy?.close();
@@ -94,9 +110,7 @@ describe.skipIf(!available)('a worker whose MySQL goes away', () => {
 
   it('says MySQL is away, holds the records with the true lag and no offset moved, then writes each once when it is back', async () => {
     await log.createTopic(ids.topic, 1);
-    const url = new URL(servicesConfig.mysql.url);
-    url.host = `127.0.0.1:${proxy.port}`;
-    const env = { ...process.env, [ENV.mysqlUrl]: url.toString(), [ENV.kafkaBrokers]: formatBrokers(servicesConfig.kafka.brokers) };
+    const env = { ...process.env, [ENV.mysqlUrl]: proxiedMysql().url, [ENV.kafkaBrokers]: formatBrokers(servicesConfig.kafka.brokers) };
     const child = spawn(process.execPath, [BIN, 'worker', '--json', '--log-every', '1', '--topic', ids.topic, '--group', ids.group], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     children.add(child);
     const worker = linesOf(child);
@@ -131,6 +145,31 @@ describe.skipIf(!available)('a worker whose MySQL goes away', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  it('a run\'s workers tell the run which service they are waiting for, and stop saying it once it is back', async () => {
+    await log.createTopic(fleetIds.topic, 1);
+    const services = { ...servicesConfig, mysql: proxiedMysql() };
+    const fleet = await startProcessFleet({ count: 1, topic: fleetIds.topic, group: fleetIds.group, dlqTopic: fleetIds.dlqTopic, batchSize: 500, writesInFlight: 1, services });
+    fleets.add(fleet);
+    expect(fleet.waitingFor()).toEqual([]);
+    proxy.cut();
+    const bus = await log.bus(fleetIds.topic);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => bus.publish({ type: 'purchased', sale: `${sale}-fleet`, user: `user-${i}`, id: `user-${i}#0` })));
+    await bus.close();
+    await until('the fleet to be waiting for MySQL', () => fleet.waitingFor().length > 0);
+    expect(fleet.waitingFor()).toMatchObject([{ service: 'mysql', address: `127.0.0.1:${proxy.port}` }]);
+    proxy.restore();
+    await until('the fleet to stop waiting', () => fleet.waitingFor().length === 0 && fleet.stats().inserted === 10);
+    fleets.delete(fleet);
+    expect(await fleet.stop()).toMatchObject({ inserted: 10, skipped: 0 });
+  });
+
+  /** The machine's MariaDB, reached through the test's proxy. */
+  function proxiedMysql() {
+    const url = new URL(servicesConfig.mysql.url);
+    url.host = `127.0.0.1:${proxy.port}`;
+    return { ...servicesConfig.mysql, url: url.toString(), endpoint: { host: '127.0.0.1', port: proxy.port } };
+  }
 });
 
 /** The group's committed offset on partition 0 of `topic`, asked of the broker directly (-1: none). */

@@ -20,6 +20,14 @@ export interface WorkerFigures {
   commits: number;
 }
 
+/** A service a worker said is away and has not said is back: where, the error, since when (ms, performance.now()). */
+export interface WorkerWait {
+  service: 'mysql' | 'kafka';
+  address: string;
+  error: string;
+  sinceMs: number;
+}
+
 /** Where and how many write-behind workers to start, in one consumer group. */
 export interface FleetSpec {
   count: number;
@@ -52,6 +60,8 @@ export interface WorkerFleet {
   kill(): Promise<{ killed: string; replaced: Promise<void> }>;
   /** Stops every live worker (each finishes its batch, commits, leaves the group); resolves with the totals. */
   stop(): Promise<WorkerFigures>;
+  /** The services the live workers are waiting for now (one each, the longest wait), [] when none. */
+  waitingFor(): WorkerWait[];
 }
 
 /**

@@ -36,6 +36,9 @@ describe('write-behind checks', () => {
     expect(checkDrained({ ...healthy(), drained: false, lagRecords: 7, drainError: 'kafka 127.0.0.1:9092: Connection error' }).detail).toBe(
       '7 records still behind after 30 s (the log last said: kafka 127.0.0.1:9092: Connection error)',
     );
+    expect(checkDrained({ ...healthy(), drained: false, lagRecords: 1000, drainWaitingFor: 'MySQL at 127.0.0.1:3306 (Connection lost)' }).detail).toBe(
+      '1,000 records still behind after 30 s; the workers were waiting for MySQL at 127.0.0.1:3306 (Connection lost)',
+    );
   });
 
   it('no-lost-write: an acknowledged purchase with no row', () => {

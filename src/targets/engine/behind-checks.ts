@@ -21,6 +21,8 @@ export interface BehindObservation {
   drainTimeoutMs: number;
   /** When it never drained: the log's last failure to say how far behind it was, if any. */
   drainError?: string | undefined;
+  /** When it never drained: the services the workers were still waiting for, worded, if any. */
+  drainWaitingFor?: string | undefined;
 }
 
 /** Every event was consumed and committed within the drain timeout. */
@@ -32,7 +34,9 @@ export function checkDrained(o: BehindObservation): CheckResult {
     observed: `${counted(o.lagRecords, 'record')} behind`,
     detail: o.drained
       ? 'every event written and committed'
-      : `${counted(o.lagRecords, 'record')} still behind after ${count(o.drainTimeoutMs / 1000)} s${o.drainError === undefined ? '' : ` (the log last said: ${o.drainError})`}`,
+      : `${counted(o.lagRecords, 'record')} still behind after ${count(o.drainTimeoutMs / 1000)} s` +
+        (o.drainWaitingFor === undefined ? '' : `; the workers were waiting for ${o.drainWaitingFor}`) +
+        (o.drainError === undefined ? '' : ` (the log last said: ${o.drainError})`),
   };
 }
 

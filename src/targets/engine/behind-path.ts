@@ -7,10 +7,15 @@
 import type { WriteConfig } from '../../config/write-config.js';
 import { BehindLane } from '../../engine/behind-lane.js';
 import { runNames } from '../../engine/run-names.js';
-import type { Infrastructure, LedgerTable, SaleEvent, SaleId, UserId, WorkerLauncher, Writer } from '../../engine/ports.js';
-import type { WorkerFigures, WriteBehindSummary } from '../../result.js';
+import type { Infrastructure, LedgerTable, SaleEvent, SaleId, UserId, WorkerLauncher, WorkerWait, Writer } from '../../engine/ports.js';
+import type { RunSnapshot, WorkerFigures, WriteBehindSummary } from '../../result.js';
 import type { BehindObservation } from './behind-checks.js';
 import { ROW_POLL_MS, RowWatcher } from './row-watcher.js';
+
+/** `MySQL at 127.0.0.1:3306 (Connection lost: …)`, one per service the workers wait for. */
+function waitsText(waits: readonly WorkerWait[]): string {
+  return waits.map((wait) => `${wait.service === 'mysql' ? 'MySQL' : 'Kafka'} at ${wait.address} (${wait.error})`).join(' and ');
+}
 
 /** A run's write-behind path, open. */
 export class BehindPath {
@@ -18,6 +23,8 @@ export class BehindPath {
   /** Per user: purchases acknowledged minus cancels acknowledged. */
   private readonly net = new Map<UserId, number>();
   private drainedAll = true;
+  /** What the workers were waiting for when a drain timed out. */
+  private drainWaits: WorkerWait[] = [];
   private drainMs = 0;
   /** Why the run's topics or group could not be deleted, if they could not. */
   private leftover: string | undefined;
@@ -76,11 +83,17 @@ export class BehindPath {
     this.watcher.acknowledged(event, atUs);
   }
 
-  /** Waits until the workers have written and committed everything published, or the drain timeout. */
+  /**
+   * Waits until the workers have written and committed everything published, or the drain timeout;
+   * a drain that times out keeps what the workers were waiting for then.
+   */
   async drain(): Promise<void> {
     const { clock } = this.infra;
     const startedUs = clock.nowUs();
-    if (!(await this.lane.drain(this.write.drainTimeoutMs))) this.drainedAll = false;
+    if (!(await this.lane.drain(this.write.drainTimeoutMs))) {
+      this.drainedAll = false;
+      this.drainWaits = this.lane.waitingFor();
+    }
     await this.watcher.poll();
     this.drainMs += (clock.nowUs() - startedUs) / 1000;
   }
@@ -111,8 +124,15 @@ export class BehindPath {
   }
 
   /** What a dashboard shows of the path. */
-  live(): { acknowledged: number; persisted: number; behind: number; lagP99Us: number } {
-    return { acknowledged: this.lane.busStats().published, persisted: this.watcher.persisted, behind: Math.max(0, this.lane.busStats().published - this.watcher.persisted), lagP99Us: this.watcher.lagP99() };
+  live(): NonNullable<RunSnapshot['writeBehind']> {
+    const waiting = this.lane.waitingFor();
+    return {
+      acknowledged: this.lane.busStats().published,
+      persisted: this.watcher.persisted,
+      behind: Math.max(0, this.lane.busStats().published - this.watcher.persisted),
+      lagP99Us: this.watcher.lagP99(),
+      ...(waiting.length === 0 ? {} : { waitingFor: waitsText(waiting) }),
+    };
   }
 
   /** What the write-behind checks read, given the rows after the drain. */
@@ -128,6 +148,7 @@ export class BehindPath {
       lagRecords: this.lane.lagRecords,
       drainTimeoutMs: this.write.drainTimeoutMs,
       drainError: this.drainError(),
+      drainWaitingFor: this.drainWaits.length === 0 ? undefined : waitsText(this.drainWaits),
     };
   }
 

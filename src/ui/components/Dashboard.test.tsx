@@ -180,6 +180,9 @@ describe('Dashboard', () => {
     const draining = frame({ snapshot: { ...snapshotAt(behindResult, 0.6), phase: 'draining' }, color: false });
     expect(draining.join('\n')).toMatch(/^behind: 3,000 acked · 3,000 persisted · 2,000 behind · lag p99 396ms$/m);
     expect(draining.at(-1)).toBe('draining: the workers are writing what Kafka acknowledged…');
+    const stuck = snapshotAt(behindResult, 0.6);
+    const waiting = { ...stuck, phase: 'draining' as const, writeBehind: { ...stuck.writeBehind!, waitingFor: 'MySQL at 127.0.0.1:3306 (Connection lost)' } };
+    expect(frame({ snapshot: waiting, color: false, width: 140 }).join('\n')).toMatch(/^behind: .* · workers waiting for MySQL at 127\.0\.0\.1:3306 \(Connection lost\)$/m);
     const done: RunResult = { ...behindResult, checks: Array.from({ length: 10 }, (_, i) => ({ ...passingResult.checks[0]!, name: `check-${i}` })) };
     const lines = frame({ snapshot: snapshotAt(done, 1), result: done, color: false, height: 22 });
     expect(lines.join('\n')).toMatch(/^behind: 5,000 acked/m);
