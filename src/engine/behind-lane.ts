@@ -8,7 +8,7 @@ import type { WriteConfig } from '../config/write-config.js';
 import { TicketsimError, describeError } from '../errors.js';
 import { undoOnExit } from '../exit-cleanup.js';
 import { sumWorkerFigures } from '../worker-figures.js';
-import type { EventBus, EventLog, FleetSpec, Infrastructure, LedgerTable, SaleEvent, WorkerFigures, WorkerFleet, WorkerLauncher, WorkerWait, Writer } from './ports.js';
+import type { EventBus, EventLog, FleetSpec, Infrastructure, LedgerTable, SaleEvent, WorkerFigures, WorkerFleet, WorkerLauncher, WorkerOutage, WorkerWait, Writer } from './ports.js';
 import type { RunNames } from './run-names.js';
 import { createBehindWriter } from './strategies/index.js';
 
@@ -44,6 +44,8 @@ export class BehindLane {
   /** The log's last failure to say the lag. */
   lastLagError: string | undefined;
   /** Totals of the fleets stopped before the current one (by rewind()). */
+  /** The outages the workers of earlier fleets said (a rewind starts a fresh fleet). */
+  private readonly earlierOutages: WorkerOutage[] = [];
   private earlier: WorkerFigures | undefined;
   /** The current fleet's stop, once asked for. */
   private fleetStopped: Promise<WorkerFigures> | undefined;
@@ -133,6 +135,11 @@ export class BehindLane {
     return this.fleet.waitingFor();
   }
 
+  /** Every outage the lane's workers said, over every fleet, in the order they began. */
+  outages(): WorkerOutage[] {
+    return [...this.earlierOutages, ...this.fleet.outages()];
+  }
+
   /** Workers in the current fleet. */
   get workerCount(): number {
     return this.fleet.count;
@@ -161,6 +168,7 @@ export class BehindLane {
     const again = await this.log.rewindGroup(this.names.topic, this.names.group);
     const fleet = await this.launch();
     this.earlier = sofar;
+    this.earlierOutages.push(...this.fleet.outages());
     this.fleet = fleet;
     this.fleetStopped = undefined;
     return again;

@@ -20,6 +20,17 @@ export function workerSentence(wb: WriteBehindSummary): string {
   return `workers: inserted ${formatCount(w.inserted)} · skipped ${formatCount(w.skipped)} · deleted ${formatCount(w.deleted)} · absent ${formatCount(w.absent)} · dead-lettered ${formatCount(w.deadLettered)} of ${formatCount(w.delivered)} delivered`;
 }
 
+/** `the workers waited for MySQL at 127.0.0.1:3306 for 9.9 s from 1.2 s in (Connection lost: …)`, or undefined when they never waited. */
+export function outageSentence(wb: WriteBehindSummary): string | undefined {
+  if (wb.outages.length === 0) return undefined;
+  const waits = wb.outages.map((outage) => {
+    const name = outage.service === 'mysql' ? 'MySQL' : 'Kafka';
+    const lasted = outage.awayMs === null ? 'until the end (never back)' : `for ${formatDuration(outage.awayMs)}`;
+    return `${name} at ${outage.address} ${lasted} from ${formatDuration(Math.max(0, outage.atMs))} in (${outage.error})`;
+  });
+  return `the workers waited for ${waits.join('; for ')}`;
+}
+
 /** Where the run's events went, and whether they are still there. */
 export function topicSentence(wb: WriteBehindSummary): string {
   const where = `topic ${wb.topic} (${formatCount(wb.partitions)} partition${wb.partitions === 1 ? '' : 's'}), group ${wb.group}, ${formatCount(wb.workers)} worker${wb.workers === 1 ? '' : 's'}`;
@@ -73,11 +84,13 @@ export function writeBehindSection(result: RunResult): string {
     ],
   );
   const poll = formatDuration(wb.pollMs);
+  const outages = outageSentence(wb);
   return [
     `${behindSentence(wb)}.`,
     '',
     `${capitalize(topicSentence(wb))}.`,
     '',
+    ...(outages === undefined ? [] : [`${capitalize(outages)}.`, '']),
     figures,
     '',
     latencyTable('Lag', [{ label: 'acknowledged → row visible', latency: wb.lag }]),

@@ -225,6 +225,7 @@ export const behindResult: RunResult = {
       { atMs: 2000, rows: 2500 },
       { atMs: 2200, rows: 5000 },
     ],
+    outages: [],
   },
   command: 'ticketsim run write-behind --users 10000 --stock 5000 --strategy lua --infra real --seed 1 --pool-size 10 --workers 2 --partitions 2 --redeliver 0.5 --keep-topic',
 };

@@ -69,6 +69,10 @@ describe('renderMarkdownReport', () => {
     expect(inProcess).toContain("ticketsim's own process, which also ran the in-process services:");
     expect(inProcess).toContain('| release to last reply (the measured run) | 412ms on the in-process virtual clock |');
     expect(renderMarkdownReport(behindResult, meta)).toContain('the write-behind workers ran as processes of their own and are not counted');
+    const outages = [{ service: 'mysql' as const, address: '127.0.0.1:3306', error: 'Connection lost', atMs: 1200, awayMs: 9900 }];
+    const waited = renderMarkdownReport({ ...behindResult, writeBehind: { ...behindResult.writeBehind!, outages } }, meta);
+    expect(waited).toContain('The workers waited for MySQL at 127.0.0.1:3306 for 9.9s from 1.2s in (Connection lost).');
+    expect(renderMarkdownReport(behindResult, meta)).not.toContain('waited for');
   });
 
   it('prints no count of a table or sentence without its thousands separator', () => {

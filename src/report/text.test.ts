@@ -142,6 +142,18 @@ describe('formatSummary: writing behind', () => {
     expect(text).toContain('  5,000 events in 10 produce requests, 2,500 sent twice on purpose');
     expect(text).toMatch(/ {4}2\.2s █+ 5,000/);
     expect(text).not.toContain('SQL (client-side)');
+    expect(text).not.toContain('waited for');
+  });
+
+  it('says which service the workers waited for, how long and from when, or that it never came back', () => {
+    const outages = [
+      { service: 'mysql' as const, address: '127.0.0.1:3306', error: 'Connection lost', atMs: 1200, awayMs: 9900 },
+      { service: 'kafka' as const, address: '127.0.0.1:9092', error: 'ECONNREFUSED', atMs: 15_000, awayMs: null },
+    ];
+    const result = { ...behindResult, writeBehind: { ...behindResult.writeBehind!, outages } };
+    expect(formatSummary(result, { color: false })).toContain(
+      '  the workers waited for MySQL at 127.0.0.1:3306 for 9.9s from 1.2s in (Connection lost); for Kafka at 127.0.0.1:9092 until the end (never back) from 15s in (ECONNREFUSED)',
+    );
   });
 });
 

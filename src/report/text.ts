@@ -17,7 +17,7 @@ import {
   verdictOf,
 } from './format.js';
 import type { Style } from './format.js';
-import { behindSentence, drainCurveText, topicSentence, workerSentence } from './behind.js';
+import { behindSentence, drainCurveText, outageSentence, topicSentence, workerSentence } from './behind.js';
 import { targetLines } from './target.js';
 import { faultLines, faultVerdict } from './faults.js';
 import { serverSentence, slowSentence, statementRows } from './sql.js';
@@ -223,6 +223,8 @@ export function formatSummary(result: RunResult, options: TextOptions): string {
   const wb = result.writeBehind;
   if (wb !== undefined) {
     lines.push('', paint('bold', 'Write-behind', color), `  ${behindSentence(wb)}`, `  ${workerSentence(wb)}`);
+    const outages = outageSentence(wb);
+    if (outages !== undefined) lines.push(`  ${outages}`);
     lines.push(`  ${formatCount(wb.published)} events in ${formatCount(wb.requests)} produce requests, ${formatCount(wb.redelivered)} sent twice on purpose`);
     lines.push(`  ${topicSentence(wb)}`, '  rows visible over time:', ...drainCurveText(wb.drainCurve).map((line) => `  ${line}`));
   }

@@ -34,4 +34,18 @@ export interface WriteBehindSummary {
   pollMs: number;
   /** Rows visible over time, ms after the first release. */
   drainCurve: { atMs: number; rows: number }[];
+  /**
+   * Services a worker said were away during the run: where, the error, when (ms after the first
+   * release) and for how long (null: it never said it was back). [] when none was.
+   */
+  outages: BehindOutage[];
+}
+
+/** One service away, as a worker said it. */
+export interface BehindOutage {
+  service: 'mysql' | 'kafka';
+  address: string;
+  error: string;
+  atMs: number;
+  awayMs: number | null;
 }

@@ -141,7 +141,7 @@ describe('serve --write behind (in process)', () => {
 
   it('keeps the topics and says how many events are unwritten when the workers do not catch up', async () => {
     // Workers that never consume anything.
-    const idle: WorkerLauncher = { start: async (_infra, spec) => ({ count: spec.count, stats: emptyWorkerFigures, kill: () => Promise.reject(new Error('no')), stop: async () => emptyWorkerFigures(), waitingFor: () => [] }) };
+    const idle: WorkerLauncher = { start: async (_infra, spec) => ({ count: spec.count, stats: emptyWorkerFigures, kill: () => Promise.reject(new Error('no')), stop: async () => emptyWorkerFigures(), waitingFor: () => [], outages: () => [] }) };
     const { server, call } = await serve({ write: 'behind' }, { launcher: idle, drainTimeoutMs: 100 });
     await call('POST', '/sales', { id: 'concert-stuck', stock: 5 });
     await call('POST', '/buy', { user: 'a', sale: 'concert-stuck' });

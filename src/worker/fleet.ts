@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { ServicesConfig } from '../config/config.js';
 import { ENV } from '../config/defaults.js';
 import { formatBrokers } from '../config/endpoints.js';
-import type { EventLog, FleetSpec, Ledger, WorkerFleet, WorkerWait } from '../engine/ports.js';
+import type { EventLog, FleetSpec, Ledger, WorkerFleet, WorkerOutage, WorkerWait } from '../engine/ports.js';
 import { TicketsimError } from '../errors.js';
 import { LAUNCHER, launcherNodeFlags } from '../launcher.js';
 import { createWorker } from './worker.js';
@@ -72,6 +72,7 @@ export async function startInProcessFleet(options: FleetSpec & { log: EventLog; 
     },
     // In process no worker waits: the ledger never goes away, and the log waits out its own broker.
     waitingFor: () => [],
+    outages: () => [],
   };
 }
 
@@ -80,14 +81,14 @@ interface Child {
   process: ChildProcess;
   stats: WorkerStats;
   /** The services it said are away (its `away` lines not yet followed by `back`). */
-  waiting: Map<WorkerWait['service'], WorkerWait>;
+  waiting: Map<WorkerWait['service'], WorkerOutage>;
   stderr: string;
   exited: Promise<number | null>;
 }
 
 /** One wait per service, the longest, over `children`. */
 function waitsOf(children: readonly Child[]): WorkerWait[] {
-  const longest = new Map<WorkerWait['service'], WorkerWait>();
+  const longest = new Map<WorkerWait['service'], WorkerOutage>();
   for (const wait of children.flatMap((child) => [...child.waiting.values()])) {
     const known = longest.get(wait.service);
     if (known === undefined || wait.sinceMs < known.sinceMs) longest.set(wait.service, wait);
@@ -114,11 +115,13 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
   if (options.table !== undefined) args.push('--table', options.table.name, ...(options.table.idempotent ? [] : ['--plain-insert']));
   const children: Child[] = [];
   const retired: WorkerStats[] = [];
+  /** Every outage a worker said, killed workers' too. */
+  const outages: WorkerOutage[] = [];
   const killAll = () => children.forEach((child) => child.process.kill('SIGKILL'));
   process.once('exit', killAll);
   /** Spawns a worker into `slot` (its replacement, when one was there) and waits until it joined. */
   const startInto = (slot: number): Promise<void> => {
-    const { child, started } = spawnWorker(args, env);
+    const { child, started } = spawnWorker(args, env, (outage) => outages.push(outage));
     children[slot] = child;
     return started;
   };
@@ -148,10 +151,12 @@ export async function startProcessFleet(options: FleetSpec & { services: Service
       return sumWorkerFigures([...retired, ...children.map((child) => child.stats)]);
     },
     waitingFor: () => waitsOf(children),
+    outages: () => outages.map((outage) => ({ ...outage })),
   };
 }
 
-function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; started: Promise<void> } {
+/** `onOutage` hears each outage a worker says (the same object is closed when it says it is back). */
+function spawnWorker(args: string[], env: NodeJS.ProcessEnv, onOutage: (outage: WorkerOutage) => void): { child: Child; started: Promise<void> } {
   // Its stdin is a pipe nothing is written to: it closes when this process ends, however it ends,
   // and the worker then stops (--stop-with-parent) instead of consuming on as an orphan. It runs
   // with the launcher's node flags, as `ticketsim worker` typed in a shell would.
@@ -175,9 +180,16 @@ function spawnWorker(args: string[], env: NodeJS.ProcessEnv): { child: Child; st
       if (message === undefined) continue;
       if (message.event === 'started') markStarted();
       else if (message.event === 'away') {
-        const wait = waitOf(message);
-        child.waiting.set(wait.service, wait);
-      } else if (message.event === 'back') child.waiting.delete(waitOf(message).service);
+        const outage = waitOf(message);
+        child.waiting.set(outage.service, outage);
+        onOutage(outage);
+      } else if (message.event === 'back') {
+        const { service } = waitOf(message);
+        // The worker's own measure of how long it waited.
+        const outage = child.waiting.get(service);
+        if (outage !== undefined) outage.awayMs = Number(message.awayMs);
+        child.waiting.delete(service);
+      }
       else if (message.event === 'stats' || message.event === 'stopped') child.stats = pickStats(message);
     }
   });
@@ -196,8 +208,8 @@ function parseLine(line: string): Record<string, unknown> | undefined {
   }
 }
 
-/** An `away` (or `back`) line as a wait that starts now. */
-function waitOf(message: Record<string, unknown>): WorkerWait {
+/** An `away` (or `back`) line as an outage that starts now. */
+function waitOf(message: Record<string, unknown>): WorkerOutage {
   const service = message.service === 'kafka' ? 'kafka' : 'mysql';
   return { service, address: String(message.address), error: String(message.error), sinceMs: performance.now() };
 }

@@ -5,7 +5,7 @@
 // computes it (1,000: no offset moved), and once the proxy is restored it says MySQL is back, writes
 // exactly one row per event and reports lag 0. A run's own workers (a process fleet) say the same
 // to the run: while the proxy is cut the fleet is waiting for MySQL at the proxy's address, and no
-// longer once it is restored. Every step waits for the workers' own lines, never for a time.
+// longer once it is restored, the outage kept with how long it lasted. Every step waits for the workers' own lines, never for a time.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
@@ -160,6 +160,10 @@ describe.skipIf(!available)('a worker whose MySQL goes away', () => {
     expect(fleet.waitingFor()).toMatchObject([{ service: 'mysql', address: `127.0.0.1:${proxy.port}` }]);
     proxy.restore();
     await until('the fleet to stop waiting', () => fleet.waitingFor().length === 0 && fleet.stats().inserted === 10);
+    const [outage, ...more] = fleet.outages();
+    expect(more).toEqual([]);
+    expect(outage).toMatchObject({ service: 'mysql', address: `127.0.0.1:${proxy.port}` });
+    expect(outage!.awayMs).toBeGreaterThan(0);
     fleets.delete(fleet);
     expect(await fleet.stop()).toMatchObject({ inserted: 10, skipped: 0 });
   });

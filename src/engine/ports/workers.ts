@@ -28,6 +28,11 @@ export interface WorkerWait {
   sinceMs: number;
 }
 
+/** A service a worker said was away, and how long until it said it was back (undefined: not said). */
+export interface WorkerOutage extends WorkerWait {
+  awayMs?: number;
+}
+
 /** Where and how many write-behind workers to start, in one consumer group. */
 export interface FleetSpec {
   count: number;
@@ -62,6 +67,8 @@ export interface WorkerFleet {
   stop(): Promise<WorkerFigures>;
   /** The services the live workers are waiting for now (one each, the longest wait), [] when none. */
   waitingFor(): WorkerWait[];
+  /** Every outage a worker of the fleet said, in the order they began ([] in process: no worker waits there). */
+  outages(): WorkerOutage[];
 }
 
 /**

@@ -34,6 +34,7 @@ export class BehindPath {
     private readonly infra: Infrastructure,
     private readonly write: WriteConfig,
     private readonly watcher: RowWatcher,
+    private readonly originUs: () => number,
   ) {
     this.writer = lane.writer;
   }
@@ -67,7 +68,7 @@ export class BehindPath {
     });
     try {
       const watcher = new RowWatcher({ ledger: infra.ledger, clock: infra.clock, sale: deps.sale, feed: infra.rowFeed }, deps.originUs);
-      const opened = new BehindPath(lane, infra, write, watcher);
+      const opened = new BehindPath(lane, infra, write, watcher, deps.originUs);
       path.acknowledged = (event, atUs) => opened.acknowledged(event, atUs);
       await watcher.start();
       return opened;
@@ -185,6 +186,13 @@ export class BehindPath {
       lag: this.watcher.lag(),
       pollMs: ROW_POLL_MS,
       drainCurve: this.watcher.curve(),
+      outages: this.lane.outages().map((outage) => ({
+        service: outage.service,
+        address: outage.address,
+        error: outage.error,
+        atMs: Math.round(outage.sinceMs - this.originUs() / 1000),
+        awayMs: outage.awayMs === undefined ? null : Math.round(outage.awayMs),
+      })),
     };
   }
 }
