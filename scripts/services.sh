@@ -134,9 +134,12 @@ write_kafka_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:9093
-listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
-advertised.listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+# PROXIED is for tests that put a proxy of their own before the broker (worker-outage.test.ts): it
+# listens on 9094 and tells clients to come back through 9095, where the test's proxy listens, so
+# every connection of such a client goes through the proxy (on 9092 they would be sent past it).
+listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093,PROXIED://127.0.0.1:9094
+advertised.listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093,PROXIED://127.0.0.1:9095
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,PROXIED:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 controller.listener.names=CONTROLLER
 log.dirs=$KAFKA_DATA
@@ -198,6 +201,12 @@ start_kafka() {
   local pid="" i
   lock_kafka
 
+  # A broker this script started before it configured the PROXIED listener (9094) is restarted
+  # with the current configuration, so the tests that need that listener run.
+  if pid="$(kafka_pid)" && kafka_up && ! port_open 127.0.0.1 9094; then
+    log "kafka: pid $pid runs an older configuration (no PROXIED listener on 127.0.0.1:9094); restarting it"
+    stop_kafka
+  fi
   if pid="$(kafka_pid)"; then
     if kafka_up; then log "kafka: already running (pid $pid) on 127.0.0.1:9092"; return 0; fi
     log "kafka: pid $pid alive but 127.0.0.1:9092 not answering yet, waiting"

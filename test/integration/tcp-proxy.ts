@@ -14,8 +14,8 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-/** Starts a proxy on 127.0.0.1 (a port of its own) to `target`, letting connections through. */
-export async function startTcpProxy(target: Endpoint): Promise<TcpProxy> {
+/** Starts a proxy on 127.0.0.1 (`port`, or a free one) to `target`, letting connections through. */
+export async function startTcpProxy(target: Endpoint, port = 0): Promise<TcpProxy> {
   let cut = false;
   const open = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -32,10 +32,9 @@ export async function startTcpProxy(target: Endpoint): Promise<TcpProxy> {
     client.once('close', () => upstream.destroy());
     upstream.once('close', () => client.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   return {
-    port,
+    port: (server.address() as { port: number }).port,
     cut() {
       cut = true;
       for (const socket of open) socket.destroy();
