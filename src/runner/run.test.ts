@@ -17,6 +17,15 @@ describe('ScenarioRun.snapshot', () => {
     expect(last.elapsedMs).toBeCloseTo(result.durationMs, 2);
   });
 
+  it('ends a cancel-storm whose waiting line is longer than the in-flight cap, every check holding', async () => {
+    // 200 re-buyers, 20 slots: the line used to fill every slot ahead of the cancels it waited for.
+    for (const strategy of ['lua', 'dcl'] as const) {
+      const result = await startRun(loadConfig({ scenario: 'cancel-storm', strategy, infra: 'memory', users: 200, stock: 100, maxInFlight: 20, json: true }, {})).result;
+      expect(result.checks.filter((check) => !check.ok), strategy).toEqual([]);
+      expect(result.counts.rebought, strategy).toBeGreaterThan(0);
+    }
+  }, 30_000);
+
   it('says 0/s and no time spent before the first release', async () => {
     const run = startRun(loadConfig({ scenario: 'oversell', strategy: 'lua', infra: 'memory', users: 10, json: true }, {}));
     const first = run.snapshot();

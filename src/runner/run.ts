@@ -112,7 +112,7 @@ export class ScenarioRun extends EventEmitter<RunEvents> implements LiveRun {
       const reach = await prepareFaults(run.faults, target.faultStack);
       const nemesis = this.openNemesis(target, { ...reach, ...(await target.begin()) });
       target.armEngine(nemesis.engineFaults());
-      const prepared = await SCENARIO_CATALOGUE[run.scenario].prepare({ target, run });
+      const prepared = await SCENARIO_CATALOGUE[run.scenario].prepare({ target, run, maxInFlight: inFlightCap(run, target.kind) });
       measurements.phases.of = prepared.phases.length;
       await runPhases(prepared, {
         run,

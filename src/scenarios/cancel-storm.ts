@@ -43,8 +43,8 @@ function chooseCancellers(rows: SaleReadBack['records'], ratio: number): UserId[
 }
 
 /**
- * The storm's attempts in one order: each kind spread evenly over the whole range, so cancels,
- * duplicates, bogus cancels and re-buyers are all among the first dispatched.
+ * Attempts in one order: each kind spread evenly over the whole range, so cancels, duplicates,
+ * bogus cancels and re-buyers are all among the first dispatched.
  */
 function interleave<T>(groups: readonly (readonly T[])[]): T[] {
   const placed = groups.flatMap((group) => group.map((item, i) => ({ item, at: (i + 0.5) / group.length })));
@@ -64,8 +64,19 @@ class Tally {
   }
 }
 
+/**
+ * The storm's order: every cancel interleaved with at most half the in-flight cap of re-buyers, the
+ * other re-buyers after the last cancel. A re-buyer in line holds its slot until every cancel has
+ * finished; with more re-buyers than the cap ahead of a cancel, the line filled every slot and the
+ * cancels it waited for never started (a run that never ended).
+ */
+function stormOrder<T>(cancels: readonly T[], rebuys: readonly T[], cap: number): T[] {
+  const racing = Math.min(rebuys.length, Math.floor(cap / 2));
+  return [...interleave([cancels, rebuys.slice(0, racing)]), ...rebuys.slice(racing)];
+}
+
 /** The storm phase over a plan: its attempts, and what the checks need to know of it afterwards. */
-function stormPhase(plan: StormPlan, dupes: number, sale: TargetSale, clock: Clock) {
+function stormPhase(plan: StormPlan, dupes: number, sale: TargetSale, clock: Clock, cap: number) {
   const told = new Tally();
   /** Cancels answered unknown: each may have given a seat back. */
   const unknownCancels = { count: 0 };
@@ -95,11 +106,11 @@ function stormPhase(plan: StormPlan, dupes: number, sale: TargetSale, clock: Clo
       await waitForSeat();
     }
   };
-  const tasks = interleave<(act: Act) => Promise<void>>([
+  const cancels = interleave<(act: Act) => Promise<void>>([
     plan.cancellers.flatMap((user) => Array.from({ length: dupes }, () => (act: Act) => cancel(user, act))),
     plan.bogus.map((user) => (act: Act) => cancel(user, act)),
-    plan.rebuyers.map((user) => (act: Act) => rebuy(user, act)),
   ]);
+  const tasks = stormOrder(cancels, plan.rebuyers.map((user) => (act: Act) => rebuy(user, act)), cap);
   const phase: Phase = {
     name: 'storm',
     total: tasks.length,
@@ -113,7 +124,7 @@ export const cancelStormScenario: ScenarioDefinition = {
   name: 'cancel-storm',
   summary: 'sell out, then duplicate and bogus cancels race a line of re-buyers; no seat may be created (v4)',
   needs: ['redis', 'mysql'],
-  async prepare({ target, run }) {
+  async prepare({ target, run, maxInFlight }) {
     const sale = await target.openSale(run.stock);
     const dupes = run.cancelDupes ?? 1;
     let before: SaleReadBack | undefined;
@@ -137,7 +148,7 @@ export const cancelStormScenario: ScenarioDefinition = {
         bogus: Array.from({ length: cancellers.length }, (_, i) => bogusCancellerId(i)),
         rebuyers: Array.from({ length: run.rebuyers ?? 0 }, (_, i) => rebuyerId(i)),
       };
-      const built = stormPhase(plan, dupes, sale, target.clock);
+      const built = stormPhase(plan, dupes, sale, target.clock, maxInFlight);
       told = built.told;
       unknownCancels = built.unknownCancels;
       return built.phase;

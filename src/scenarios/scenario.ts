@@ -12,6 +12,8 @@ export interface ScenarioContext {
   target: SaleTarget;
   /** Every parameter of the run (users, stock, the scenario's own flags, …). */
   run: RunConfig;
+  /** The most attempts the runner keeps in flight at once (--max-in-flight, --concurrency, or where it runs). */
+  maxInFlight: number;
 }
 
 /**
