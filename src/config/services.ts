@@ -4,6 +4,9 @@ import { DEFAULTS, ENV } from './defaults.js';
 import { endpointOfUrl, isLoopback, parseBrokerList } from './endpoints.js';
 import type { Endpoint } from './endpoints.js';
 
+/** Each real service as a sentence names it (`waiting for MySQL at 127.0.0.1:3306`). */
+export const SERVICE_NAMES = { redis: 'Redis', mysql: 'MySQL', kafka: 'Kafka' } as const;
+
 /**
  * Where the three real services are, and who said so: `givenBy` names the flag or environment
  * variable that gave an address, and is undefined for a default. An address given is never quietly

@@ -1,6 +1,7 @@
 // The write-behind section in words and charts: the run's topic and workers, what was published
 // and what the workers did with it, the drain, the lag from acknowledgement to row, and the drain
 // curve (rows visible over time) as a mermaid line chart with a text fallback.
+import { SERVICE_NAMES } from '../config/services.js';
 import type { RunResult, RunSnapshot, WriteBehindSummary } from '../result.js';
 import { capitalize, formatCount, formatDuration, formatMicros, thinPoints } from './format.js';
 import { drawBar } from './histogram.js';
@@ -24,9 +25,8 @@ export function workerSentence(wb: WriteBehindSummary): string {
 export function outageSentence(wb: WriteBehindSummary): string | undefined {
   if (wb.outages.length === 0) return undefined;
   const waits = wb.outages.map((outage) => {
-    const name = outage.service === 'mysql' ? 'MySQL' : 'Kafka';
     const lasted = outage.awayMs === null ? 'until the end (never back)' : `for ${formatDuration(outage.awayMs)}`;
-    return `${name} at ${outage.address} ${lasted} from ${formatDuration(Math.max(0, outage.atMs))} in (${outage.error})`;
+    return `${SERVICE_NAMES[outage.service]} at ${outage.address} ${lasted} from ${formatDuration(Math.max(0, outage.atMs))} in (${outage.error})`;
   });
   return `the workers waited for ${waits.join('; for ')}`;
 }

@@ -3,11 +3,11 @@
 // service, its address, the error), the state on every progress line while it lasts (`waiting for
 // MySQL at 127.0.0.1:3306 since 12 s, retrying every 2 s, 1,000 records held`), and one line when
 // it is back, with how long it was away.
+import { SERVICE_NAMES as NAMES } from '../config/services.js';
 import type { GroupLag } from '../engine/ports.js';
 import type { WorkerStats } from './worker.js';
 import type { Outage, WorkerService } from './write-retry.js';
 
-const NAMES: Record<WorkerService, string> = { mysql: 'MySQL', kafka: 'Kafka' };
 /** `0.3 s`, `2 s`, `14 s`: tenths under ten seconds. */
 const seconds = (ms: number) => `${ms < 10_000 ? Number((ms / 1000).toFixed(1)) : Math.round(ms / 1000).toLocaleString('en-US')} s`;
 

@@ -6,6 +6,8 @@
 // dead-letter topic because a service is away. The first failure of a service and its recovery
 // are told once (however many writes wait on it), with the error and how long it lasted.
 
+import { describeError } from '../errors.js';
+
 /** A service a worker writes through. */
 export type WorkerService = 'mysql' | 'kafka';
 
@@ -51,7 +53,7 @@ export function createOutages(listener: OutageListener, now: () => number = () =
   const away = new Map<WorkerService, Outage>();
   return {
     failed(service, error, retryEveryMs) {
-      const worded = error instanceof Error ? error.message : String(error);
+      const worded = describeError(error);
       const known = away.get(service);
       if (known !== undefined) {
         known.error = worded;

@@ -22,7 +22,7 @@ import { connectMysql } from '../../src/engine/mysql/connect.js';
 import { PURCHASES_TABLE } from '../../src/engine/mysql/tables.js';
 import type { EventLog, SaleEvent } from '../../src/engine/ports.js';
 import { createRealClock } from '../../src/engine/real-clock.js';
-import { BIN } from './cli.js';
+import { BIN, until } from './cli.js';
 import { kafkaNamesOf, ownedId } from './owned-names.js';
 import { servicesAvailable, servicesConfig } from './services.js';
 import { startTcpProxy } from './tcp-proxy.js';
@@ -81,15 +81,6 @@ function linesOf(child: ChildProcess) {
       ]);
     },
   };
-}
-
-/** Resolves once `condition()` holds, asking again at each of the worker's lines (`fleet` reads them). */
-async function until(what: string, condition: () => boolean, withinMs = 60_000): Promise<void> {
-  const deadline = performance.now() + withinMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`not within ${withinMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe.skipIf(!available)('a worker whose MySQL goes away', () => {

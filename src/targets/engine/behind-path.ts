@@ -4,6 +4,7 @@
 // each phase and how long it took; the faults on the path (killing a worker, rewinding the group
 // under a fresh fleet) act through it; at the end the lane deletes what the run created unless
 // asked to keep it.
+import { SERVICE_NAMES } from '../../config/services.js';
 import type { WriteConfig } from '../../config/write-config.js';
 import { BehindLane } from '../../engine/behind-lane.js';
 import { runNames } from '../../engine/run-names.js';
@@ -14,7 +15,7 @@ import { ROW_POLL_MS, RowWatcher } from './row-watcher.js';
 
 /** `MySQL at 127.0.0.1:3306 (Connection lost: …)`, one per service the workers wait for. */
 function waitsText(waits: readonly WorkerWait[]): string {
-  return waits.map((wait) => `${wait.service === 'mysql' ? 'MySQL' : 'Kafka'} at ${wait.address} (${wait.error})`).join(' and ');
+  return waits.map((wait) => `${SERVICE_NAMES[wait.service]} at ${wait.address} (${wait.error})`).join(' and ');
 }
 
 /** A run's write-behind path, open. */
