@@ -9,3 +9,4 @@ export type * from './result/run-result.js';
 export type * from './result/verdicts.js';
 export type * from './result/live.js';
 export type * from './result/baseline.js';
+export type * from './result/explore.js';

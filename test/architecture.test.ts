@@ -1,5 +1,5 @@
 // Enforces the import rules of ARCHITECTURE.md ("Layers and import rules") over the real import
-// graph of src/: cli → runner → targets → scenarios → engine → config; ui and report see result
+// graph of src/: cli → explore → runner → targets → scenarios → engine → config; ui and report see result
 // types only; engine knows no measurement or UI; scenarios reach the system under test only
 // through the sale-target seam (engine port types, never an adapter).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -10,18 +10,20 @@ const SRC = resolve(import.meta.dirname, '../src');
 
 /** Folders each top-level area must never import from. */
 const FORBIDDEN: Record<string, readonly string[]> = {
-  engine: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'server'],
-  scenarios: ['cli', 'runner', 'targets', 'ui', 'report', 'worker', 'server'],
-  targets: ['cli', 'runner', 'ui', 'report', 'worker', 'server'],
-  runner: ['cli', 'ui', 'report', 'worker', 'server'],
-  worker: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'server'],
+  engine: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'server', 'explore'],
+  scenarios: ['cli', 'runner', 'targets', 'ui', 'report', 'worker', 'server', 'explore'],
+  targets: ['cli', 'runner', 'ui', 'report', 'worker', 'server', 'explore'],
+  runner: ['cli', 'ui', 'report', 'worker', 'server', 'explore'],
+  // `ticketsim explore`: above the runner, whose runs it drives on the engine's step schedule.
+  explore: ['cli', 'ui', 'report', 'worker', 'server', 'metrics'],
+  worker: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'server', 'explore'],
   // `ticketsim serve`: engine level, like the worker; the CLI hands it the worker launcher.
-  server: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report'],
-  ui: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'server'],
-  report: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'ui', 'server'],
-  config: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'engine', 'server'],
+  server: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'explore'],
+  ui: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'server', 'explore'],
+  report: ['engine', 'worker', 'runner', 'targets', 'scenarios', 'cli', 'ui', 'server', 'explore'],
+  config: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'engine', 'server', 'explore'],
   // Prometheus metrics: fed through listener interfaces and result types; the CLI wires them.
-  metrics: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'engine', 'server'],
+  metrics: ['cli', 'runner', 'targets', 'scenarios', 'ui', 'report', 'worker', 'engine', 'server', 'explore'],
 };
 
 /**

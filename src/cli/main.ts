@@ -6,6 +6,8 @@ import { hideBin } from 'yargs/helpers';
 import { cleanCommand } from './commands/clean.js';
 import { compareCommand } from './commands/compare.js';
 import { doctorCommand } from './commands/doctor.js';
+import { exploreCommand } from './commands/explore.js';
+import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
 import { selftestCommand } from './commands/selftest.js';
 import { serveCommand } from './commands/serve.js';
@@ -19,7 +21,7 @@ import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 
 /** `run`, `compare`, …: the commands, for the suggestion when one is mistyped. */
-const COMMANDS = [runCommand, compareCommand, selftestCommand, serveCommand, workerCommand, doctorCommand, cleanCommand].map((command) => String(command.command).split(' ')[0]!);
+const COMMANDS = [runCommand, compareCommand, selftestCommand, serveCommand, workerCommand, doctorCommand, cleanCommand, exploreCommand, replayCommand].map((command) => String(command.command).split(' ')[0]!);
 
 async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
@@ -32,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
     .command(workerCommand)
     .command(doctorCommand)
     .command(cleanCommand)
+    .command(exploreCommand)
+    .command(replayCommand)
     .demandCommand(1, 'name a command (see the list above)')
     .strict()
     // What yargs would let through quietly (a missing value, an option twice) stops here, in the

@@ -34,8 +34,11 @@ export type FaultSpecOf<N extends FaultName> = Extract<FaultSpec, { name: N }>;
  *   non-idempotent-worker  the worker inserts without skipping, into a table of the run's own
  *                          that has no UNIQUE key, so a redelivered event becomes a second row
  *   drop-publish           a fraction of purchase events are acknowledged but never sent
+ *   split-reserve          in process only: lua's purchase script looks (buyer? stock?) and
+ *                          writes (decrement, add the buyer) in two steps, no longer atomic, for
+ *                          `ticketsim explore` to prove it finds the race that makes
  */
-export const PLANTS = ['non-idempotent-worker', 'drop-publish'] as const;
+export const PLANTS = ['non-idempotent-worker', 'drop-publish', 'split-reserve'] as const;
 export type Plant = (typeof PLANTS)[number];
 
 /** What the run the faults go with is. */

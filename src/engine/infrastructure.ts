@@ -35,6 +35,8 @@ export async function openInfrastructure(options: OpenOptions): Promise<OpenedIn
       withLog: options.needs.includes('kafka'),
       idempotentLedger: options.table?.idempotent,
       clock: options.wallClock ? createRealClock() : undefined,
+      steps: options.steps,
+      splitReserve: options.splitReserve,
     });
   if (options.mode === 'memory') return { infra: inProcess(), reason: '--infra memory' };
   let reason = '--infra real';

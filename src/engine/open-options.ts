@@ -2,6 +2,7 @@
 // module that opens it so the real side, loaded lazily, can share the type without importing it back.
 import type { ServicesConfig } from '../config/config.js';
 import type { InfraMode } from '../config/defaults.js';
+import type { StepSchedule } from './memory/step-schedule.js';
 import type { EngineObserver, LedgerTable, ServiceName } from './ports.js';
 
 /** How a run opens its infrastructure. */
@@ -27,4 +28,8 @@ export interface OpenOptions {
    * requests arrive in real time. The real services always run on the wall clock.
    */
   wallClock?: boolean;
+  /** An explored run (`ticketsim explore`): in process, every store effect a step its chooser orders. */
+  steps?: StepSchedule;
+  /** In process only, planted: lua's purchase script in two steps, no longer atomic. */
+  splitReserve?: boolean;
 }

@@ -2,8 +2,9 @@
 // comparison's `reports/compare-<scenario>-<timestamp>.md`) and writing it there, creating the folder.
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Comparison, RunResult } from '../result.js';
+import type { Comparison, ExploreResult, RunResult, ScheduleReport } from '../result.js';
 import { renderComparisonReport } from './compare-markdown.js';
+import { renderExploreReport, renderReplayReport } from './explore-markdown.js';
 import { renderMarkdownReport, type ReportMeta } from './markdown.js';
 
 /** The folder default reports go to, relative to the working directory. */
@@ -51,6 +52,17 @@ export async function writeReport(result: RunResult, path: string | true, meta: 
 export async function writeComparisonReport(comparison: Comparison, results: readonly RunResult[], path: string | true, meta: ReportMeta): Promise<WrittenReport> {
   const target = path === true ? `${REPORTS_DIR}/compare-${safeName(comparison.scenario)}-${fileTimestamp(meta.generatedAt)}.md` : path;
   return writeMarkdown(target, renderComparisonReport(comparison, results, meta));
+}
+
+/**
+ * Writes a search's report to `path`, or to `reports/explore-<scenario>-<strategy>-<timestamp>.md`
+ * when `path` is `true`; a replay's (`explored`: its schedule) to `reports/replay-…`.
+ */
+export async function writeExploreReport(explored: ExploreResult | ScheduleReport, path: string | true, meta: ReportMeta): Promise<WrittenReport> {
+  const search = 'search' in explored;
+  const { scenario, strategy } = explored.workload;
+  const target = path === true ? `${REPORTS_DIR}/${search ? 'explore' : 'replay'}-${safeName(scenario)}-${safeName(strategy)}-${fileTimestamp(meta.generatedAt)}.md` : path;
+  return writeMarkdown(target, search ? renderExploreReport(explored, meta) : renderReplayReport(explored, meta));
 }
 
 /** Writes `markdown` to `target`; a new file that could not be written whole is removed, not left cut short. */

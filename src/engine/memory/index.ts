@@ -1,7 +1,7 @@
 // The in-process infrastructure (`--infra memory`): inventory, locks and ledger on one virtual clock
 // and one seeded PRNG, for zero-setup runs that still interleave like a real network would.
 import type { Clock, EngineObserver, Infrastructure } from '../ports.js';
-import { createRedisServer } from './latency.js';
+import { createRedisServer, createSteppedRedisServer } from './latency.js';
 import { createMemoryInventory } from './inventory.js';
 import { createMemoryLedger } from './ledger.js';
 import type { MemoryLedger } from './ledger.js';
@@ -10,6 +10,7 @@ import { createRandom } from './random.js';
 import { createVirtualClock } from './virtual-clock.js';
 import { createMemoryLog } from './log.js';
 import type { MemoryLog } from './log.js';
+import type { StepSchedule } from './step-schedule.js';
 
 export { createVirtualClock } from './virtual-clock.js';
 export type { VirtualClock } from './virtual-clock.js';
@@ -54,6 +55,13 @@ export interface MemoryInfrastructureOptions {
    * whose requests arrive in real time (a virtual clock would race through idle polling).
    */
   clock?: Clock;
+  /**
+   * An explored run's steps (`ticketsim explore`): the services run on its clock, every store
+   * effect a step its chooser orders, and no service time passes.
+   */
+  steps?: StepSchedule;
+  /** Planted: the purchase script's look and write as two steps (see createMemoryInventory). */
+  splitReserve?: boolean;
 }
 
 /** The in-process infrastructure, with its clock (virtual unless one was given), ledger statistics and log exposed. */
@@ -70,9 +78,12 @@ export interface MemoryInfrastructure extends Infrastructure {
  */
 export function createMemoryInfrastructure(options: MemoryInfrastructureOptions): MemoryInfrastructure {
   const random = createRandom(options.seed);
-  const clock = options.clock ?? createVirtualClock({ resolutionUs: CLOCK_TICK_US });
-  const redis = createRedisServer({ clock, random: random.fork() });
-  const inventory = createMemoryInventory({ clock, random: random.fork(), redis });
+  const { steps } = options;
+  const clock = steps?.clock ?? options.clock ?? createVirtualClock({ resolutionUs: CLOCK_TICK_US });
+  // Forked either way, so that the forks after it (the locks' back-off) draw the same in both.
+  const redisRandom = random.fork();
+  const redis = steps === undefined ? createRedisServer({ clock, random: redisRandom }) : createSteppedRedisServer(steps);
+  const inventory = createMemoryInventory({ clock, random: random.fork(), redis, splitReserve: options.splitReserve });
   const locks = createMemoryLocks({
     clock,
     random: random.fork(),
@@ -90,7 +101,9 @@ export function createMemoryInfrastructure(options: MemoryInfrastructureOptions)
     observer: options.observer,
     slowThresholdMs: options.slowSqlMs,
     idempotent: options.idempotentLedger,
+    steps,
   });
+  steps?.watch(() => ({ ...inventory.view(), ...locks.view(), ...ledger.view() }));
   const log = options.withLog ? createMemoryLog({ clock, random: random.fork() }) : undefined;
   return {
     kind: 'memory',

@@ -3,6 +3,7 @@
 // set-up and lock retry back-off. Every figure is drawn from a seeded PRNG, so a seed fixes a run.
 import type { Clock } from '../ports.js';
 import type { Random } from './random.js';
+import type { StepKind, StepSchedule } from './step-schedule.js';
 
 /**
  * The figures, in milliseconds. They were measured on the development machines or follow ordinary
@@ -45,6 +46,16 @@ export interface ServiceTimes {
   mysqlConnect(): number;
   /** Redlock's back-off: `delay + floor((2r − 1) · jitter)`, never negative (redlock 5 `_execute`). */
   lockRetryDelay(delayMs: number, jitterMs: number): number;
+}
+
+/**
+ * An explored run's service times (step-schedule.ts): none, so that the chooser alone orders the
+ * steps. Only a lock's retry back-off still draws, as time only passes where code sleeps.
+ */
+export function createInstantTimes(random: Random): ServiceTimes {
+  const none = () => 0;
+  const { lockRetryDelay } = createServiceTimes(random);
+  return { redisOneWay: none, redisCommand: none, redisScript: none, mysqlOneWay: none, mysqlInsert: none, mysqlRowInBatch: none, mysqlCommit: none, mysqlSelect: none, mysqlConnect: none, lockRetryDelay };
 }
 
 /** Creates the service-time source over a (preferably forked) PRNG. */
@@ -90,9 +101,10 @@ export interface RedisServer {
   /**
    * One round trip: the request travels, `action` runs atomically at the instant it arrives (so it
    * must be synchronous), the server's single thread is busy for the command's service time, and
-   * the reply travels back. An exception from `action` is rethrown when the reply arrives.
+   * the reply travels back. An exception from `action` is rethrown when the reply arrives. `step`
+   * and `arg` say what the call is (`SET stock` `0`), for an explored run's timeline.
    */
-  call<T>(kind: RedisCallKind, action: () => T): Promise<T>;
+  call<T>(kind: RedisCallKind, action: () => T, step: StepKind, arg?: string | number): Promise<T>;
 }
 
 /** One call on its way to the simulated Redis and back. */
@@ -141,4 +153,9 @@ export function createRedisServer(deps: { clock: AtClock; random: Random }): Red
       });
     },
   };
+}
+
+/** An explored run's Redis: each call is a step of its actor, taken when the chooser picks it. */
+export function createSteppedRedisServer(schedule: StepSchedule): RedisServer {
+  return { call: (_kind, action, step, arg) => schedule.step(step, arg, action) };
 }

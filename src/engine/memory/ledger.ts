@@ -6,12 +6,16 @@
 // DELETE after it; keep each statement's order, or the same seed gives other results.
 import type { Clock, EngineObserver, Ledger, LedgerWrite, StatementKind } from '../ports.js';
 import { timeStatement } from '../statement-timing.js';
-import { createSerialQueue, createServiceTimes } from './latency.js';
+import { createInstantTimes, createSerialQueue, createServiceTimes } from './latency.js';
 import { createMemoryPool } from './pool.js';
 import type { PoolStats } from './pool.js';
 import { createPurchaseTable } from './purchase-table.js';
 import type { Random } from './random.js';
 import { createServerCounters } from './server-counters.js';
+import type { StepKind, StepSchedule } from './step-schedule.js';
+
+/** A write to the tables: `effect` at the server, then `serverMs` of its answer (or a step of an explored run). */
+type Write = <T>(step: StepKind, arg: string | number, effect: () => T, serverMs: (answer: T) => number) => Promise<T>;
 
 /** Dependencies and settings of {@link createMemoryLedger}. */
 export interface MemoryLedgerOptions {
@@ -30,7 +34,19 @@ export interface MemoryLedgerOptions {
    * table without the key: a user's rows are a multiset, every insert adds one.
    */
   idempotent?: boolean;
+  /** An explored run's steps: each statement's effect is a step of its actor, taking no time. */
+  steps?: StepSchedule;
 }
+
+/** The statements as steps of an explored run. */
+const STEP = {
+  insert: { store: 'MySQL', label: 'INSERT purchase', reads: ['row'], writes: ['row'] },
+  delete: { store: 'MySQL', label: 'DELETE purchase', reads: ['row'], writes: ['row'] },
+  insertFenced: { store: 'MySQL', label: 'INSERT purchase (fenced)', reads: ['row', 'fence row'], writes: ['row', 'fence row'] },
+  deleteFenced: { store: 'MySQL', label: 'DELETE purchase (fenced)', reads: ['row', 'fence row'], writes: ['row', 'fence row'] },
+  insertMany: { store: 'MySQL', label: 'INSERT purchases', reads: ['row'], writes: ['row'] },
+  deleteMany: { store: 'MySQL', label: 'DELETE purchases', reads: ['row'], writes: ['row'] },
+} as const satisfies Record<string, StepKind>;
 
 /** What the pool and server went through, for tests and diagnostics. */
 export type LedgerStats = PoolStats;
@@ -38,6 +54,8 @@ export type LedgerStats = PoolStats;
 /** An in-process Ledger with its statistics. */
 export interface MemoryLedger extends Ledger {
   stats(): LedgerStats;
+  /** Each sale's rows as `rows` → `{user-0, user-1 ×2}`, for an explored run's timeline. */
+  view(): Record<string, string>;
   /**
    * The same table and pool, with statements not reported to the observer: for in-process workers,
    * whose SQL (like a real worker process's) is not the run's own.
@@ -53,8 +71,8 @@ export interface MemoryLedger extends Ledger {
  * 'Too many connections').
  */
 export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
-  const { clock } = options;
-  const times = createServiceTimes(options.random);
+  const { clock, steps } = options;
+  const times = steps === undefined ? createServiceTimes(options.random) : createInstantTimes(options.random);
   const pool = createMemoryPool({ clock, times, poolSize: options.poolSize, maxConnections: options.maxConnections });
   const commits = createSerialQueue(clock);
   const table = createPurchaseTable(options.idempotent ?? true);
@@ -80,64 +98,69 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
       if (own) server.countWrite(serverMs);
       return clock.sleep(serverMs + times.mysqlOneWay());
     };
+    /**
+     * One write: it travels to the server, `effect` changes the tables at the instant it arrives,
+     * the server takes `serverMs(answer)` and the reply travels back. In an explored run the effect
+     * is a step of its actor instead, and takes no time.
+     */
+    const write: Write = steps !== undefined
+      ? (step, arg, effect) => steps.step(step, arg, effect)
+      : async (_step, _arg, effect, serverMs) => {
+          await arrive();
+          const answer = effect();
+          await back(serverMs(answer));
+          return answer;
+        };
     return {
       record(sale, user) {
-        return query(observer, 'insert', async (): Promise<LedgerWrite> => {
-          await arrive();
-          const write = table.insert(sale, user);
-          const committed = write === 'inserted' ? commit() : 0;
-          await back(times.mysqlInsert() + committed);
-          return write;
-        });
+        return query(observer, 'insert', () =>
+          write(STEP.insert, user, () => table.insert(sale, user), (inserted): number => {
+            const committed = inserted === 'inserted' ? commit() : 0;
+            return times.mysqlInsert() + committed;
+          }),
+        );
       },
 
       remove(sale, user) {
-        return query(observer, 'delete', async (): Promise<boolean> => {
-          await arrive();
-          const deleted = table.remove(sale, user);
-          await back(times.mysqlInsert() + (deleted ? commit() : 0));
-          return deleted;
-        });
+        return query(observer, 'delete', () => write(STEP.delete, user, () => table.remove(sale, user), (deleted) => times.mysqlInsert() + (deleted ? commit() : 0)));
       },
 
       // The fenced writes: the real ledger's two statements (raise the fence, then write only while
       // it still holds this token) decided at one server instant, with the same answers.
       recordFenced(sale, user, token) {
-        return query(observer, 'insert', async (): Promise<LedgerWrite | 'stale'> => {
-          await arrive();
-          const write = table.insertFenced(sale, user, token);
-          await back(times.mysqlInsert() + (write === 'inserted' ? commit() : 0));
-          return write;
-        });
+        return query(observer, 'insert', () =>
+          write(STEP.insertFenced, user, () => table.insertFenced(sale, user, token), (inserted) => times.mysqlInsert() + (inserted === 'inserted' ? commit() : 0)),
+        );
       },
 
       removeFenced(sale, user, token) {
-        return query(observer, 'delete', async (): Promise<boolean | 'stale'> => {
-          await arrive();
-          const removed = table.removeFenced(sale, user, token);
-          await back(times.mysqlInsert() + (removed === true ? commit() : 0));
-          return removed;
-        });
+        return query(observer, 'delete', () =>
+          write(STEP.deleteFenced, user, () => table.removeFenced(sale, user, token), (removed) => times.mysqlInsert() + (removed === true ? commit() : 0)),
+        );
       },
 
       recordMany(sale, users) {
-        return query(observer, 'insert-many', async () => {
-          await arrive();
-          const inserted = table.insertMany(sale, users);
-          const committed = inserted > 0 ? commit() : 0;
-          await back(times.mysqlInsert() + users.length * times.mysqlRowInBatch() + committed);
-          return { inserted, skipped: users.length - inserted };
-        });
+        return query(observer, 'insert-many', () =>
+          write(STEP.insertMany, users.length, () => {
+            const inserted = table.insertMany(sale, users);
+            return { inserted, skipped: users.length - inserted };
+          }, ({ inserted }): number => {
+            const committed = inserted > 0 ? commit() : 0;
+            return times.mysqlInsert() + users.length * times.mysqlRowInBatch() + committed;
+          }),
+        );
       },
 
       removeMany(sale, users) {
-        return query(observer, 'delete-many', async () => {
-          await arrive();
-          const deleted = table.removeMany(sale, users);
-          const committed = deleted > 0 ? commit() : 0;
-          await back(times.mysqlInsert() + users.length * times.mysqlRowInBatch() + committed);
-          return { deleted, absent: users.length - deleted };
-        });
+        return query(observer, 'delete-many', () =>
+          write(STEP.deleteMany, users.length, () => {
+            const deleted = table.removeMany(sale, users);
+            return { deleted, absent: users.length - deleted };
+          }, ({ deleted }): number => {
+            const committed = deleted > 0 ? commit() : 0;
+            return times.mysqlInsert() + users.length * times.mysqlRowInBatch() + committed;
+          }),
+        );
       },
 
       async rowsSince(sale, afterId) {
@@ -166,5 +189,6 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
     unobserved: () => ({ ...statements(undefined, false), serverStats: async () => undefined }),
     serverStats: async () => server.stats(pool.stats().connections),
     stats: () => pool.stats(),
+    view: () => table.view(),
   };
 }

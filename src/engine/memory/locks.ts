@@ -5,7 +5,9 @@ import { UsageError } from '../../errors.js';
 import type { Clock, EngineObserver, Lease, Locks, SaleId } from '../ports.js';
 import { LOCK_DEFAULTS, createRedisServer, createServiceTimes } from './latency.js';
 import type { RedisServer } from './latency.js';
+import { named } from './purchase-table.js';
 import type { Random } from './random.js';
+import type { StepKind } from './step-schedule.js';
 
 /** Dependencies and settings of {@link createMemoryLocks}; defaults match the real Redlock set-up. */
 export interface MemoryLocksOptions {
@@ -21,6 +23,16 @@ export interface MemoryLocksOptions {
   redis?: RedisServer;
   /** Told about every acquisition: granted or not, and after how many tries. */
   observer?: EngineObserver;
+}
+
+/** Taking and giving back the lock, as steps of an explored run. */
+const TAKE: StepKind = { store: 'Redis', label: 'SET lock NX PX', reads: ['lock'], writes: ['lock'] };
+const GIVE_BACK: StepKind = { store: 'Redis', label: 'EVALSHA unlock', reads: ['lock'], writes: ['lock'] };
+
+/** The in-process Locks, whose holders an explored run's timeline can look at. */
+export interface MemoryLocks extends Locks {
+  /** Each sale's lock: `lock` → `free`, or `held` while a lease lives. */
+  view(): Record<string, string>;
 }
 
 interface Held {
@@ -39,7 +51,7 @@ function checkSetting(name: string, value: number): number {
  * silently lost: a later acquirer may take the sale's lock, and the late holder's release leaves
  * the new holder's lock alone.
  */
-export function createMemoryLocks(options: MemoryLocksOptions): Locks {
+export function createMemoryLocks(options: MemoryLocksOptions): MemoryLocks {
   const { clock } = options;
   const retryCount = checkSetting('retryCount', options.retryCount ?? LOCK_DEFAULTS.retryCount);
   const retryDelayMs = checkSetting('retryDelayMs', options.retryDelayMs ?? LOCK_DEFAULTS.retryDelayMs);
@@ -47,6 +59,8 @@ export function createMemoryLocks(options: MemoryLocksOptions): Locks {
   const times = createServiceTimes(options.random.fork());
   const redis = options.redis ?? createRedisServer({ clock, random: options.random.fork() });
   const held = new Map<SaleId, Held>();
+  /** Every sale whose lock was ever asked for, so a view says `free` rather than nothing. */
+  const asked = new Set<SaleId>();
   let tokens = 0;
 
   /** Redis semantics: a key with a PX expiry is gone once the clock passes its expiry time. */
@@ -61,20 +75,27 @@ export function createMemoryLocks(options: MemoryLocksOptions): Locks {
 
   const trySet = (sale: SaleId, token: string, ttlMs: number): Promise<boolean> =>
     redis.call('script', () => {
+      asked.add(sale);
       if (live(sale) !== undefined) return false;
       held.set(sale, { token, expiresAtUs: clock.nowUs() + Math.round(ttlMs * 1000) });
       return true;
-    });
+    }, TAKE);
 
   const lease = (sale: SaleId, token: string): Lease => ({
     async release() {
       await redis.call('script', () => {
         if (live(sale)?.token === token) held.delete(sale);
-      });
+      }, GIVE_BACK);
     },
   });
 
   return {
+    view() {
+      const entries: Record<string, string> = {};
+      for (const sale of asked) entries[named('lock', sale, asked.size)] = live(sale) === undefined ? 'free' : 'held';
+      return entries;
+    },
+
     async acquireSale(sale, ttlMs) {
       if (!(ttlMs > 0) || !Number.isFinite(ttlMs)) throw new UsageError(`locks: ttl must be a positive number of ms, not ${ttlMs}`);
       const token = `${sale}:${++tokens}`;

@@ -30,6 +30,13 @@ export interface PurchaseTable {
   rowsSince(sale: SaleId, afterId: number): RowRef[];
   /** The highest row id ever given. */
   lastRowId(): number;
+  /** Each sale's rows (`{user-0, user-1 ×2}`) and fence, for an explored run's timeline. */
+  view(): Record<string, string>;
+}
+
+/** A store entry's name in a view: the sale is left out while there is only one. */
+export function named(entry: string, sale: SaleId, sales: number): string {
+  return sales === 1 ? entry : `${entry} of ${sale}`;
 }
 
 /**
@@ -93,5 +100,15 @@ export function createPurchaseTable(idempotent: boolean): PurchaseTable {
     rowsSince: (sale, afterId) => rows.since(sale, afterId),
 
     lastRowId: () => rows.lastRowId(),
+
+    view() {
+      const entries: Record<string, string> = {};
+      for (const [sale, table] of tables) {
+        const users = [...table.keys()].sort().map((user) => (rows.countOf(sale, user) > 1 ? `${user} ×${rows.countOf(sale, user)}` : user));
+        entries[named('rows', sale, tables.size)] = `{${users.join(', ')}}`;
+      }
+      for (const [sale, token] of fences) entries[named('fence row', sale, fences.size)] = String(token);
+      return entries;
+    },
   };
 }

@@ -18,6 +18,17 @@ export interface VirtualClock extends Clock {
   readonly pending: number;
   /** True while the scheduler has a turn queued (false when idle: nothing keeps the process alive). */
   readonly running: boolean;
+  /** Queues a turn: a step is waiting (see {@link ClockSteps}). */
+  wake(): void;
+}
+
+/**
+ * The steps of an explored run (step-schedule.ts): work the clock runs one at a time at the current
+ * instant, once every timer due there has run and before time moves on.
+ */
+export interface ClockSteps {
+  waiting(): boolean;
+  runOne(): void;
 }
 
 /** Options of {@link createVirtualClock}. */
@@ -29,6 +40,8 @@ export interface VirtualClockOptions {
    * due within one tick share one turn. A coarser tick trades timing detail for speed.
    */
   resolutionUs?: number;
+  /** An explored run's steps; absent in every other run, whose turns are only timers. */
+  steps?: ClockSteps;
 }
 
 /** How long the scheduler may run turns back to back before it lets the event loop run (ms). */
@@ -57,9 +70,10 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
   let running = false;
 
   let yieldedAt = performance.now();
+  const { steps } = options;
 
   const schedule = (): void => {
-    if (running || calendar.size === 0) return;
+    if (running || (calendar.size === 0 && (steps === undefined || !steps.waiting()))) return;
     running = true;
     if (performance.now() - yieldedAt >= YIELD_EVERY_MS) {
       setImmediate(afterYield);
@@ -72,6 +86,11 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
   function turn(): void {
     running = false;
     const dueUs = calendar.earliest;
+    if (steps !== undefined && (dueUs === undefined || dueUs > nowUs) && steps.waiting()) {
+      steps.runOne();
+      schedule();
+      return;
+    }
     if (dueUs === undefined) return;
     if (dueUs > nowUs) nowUs = dueUs;
     calendar.runEarliest();
@@ -106,6 +125,7 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
     get running() {
       return running;
     },
-    idle: () => calendar.size === 0 && !running,
+    wake: schedule,
+    idle: () => calendar.size === 0 && !running && (steps === undefined || !steps.waiting()),
   };
 }

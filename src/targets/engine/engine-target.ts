@@ -7,6 +7,7 @@ import { openInfrastructure } from '../../engine/infrastructure.js';
 import type { EngineFaults, Infrastructure, ServiceSwitch, Strategy, UserId, WorkerLauncher } from '../../engine/ports.js';
 import { runNames } from '../../engine/run-names.js';
 import type { RunNames } from '../../engine/run-names.js';
+import type { StepSchedule } from '../../engine/memory/step-schedule.js';
 import { createStrategy, createSyncWriter } from '../../engine/strategies/index.js';
 import type { CheckResult, StoredData, WorkerFigures } from '../../result.js';
 import { servicesNeeded } from '../../scenarios/catalogue.js';
@@ -26,6 +27,11 @@ const STORE_NAMES: SaleReadBack['names'] = { records: 'MySQL', stock: 'Redis', i
 export interface EngineTargetOptions extends TargetContext {
   /** Starts the workers of a write-behind run (the CLI passes the worker module's). */
   launcher?: WorkerLauncher | undefined;
+  /**
+   * An explored run (`ticketsim explore`): the in-process services take their steps in the order
+   * its chooser picks, and each purchase and cancel is an actor of it.
+   */
+  steps?: StepSchedule;
 }
 
 /** Connects the engine's infrastructure (auto, real or in process, as configured). */
@@ -49,6 +55,8 @@ export async function openEngineTarget(options: EngineTargetOptions): Promise<Ru
     },
     slowSqlMs: run.slowSqlMs,
     table: run.plants.includes('non-idempotent-worker') ? names.plainTable : undefined,
+    steps: options.steps,
+    splitReserve: run.plants.includes('split-reserve'),
   });
   return new EngineTarget(options, names, infra, reason, sql);
 }
@@ -114,10 +122,11 @@ class EngineTarget implements RunTarget {
       observer: { staleRefused: this.options.observer.staleRefused },
     }));
     await infra.inventory.createSale(sale, stock);
+    const { steps } = this.options;
     return {
       sale,
-      purchase: (user: UserId) => strategy.purchase(sale, user),
-      cancel: (user: UserId) => strategy.cancel(sale, user),
+      purchase: steps === undefined ? (user: UserId) => strategy.purchase(sale, user) : (user: UserId) => steps.actor(`buy ${user}`, () => strategy.purchase(sale, user)),
+      cancel: steps === undefined ? (user: UserId) => strategy.cancel(sale, user) : (user: UserId) => steps.actor(`cancel ${user}`, () => strategy.cancel(sale, user)),
       seatsLeft: () => infra.inventory.readStock(sale),
       readBack: async () => {
         const [redisSide, records] = await Promise.all([infra.inventory.inspect(sale), infra.ledger.purchases(sale)]);

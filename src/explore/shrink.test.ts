@@ -1,0 +1,32 @@
+// Tests of the shrinker: whatever failing schedule a random search finds, the shrunk one still
+// breaks the same check when replayed, is no bigger, and is a fixpoint (shrinking it again gives
+// it back unchanged).
+import { describe, expect, it } from 'vitest';
+import { replayChooser } from './choosers.js';
+import { exploreConfig, runSchedule } from './explored-run.js';
+import { decisionsOf, preemptionsOf } from './schedule-figures.js';
+import { searchSchedules } from './search.js';
+import { shrinkSchedule } from './shrink.js';
+
+describe('shrinkSchedule', () => {
+  it.each([
+    ['oversell', 'naive', 3, 1, 1],
+    ['oversell', 'naive', 3, 2, 5],
+    ['spam', 'precheck', 2, 4, 2],
+    ['cancel-storm', 'naive', 2, 2, 3],
+  ])('%s %s, %i buyers, %i seats (seed %i): the shrunk schedule fails alike, no bigger, and shrinks to itself', async (scenario, strategy, buyers, stock, seed) => {
+    const workload = { scenario, strategy, buyers, stock, requestsPerUser: scenario === 'spam' ? 2 : 1, seed };
+    const outcome = await searchSchedules(exploreConfig(workload), { kind: 'random', budget: 200 }, seed);
+    const run = outcome.failing!.run;
+    const check = run.broken!.name;
+    const { shrunk } = await shrinkSchedule({ workload, decisions: decisionsOf(run.steps), run });
+
+    const replayed = await runSchedule(exploreConfig(shrunk.workload), replayChooser(shrunk.decisions));
+    expect(replayed.broken?.name).toBe(check);
+    expect(replayed.steps.map((step) => step.label)).toEqual(shrunk.run.steps.map((step) => step.label));
+    expect(preemptionsOf(shrunk.run.steps)).toBeLessThanOrEqual(preemptionsOf(run.steps));
+
+    const again = await shrinkSchedule(shrunk);
+    expect({ workload: again.shrunk.workload, decisions: again.shrunk.decisions }).toEqual({ workload: shrunk.workload, decisions: shrunk.decisions });
+  }, 60_000);
+});
