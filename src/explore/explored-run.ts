@@ -38,7 +38,9 @@ export function exploreConfig(workload: ExploreWorkload): Config {
 /** Runs the workload once, the chooser ordering its steps. */
 export async function runSchedule(config: Config, chooser: Chooser): Promise<ExploredRun> {
   const schedule = new StepSchedule(chooser);
-  const result = await startRun(config, undefined, (context) => openEngineTarget({ ...context, steps: schedule })).result;
+  const run = startRun(config, undefined, (context) => openEngineTarget({ ...context, steps: schedule }));
+  const result = await run.result;
+  await run.free();
   return {
     steps: schedule.steps,
     actors: schedule.actors,

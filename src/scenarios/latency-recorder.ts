@@ -10,6 +10,23 @@ import type { HistogramBucket, LatencyOverview, LatencySummary, OperationLatency
 // value, measured): at four values per operation, a million attempts save over a second.
 hdr.initWebAssemblySync();
 
+/**
+ * Gives a histogram's WebAssembly memory back once what owns it is garbage: a process of many runs
+ * (`explore` runs thousands) would otherwise keep every run's histograms, a few hundred KB each.
+ */
+const freed = new FinalizationRegistry<Histogram>((histogram) => histogram.destroy());
+
+/** Frees `histogram` once `owner` is garbage, unless {@link destroyOwned} freed it first. */
+export function freeWithOwner(owner: object, histogram: Histogram): void {
+  freed.register(owner, histogram, owner);
+}
+
+/** Frees `owner`'s histogram now (a histogram must not be destroyed twice). */
+export function destroyOwned(owner: object, histogram: Histogram): void {
+  freed.unregister(owner);
+  histogram.destroy();
+}
+
 /** One hour in µs: anything slower is clamped (and still counted). */
 export const HIGHEST_US = 3_600_000_000;
 
@@ -23,6 +40,15 @@ export class LatencyTrack {
     useWebAssembly: true,
   });
   private sumUs = 0;
+
+  constructor() {
+    freeWithOwner(this, this.histogram);
+  }
+
+  /** Gives the histogram's WebAssembly memory back now; the track may not be used after. */
+  free(): void {
+    destroyOwned(this, this.histogram);
+  }
 
   /** Records one value, clamped to 1 µs … 1 h. */
   record(us: number): void {
@@ -111,6 +137,11 @@ export class LatencyRecorder {
     return { ...this.overview(), byOutcome, raw: this.raw.summary() };
   }
 
+  /** Frees every track (see LatencyTrack.free). */
+  free(): void {
+    for (const track of [this.all, this.raw, ...this.byOutcome.values()]) track.free();
+  }
+
   private buckets(): HistogramBucket[] {
     const used = this.log2Counts.flatMap((count, k) => (count ? [k] : []));
     if (used.length === 0) return [];
@@ -157,5 +188,10 @@ export class OperationLatencies {
   /** Every operation's whole picture, in the order they first recorded. */
   summary(): Record<string, OperationLatency> {
     return Object.fromEntries([...this.byOperation].map(([operation, recorder]) => [operation, recorder.summary()]));
+  }
+
+  /** Frees every recorder (see LatencyTrack.free). */
+  free(): void {
+    for (const recorder of this.byOperation.values()) recorder.free();
   }
 }

@@ -5,7 +5,7 @@
 import hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
 import type { SeriesPoint } from '../result.js';
-import { HIGHEST_US, clamp, percentileOf } from './latency-recorder.js';
+import { HIGHEST_US, clamp, destroyOwned, freeWithOwner, percentileOf } from './latency-recorder.js';
 
 /** Two significant digits are plenty for a per-second p50/p99, and keep the histogram small. */
 function secondHistogram(): Histogram {
@@ -53,6 +53,11 @@ export class SeriesRecorder {
     return count <= 1 ? [summarize(this.open)] : [...this.closed.slice(-(count - 1)), summarize(this.open)];
   }
 
+  /** Gives the open second's histogram back (see LatencyTrack.free); the series may not be used after. */
+  free(): void {
+    if (this.open !== undefined) destroyOwned(this.open, this.open.latency);
+  }
+
   /** The open second for `atUs`, closing the seconds before it. */
   private at(atUs: number): OpenSecond | undefined {
     const origin = this.originUs();
@@ -63,9 +68,10 @@ export class SeriesRecorder {
       this.closed.push(summarize(this.open));
       // Seconds in which nothing happened still belong on the chart.
       for (let empty = this.open.second + 1; empty < second; empty++) this.closed.push({ second: empty, started: 0, completed: 0, outcomes: {}, p50Us: 0, p99Us: 0 });
-      this.open.latency.destroy();
+      destroyOwned(this.open, this.open.latency);
     }
     this.open = { second, started: 0, completed: 0, outcomes: {}, latency: secondHistogram() };
+    freeWithOwner(this.open, this.open.latency);
     return this.open;
   }
 }

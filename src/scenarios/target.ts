@@ -116,4 +116,9 @@ export interface RunTarget extends SaleTarget {
   summary(): Promise<TargetSummary>;
   /** Closes its connections and removes what the run created unless kept (also after a failure). */
   close(): Promise<void>;
+  /**
+   * After close, for a process of many runs: gives back what its measurements hold outside the
+   * JavaScript heap (HDR histograms in WebAssembly memory); nothing may be read from it after.
+   */
+  free?(): void;
 }

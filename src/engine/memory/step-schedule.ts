@@ -78,6 +78,12 @@ interface WaitingStep {
   reject: (error: unknown) => void;
 }
 
+/**
+ * Whose work is running: one storage for every schedule, as Node propagates each storage ever used
+ * through every promise (one a run would make thousands of runs slower and slower).
+ */
+const running = new AsyncLocalStorage<{ schedule: StepSchedule; actor: ActorRecord }>();
+
 /** The stores as a flat map (`stock` → `1`, `buyers` → `{user-0}`), for the changes of a step. */
 export type StoreView = () => Record<string, string>;
 
@@ -86,7 +92,6 @@ export class StepSchedule {
   readonly clock: VirtualClock;
   readonly steps: StepRecord[] = [];
   readonly actors: ActorRecord[] = [];
-  private readonly current = new AsyncLocalStorage<ActorRecord>();
   private readonly waiting: WaitingStep[] = [];
   private view: StoreView = () => ({});
 
@@ -108,7 +113,7 @@ export class StepSchedule {
   actor<T>(name: string, operation: () => Promise<T>): Promise<T> {
     const record = { id: this.actors.length, name };
     this.actors.push(record);
-    return this.current.run(record, operation);
+    return running.run({ schedule: this, actor: record }, operation);
   }
 
   /**
@@ -116,7 +121,7 @@ export class StepSchedule {
    * the promise. Outside any actor (opening the sale, reading it back) it runs at once.
    */
   step<T>(kind: StepKind, arg: string | number | undefined, action: () => T): Promise<T> {
-    const actor = this.current.getStore();
+    const actor = running.getStore()?.schedule === this ? running.getStore()!.actor : undefined;
     if (actor === undefined) {
       try {
         return Promise.resolve(action());

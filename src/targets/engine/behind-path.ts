@@ -169,6 +169,11 @@ export class BehindPath {
   }
 
   /** What the write-behind path did, once released, given the workers' final figures. */
+  /** Gives the row watcher's histogram back (see LatencyTrack.free); nothing may be read after. */
+  free(): void {
+    this.watcher.free();
+  }
+
   summary(worker: WorkerFigures): WriteBehindSummary {
     const { published, redelivered, requests } = this.lane.busStats();
     return {

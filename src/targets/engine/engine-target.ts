@@ -190,6 +190,11 @@ class EngineTarget implements RunTarget {
     await behind.release();
   }
 
+  free(): void {
+    this.sql.free();
+    this.behind?.free();
+  }
+
   async close(): Promise<void> {
     // A run that failed part-way still stops its workers and removes its topics.
     const { behind } = this;

@@ -61,6 +61,11 @@ export class RowWatcher {
   }
 
   /** Lag from acknowledgement to visible row, µs. */
+  /** Gives the lag histogram's WebAssembly memory back (see LatencyTrack.free). */
+  free(): void {
+    this.lagTrack.free();
+  }
+
   lag(): LatencySummary {
     return this.lagTrack.summary();
   }

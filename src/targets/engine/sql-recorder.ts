@@ -46,6 +46,13 @@ export class SqlRecorder {
   /** @param thresholdMs statements whose wait + execution exceed this are slow. */
   constructor(private readonly thresholdMs: number) {}
 
+  /** Gives the histograms' WebAssembly memory back (see LatencyTrack.free); nothing may be read after. */
+  free(): void {
+    for (const tracks of this.byKind.values()) for (const track of [tracks.wait, tracks.exec, tracks.total]) track.free();
+    this.allWait.free();
+    this.allExec.free();
+  }
+
   /** The EngineObserver hook: one finished statement. */
   readonly record = (timing: StatementTiming): void => {
     let tracks = this.byKind.get(timing.kind);
