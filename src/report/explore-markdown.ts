@@ -11,7 +11,9 @@ import { mdTable } from './md-table.js';
 export function renderExploreReport(result: ExploreResult, meta: ReportMeta): string {
   const { failure } = result;
   const covered = `${plural(result.runs, 'run')}, ${plural(result.distinct, 'distinct schedule')}, ${formatElapsed(result.durationMs)}`;
-  const verdict = failure === undefined
+  const verdict = failure === undefined && result.interrupted === true
+    ? `## Verdict: STOPPED\n\nNo check broke in ${covered}; the search was stopped (Ctrl-C) before it was through.`
+    : failure === undefined
     ? `## Verdict: ✓ PASS\n\nNo check broke in ${covered}. ${result.exhausted ? `dfs went through every schedule with at most ${result.search.preemptions} preemptions: the space is exhausted.` : 'The budget was spent before the search was through.'}`
     : `## Verdict: ✗ FAIL\n\n**${failure.broken?.name}** broke on run ${failure.foundAt.run} (${covered}). Shrunk from ${plural(failure.foundAt.steps, 'step')} and ${plural(failure.foundAt.preemptions, 'preemption')} to ${plural(failure.steps, 'step')} and ${plural(failure.preemptions, 'preemption')} in ${plural(failure.shrinkReplays, 'replay')}.`;
   return [

@@ -70,3 +70,12 @@ describe('renderExploreReport', () => {
     expect(markdown).toContain('ticketsim replay ts1.oversell.naive.b2.s1.r1.x1.d_-1');
   });
 });
+
+describe('a search stopped by Ctrl-C', () => {
+  it('says it was stopped, not that it passed or spent its budget', () => {
+    const text = formatExplore({ ...SEARCH, runs: 1040, distinct: 1040, interrupted: true, ok: true }, false);
+    expect(text).toContain('STOPPED (Ctrl-C): no check broke in 1,040 runs');
+    expect(text).not.toContain('PASS');
+    expect(text).not.toContain('was spent');
+  });
+});

@@ -36,6 +36,10 @@ export function formatExplore(result: ExploreResult, color: boolean): string {
   const lines = [paint('bold', `explore ${workloadLine(result.workload)}`, color), `search: ${searchText(result.search)}`, ''];
   const covered = `${plural(result.runs, 'run')}, ${plural(result.distinct, 'distinct schedule')}, ${formatElapsed(result.durationMs)}`;
   const { failure } = result;
+  if (failure === undefined && result.interrupted === true) {
+    lines.push(paint('yellow', `STOPPED (Ctrl-C): no check broke in ${covered}`, color), 'the search was stopped before it was through');
+    return `${lines.join('\n')}\n`;
+  }
   if (failure === undefined) {
     const end = result.exhausted
       ? `dfs went through every schedule with at most ${result.search.preemptions} preemptions: the space is exhausted`
