@@ -4,6 +4,7 @@
 // schedule broke a check, 0 when the search ended without one, 2 on bad input, 130 on Ctrl-C.
 import type { CommandModule } from 'yargs';
 import { EXPLORABLE, EXPLORE_DEFAULTS, SEARCHES, exploreOptions } from '../../config/explore-options.js';
+import type { ExploreFlags } from '../../config/explore-options.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import { WORKLOAD_OPTIONS } from '../../config/workload-options.js';
 import type { ExploreResult } from '../../result.js';
@@ -11,17 +12,7 @@ import { EXIT } from '../exit-codes.js';
 import { withJsonOption } from '../options.js';
 import { printExplored } from '../explore-output.js';
 
-interface ExploreArgs {
-  scenario: string;
-  strategy?: string;
-  buyers?: number;
-  stock?: number;
-  requestsPerUser?: number;
-  search?: string;
-  budget?: number;
-  depth?: number;
-  preemptions?: number;
-  seed?: number;
+interface ExploreArgs extends ExploreFlags {
   json: boolean;
   report?: string;
 }

@@ -84,6 +84,11 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
   const arrive = (): Promise<void> => clock.sleep(times.mysqlOneWay());
   /** A changed row's turn at the server-wide commit: ms until it is done. */
   const commit = (): number => commits.occupy(times.mysqlCommit());
+  /** A multi-row statement's server time: `rows` rows, of which `changed` went (then a commit). */
+  const batchMs = (rows: number, changed: number): number => {
+    const committed = changed > 0 ? commit() : 0;
+    return times.mysqlInsert() + rows * times.mysqlRowInBatch() + committed;
+  };
 
   /**
    * The ledger's statements, reported to `observer` and counted by the simulated server's session
@@ -144,10 +149,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
           write(STEP.insertMany, users.length, () => {
             const inserted = table.insertMany(sale, users);
             return { inserted, skipped: users.length - inserted };
-          }, ({ inserted }): number => {
-            const committed = inserted > 0 ? commit() : 0;
-            return times.mysqlInsert() + users.length * times.mysqlRowInBatch() + committed;
-          }),
+          }, ({ inserted }) => batchMs(users.length, inserted)),
         );
       },
 
@@ -156,10 +158,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions): MemoryLedger {
           write(STEP.deleteMany, users.length, () => {
             const deleted = table.removeMany(sale, users);
             return { deleted, absent: users.length - deleted };
-          }, ({ deleted }): number => {
-            const committed = deleted > 0 ? commit() : 0;
-            return times.mysqlInsert() + users.length * times.mysqlRowInBatch() + committed;
-          }),
+          }, ({ deleted }) => batchMs(users.length, deleted)),
         );
       },
 
