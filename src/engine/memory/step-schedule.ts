@@ -121,7 +121,8 @@ export class StepSchedule {
    * the promise. Outside any actor (opening the sale, reading it back) it runs at once.
    */
   step<T>(kind: StepKind, arg: string | number | undefined, action: () => T): Promise<T> {
-    const actor = running.getStore()?.schedule === this ? running.getStore()!.actor : undefined;
+    const current = running.getStore();
+    const actor = current?.schedule === this ? current.actor : undefined;
     if (actor === undefined) {
       try {
         return Promise.resolve(action());
