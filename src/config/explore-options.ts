@@ -68,7 +68,7 @@ export function exploreOptions(flags: ExploreFlags): { workload: ExploreWorkload
   const buyers = whole(flags.buyers, EXPLORE_DEFAULTS.buyers, 1, EXPLORE_LIMITS.buyers, '--buyers');
   const requestsPerUser = whole(flags.requestsPerUser, scenario === 'spam' ? 2 : 1, 1, EXPLORE_LIMITS.requestsPerUser, '--requests-per-user');
   if (flags.requestsPerUser !== undefined && scenario !== 'spam') problems.push('--requests-per-user is spam\'s: each buyer of another scenario sends one request');
-  const stock = whole(flags.stock, defaultStock(scenario, buyers, requestsPerUser), 0, EXPLORE_LIMITS.stock, '--stock');
+  const stock = whole(flags.stock, defaultStock(scenario, buyers, requestsPerUser), 1, EXPLORE_LIMITS.stock, '--stock');
   const kind = among(flags.search ?? EXPLORE_DEFAULTS.search, SEARCHES, '--search') as ExploreSearch['kind'];
   const budget = whole(flags.budget, EXPLORE_DEFAULTS.budget, 1, EXPLORE_LIMITS.budget, '--budget');
   if (flags.depth !== undefined && kind !== 'pct') problems.push('--depth is pct\'s (--search pct)');

@@ -30,3 +30,14 @@ describe('shrinkSchedule', () => {
     expect({ workload: again.shrunk.workload, decisions: again.shrunk.decisions }).toEqual({ workload: shrunk.workload, decisions: shrunk.decisions });
   }, 60_000);
 });
+
+describe('shrinking the workload', () => {
+  it('takes buyers and seats away while the check still breaks: 4 naive buyers for 3 seats end as 2 for 1', async () => {
+    const workload = { scenario: 'oversell', strategy: 'naive', buyers: 4, stock: 3, requestsPerUser: 1, seed: 1 };
+    const outcome = await searchSchedules(exploreConfig(workload), { kind: 'random', budget: 200 }, 1);
+    const run = outcome.failing!.run;
+    const { shrunk } = await shrinkSchedule({ workload, decisions: decisionsOf(run.steps), run });
+    expect({ buyers: shrunk.workload.buyers, stock: shrunk.workload.stock, broken: shrunk.run.broken?.name }).toEqual({ buyers: 2, stock: 1, broken: 'no-oversell' });
+    expect(preemptionsOf(shrunk.run.steps)).toBe(1);
+  }, 60_000);
+});

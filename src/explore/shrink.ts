@@ -1,8 +1,8 @@
 // Shrinking a failing schedule (ARCHITECTURE.md, "Explored runs"): from the schedule a search
-// found, try smaller ones (a buyer fewer, a chunk of decisions dropped, a decision reset to the
-// fallback, a lower actor id) and keep one whenever its replay still breaks the same check and it
-// is smaller: fewer preemptions, then fewer steps, then fewer buyers, then fewer and lower
-// decisions. It ends where no candidate is smaller, a fixpoint: shrinking the result again
+// found, try smaller ones (a buyer fewer, a seat fewer, a chunk of decisions dropped, a decision
+// reset to the fallback, a lower actor id) and keep one whenever its replay still breaks the same
+// check and it is smaller: fewer preemptions, then fewer steps, then fewer buyers, then fewer
+// seats, then fewer and lower decisions. It ends where no candidate is smaller, a fixpoint: shrinking the result again
 // changes nothing. Every schedule it returns was replayed and broke the check.
 import type { ExploreWorkload } from '../result.js';
 import { replayChooser } from './choosers.js';
@@ -44,10 +44,10 @@ export async function shrinkSchedule(found: Failing, progress?: (replays: number
   return { shrunk: best, replays };
 }
 
-/** The order of schedules: fewer preemptions, fewer steps, fewer buyers, fewer and lower decisions. */
+/** The order of schedules: fewer preemptions, steps, buyers and seats, then fewer and lower decisions. */
 function sizeOf({ workload, decisions, run }: Failing): number[] {
   const chosen = decisions.filter((decision) => decision !== null);
-  return [preemptionsOf(run.steps), run.steps.length, workload.buyers, chosen.length, decisions.length, chosen.reduce((sum, actor) => sum + actor, 0)];
+  return [preemptionsOf(run.steps), run.steps.length, workload.buyers, workload.stock, chosen.length, decisions.length, chosen.reduce((sum, actor) => sum + actor, 0)];
 }
 
 function smaller(a: Failing, b: Failing): boolean {
@@ -61,6 +61,7 @@ function* candidates({ workload, decisions, run }: Failing): Generator<{ workloa
   for (let buyer = workload.buyers - 1; buyer >= 0 && workload.buyers > 1; buyer--) {
     yield { workload: { ...workload, buyers: workload.buyers - 1 }, decisions: withoutBuyer(run, buyer) };
   }
+  if (workload.stock > 1) yield { workload: { ...workload, stock: workload.stock - 1 }, decisions };
   for (let size = decisions.length; size >= 1; size = Math.floor(size / 2)) {
     for (let start = 0; start + size <= decisions.length; start += size) yield { workload, decisions: [...decisions.slice(0, start), ...decisions.slice(start + size)] };
   }

@@ -32,7 +32,7 @@ export function decodeToken(token: string): { workload: ExploreWorkload; decisio
     if (!Number.isSafeInteger(value) || value < least) throw bad(token, `${prefix}${field(prefix, index)} is not a whole number ≥ ${least}`);
     return value;
   };
-  const workload = { scenario, strategy, buyers: whole('b', 0, 1), stock: whole('s', 1, 0), requestsPerUser: whole('r', 2, 1), seed: whole('x', 3, 0) };
+  const workload = { scenario, strategy, buyers: whole('b', 0, 1), stock: whole('s', 1, 1), requestsPerUser: whole('r', 2, 1), seed: whole('x', 3, 0) };
   const listed = field('d', 4);
   const decisions = listed === '' ? [] : listed.split('-').map((text) => {
     if (text === '_') return null;

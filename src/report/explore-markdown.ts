@@ -2,8 +2,8 @@
 // workload and the search, the verdict, and a failing schedule as a timeline table beside a mermaid
 // sequence diagram (actors and the two stores), then the command that replays it. Pure.
 import type { ExploreResult, ScheduleReport } from '../result.js';
-import { actorLetter, plural, searchText, workloadLine } from './explore-text.js';
-import { formatElapsed } from './format.js';
+import { actorLetter, plural, searchText, shrunkText, workloadLine } from './explore-text.js';
+import { capitalize, formatElapsed } from './format.js';
 import type { ReportMeta } from './markdown.js';
 import { mdTable } from './md-table.js';
 
@@ -15,7 +15,7 @@ export function renderExploreReport(result: ExploreResult, meta: ReportMeta): st
     ? `## Verdict: STOPPED\n\nNo check broke in ${covered}; the search was stopped (Ctrl-C) before it was through.`
     : failure === undefined
     ? `## Verdict: ✓ PASS\n\nNo check broke in ${covered}. ${result.exhausted ? `dfs went through every schedule with at most ${result.search.preemptions} preemptions: the space is exhausted.` : 'The budget was spent before the search was through.'}`
-    : `## Verdict: ✗ FAIL\n\n**${failure.broken?.name}** broke on run ${failure.foundAt.run} (${covered}). Shrunk from ${plural(failure.foundAt.steps, 'step')} and ${plural(failure.foundAt.preemptions, 'preemption')} to ${plural(failure.steps, 'step')} and ${plural(failure.preemptions, 'preemption')} in ${plural(failure.shrinkReplays, 'replay')}.`;
+    : `## Verdict: ✗ FAIL\n\n**${failure.broken?.name}** broke on run ${failure.foundAt.run} (${covered}). ${capitalize(shrunkText(result))} in ${plural(failure.shrinkReplays, 'replay')}.`;
   return [
     `# ticketsim explore: ${workloadLine(result.workload)}`,
     `Search: ${searchText(result.search)}. Generated ${meta.generatedAt.toISOString()} by ticketsim ${meta.version}.`,

@@ -79,3 +79,10 @@ describe('a search stopped by Ctrl-C', () => {
     expect(text).not.toContain('was spent');
   });
 });
+
+describe('a failure shrunk to fewer buyers and seats', () => {
+  it('names the sale on both sides', () => {
+    const found = { ...SEARCH, workload: { ...SEARCH.workload, buyers: 5, stock: 4 }, failure: FAILURE, ok: false };
+    expect(formatExplore(found, false)).toContain('shrunk from 5 buyers and 4 seats, 8 steps, 2 preemptions to 2 buyers and 1 seat, 4 steps, 1 preemption in 7 replays');
+  });
+});

@@ -50,11 +50,24 @@ export function formatExplore(result: ExploreResult, color: boolean): string {
   const { foundAt } = failure;
   lines.push(
     paint('red', `FAIL: ${failure.broken?.name} broke on run ${foundAt.run} (${covered})`, color),
-    `shrunk from ${plural(foundAt.steps, 'step')}, ${plural(foundAt.preemptions, 'preemption')} to ${plural(failure.steps, 'step')}, ${plural(failure.preemptions, 'preemption')} in ${plural(failure.shrinkReplays, 'replay')}`,
+    `${shrunkText(result)} in ${plural(failure.shrinkReplays, 'replay')}`,
     '',
     formatSchedule(failure, color),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `shrunk from 8 steps, 2 preemptions to 6 steps, 1 preemption`, naming the buyers and seats on
+ * both sides when shrinking took some away.
+ */
+export function shrunkText(result: ExploreResult): string {
+  const { failure } = result;
+  if (failure === undefined) return '';
+  const smaller = failure.workload.buyers !== result.workload.buyers || failure.workload.stock !== result.workload.stock;
+  const sale = (workload: ExploreWorkload) => (smaller ? `${plural(workload.buyers, 'buyer')} and ${plural(workload.stock, 'seat')}, ` : '');
+  const { foundAt } = failure;
+  return `shrunk from ${sale(result.workload)}${plural(foundAt.steps, 'step')}, ${plural(foundAt.preemptions, 'preemption')} to ${sale(failure.workload)}${plural(failure.steps, 'step')}, ${plural(failure.preemptions, 'preemption')}`;
 }
 
 /** A replayed schedule: the header, then the schedule. */
