@@ -6,7 +6,7 @@ import { saveReport } from './report-file.js';
 
 /** Prints a search's result or a replayed schedule, writes its report, and resolves to the exit code. */
 export async function printExplored(explored: ExploreResult | ScheduleReport, { json, report, verdict }: { json: boolean; report: string | true | undefined; verdict: number }): Promise<number> {
-  const [{ formatExplore, formatReplay }, { chooseRenderMode }] = await Promise.all([import('../report/explore-text.js'), import('../ui/render-run.js')]);
+  const [{ formatExplore, formatReplay }, { chooseRenderMode }] = await Promise.all([import('../report/explore-text.js'), import('../ui/render-mode.js')]);
   if (json) process.stdout.write(`${JSON.stringify(explored, null, 2)}\n`);
   else {
     const { color } = chooseRenderMode(process.env, process.stdout);

@@ -43,7 +43,7 @@ export async function showRun(config: Config, options: ShowRunOptions): Promise<
       return result;
     }
     // Loaded only when drawing: --json runs skip React and Ink entirely.
-    const { chooseRenderMode, renderRun } = await import('../ui/render-run.js');
+    const [{ chooseRenderMode }, { renderRun }] = await Promise.all([import('../ui/render-mode.js'), import('../ui/render-run.js')]);
     return await renderRun(run, { ...chooseRenderMode(process.env, process.stdout), title: options.title, brief: options.brief });
   } finally {
     for (const signal of stopSignals) process.off(signal, stop);

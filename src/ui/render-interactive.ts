@@ -5,7 +5,7 @@ import { createElement, type ReactElement } from 'react';
 import { InteractiveApp, type InteractiveDeps } from './interactive.js';
 import { quitNow } from './interrupt.js';
 import { watchLineEnd } from './line-end.js';
-import { chooseRenderMode } from './render-run.js';
+import { chooseRenderMode } from './render-mode.js';
 
 export type { InteractiveDeps } from './interactive.js';
 export type { RunParams, Workload } from './menu-state.js';

@@ -6,7 +6,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { interruptedResult, passingResult } from '../report/fixtures.js';
 import { fakeLiveRun } from './fixtures.js';
-import { chooseRenderMode, renderRun } from './render-run.js';
+import { renderRun } from './render-run.js';
 
 /** A writable that keeps everything written. */
 class FakeStdout extends EventEmitter {
@@ -55,17 +55,6 @@ function streams(tty: boolean) {
 
 afterEach(() => {
   vi.useRealTimers();
-});
-
-describe('chooseRenderMode', () => {
-  it('uses the dashboard only on a TTY outside CI, with colour unless NO_COLOR', () => {
-    expect(chooseRenderMode({}, { isTTY: true })).toEqual({ mode: 'dashboard', color: true });
-    expect(chooseRenderMode({}, { isTTY: false })).toEqual({ mode: 'plain', color: false });
-    expect(chooseRenderMode({ CI: 'true' }, { isTTY: true })).toEqual({ mode: 'plain', color: true });
-    expect(chooseRenderMode({ CI: 'false' }, { isTTY: true }).mode).toBe('dashboard');
-    expect(chooseRenderMode({ NO_COLOR: '' }, { isTTY: true })).toEqual({ mode: 'plain', color: false });
-    expect(chooseRenderMode({ TERM: 'dumb' }, { isTTY: true }).mode).toBe('plain');
-  });
 });
 
 describe('renderRun plain', () => {

@@ -1,6 +1,7 @@
 // The façade callers use to show a run (they never import ink): chooses nothing itself — the
-// caller passes the mode from chooseRenderMode() — and draws either the live Ink dashboard or
-// plain lines, resolving to the run's RunResult once the final frame or summary is on screen.
+// caller passes the mode from chooseRenderMode() (render-mode.ts) — and draws either the live Ink
+// dashboard or plain lines, resolving to the run's RunResult once the final frame or summary is on
+// screen.
 import { render, useApp } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import type { LiveRun, RunResult } from '../result.js';
@@ -8,27 +9,7 @@ import { onInterrupt, quitNow } from './interrupt.js';
 import { watchLineEnd } from './line-end.js';
 import { LiveDashboard } from './LiveDashboard.js';
 import { renderPlain } from './render-plain.js';
-
-/** `dashboard`: the live Ink frame; `plain`: lines only, no cursor movement. */
-export type RenderMode = 'dashboard' | 'plain';
-
-/** How to show a run. */
-export interface RenderChoice {
-  mode: RenderMode;
-  color: boolean;
-}
-
-/**
- * Picks the render mode from the environment: the dashboard only when stdout is a TTY, `CI` is
- * not set to a true value, `NO_COLOR` is not set and `TERM` is not `dumb`; colour unless `NO_COLOR`
- * is set (to any value) or stdout is not a TTY.
- */
-export function chooseRenderMode(env: Readonly<Record<string, string | undefined>>, stdout: { isTTY?: boolean }): RenderChoice {
-  const tty = stdout.isTTY === true;
-  const ci = env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
-  const noColor = env.NO_COLOR !== undefined;
-  return { mode: tty && !ci && !noColor && env.TERM !== 'dumb' ? 'dashboard' : 'plain', color: tty && !noColor };
-}
+import type { RenderMode } from './render-mode.js';
 
 /** Options of {@link renderRun}. */
 export interface RenderRunOptions {

@@ -108,7 +108,7 @@ async function compareAll(configs: Config[], targets: LoadedTarget[] | undefined
   const skipped = configs.length - results.length;
   if (json) process.stdout.write(`${JSON.stringify({ comparison, runs: results }, null, 2)}\n`);
   else {
-    const { chooseRenderMode } = await import('../../ui/render-run.js');
+    const { chooseRenderMode } = await import('../../ui/render-mode.js');
     const { color } = chooseRenderMode(process.env, process.stdout);
     process.stdout.write(`\n${formatComparison(comparison, results, { color })}`);
     if (skipped > 0) process.stdout.write(`stopped: ${skipped} of ${configs.length} runs not started\n`);

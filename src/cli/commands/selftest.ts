@@ -37,7 +37,7 @@ export const selftestCommand: CommandModule<object, SelftestArgs> = {
       import('../../runner/run.js'),
       import('../workers.js'),
       import('../../report/selftest.js'),
-      import('../../ui/render-run.js'),
+      import('../../ui/render-mode.js'),
       import('../../ui/interrupt.js'),
     ]);
     const base = { infra: args.infra, seed: args.seed, redisUrl: args.redisUrl, mysqlUrl: args.mysqlUrl, kafkaBrokers: args.kafkaBrokers };
