@@ -30,7 +30,7 @@ describe('exploreOptions', () => {
 
   it('names every problem at once', () => {
     expect(problems({ scenario: 'oversel', buyers: 9, search: 'bfs', depth: 2 })).toEqual([
-      'scenario "oversel" is not one of oversell, spam, cancel-storm; did you mean oversell?',
+      'scenario "oversel" is not one of oversell, spam, cancel-storm, write-behind; did you mean oversell?',
       '--strategy is required (naive | lock | precheck | dcl | fenced | lua)',
       '--buyers must be a whole number from 1 to 6 (got 9)',
       '--search "bfs" is not one of dfs, pct, random; did you mean dfs?',
@@ -42,7 +42,7 @@ describe('exploreOptions', () => {
     ]);
   });
 
-  it('refuses write-behind, whose worker\'s steps are not explored', () => {
-    expect(problems({ scenario: 'write-behind', strategy: 'lua' })[0]).toMatch(/write-behind worker's steps are not explored/);
+  it('gives write-behind a seat for every buyer', () => {
+    expect(exploreOptions({ scenario: 'write-behind', strategy: 'lua' }).workload).toMatchObject({ buyers: 2, stock: 2 });
   });
 });

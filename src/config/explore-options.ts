@@ -8,8 +8,8 @@ import type { ExploreSearch, ExploreWorkload } from '../result.js';
 import { STRATEGIES } from './strategies.js';
 import { WORKLOAD_OPTIONS } from './workload-options.js';
 
-/** The scenarios a search can run: writing synchronously; the worker's steps are not explored. */
-export const EXPLORABLE = ['oversell', 'spam', 'cancel-storm'] as const;
+/** The scenarios a search can run: all of them (write-behind with one worker, its polls steps too). */
+export const EXPLORABLE = ['oversell', 'spam', 'cancel-storm', 'write-behind'] as const;
 export const SEARCHES = ['dfs', 'pct', 'random'] as const;
 
 export const EXPLORE_DEFAULTS = Object.freeze({
@@ -39,7 +39,8 @@ export interface ExploreFlags {
 
 /**
  * The seats when none are given: one fewer than the buyers in oversell (they compete), every
- * request's worth in spam (only the strategy may stop a repeat), one a buyer in a cancel storm.
+ * request's worth in spam (only the strategy may stop a repeat), one a buyer in a cancel storm and
+ * writing behind (every purchase goes through the log).
  */
 export function defaultStock(scenario: string, buyers: number, requestsPerUser: number): number {
   if (scenario === 'spam') return buyers * requestsPerUser;
@@ -61,9 +62,7 @@ export function exploreOptions(flags: ExploreFlags): { workload: ExploreWorkload
     problems.push(`${flag} must be a whole number from ${least} to ${most.toLocaleString('en-US')} (got ${given})`);
     return fallback;
   };
-  const scenario = flags.scenario === 'write-behind'
-    ? (problems.push('explore runs the scenarios that write synchronously (oversell, spam, cancel-storm); the write-behind worker\'s steps are not explored'), 'oversell')
-    : among(flags.scenario, EXPLORABLE, 'scenario');
+  const scenario = among(flags.scenario, EXPLORABLE, 'scenario');
   const strategy = among(flags.strategy, STRATEGIES, '--strategy');
   const buyers = whole(flags.buyers, EXPLORE_DEFAULTS.buyers, 1, EXPLORE_LIMITS.buyers, '--buyers');
   const requestsPerUser = whole(flags.requestsPerUser, scenario === 'spam' ? 2 : 1, 1, EXPLORE_LIMITS.requestsPerUser, '--requests-per-user');

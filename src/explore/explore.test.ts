@@ -4,10 +4,13 @@
 // preemptions and finds nothing, and the same search of naive fails; a planted non-atomic lua is
 // found; a token replays its schedule step for step.
 import { describe, expect, it } from 'vitest';
+import { workerLauncher } from '../cli/workers.js';
 import { exploreOptions } from '../config/explore-options.js';
+import { replayChooser } from './choosers.js';
 import type { ExploreFlags } from '../config/explore-options.js';
 import { explore, replay } from './explore.js';
-import { exploreConfig } from './explored-run.js';
+import { exploreConfig, runSchedule, workloadRunner } from './explored-run.js';
+import type { RunWorkload } from './explored-run.js';
 import { searchSchedules } from './search.js';
 
 const search = (flags: ExploreFlags) => {
@@ -54,12 +57,26 @@ describe('explore', () => {
 
   it('finds the race of a lua whose purchase script was split in two (planted)', async () => {
     const { workload, search: how } = exploreOptions({ scenario: 'oversell', strategy: 'lua', buyers: 2, stock: 1, search: 'dfs' });
-    const config = exploreConfig(workload);
-    const planted = { ...config, run: { ...config.run, plants: ['split-reserve' as const] } };
-    const outcome = await searchSchedules(planted, how, workload.seed);
+    const planted: RunWorkload = (w, chooser) => {
+      const config = exploreConfig(w);
+      return runSchedule({ ...config, run: { ...config.run, plants: ['split-reserve'] } }, chooser);
+    };
+    const outcome = await searchSchedules(planted, workload, how);
     expect(outcome.failing?.run.broken?.name).toBe('no-oversell');
     expect(outcome.failing?.run.steps.filter((step) => step.label.startsWith('EVALSHA purchase (planted: look)')).map((step) => step.result)).toEqual(['reserved', 'reserved']);
-    expect((await searchSchedules(config, how, workload.seed)).failing).toBeUndefined();
+    expect((await searchSchedules(workloadRunner(), workload, how)).failing).toBeUndefined();
+  });
+
+  it('explores writing behind: the in-process worker is an actor, its fetches, INSERTs and commits steps; lua holds', async () => {
+    const { workload, search: how } = exploreOptions({ scenario: 'write-behind', strategy: 'lua', buyers: 2, search: 'dfs', budget: 30 });
+    const runWorkload = workloadRunner(workerLauncher(exploreConfig(workload).services));
+    const outcome = await searchSchedules(runWorkload, workload, how);
+    expect({ runs: outcome.runs, failing: outcome.failing }).toEqual({ runs: 30, failing: undefined });
+    const run = await runWorkload(workload, replayChooser([]));
+    const worker = run.actors.find((actor) => actor.name === 'worker 1')!;
+    const steps = run.steps.filter((step) => step.actor === worker.id).map((step) => `${step.store} ${step.label}`);
+    expect(steps).toEqual(expect.arrayContaining(['Kafka fetch', 'MySQL INSERT purchases 2', 'Kafka commit offset 1']));
+    expect(run.steps.filter((step) => step.label === 'produce events 1')).toHaveLength(2);
   });
 
   it('says it ran out of budget rather than that the space is exhausted', async () => {

@@ -2,10 +2,11 @@
 // schedules of a tiny workload, shrink the first failure to its smallest schedule and tell it as a
 // timeline with a replay token; or replay a token step for step.
 import { exploreOptions } from '../config/explore-options.js';
+import type { WorkerLauncher } from '../engine/ports.js';
 import { UsageError } from '../errors.js';
 import type { ExploreResult, ExploreSearch, ExploreWorkload, ScheduleReport } from '../result.js';
 import { replayChooser } from './choosers.js';
-import { exploreConfig, runSchedule } from './explored-run.js';
+import { workloadRunner } from './explored-run.js';
 import type { ExploredRun } from './explored-run.js';
 import { decisionsOf, preemptionsOf, timelineOf } from './schedule-figures.js';
 import { searchSchedules } from './search.js';
@@ -21,19 +22,22 @@ export interface ExploreProgress extends SearchProgress {
 /** What a search tells and asks its caller. */
 export interface ExploreHooks {
   progress?: (at: ExploreProgress) => void;
+  /** Starts a write-behind run's worker (the CLI gives its launcher). */
+  launcher?: WorkerLauncher;
   /** True once the user asked to stop: the search ends after its current run, shrinking with its best so far. */
   stopped?: () => boolean;
 }
 
 /** Searches `workload`'s schedules; a failure comes back shrunk. */
-export async function explore(workload: ExploreWorkload, search: ExploreSearch, { progress, stopped }: ExploreHooks = {}): Promise<ExploreResult> {
+export async function explore(workload: ExploreWorkload, search: ExploreSearch, { progress, stopped, launcher }: ExploreHooks = {}): Promise<ExploreResult> {
   const started = performance.now();
-  const outcome = await searchSchedules(exploreConfig(workload), search, workload.seed, { progress, stopped });
+  const runWorkload = workloadRunner(launcher);
+  const outcome = await searchSchedules(runWorkload, workload, search, { progress, stopped });
   const interrupted = stopped?.() === true;
   const ended = { workload, search, runs: outcome.runs, distinct: outcome.distinct, exhausted: outcome.exhausted, ...(interrupted ? { interrupted } : {}) };
   if (outcome.failing === undefined) return { ...ended, ok: true, durationMs: performance.now() - started };
   const { run, number } = outcome.failing;
-  const { shrunk, replays } = await shrinkSchedule({ workload, decisions: decisionsOf(run.steps), run }, (count, best) =>
+  const { shrunk, replays } = await shrinkSchedule(runWorkload, { workload, decisions: decisionsOf(run.steps), run }, (count, best) =>
     progress?.({ runs: outcome.runs, distinct: outcome.distinct, shrinking: { replays: count, steps: best.run.steps.length, preemptions: preemptionsOf(best.run.steps) } }),
   stopped);
   return {
@@ -49,7 +53,7 @@ export async function explore(workload: ExploreWorkload, search: ExploreSearch, 
 }
 
 /** Replays a token's schedule; a token whose workload explore would refuse is a UsageError (exit 2). */
-export async function replay(token: string): Promise<ScheduleReport> {
+export async function replay(token: string, launcher?: WorkerLauncher): Promise<ScheduleReport> {
   const { workload, decisions } = decodeToken(token);
   const { scenario, strategy, buyers, stock, requestsPerUser, seed } = workload;
   try {
@@ -58,7 +62,7 @@ export async function replay(token: string): Promise<ScheduleReport> {
     if (error instanceof UsageError) throw new UsageError(error.problems.map((problem) => `replay token: ${problem}`));
     throw error;
   }
-  return scheduleReport(workload, await runSchedule(exploreConfig(workload), replayChooser(decisions)));
+  return scheduleReport(workload, await workloadRunner(launcher)(workload, replayChooser(decisions)));
 }
 
 /** A run as the timeline and the token tell it. */

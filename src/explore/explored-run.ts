@@ -5,6 +5,7 @@ import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { StepSchedule } from '../engine/memory/step-schedule.js';
 import type { ActorRecord, Chooser, StepRecord } from '../engine/memory/step-schedule.js';
+import type { WorkerLauncher } from '../engine/ports.js';
 import type { CheckResult, ExploreWorkload } from '../result.js';
 import { startRun } from '../runner/run.js';
 import { openEngineTarget } from '../targets/engine/engine-target.js';
@@ -17,7 +18,13 @@ export interface ExploredRun {
   stores: Record<string, string>;
 }
 
-/** The run configuration of a workload: in process, writing synchronously, every attempt in flight at once. */
+/** Runs a workload once, the chooser ordering its steps. */
+export type RunWorkload = (workload: ExploreWorkload, chooser: Chooser) => Promise<ExploredRun>;
+
+/**
+ * The run configuration of a workload: in process, every attempt in flight at once, writing as the
+ * scenario does (write-behind behind Kafka with one worker, the others synchronously).
+ */
 export function exploreConfig(workload: ExploreWorkload): Config {
   return loadConfig(
     {
@@ -28,17 +35,21 @@ export function exploreConfig(workload: ExploreWorkload): Config {
       ...(workload.scenario === 'spam' ? { requestsPerUser: workload.requestsPerUser } : {}),
       seed: workload.seed,
       infra: 'memory',
-      write: 'sync',
       json: true,
     },
     {},
   );
 }
 
-/** Runs the workload once, the chooser ordering its steps. */
-export async function runSchedule(config: Config, chooser: Chooser): Promise<ExploredRun> {
+/** Runs workloads as explore does; `launcher` starts a write-behind run's worker (the CLI's). */
+export function workloadRunner(launcher?: WorkerLauncher): RunWorkload {
+  return (workload, chooser) => runSchedule(exploreConfig(workload), chooser, launcher);
+}
+
+/** Runs a configuration once, the chooser ordering its steps. */
+export async function runSchedule(config: Config, chooser: Chooser, launcher?: WorkerLauncher): Promise<ExploredRun> {
   const schedule = new StepSchedule(chooser);
-  const run = startRun(config, undefined, (context) => openEngineTarget({ ...context, steps: schedule }));
+  const run = startRun(config, launcher, (context) => openEngineTarget({ ...context, launcher, steps: schedule }));
   const result = await run.result;
   await run.free();
   return {

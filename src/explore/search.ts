@@ -3,13 +3,11 @@
 // random picks any ready actor; pct is PCT at the given depth; dfs walks every step order with at
 // most P preemptions depth first, as CHESS and Loom do, rerunning from the start with a longer
 // forced prefix each time (a schedule is fixed by its decisions, so a prefix replays exactly).
-import type { Config } from '../config/config.js';
 import { createRandom } from '../engine/memory/random.js';
 import type { Chooser } from '../engine/memory/step-schedule.js';
-import type { ExploreSearch } from '../result.js';
+import type { ExploreSearch, ExploreWorkload } from '../result.js';
 import { pctChooser, randomChooser, replayChooser } from './choosers.js';
-import { runSchedule } from './explored-run.js';
-import type { ExploredRun } from './explored-run.js';
+import type { ExploredRun, RunWorkload } from './explored-run.js';
 import { orderOf } from './schedule-figures.js';
 
 /** Where a search is, for the live line. */
@@ -44,12 +42,12 @@ export interface SearchHooks {
 }
 
 /** Runs the search. */
-export async function searchSchedules(config: Config, search: ExploreSearch, seed: number, { progress, stopped }: SearchHooks = {}): Promise<SearchOutcome> {
+export async function searchSchedules(runWorkload: RunWorkload, workload: ExploreWorkload, search: ExploreSearch, { progress, stopped }: SearchHooks = {}): Promise<SearchOutcome> {
   const orders = new Set<string>();
-  const next = nextChooser(search, seed);
+  const next = nextChooser(search, workload.seed);
   let runs = 0;
   for (let chooser = next(undefined); chooser !== undefined && runs < search.budget && stopped?.() !== true; ) {
-    const run = await runSchedule(config, chooser);
+    const run = await runWorkload(workload, chooser);
     runs++;
     orders.add(orderOf(run.steps));
     progress?.({ runs, distinct: orders.size });

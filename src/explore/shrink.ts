@@ -6,8 +6,7 @@
 // changes nothing. Every schedule it returns was replayed and broke the check.
 import type { ExploreWorkload } from '../result.js';
 import { replayChooser } from './choosers.js';
-import { exploreConfig, runSchedule } from './explored-run.js';
-import type { ExploredRun } from './explored-run.js';
+import type { ExploredRun, RunWorkload } from './explored-run.js';
 import { decisionsOf, preemptionsOf } from './schedule-figures.js';
 import type { Decisions } from './token.js';
 
@@ -22,7 +21,12 @@ export interface Failing {
  * Shrinks `found`; `progress` hears of every replay. Once `stopped` says so (Ctrl-C) it ends with
  * the smallest schedule so far, which broke the check like every one it keeps.
  */
-export async function shrinkSchedule(found: Failing, progress?: (replays: number, best: Failing) => void, stopped?: () => boolean): Promise<{ shrunk: Failing; replays: number }> {
+export async function shrinkSchedule(
+  runWorkload: RunWorkload,
+  found: Failing,
+  progress?: (replays: number, best: Failing) => void,
+  stopped?: () => boolean,
+): Promise<{ shrunk: Failing; replays: number }> {
   const check = found.run.broken?.name;
   let best = found;
   let replays = 0;
@@ -30,7 +34,7 @@ export async function shrinkSchedule(found: Failing, progress?: (replays: number
     improved = false;
     for (const candidate of candidates(best)) {
       if (stopped?.() === true) return { shrunk: best, replays };
-      const run = await runSchedule(exploreConfig(candidate.workload), replayChooser(candidate.decisions));
+      const run = await runWorkload(candidate.workload, replayChooser(candidate.decisions));
       replays++;
       const tried = { workload: candidate.workload, decisions: decisionsOf(run.steps), run };
       progress?.(replays, best);

@@ -2,7 +2,7 @@
 // workload and the search, the verdict, and a failing schedule as a timeline table beside a mermaid
 // sequence diagram (actors and the two stores), then the command that replays it. Pure.
 import type { ExploreResult, ScheduleReport } from '../result.js';
-import { actorLetter, plural, searchText, shrunkText, workloadLine } from './explore-text.js';
+import { actorLetter, plural, searchText, shrunkText, timelineRows, workloadLine } from './explore-text.js';
 import { capitalize, formatElapsed } from './format.js';
 import type { ReportMeta } from './markdown.js';
 import { mdTable } from './md-table.js';
@@ -37,14 +37,7 @@ function scheduleSections(report: ScheduleReport): string[] {
   const { broken } = report;
   const shown = report.timeline.filter((step) => step.shown);
   const left = report.timeline.length - shown.length;
-  const rows = shown.map((step) => [
-    step.step,
-    `${step.atMs} ms`,
-    `${actorLetter(step.actor)} ${step.actorName}${step.preempted === undefined ? '' : ` (preempts ${actorLetter(step.preempted)})`}`,
-    `${step.store} \`${step.label}\``,
-    step.result,
-    step.changes.join('; '),
-  ]);
+  const rows = timelineRows(shown, (label) => `\`${label}\``);
   return [
     ...(broken === undefined ? [] : [`## The broken check: ${broken.name}\n\nExpected ${broken.expected}; observed ${broken.observed}.\n\n${broken.detail}`]),
     `## The schedule\n\n${plural(report.steps, 'step')}, ${plural(report.preemptions, 'preemption')}.${left === 0 ? '' : ` ${plural(left, 'step')} left out: they touch nothing another actor touches${broken === undefined ? '' : `, nor what ${broken.name} reads`}, so their place in the order cannot matter.`}\n\n` +
@@ -59,7 +52,8 @@ function scheduleSections(report: ScheduleReport): string[] {
 function sequenceDiagram(report: ScheduleReport): string {
   const lines = ['```mermaid', 'sequenceDiagram'];
   for (const actor of report.actors) lines.push(`    participant ${actorLetter(actor.id)} as ${actorLetter(actor.id)} ${safe(actor.name)}`);
-  lines.push('    participant Redis', '    participant MySQL');
+  const stores = new Set(report.timeline.map((step) => step.store));
+  for (const store of ['Redis', 'MySQL', 'Kafka'] as const) if (stores.has(store)) lines.push(`    participant ${store}`);
   for (const step of report.timeline.filter((shown) => shown.shown)) {
     const actor = actorLetter(step.actor);
     if (step.preempted !== undefined) lines.push(`    Note over ${actor}: preempts ${actorLetter(step.preempted)}`);

@@ -88,7 +88,7 @@ function formatSchedule(report: ScheduleReport, color: boolean): string {
       ? `The schedule, ${plural(report.steps, 'step')} (${plural(report.preemptions, 'preemption')}):`
       : `The schedule, ${shown.length} of ${plural(report.steps, 'step')} (${plural(report.preemptions, 'preemption')}); ${plural(left, 'step')} left out: they touch nothing another actor touches${broken === undefined ? '' : `, nor what ${broken.name} reads`}`,
   );
-  const rows = [['step', 'time', 'actor', 'does', 'answer', 'changes'], ...shown.map(timelineRow)];
+  const rows = [['step', 'time', 'actor', 'does', 'answer', 'changes'], ...timelineRows(shown, (label) => label)];
   const [header, ...body] = alignColumns(rows);
   lines.push(`  ${paint('bold', header!, color)}`, ...body.map((line) => `  ${line}`.trimEnd()));
   lines.push('', `The stores at the end: ${Object.entries(report.stores).map(([name, value]) => `${name} ${value}`).join(' · ')}`);
@@ -96,9 +96,27 @@ function formatSchedule(report: ScheduleReport, color: boolean): string {
   return lines.join('\n');
 }
 
-function timelineRow(step: TimelineStep): string[] {
-  const preempts = step.preempted === undefined ? '' : ` (preempts ${actorLetter(step.preempted)})`;
-  return [String(step.step), `${step.atMs} ms`, `${actorLetter(step.actor)} ${step.actorName}${preempts}`, `${step.store} ${step.label}`, step.result, step.changes.join('; ')];
+/**
+ * The timeline's rows: step, time, actor, what it does (its label through `label`), answer,
+ * changes. Repeats of one actor's step with the same answer and no change, back to back (a worker
+ * polling an empty log), share one row: `9–18`, `5–50 ms`, `Kafka fetch ×10`.
+ */
+export function timelineRows(steps: readonly TimelineStep[], label: (text: string) => string): string[][] {
+  const runs: TimelineStep[][] = [];
+  for (const step of steps) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    const repeat = last !== undefined && step.step === last.step + 1 && step.actor === last.actor && step.label === last.label && step.result === last.result;
+    if (repeat && step.changes.length === 0 && last.changes.length === 0 && step.preempted === undefined) run!.push(step);
+    else runs.push([step]);
+  }
+  return runs.map((run) => {
+    const [first, last] = [run[0]!, run.at(-1)!];
+    const span = (a: string | number, b: string | number) => (run.length === 1 ? String(a) : `${a}–${b}`);
+    const preempts = first.preempted === undefined ? '' : ` (preempts ${actorLetter(first.preempted)})`;
+    const times = run.length === 1 ? '' : ` ×${run.length}`;
+    return [span(first.step, last.step), `${span(first.atMs, last.atMs)} ms`, `${actorLetter(first.actor)} ${first.actorName}${preempts}`, `${first.store} ${label(first.label)}${times}`, first.result, first.changes.join('; ')];
+  });
 }
 
 /** `1 step`, `8 steps`. */

@@ -35,7 +35,7 @@ export interface TimelineStep {
   /** `buy user-0`. */
   actorName: string;
   /** Where the step went. */
-  store: 'Redis' | 'MySQL';
+  store: 'Redis' | 'MySQL' | 'Kafka';
   /** `GET stock`, `SET stock 0`. */
   label: string;
   result: string;

@@ -47,7 +47,7 @@ describe('ticketsim explore', () => {
   });
 
   it.each([
-    [['explore', 'write-behind', '--strategy', 'lua'], /write-behind worker's steps are not explored/],
+    [['explore', 'oversell', '--strategy', 'lua', '--search', 'bfs'], /--search "bfs" is not one of dfs, pct, random/],
     [['explore', 'oversell', '--strategy', 'lua', '--buyers', '0'], /--buyers must be a whole number from 1 to 6 \(got 0\)/],
     [['replay', 'ts1.oversell.naive'], /replay token "ts1.oversell.naive": it does not read as/],
   ])('refuses %j with one line and exit 2', async (args, line) => {

@@ -8,6 +8,7 @@ import type { ExploreFlags } from '../../config/explore-options.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import { WORKLOAD_OPTIONS } from '../../config/workload-options.js';
 import type { ExploreResult } from '../../result.js';
+import { loadConfig } from '../../config/config.js';
 import { EXIT } from '../exit-codes.js';
 import { withJsonOption } from '../options.js';
 import { printExplored } from '../explore-output.js';
@@ -40,10 +41,11 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const { workload, search } = exploreOptions(args);
     const report = args.report === undefined ? undefined : args.report === '' ? true : args.report;
     if (report !== undefined) await (await import('../report-file.js')).probeReport(report);
-    const [{ explore }, { exploreProgressLine }, { onInterrupt }] = await Promise.all([
+    const [{ explore }, { exploreProgressLine }, { onInterrupt }, { workerLauncher }] = await Promise.all([
       import('../../explore/explore.js'),
       import('../../report/explore-text.js'),
       import('../../ui/interrupt.js'),
+      import('../workers.js'),
     ]);
     let stopped = false;
     const stopListening = onInterrupt(() => (stopped = true));
@@ -52,6 +54,8 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     let result: ExploreResult;
     try {
       result = await explore(workload, search, {
+        // In process: the launcher starts in-process workers and never reaches a service.
+        launcher: workerLauncher(loadConfig({}, {}).services),
         stopped: () => stopped,
         progress: live
           ? (at) => {

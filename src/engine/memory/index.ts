@@ -103,8 +103,9 @@ export function createMemoryInfrastructure(options: MemoryInfrastructureOptions)
     idempotent: options.idempotentLedger,
     steps,
   });
-  steps?.watch(() => ({ ...inventory.view(), ...locks.view(), ...ledger.view() }));
-  const log = options.withLog ? createMemoryLog({ clock, random: random.fork() }) : undefined;
+
+  const log = options.withLog ? createMemoryLog({ clock, random: random.fork(), steps }) : undefined;
+  steps?.watch(() => ({ ...inventory.view(), ...locks.view(), ...ledger.view(), ...log?.view() }));
   return {
     kind: 'memory',
     inventory,

@@ -5,11 +5,14 @@
 // member leaves), and a group with no member can be rewound to the start of every partition. Its
 // broker can be taken away and brought back (the service-down fault): meanwhile produce requests
 // fail after the producer's retries, consumers fetch and commit nothing, and lag cannot be read.
-// Everything waits on the virtual clock, so a seed fixes a run.
+// Everything waits on the virtual clock, so a seed fixes a run. In an explored run (step-schedule.ts)
+// a produce, a fetch and a commit are steps instead, taking no time, and each member's loop is an
+// actor of its own: the worker.
 import { InfrastructureError, TicketsimError } from '../../errors.js';
 import { createBatchingBus } from '../batching-bus.js';
 import type { Clock, DeadLetters, EventLog, GroupLag, LogBatch, LogConsumer, LogRecord, ServiceSwitch } from '../ports.js';
 import type { Random } from './random.js';
+import type { StepKind, StepSchedule } from './step-schedule.js';
 
 /** Simulated times of the log, ms. */
 const LOG_LATENCY = {
@@ -24,6 +27,27 @@ const LOG_LATENCY = {
   /** How long a producer retries against a broker that is away before the request fails (kafkajs: ~2 s). */
   produceRetries: 2000,
 } as const;
+
+/** The log's calls as steps of an explored run. */
+const STEP = {
+  produce: { store: 'Kafka', label: 'produce events', reads: [], writes: ['event'] },
+  fetch: {
+    store: 'Kafka',
+    label: 'fetch',
+    reads: ['event'],
+    writes: [],
+    answer: (found) => (found === undefined ? 'nothing' : `${(found as FoundBatch).records.length} from offset ${(found as FoundBatch).from}`),
+  },
+  commit: { store: 'Kafka', label: 'commit offset', reads: ['offset'], writes: ['offset'] },
+  deadLetter: { store: 'Kafka', label: 'produce a dead letter', reads: [], writes: ['event'] },
+} as const satisfies Record<string, StepKind>;
+
+/** What a fetch found: a partition's records from an offset. */
+interface FoundBatch {
+  partition: number;
+  from: number;
+  records: StoredRecord[];
+}
 
 /** A record as the in-process log stores it. */
 export interface StoredRecord {
@@ -57,13 +81,18 @@ export interface MemoryLog extends EventLog {
   append(topic: string, partition: number, record: StoredRecord): void;
   /** Every record of a topic, partition by partition (for inspection). */
   records(topic: string): readonly StoredRecord[];
+  /** Events and dead letters stored, and offsets committed, for an explored run's timeline. */
+  view(): Record<string, string>;
   /** Takes the broker away and brings it back (service-down). */
   readonly broker: ServiceSwitch;
 }
 
-/** Creates the in-process event log on `clock`. */
-export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryLog {
-  const { clock, random } = deps;
+/** Creates the in-process event log on `clock` (an explored run's: with its `steps`). */
+export function createMemoryLog(deps: { clock: Clock; random: Random; steps?: StepSchedule }): MemoryLog {
+  const { clock, random, steps } = deps;
+  /** Dead-letter topics, told apart from the rest in an explored run's view of the stores. */
+  const deadLetterTopics = new Set<string>();
+  let members = 0;
   const topics = new Map<string, StoredRecord[][]>();
   const groups = new Map<string, Group>();
   const between = ({ min, max }: { min: number; max: number }) => random.between(min, max);
@@ -122,8 +151,12 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
             await clock.sleep(LOG_LATENCY.produceRetries);
             if (away) throw unavailable();
           }
+          const append = () => {
+            for (const message of messages) partitions[partitionOf(message.key, partitions.length)]!.push(message);
+          };
+          if (steps !== undefined) return steps.step(STEP.produce, messages.length, append);
           await clock.sleep(between(LOG_LATENCY.produceAck));
-          for (const message of messages) partitions[partitionOf(message.key, partitions.length)]!.push(message);
+          append();
         },
       });
     },
@@ -135,7 +168,7 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
       const state = () => groupOf(topic, group);
 
       /** Fetches one batch from the first assigned partition with records waiting, if any. */
-      const fetch = (): { partition: number; from: number; records: StoredRecord[] } | undefined => {
+      const fetch = (): FoundBatch | undefined => {
         const partitions = partitionsOf(topic);
         for (const p of member.assigned) {
           const from = member.positions.get(p)!;
@@ -145,13 +178,14 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
       };
 
       const run = async (handle: (batch: LogBatch) => Promise<void>): Promise<void> => {
+        const look = () => (topics.has(topic) && !away ? fetch() : undefined);
         while (!stopping) {
-          const found = topics.has(topic) && !away ? fetch() : undefined;
+          const found = steps === undefined ? look() : await steps.step(STEP.fetch, undefined, look);
           if (found === undefined) {
             await clock.sleep(LOG_LATENCY.idlePoll);
             continue;
           }
-          await clock.sleep(between(LOG_LATENCY.fetch));
+          if (steps === undefined) await clock.sleep(between(LOG_LATENCY.fetch));
           const { partition, from } = found;
           const records: LogRecord[] = found.records.map((record, i) => ({ partition, offset: String(from + i), key: record.key, value: record.value }));
           await handle({
@@ -161,9 +195,13 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
             lag: () => partitionsOf(topic)[partition]!.length - (from + records.length),
             commit: async (offset) => {
               await whileAway();
+              const advance = () => {
+                const committed = state().committed;
+                committed[partition] = Math.max(committed[partition]!, Number(offset) + 1);
+              };
+              if (steps !== undefined) return steps.step(STEP.commit, offset, advance);
               await clock.sleep(between(LOG_LATENCY.fetch));
-              const committed = state().committed;
-              committed[partition] = Math.max(committed[partition]!, Number(offset) + 1);
+              advance();
             },
             heartbeat: async () => undefined,
             active: () => !stopping && member.assigned.includes(partition),
@@ -177,7 +215,7 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
           const joined = state();
           joined.members.push(member);
           rebalance(joined, partitionsOf(topic).length);
-          loop = run(handle);
+          loop = steps === undefined ? run(handle) : steps.actor(`worker ${++members}`, () => run(handle));
         },
         async stop() {
           stopping = true;
@@ -192,12 +230,15 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
 
     async deadLetters(topic): Promise<DeadLetters> {
       if (!topics.has(topic)) topics.set(topic, [[]]);
+      deadLetterTopics.add(topic);
       return {
         async send(record, reason, sourceTopic) {
           await whileAway();
-          await clock.sleep(between(LOG_LATENCY.produceAck));
           const headers = { reason, 'source-topic': sourceTopic, 'source-partition': String(record.partition), 'source-offset': record.offset };
-          partitionsOf(topic)[0]!.push({ key: record.key, value: record.value, headers });
+          const append = () => void partitionsOf(topic)[0]!.push({ key: record.key, value: record.value, headers });
+          if (steps !== undefined) return steps.step(STEP.deadLetter, undefined, append);
+          await clock.sleep(between(LOG_LATENCY.produceAck));
+          append();
         },
         close: async () => undefined,
       };
@@ -227,6 +268,17 @@ export function createMemoryLog(deps: { clock: Clock; random: Random }): MemoryL
 
     records(topic) {
       return partitionsOf(topic).flat();
+    },
+
+    view() {
+      const entries: Record<string, string> = {};
+      const count = (records: StoredRecord[][]) => records.reduce((sum, partition) => sum + partition.length, 0);
+      for (const [topic, partitions] of topics) {
+        const name = deadLetterTopics.has(topic) ? 'dead letters' : 'events';
+        if (count(partitions) > 0 || name === 'events') entries[name] = String(count(partitions));
+      }
+      for (const group of groups.values()) entries.committed = String(group.committed.reduce((sum, offset) => sum + offset, 0));
+      return entries;
     },
 
     broker: {

@@ -11,15 +11,17 @@ import type { VirtualClock } from './virtual-clock.js';
 
 /**
  * What a step may touch: the stock counter, one buyer of the set, one user's rows, the sale's lock,
- * its Redis fence counter or its MySQL fence row.
+ * its Redis fence counter or its MySQL fence row, the log's events or a group's committed offsets.
  */
-export type StoreKey = 'stock' | 'buyer' | 'row' | 'lock' | 'fence' | 'fence row';
+export type StoreKey = 'stock' | 'buyer' | 'row' | 'lock' | 'fence' | 'fence row' | 'event' | 'offset';
 
 /** A kind of step, declared once at its call site: `GET stock` reads the stock, `SADD buyers` writes a buyer. */
 export interface StepKind {
   /** The service the step goes to. */
-  store: 'Redis' | 'MySQL';
+  store: 'Redis' | 'MySQL' | 'Kafka';
   label: string;
+  /** How its answer reads, when not as it is (a fetch: `3 events from offset 0`). */
+  answer?: (value: unknown) => string;
   reads: readonly StoreKey[];
   writes: readonly StoreKey[];
 }
@@ -160,7 +162,7 @@ export class StepSchedule {
       actor,
       store: step.kind.store,
       label: step.arg === undefined ? step.kind.label : `${step.kind.label} ${step.arg}`,
-      result: failed ? `error: ${(value as Error).message}` : answerText(value),
+      result: failed ? `error: ${(value as Error).message}` : (step.kind.answer ?? answerText)(value),
       failed,
       ready,
       preempted: last !== undefined && actor !== last && ready.includes(last),
