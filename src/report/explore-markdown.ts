@@ -2,7 +2,7 @@
 // workload and the search, the verdict, and a failing schedule as a timeline table beside a mermaid
 // sequence diagram (actors and the two stores), then the command that replays it. Pure.
 import type { ExploreResult, ScheduleReport } from '../result.js';
-import { actorLetter, plural, searchText, shrunkText, timelineRows, workloadLine } from './explore-text.js';
+import { actorLetter, foldRepeats, plural, searchText, shrunkText, timelineRows, workloadLine } from './explore-text.js';
 import { capitalize, formatElapsed } from './format.js';
 import type { ReportMeta } from './markdown.js';
 import { mdTable } from './md-table.js';
@@ -54,10 +54,12 @@ function sequenceDiagram(report: ScheduleReport): string {
   for (const actor of report.actors) lines.push(`    participant ${actorLetter(actor.id)} as ${actorLetter(actor.id)} ${safe(actor.name)}`);
   const stores = new Set(report.timeline.map((step) => step.store));
   for (const store of ['Redis', 'MySQL', 'Kafka'] as const) if (stores.has(store)) lines.push(`    participant ${store}`);
-  for (const step of report.timeline.filter((shown) => shown.shown)) {
+  for (const run of foldRepeats(report.timeline.filter((shown) => shown.shown))) {
+    const step = run[0]!;
     const actor = actorLetter(step.actor);
+    const times = run.length === 1 ? '' : ` ×${run.length}`;
     if (step.preempted !== undefined) lines.push(`    Note over ${actor}: preempts ${actorLetter(step.preempted)}`);
-    lines.push(`    ${actor}->>${step.store}: ${safe(step.label)}`, `    ${step.store}-->>${actor}: ${safe(step.result)}${step.changes.length === 0 ? '' : ` (${safe(step.changes.join('; '))})`}`);
+    lines.push(`    ${actor}->>${step.store}: ${safe(step.label)}${times}`, `    ${step.store}-->>${actor}: ${safe(step.result)}${step.changes.length === 0 ? '' : ` (${safe(step.changes.join('; '))})`}`);
   }
   lines.push('```');
   return lines.join('\n');

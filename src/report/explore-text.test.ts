@@ -86,3 +86,12 @@ describe('a failure shrunk to fewer buyers and seats', () => {
     expect(formatExplore(found, false)).toContain('shrunk from 5 buyers and 4 seats, 8 steps, 2 preemptions to 2 buyers and 1 seat, 4 steps, 1 preemption in 7 replays');
   });
 });
+
+describe('a worker polling an empty log', () => {
+  it('is one row of the table and one arrow of the diagram, with how many times', () => {
+    const polls = [5, 6, 7].map((at) => step(at, 2, 'fetch', 'nothing', { actorName: 'worker 1', store: 'Kafka', atMs: (at - 4) * 5 }));
+    const failure = { ...FAILURE, timeline: [...FAILURE.timeline, ...polls] };
+    expect(formatExplore({ ...SEARCH, failure, ok: false }, false)).toMatch(/5–7 +5–15 ms +C worker 1 +Kafka fetch ×3 +nothing/);
+    expect(renderExploreReport({ ...SEARCH, failure, ok: false }, { generatedAt: new Date(0), version: '0.0.0' })).toContain('    C->>Kafka: fetch ×3\n    Kafka-->>C: nothing\n```');
+  });
+});

@@ -97,11 +97,10 @@ function formatSchedule(report: ScheduleReport, color: boolean): string {
 }
 
 /**
- * The timeline's rows: step, time, actor, what it does (its label through `label`), answer,
- * changes. Repeats of one actor's step with the same answer and no change, back to back (a worker
- * polling an empty log), share one row: `9–18`, `5–50 ms`, `Kafka fetch ×10`.
+ * The steps in runs: repeats of one actor's step with the same answer and no change, back to back
+ * (a worker polling an empty log), make one run; every other step is a run of its own.
  */
-export function timelineRows(steps: readonly TimelineStep[], label: (text: string) => string): string[][] {
+export function foldRepeats(steps: readonly TimelineStep[]): TimelineStep[][] {
   const runs: TimelineStep[][] = [];
   for (const step of steps) {
     const run = runs.at(-1);
@@ -110,7 +109,15 @@ export function timelineRows(steps: readonly TimelineStep[], label: (text: strin
     if (repeat && step.changes.length === 0 && last.changes.length === 0 && step.preempted === undefined) run!.push(step);
     else runs.push([step]);
   }
-  return runs.map((run) => {
+  return runs;
+}
+
+/**
+ * The timeline's rows: step, time, actor, what it does (its label through `label`), answer,
+ * changes; a run of repeats (foldRepeats) shares one row: `9–18`, `5–50 ms`, `Kafka fetch ×10`.
+ */
+export function timelineRows(steps: readonly TimelineStep[], label: (text: string) => string): string[][] {
+  return foldRepeats(steps).map((run) => {
     const [first, last] = [run[0]!, run.at(-1)!];
     const span = (a: string | number, b: string | number) => (run.length === 1 ? String(a) : `${a}–${b}`);
     const preempts = first.preempted === undefined ? '' : ` (preempts ${actorLetter(first.preempted)})`;
