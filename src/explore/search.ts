@@ -39,10 +39,12 @@ export interface SearchHooks {
   progress?: (at: SearchProgress) => void;
   /** True once the user asked to stop (Ctrl-C): the search ends after the run in progress. */
   stopped?: () => boolean;
+  /** Only a run that breaks this check ends the search (default: any check). */
+  breaks?: string;
 }
 
 /** Runs the search. */
-export async function searchSchedules(runWorkload: RunWorkload, workload: ExploreWorkload, search: ExploreSearch, { progress, stopped }: SearchHooks = {}): Promise<SearchOutcome> {
+export async function searchSchedules(runWorkload: RunWorkload, workload: ExploreWorkload, search: ExploreSearch, { progress, stopped, breaks }: SearchHooks = {}): Promise<SearchOutcome> {
   const orders = new Set<string>();
   const next = nextChooser(search, workload.seed);
   let runs = 0;
@@ -51,7 +53,7 @@ export async function searchSchedules(runWorkload: RunWorkload, workload: Explor
     runs++;
     orders.add(orderOf(run.steps));
     progress?.({ runs, distinct: orders.size });
-    if (run.broken !== undefined) return { runs, distinct: orders.size, exhausted: false, failing: { run, number: runs } };
+    if (run.broken !== undefined && (breaks === undefined || run.broken.name === breaks)) return { runs, distinct: orders.size, exhausted: false, failing: { run, number: runs } };
     chooser = next(run);
     if (chooser === undefined) return { runs, distinct: orders.size, exhausted: true };
   }

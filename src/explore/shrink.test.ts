@@ -43,3 +43,15 @@ describe('shrinking the workload', () => {
     expect(preemptionsOf(shrunk.run.steps)).toBe(1);
   }, 60_000);
 });
+
+describe('searching a smaller sale anew', () => {
+  it('finds the race with a buyer and a seat fewer where one change at a time cannot (3 naive buyers for 2 seats end as 2 for 1)', async () => {
+    const workload = { scenario: 'oversell', strategy: 'naive', buyers: 3, stock: 2, requestsPerUser: 1, seed: 1 };
+    const outcome = await searchSchedules(runWorkload, workload, { kind: 'dfs', budget: 100, preemptions: 2 });
+    const run = outcome.failing!.run;
+    const { shrunk } = await shrinkSchedule(runWorkload, { workload, decisions: decisionsOf(run.steps), run });
+    expect({ buyers: shrunk.workload.buyers, stock: shrunk.workload.stock, broken: shrunk.run.broken?.name }).toEqual({ buyers: 2, stock: 1, broken: 'no-oversell' });
+    const replayed = await runWorkload(shrunk.workload, replayChooser(shrunk.decisions));
+    expect(replayed.broken?.name).toBe('no-oversell');
+  }, 60_000);
+});

@@ -2,10 +2,14 @@
 // found, try smaller ones (a buyer fewer, a seat fewer, a chunk of decisions dropped, a decision
 // reset to the fallback, a lower actor id) and keep one whenever its replay still breaks the same
 // check and it is smaller: fewer preemptions, then fewer steps, then fewer buyers, then fewer
-// seats, then fewer and lower decisions. It ends where no candidate is smaller, a fixpoint: shrinking the result again
-// changes nothing. Every schedule it returns was replayed and broke the check.
+// seats, then fewer and lower decisions. When no such change is smaller, the sale with a buyer or
+// a seat fewer is searched anew (dfs, no more preemptions than the best so far): the same race
+// there may need its preemption elsewhere, which one change at a time cannot reach. It ends where
+// nothing is smaller, a fixpoint: shrinking the result again changes nothing. Every schedule it
+// returns was run and broke the check.
 import type { ExploreWorkload } from '../result.js';
 import { replayChooser } from './choosers.js';
+import { searchSchedules } from './search.js';
 import type { ExploredRun, RunWorkload } from './explored-run.js';
 import { decisionsOf, preemptionsOf } from './schedule-figures.js';
 import type { Decisions } from './token.js';
@@ -30,22 +34,43 @@ export async function shrinkSchedule(
   const check = found.run.broken?.name;
   let best = found;
   let replays = 0;
-  for (let improved = true; improved; ) {
-    improved = false;
+  /** Keeps `run` of `workload` when it breaks the check and is smaller than the best. */
+  const keep = (workload: ExploreWorkload, run: ExploredRun): boolean => {
+    const tried = { workload, decisions: decisionsOf(run.steps), run };
+    if (run.broken?.name !== check || !smaller(tried, best)) return false;
+    best = tried;
+    return true;
+  };
+  const shrinkOnce = async (): Promise<boolean> => {
     for (const candidate of candidates(best)) {
-      if (stopped?.() === true) return { shrunk: best, replays };
+      if (stopped?.() === true) return false;
       const run = await runWorkload(candidate.workload, replayChooser(candidate.decisions));
-      replays++;
-      const tried = { workload: candidate.workload, decisions: decisionsOf(run.steps), run };
-      progress?.(replays, best);
-      if (run.broken?.name === check && smaller(tried, best)) {
-        best = tried;
-        improved = true;
-        break;
-      }
+      progress?.(++replays, best);
+      if (keep(candidate.workload, run)) return true;
     }
-  }
+    for (const workload of smallerSales(best.workload)) {
+      if (stopped?.() === true) return false;
+      const search = { kind: 'dfs' as const, budget: RESEARCH_BUDGET, preemptions: preemptionsOf(best.run.steps) };
+      const outcome = await searchSchedules(runWorkload, workload, search, { breaks: check, stopped });
+      replays += outcome.runs;
+      progress?.(replays, best);
+      if (outcome.failing !== undefined && keep(workload, outcome.failing.run)) return true;
+    }
+    return false;
+  };
+  while (await shrinkOnce());
   return { shrunk: best, replays };
+}
+
+/** Most runs of a search of a smaller sale while shrinking. */
+const RESEARCH_BUDGET = 100;
+
+/** The sale with a buyer fewer, then with a seat fewer (never below one of each). */
+function smallerSales(workload: ExploreWorkload): ExploreWorkload[] {
+  return [
+    ...(workload.buyers > 1 ? [{ ...workload, buyers: workload.buyers - 1 }] : []),
+    ...(workload.stock > 1 ? [{ ...workload, stock: workload.stock - 1 }] : []),
+  ];
 }
 
 /** The order of schedules: fewer preemptions, steps, buyers and seats, then fewer and lower decisions. */
