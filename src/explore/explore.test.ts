@@ -69,7 +69,7 @@ describe('explore', () => {
 
   it('explores writing behind: the in-process worker is an actor, its fetches, INSERTs and commits steps; lua holds', async () => {
     const { workload, search: how } = exploreOptions({ scenario: 'write-behind', strategy: 'lua', buyers: 2, search: 'dfs', budget: 30 });
-    const runWorkload = workloadRunner(workerLauncher(exploreConfig(workload).services));
+    const runWorkload = workloadRunner(workerLauncher());
     const outcome = await searchSchedules(runWorkload, workload, how);
     expect({ runs: outcome.runs, failing: outcome.failing }).toEqual({ runs: 30, failing: undefined });
     const run = await runWorkload(workload, replayChooser([]));

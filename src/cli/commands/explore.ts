@@ -8,7 +8,6 @@ import type { ExploreFlags } from '../../config/explore-options.js';
 import { STRATEGIES } from '../../config/strategies.js';
 import { WORKLOAD_OPTIONS } from '../../config/workload-options.js';
 import type { ExploreResult } from '../../result.js';
-import { loadConfig } from '../../config/config.js';
 import { EXIT } from '../exit-codes.js';
 import { withJsonOption } from '../options.js';
 import { printExplored } from '../explore-output.js';
@@ -54,8 +53,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     let result: ExploreResult;
     try {
       result = await explore(workload, search, {
-        // In process: the launcher starts in-process workers and never reaches a service.
-        launcher: workerLauncher(loadConfig({}, {}).services),
+        launcher: workerLauncher(),
         stopped: () => stopped,
         progress: live
           ? (at) => {

@@ -23,9 +23,8 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
   handler: async (args) => {
     const report = args.report === undefined ? undefined : args.report === '' ? true : args.report;
     if (report !== undefined) await (await import('../report-file.js')).probeReport(report);
-    const [{ replay }, { workerLauncher }, { loadConfig }] = await Promise.all([import('../../explore/explore.js'), import('../workers.js'), import('../../config/config.js')]);
-    // In process: the launcher starts in-process workers and never reaches a service.
-    const replayed = await replay(String(args.token), workerLauncher(loadConfig({}, {}).services));
+    const [{ replay }, { workerLauncher }] = await Promise.all([import('../../explore/explore.js'), import('../workers.js')]);
+    const replayed = await replay(String(args.token), workerLauncher());
     process.exitCode = await printExplored(replayed, { json: args.json, report, verdict: replayed.broken === undefined ? EXIT.ok : EXIT.checkFailed });
   },
 };

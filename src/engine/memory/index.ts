@@ -103,7 +103,6 @@ export function createMemoryInfrastructure(options: MemoryInfrastructureOptions)
     idempotent: options.idempotentLedger,
     steps,
   });
-
   const log = options.withLog ? createMemoryLog({ clock, random: random.fork(), steps }) : undefined;
   steps?.watch(() => ({ ...inventory.view(), ...locks.view(), ...ledger.view(), ...log?.view() }));
   return {

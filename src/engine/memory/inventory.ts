@@ -6,7 +6,7 @@ import { SaleExistsError, SaleNotFoundError, TicketsimError } from '../../errors
 import type { Clock, Inventory, Reservation, SaleId, UserId } from '../ports.js';
 import { createRedisServer } from './latency.js';
 import type { RedisServer } from './latency.js';
-import { named } from './purchase-table.js';
+import { named } from './store-view.js';
 import type { Random } from './random.js';
 import type { StepKind } from './step-schedule.js';
 

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import type { Clock, EngineObserver, Lease, Locks, SaleId } from '../ports.js';
 import { LOCK_DEFAULTS, createRedisServer, createServiceTimes } from './latency.js';
 import type { RedisServer } from './latency.js';
-import { named } from './purchase-table.js';
+import { named } from './store-view.js';
 import type { Random } from './random.js';
 import type { StepKind } from './step-schedule.js';
 
@@ -63,10 +63,13 @@ export function createMemoryLocks(options: MemoryLocksOptions): MemoryLocks {
   const asked = new Set<SaleId>();
   let tokens = 0;
 
+  /** Whether a lease still holds the sale's lock now (without touching it). */
+  const holds = (entry: Held | undefined): entry is Held => entry !== undefined && clock.nowUs() <= entry.expiresAtUs;
+
   /** Redis semantics: a key with a PX expiry is gone once the clock passes its expiry time. */
   const live = (sale: SaleId): Held | undefined => {
     const entry = held.get(sale);
-    if (entry !== undefined && clock.nowUs() > entry.expiresAtUs) {
+    if (entry !== undefined && !holds(entry)) {
       held.delete(sale);
       return undefined;
     }
@@ -92,7 +95,7 @@ export function createMemoryLocks(options: MemoryLocksOptions): MemoryLocks {
   return {
     view() {
       const entries: Record<string, string> = {};
-      for (const sale of asked) entries[named('lock', sale, asked.size)] = live(sale) === undefined ? 'free' : 'held';
+      for (const sale of asked) entries[named('lock', sale, asked.size)] = holds(held.get(sale)) ? 'held' : 'free';
       return entries;
     },
 

@@ -96,6 +96,12 @@ export function createMemoryLog(deps: { clock: Clock; random: Random; steps?: St
   const topics = new Map<string, StoredRecord[][]>();
   const groups = new Map<string, Group>();
   const between = ({ min, max }: { min: number; max: number }) => random.between(min, max);
+  /** `effect` after `latency` of the log's time; in an explored run, a step that takes none. */
+  const act = async (step: StepKind, arg: string | number | undefined, latency: { min: number; max: number }, effect: () => void): Promise<void> => {
+    if (steps !== undefined) return steps.step(step, arg, effect);
+    await clock.sleep(between(latency));
+    effect();
+  };
   let away = false;
   const unavailable = () => new InfrastructureError('kafka', 'in-process', 'the broker is away (service-down)');
   /** Waits while the broker is away: what a client that retries until it answers again sees. */
@@ -151,12 +157,9 @@ export function createMemoryLog(deps: { clock: Clock; random: Random; steps?: St
             await clock.sleep(LOG_LATENCY.produceRetries);
             if (away) throw unavailable();
           }
-          const append = () => {
+          await act(STEP.produce, messages.length, LOG_LATENCY.produceAck, () => {
             for (const message of messages) partitions[partitionOf(message.key, partitions.length)]!.push(message);
-          };
-          if (steps !== undefined) return steps.step(STEP.produce, messages.length, append);
-          await clock.sleep(between(LOG_LATENCY.produceAck));
-          append();
+          });
         },
       });
     },
@@ -195,13 +198,10 @@ export function createMemoryLog(deps: { clock: Clock; random: Random; steps?: St
             lag: () => partitionsOf(topic)[partition]!.length - (from + records.length),
             commit: async (offset) => {
               await whileAway();
-              const advance = () => {
+              await act(STEP.commit, offset, LOG_LATENCY.fetch, () => {
                 const committed = state().committed;
                 committed[partition] = Math.max(committed[partition]!, Number(offset) + 1);
-              };
-              if (steps !== undefined) return steps.step(STEP.commit, offset, advance);
-              await clock.sleep(between(LOG_LATENCY.fetch));
-              advance();
+              });
             },
             heartbeat: async () => undefined,
             active: () => !stopping && member.assigned.includes(partition),
@@ -235,10 +235,7 @@ export function createMemoryLog(deps: { clock: Clock; random: Random; steps?: St
         async send(record, reason, sourceTopic) {
           await whileAway();
           const headers = { reason, 'source-topic': sourceTopic, 'source-partition': String(record.partition), 'source-offset': record.offset };
-          const append = () => void partitionsOf(topic)[0]!.push({ key: record.key, value: record.value, headers });
-          if (steps !== undefined) return steps.step(STEP.deadLetter, undefined, append);
-          await clock.sleep(between(LOG_LATENCY.produceAck));
-          append();
+          await act(STEP.deadLetter, undefined, LOG_LATENCY.produceAck, () => void partitionsOf(topic)[0]!.push({ key: record.key, value: record.value, headers }));
         },
         close: async () => undefined,
       };

@@ -6,6 +6,7 @@
 import type { LedgerWrite, PurchaseRow, SaleId, UserId } from '../ports.js';
 import { createPurchaseRows } from './purchase-rows.js';
 import type { RowRef } from './purchase-rows.js';
+import { named } from './store-view.js';
 
 /** The statements' effects on the tables. */
 export interface PurchaseTable {
@@ -32,11 +33,6 @@ export interface PurchaseTable {
   lastRowId(): number;
   /** Each sale's rows (`{user-0, user-1 ×2}`) and fence, for an explored run's timeline. */
   view(): Record<string, string>;
-}
-
-/** A store entry's name in a view: the sale is left out while there is only one. */
-export function named(entry: string, sale: SaleId, sales: number): string {
-  return sales === 1 ? entry : `${entry} of ${sale}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 // passes only where code sleeps (a lock's retry back-off, a fault's pause). Each step is recorded:
 // when, whose, what, its answer, the keys it read and wrote, and what changed in the stores.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { StoreView } from './store-view.js';
 import { createVirtualClock } from './virtual-clock.js';
 import type { VirtualClock } from './virtual-clock.js';
 
@@ -86,8 +87,6 @@ interface WaitingStep {
  */
 const running = new AsyncLocalStorage<{ schedule: StepSchedule; actor: ActorRecord }>();
 
-/** The stores as a flat map (`stock` → `1`, `buyers` → `{user-0}`), for the changes of a step. */
-export type StoreView = () => Record<string, string>;
 
 /** A run's controlled steps: give its clock to the in-process services and start each operation as an actor. */
 export class StepSchedule {
